@@ -1,0 +1,65 @@
+// What the text pipeline reads from one article, before it touches the
+// store: events with their participants, time, place, factuality and the
+// sentence that supports them, and roles learned from the text.
+// Produced by Extractor (importers/extractor.h); consumed by the graph
+// writer (importers/graph_writer.h).
+#ifndef NEWSGRAPH_IMPORTERS_EXTRACTION_H_
+#define NEWSGRAPH_IMPORTERS_EXTRACTION_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "schema/records.pb.h"
+
+namespace newsgraph {
+
+// A resolved actor. For PERSON: `name` is the usual full name (the KB's name
+// when the person is in the KB), `state` the ISO code (or alliance or
+// organisation short name, "NATO", "EU", "UN") of their affiliation, and
+// `role` the title the article gives nearest the evidence, without the
+// nationality adjective ("Secretary of State"); "" when none.
+struct Participant {
+  pb::NodeKind kind = pb::PERSON;
+  std::string kb_key;  // KB person key / state code / alliance name; "" if learned
+  std::string name;
+  std::string state;
+  std::string role;
+};
+
+struct ExtractedEvent {
+  std::string plover_type = "CONSULT";
+  // For CONSULT: "in-person", "summit", "phone", "video", "visit".
+  std::string mode;
+  // People first. For a visit, only the travellers.
+  std::vector<Participant> participants;
+  pb::TimeSpan time;
+  pb::Factuality factuality = pb::HAPPENED;
+  std::string place;  // as named by the text; "" if none
+  // Byte offsets of the supporting sentence in ArticleInput::text.
+  uint32_t sentence_begin = 0;
+  uint32_t sentence_end = 0;
+  std::string rule;         // which trigger rule fired
+  std::string date_rule;    // how the date was resolved ("weekday-past", "absolute", ...)
+  std::string people_rule;  // how the people were resolved ("kb", "title-pattern", "surname-coref", ...)
+  float confidence = 1.0f;
+};
+
+// A role read from the text ("Russian Deputy Foreign Minister Sergei
+// Ryabkov"): becomes a dated HOLDS_ROLE edge with evidence.
+struct LearnedRole {
+  Participant person;  // person.state and person.role hold what was learned
+  pb::TimeSpan time;   // the publication day
+  uint32_t sentence_begin = 0;
+  uint32_t sentence_end = 0;
+  std::string rule;
+};
+
+struct Extraction {
+  std::vector<ExtractedEvent> events;
+  std::vector<LearnedRole> roles;
+};
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_IMPORTERS_EXTRACTION_H_

@@ -1,0 +1,35 @@
+// The text pipeline: article text -> sentences -> mentions (gazetteer and
+// title patterns) -> coreference -> times -> event triggers with factuality.
+// Pure: reads no store, so each stage can be tested on its own.
+#ifndef NEWSGRAPH_IMPORTERS_EXTRACTOR_H_
+#define NEWSGRAPH_IMPORTERS_EXTRACTOR_H_
+
+#include <memory>
+
+#include "absl/status/statusor.h"
+#include "importers/extraction.h"
+#include "importers/knowledge_base.h"
+#include "newsgraph/article.h"
+
+namespace newsgraph {
+
+class Extractor {
+ public:
+  // Builds the gazetteer from `kb`, which must outlive the extractor.
+  explicit Extractor(const KnowledgeBase* kb);
+  ~Extractor();
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
+
+  // Reads one article. `article.date` must be a valid YYYY-MM-DD and
+  // `article.text` valid UTF-8 (the importer checks both first).
+  absl::StatusOr<Extraction> Extract(const ArticleInput& article) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_IMPORTERS_EXTRACTOR_H_

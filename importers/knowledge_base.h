@@ -1,0 +1,57 @@
+// The knowledge base: states, alliances with dated membership, and officials
+// with dated roles, read from protobuf text files (data/kb/*.textproto).
+#ifndef NEWSGRAPH_IMPORTERS_KNOWLEDGE_BASE_H_
+#define NEWSGRAPH_IMPORTERS_KNOWLEDGE_BASE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "schema/kb.pb.h"
+
+namespace newsgraph {
+
+class KnowledgeBase {
+ public:
+  // The directory holding the shipped KB: $NEWSGRAPH_DATA/kb if set, else
+  // the data/ directory the build was configured with.
+  static std::string DefaultDir();
+
+  // Loads every *.textproto of DefaultDir(), in name order.
+  static absl::StatusOr<KnowledgeBase> LoadDefault();
+
+  // Merges one text-format file. Errors name the file and the line:
+  // "data/kb/people.textproto:12:3: ..." (InvalidArgument), or a state code
+  // or date that does not parse, or a duplicate person key.
+  absl::Status AddFile(const std::string& path);
+
+  const pb::KnowledgeBase& proto() const { return kb_; }
+
+  // nullptr when unknown. Codes are ISO alpha-2, names as in the KB.
+  const pb::KbState* StateByCode(absl::string_view code) const;
+  const pb::KbAlliance* AllianceByName(absl::string_view name) const;
+  const pb::KbPerson* PersonByKey(absl::string_view key) const;
+
+  // The person's role whose span contains `day` (days since 1970-01-01),
+  // preferring the most recently started; nullptr if none.
+  const pb::KbRole* RoleOn(const pb::KbPerson& person, int32_t day) const;
+
+  // True when `state` belongs to `alliance` on `day`.
+  bool IsMember(absl::string_view state, absl::string_view alliance, int32_t day) const;
+
+ private:
+  absl::Status Index();
+
+  pb::KnowledgeBase kb_;
+  absl::flat_hash_map<std::string, int> state_index_;
+  absl::flat_hash_map<std::string, int> alliance_index_;
+  absl::flat_hash_map<std::string, int> person_index_;
+};
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_IMPORTERS_KNOWLEDGE_BASE_H_
