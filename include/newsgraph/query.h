@@ -1,0 +1,88 @@
+// newsgraph canned queries: named, parameterised questions over a store,
+// each answer row carrying the sentences that support it.
+#ifndef NEWSGRAPH_QUERY_H_
+#define NEWSGRAPH_QUERY_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "newsgraph/store.h"
+
+namespace newsgraph {
+
+struct PartyInfo {
+  uint64_t node_id = 0;
+  std::string name;
+  std::string state;  // ISO code or alliance/organisation name; "" unknown
+  std::string role;   // title as read; "" none
+};
+
+struct EvidenceInfo {
+  uint64_t evidence_id = 0;
+  std::string article_id;
+  std::string sentence;
+  std::string rule;  // the extractor rule that fired
+};
+
+struct EventRow {
+  uint64_t event_id = 0;
+  std::string event_type;  // MEET, SUMMIT, PHONE_CALL, VIDEO_CALL, VISIT, ...
+  std::string date;        // "YYYY-MM-DD", "YYYY-MM", "YYYY" or "" (unknown)
+  std::string place;       // "" unknown
+  std::string factuality;  // happened, planned, possible, cancelled, denied
+  std::vector<EvidenceInfo> evidence;
+};
+
+// One distinct pair of people and the events that join them, in date order.
+struct PairRow {
+  PartyInfo a;
+  PartyInfo b;
+  std::vector<EventRow> events;
+};
+
+enum class ContactMode { kInPerson, kCall, kAny };
+
+// officials-met: people of side `a` who had contacts of `mode` with people
+// of side `b` whose date lies inside [from, to].
+struct OfficialsMetParams {
+  std::string a;     // ISO 3166 alpha-2 code ("US") or alliance name ("NATO")
+  std::string b;
+  std::string from;  // "YYYY-MM-DD"
+  std::string to;    // "YYYY-MM-DD"
+  ContactMode mode = ContactMode::kInPerson;
+  std::vector<pb::Factuality> factualities = {pb::HAPPENED};
+};
+
+// Rows ordered by (a.name, b.name). An event counts when its date is known
+// to the month or better and lies wholly inside the window. Errors:
+// InvalidArgument for a malformed date or an unknown state/alliance.
+absl::StatusOr<std::vector<PairRow>> OfficialsMet(const Store& store,
+                                                  const OfficialsMetParams& params);
+
+// Output formats of pair answers.
+std::string PairRowsToJson(const std::vector<PairRow>& rows);   // a JSON array, pretty-printed
+std::string PairRowsToCsv(const std::vector<PairRow>& rows);    // one line per (pair, event)
+std::string PairRowsToTable(const std::vector<PairRow>& rows);  // aligned, for people
+
+// Writes every contact event in the store, one JSON object a line, in the
+// format of the evaluation scripts: {"event_type","participants":[{"name",
+// "state","role"}],"date","place","factuality","mentions":[{"article_id",
+// "sentence"}]}. Returns the number of events written.
+absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out);
+
+// A canned query as `newsgraph ask --list` shows it.
+struct CannedQuery {
+  std::string name;
+  std::string summary;
+  // Parameter name -> description (with the default, if any).
+  std::vector<std::pair<std::string, std::string>> params;
+};
+const std::vector<CannedQuery>& CannedQueries();
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_QUERY_H_
