@@ -37,19 +37,42 @@ class KnowledgeBase {
   const pb::KbPerson* PersonByKey(absl::string_view key) const;
 
   // The person's role whose span contains `day` (days since 1970-01-01),
-  // preferring the most recently started; nullptr if none.
+  // preferring the most recently started; nullptr if none. A role's span
+  // runs from the first day of `from` (open: forever) to the last day of
+  // `to` (open: still held). Pointers are invalidated by AddFile().
   const pb::KbRole* RoleOn(const pb::KbPerson& person, int32_t day) const;
 
   // True when `state` belongs to `alliance` on `day`.
   bool IsMember(absl::string_view state, absl::string_view alliance, int32_t day) const;
 
  private:
+  // Inclusive day range of a KbSpan, open ends widened to the int32 limits.
+  struct DayRange {
+    int32_t from;
+    int32_t to;
+  };
+  // A membership or role state to resolve once every file is loaded (the
+  // files load in name order, so alliances.textproto precedes states).
+  struct Reference {
+    std::string value;
+    bool state_only;    // memberships name states; roles may name an alliance
+    std::string where;  // "path:LINE:COL"
+  };
+
+  // Parses and validates one file and appends it; references unchecked.
+  absl::Status Merge(const std::string& path);
+  absl::Status CheckReferences() const;
   absl::Status Index();
 
   pb::KnowledgeBase kb_;
   absl::flat_hash_map<std::string, int> state_index_;
   absl::flat_hash_map<std::string, int> alliance_index_;
   absl::flat_hash_map<std::string, int> person_index_;
+  // "state:US", "alliance:NATO", "person:joe-biden" -> where first defined.
+  absl::flat_hash_map<std::string, std::string> defined_at_;
+  std::vector<Reference> references_;
+  std::vector<std::vector<DayRange>> role_days_;    // [person][role]
+  std::vector<std::vector<DayRange>> member_days_;  // [alliance][membership]
 };
 
 }  // namespace newsgraph

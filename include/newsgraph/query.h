@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <map>
 #include <string>
 #include <vector>
@@ -62,6 +63,23 @@ struct OfficialsMetParams {
 // InvalidArgument for a malformed date or an unknown state/alliance.
 absl::StatusOr<std::vector<PairRow>> OfficialsMet(const Store& store,
                                                   const OfficialsMetParams& params);
+
+// contacts-of: everyone who had a contact of `mode` with `person` whose
+// date lies inside [from, to].
+struct ContactsOfParams {
+  std::string person;  // a name or alias of a PERSON node ("Wang Yi")
+  std::string from;    // "YYYY-MM-DD"
+  std::string to;      // "YYYY-MM-DD"
+  ContactMode mode = ContactMode::kInPerson;
+  std::vector<pb::Factuality> factualities = {pb::HAPPENED};
+};
+
+// Rows with `a` = the person (one per node of that name) and `b` = each
+// contact, of any affiliation, ordered by (a.name, b.name); events counted
+// as in OfficialsMet. Errors: InvalidArgument for a malformed date or an
+// unknown person.
+absl::StatusOr<std::vector<PairRow>> ContactsOf(const Store& store,
+                                                const ContactsOfParams& params);
 
 // Output formats of pair answers.
 std::string PairRowsToJson(const std::vector<PairRow>& rows);   // a JSON array, pretty-printed

@@ -1,0 +1,190 @@
+// Store::Open: column families, their table options and the writer lock.
+#include <filesystem>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "engine/keys.h"
+#include "engine/rocks_store.h"
+#include "engine/status.h"
+#include "rocksdb/filter_policy.h"
+#include "rocksdb/options.h"
+#include "rocksdb/slice_transform.h"
+#include "rocksdb/table.h"
+
+namespace newsgraph {
+
+absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
+                                                   const StoreOptions& options) {
+  auto store = engine::RocksStore::OpenRocks(dir, options);
+  if (!store.ok()) return store.status();
+  return std::unique_ptr<Store>(std::move(*store));
+}
+
+namespace engine {
+namespace {
+
+constexpr uint32_t kSchemaVersion = 1;
+constexpr size_t kBlockCacheBytes = size_t{64} << 20;
+constexpr int kBloomBitsPerKey = 10;
+
+// Names of RocksStore::Cf, by index.
+constexpr absl::string_view kCfNames[RocksStore::kNumCfs] = {
+    keys::kCfDefault, keys::kCfNode,     keys::kCfName,   keys::kCfOut,
+    keys::kCfIn,      keys::kCfEvidence, keys::kCfArticle};
+
+rocksdb::ColumnFamilyOptions CfOptions(RocksStore::Cf which,
+                                       const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::ColumnFamilyOptions options;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = cache;
+  switch (which) {
+    case RocksStore::kOut:
+    case RocksStore::kIn:
+      // Every edge scan stays inside one node's 8-byte prefix, so a prefix
+      // bloom lets RocksDB skip files without edges of that node. `out`
+      // keeps whole-key blooms too: in-scans fetch full out keys.
+      options.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(keys::kNodePrefixLength));
+      table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(kBloomBitsPerKey));
+      table.whole_key_filtering = which == RocksStore::kOut;
+      break;
+    case RocksStore::kNode:
+    case RocksStore::kEvidence:
+    case RocksStore::kArticle:
+      // Point lookups by id: whole-key blooms.
+      table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(kBloomBitsPerKey));
+      break;
+    default:
+      // `name` and meta are only prefix-scanned; a filter would not help.
+      break;
+  }
+  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  return options;
+}
+
+bool StoreExists(const std::string& dir) {
+  std::error_code ec;
+  return std::filesystem::exists(std::filesystem::path(dir) / "CURRENT", ec);
+}
+
+}  // namespace
+
+RocksStore::RocksStore(std::string dir, bool read_only)
+    : dir_(std::move(dir)), read_only_(read_only) {}
+
+RocksStore::~RocksStore() {
+  // Handles go before the DB (member order does it too; this states it).
+  for (auto& handle : handles_) handle.reset();
+  other_handles_.clear();
+  db_.reset();
+}
+
+absl::StatusOr<std::unique_ptr<RocksStore>> RocksStore::OpenRocks(const std::string& dir,
+                                                                  const StoreOptions& options) {
+  const bool may_create = !options.read_only && options.create_if_missing;
+  if (!StoreExists(dir)) {
+    if (!may_create) return absl::NotFoundError(absl::StrCat("no store in ", dir));
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+      return absl::PermissionDeniedError(
+          absl::StrCat("cannot create store directory ", dir, ": ", ec.message()));
+    }
+  }
+
+  std::unique_ptr<RocksStore> store(new RocksStore(dir, options.read_only));
+  store->block_cache_ = rocksdb::NewLRUCache(kBlockCacheBytes);
+
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = may_create;
+  db_options.create_missing_column_families = may_create;
+  db_options.keep_log_file_num = 5;
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (int i = 0; i < kNumCfs; ++i) {
+    descriptors.emplace_back(std::string(kCfNames[i]),
+                             CfOptions(static_cast<Cf>(i), store->block_cache_));
+  }
+  // A writer must open every column family the database has.
+  if (!options.read_only && StoreExists(dir)) {
+    std::vector<std::string> existing;
+    const rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, dir, &existing);
+    if (!s.ok()) return FromRocks(s, absl::StrCat("listing column families of ", dir));
+    const absl::flat_hash_set<absl::string_view> ours(std::begin(kCfNames), std::end(kCfNames));
+    for (const std::string& name : existing) {
+      if (!ours.contains(name)) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    }
+  }
+
+  std::vector<rocksdb::ColumnFamilyHandle*> raw_handles;
+  rocksdb::DB* raw_db = nullptr;
+  const rocksdb::Status s =
+      options.read_only
+          ? rocksdb::DB::OpenForReadOnly(db_options, dir, descriptors, &raw_handles, &raw_db)
+          : rocksdb::DB::Open(db_options, dir, descriptors, &raw_handles, &raw_db);
+  store->db_.reset(raw_db);
+  for (size_t i = 0; i < raw_handles.size(); ++i) {
+    if (i < kNumCfs) {
+      store->handles_[i].reset(raw_handles[i]);
+    } else {
+      store->other_handles_.emplace_back(raw_handles[i]);
+    }
+  }
+  if (!s.ok()) {
+    if (IsLockError(s)) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("store is locked by another writer: ", dir, " (", s.ToString(), ")"));
+    }
+    return FromRocks(s, absl::StrCat("opening store ", dir));
+  }
+  if (absl::Status loaded = store->LoadCounters(); !loaded.ok()) return loaded;
+  return store;
+}
+
+absl::Status RocksStore::LoadCounters() {
+  std::string value;
+  absl::StatusOr<bool> found = ReadValue(kDefault, keys::kMetaCounters, &value);
+  if (!found.ok()) return found.status();
+  pb::Counters counters;
+  if (*found) {
+    if (!counters.ParseFromString(value)) {
+      return absl::DataLossError(absl::StrCat("unreadable meta/counters in ", dir_));
+    }
+    if (counters.schema_version() > kSchemaVersion) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("store ", dir_, " has schema version ", counters.schema_version(),
+                       "; this build reads up to ", kSchemaVersion));
+    }
+  } else {
+    counters.set_next_node_id(1);
+    counters.set_next_evidence_id(1);
+    counters.set_next_edge_seq(1);
+    counters.set_schema_version(kSchemaVersion);
+    if (!read_only_) {
+      rocksdb::WriteOptions write_options;
+      write_options.sync = true;
+      const rocksdb::Status s =
+          db_->Put(write_options, cf(kDefault), std::string(keys::kMetaCounters),
+                   counters.SerializeAsString());
+      if (!s.ok()) return FromRocks(s, "writing meta/counters");
+    }
+  }
+  next_node_id_ = std::max<uint64_t>(counters.next_node_id(), 1);
+  next_evidence_id_ = std::max<uint64_t>(counters.next_evidence_id(), 1);
+  next_edge_seq_ = std::max<uint64_t>(counters.next_edge_seq(), 1);
+  schema_version_ = counters.schema_version();
+  return absl::OkStatus();
+}
+
+void RocksStore::AdvanceTo(std::atomic<uint64_t>& counter, uint64_t at_least) {
+  uint64_t current = counter.load();
+  while (current < at_least && !counter.compare_exchange_weak(current, at_least)) {
+  }
+}
+
+}  // namespace engine
+}  // namespace newsgraph

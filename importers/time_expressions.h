@@ -1,0 +1,62 @@
+// Time expressions in English news prose, resolved against the article's
+// publication date into pb::TimeSpan values (see schema/dates.h and the
+// "Dates" convention of data/gold/README.md).
+//
+// Covered: absolute dates ("November 14, 2022", "14 Nov. 2022", "on March
+// 10", "May 10-11", "2023-05-10"), months ("in March 2023", "in November",
+// "in early March", "at the end of July"), years ("in 2023"), relative days
+// ("today", "yesterday", "tomorrow", "on Monday", "last Friday", "next
+// Tuesday"), relative weeks/months/years ("last week", "later this month",
+// "next year"), "N days/weeks/months ago", and seasons ("last fall").
+// Vague expressions ("recently", "the other day", "several months ago")
+// produce no mention.
+#ifndef NEWSGRAPH_IMPORTERS_TIME_EXPRESSIONS_H_
+#define NEWSGRAPH_IMPORTERS_TIME_EXPRESSIONS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "schema/records.pb.h"
+
+namespace newsgraph {
+
+// One resolved time expression.
+//   begin, end: byte offsets of the expression in the sentence, [begin, end)
+//               (a leading "on"/"in"/"at the end of" is included).
+//   span:       from_day/to_day are DayNumber()s (schema/dates.h), inclusive;
+//               granularity is DAY, WEEK (Monday..Sunday), MONTH, SEASON
+//               (meteorological, northern hemisphere: Dec-Feb, Mar-May,
+//               Jun-Aug, Sep-Nov) or YEAR; fell_back is always false.
+//   rule:       which pattern fired: "absolute-date", "month-day-no-year",
+//               "day-range", "iso-date", "month-name", "month-year", "year",
+//               "weekday-past", "weekday-future", "weekday-last",
+//               "weekday-next", "relative-day", "relative-week",
+//               "relative-month", "relative-year", "ago", "season".
+struct TimeMention {
+  size_t begin = 0, end = 0;
+  pb::TimeSpan span;
+  std::string rule;
+};
+
+// All time expressions in `sentence` (byte offsets into it), in text order
+// and non-overlapping, resolved against `publication`. `future` = the
+// clause's verb is in the future tense ("will meet on Monday" -> next
+// Monday), so relative expressions without an explicit direction resolve
+// forward:
+//   - bare weekday ("on Monday", "Monday's talks"): past -> the latest such
+//     day on or before `publication`; future -> the next one strictly after.
+//   - month-day without year ("on March 10"): the year putting it nearest
+//     `publication`, on or before it when past, on or after it when future.
+//   - bare month ("in November"): the latest such month on or before the
+//     publication month when past, the next one on or after it when future.
+// Explicit directions ("last Monday", "next week", "two weeks ago") ignore
+// `future`. Cheap: no regex, one pass over the tokens.
+std::vector<TimeMention> FindTimeMentions(absl::string_view sentence,
+                                          absl::CivilDay publication, bool future);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_IMPORTERS_TIME_EXPRESSIONS_H_

@@ -1,0 +1,47 @@
+// newsgraph: import news articles into a knowledge graph and ask it
+// questions. Flag parsing only; the work is done by the library face.
+#include <iostream>
+#include <vector>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "tools/cli_common.h"
+
+namespace newsgraph::cli {
+
+int ReportError(const std::string& command, const absl::Status& status) {
+  std::cerr << "newsgraph " << command << ": error: " << status.message() << "\n";
+  return kExitFailure;
+}
+
+absl::StatusOr<std::unique_ptr<Store>> OpenForReading(const std::string& dir) {
+  StoreOptions options;
+  options.read_only = true;
+  options.create_if_missing = false;
+  return Store::Open(dir, options);
+}
+
+}  // namespace newsgraph::cli
+
+int main(int argc, char** argv) {
+  using namespace newsgraph::cli;
+  CLI::App app{
+      "newsgraph: reads news articles into a graph of people, states, alliances and dated\n"
+      "events, and answers questions about it with the sentences that prove each answer."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "newsgraph 0.1.0");
+  std::vector<Command> commands;
+  for (auto add : {AddImportCommand, AddAskCommand, AddExportCommand, AddStatsCommand}) {
+    commands.push_back(add(app));
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  for (const Command& command : commands) {
+    if (command.app->parsed()) return command.run();
+  }
+  return 2;
+}
