@@ -7,12 +7,16 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/string_view.h"
 #include "rocksdb/db.h"
 #include "rocksdb/iterator.h"
 #include "rocksdb/options.h"
 #include "rocksdb/slice.h"
 
 namespace newsgraph::engine {
+
+// absl::string_view is not std::string_view in this Abseil build.
+inline absl::string_view View(const rocksdb::Slice& s) { return {s.data(), s.size()}; }
 
 class RangeIterator {
  public:

@@ -75,7 +75,7 @@ absl::StatusOr<std::vector<uint64_t>> RocksStore::FindNodes(pb::NodeKind kind,
   std::string upper = keys::PrefixSuccessor(prefix);
   RangeIterator it(db_.get(), cf(kName), std::move(prefix), std::move(upper));
   for (; it->Valid(); it->Next()) {
-    const std::optional<uint64_t> id = keys::DecodeNameKeyNode(it->key().ToStringView());
+    const std::optional<uint64_t> id = keys::DecodeNameKeyNode(View(it->key()));
     if (!id) return absl::DataLossError(absl::StrCat("malformed name key in ", dir_));
     ids.push_back(*id);
   }
@@ -125,8 +125,8 @@ absl::StatusOr<StoreStats> RocksStore::Stats() const {
   std::string upper = keys::PrefixSuccessor(lower);
   RangeIterator it(db_.get(), cf(kDefault), std::move(lower), std::move(upper));
   for (; it->Valid(); it->Next()) {
-    absl::string_view key = it->key().ToStringView();
-    const absl::string_view value = it->value().ToStringView();
+    absl::string_view key = View(it->key());
+    const absl::string_view value = View(it->value());
     if (value.size() != 8) return absl::DataLossError(absl::StrCat("malformed ", key));
     const uint64_t count = keys::ReadU64(value, 0);
     if (count == 0) continue;
@@ -141,9 +141,11 @@ absl::StatusOr<StoreStats> RocksStore::Stats() const {
     key.remove_prefix(keys::kMetaCountPrefix.size());
     int number = 0;
     if (absl::ConsumePrefix(&key, "node/") && absl::SimpleAtoi(key, &number)) {
-      stats.nodes_by_kind[NodeKindName(static_cast<pb::NodeKind>(number))] += count;
+      std::string name = NodeKindName(static_cast<pb::NodeKind>(number));
+      stats.nodes_by_kind[name.empty() ? absl::StrCat(number) : name] += count;
     } else if (absl::ConsumePrefix(&key, "edge/") && absl::SimpleAtoi(key, &number)) {
-      stats.edges_by_type[EdgeTypeName(static_cast<pb::EdgeType>(number))] += count;
+      std::string name = EdgeTypeName(static_cast<pb::EdgeType>(number));
+      stats.edges_by_type[name.empty() ? absl::StrCat(number) : name] += count;
     }
   }
   if (!it->status().ok()) return FromRocks(it->status(), "reading stats");

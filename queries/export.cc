@@ -1,0 +1,93 @@
+// ExportEvents: every event with a person among its participants, as the
+// evaluation scripts read them (../shared/eval/README.md).
+#include <optional>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "nlohmann/json.hpp"
+#include "newsgraph/query.h"
+#include "queries/event_rows.h"
+
+namespace newsgraph {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json StringOrNull(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+
+// The people taking part in `event`, once each, in id order. State and role
+// are as read for this event (role null when the text gave no title).
+absl::StatusOr<Json> Participants(const Store& store, uint64_t event) {
+  std::vector<pb::Edge> edges;
+  EdgeFilter filter;
+  filter.type = pb::PARTICIPATED_IN;
+  absl::Status status = store.ScanEdges(event, Direction::kIn, filter, [&](const pb::Edge& e) {
+    edges.push_back(e);
+    return true;
+  });
+  if (!status.ok()) return status;
+  Json people = Json::array();
+  absl::flat_hash_set<uint64_t> seen;
+  for (const pb::Edge& e : edges) {
+    if (seen.contains(e.src())) continue;
+    absl::StatusOr<std::optional<pb::Node>> node = store.GetNode(e.src());
+    if (!node.ok()) return node.status();
+    if (!node->has_value() || (*node)->kind() != pb::PERSON) continue;
+    seen.insert(e.src());
+    const pb::Node& person = **node;
+    people.push_back({{"name", person.name()},
+                      {"state", StringOrNull(e.state().empty() ? person.state() : e.state())},
+                      {"role", StringOrNull(e.title())}});
+  }
+  return people;
+}
+
+absl::StatusOr<Json> EventRecord(const Store& store, const pb::Node& event, Json participants) {
+  absl::StatusOr<EventRow> row = queries::MakeEventRow(store, event);
+  if (!row.ok()) return row.status();
+  Json mentions = Json::array();
+  for (const EvidenceInfo& e : row->evidence) {
+    mentions.push_back({{"article_id", e.article_id}, {"sentence", e.sentence}});
+  }
+  return Json{{"event_type", row->event_type},
+              {"participants", std::move(participants)},
+              {"date", StringOrNull(row->date)},
+              {"place", StringOrNull(row->place)},
+              {"factuality", row->factuality},
+              {"mentions", std::move(mentions)}};
+}
+
+}  // namespace
+
+absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out) {
+  // Ids first, records after: reading edges and evidence from inside the
+  // node scan's callback would nest iterators the store does not promise.
+  std::vector<uint64_t> ids;
+  absl::Status status = store.ScanNodes(pb::EVENT, [&](const pb::Node& node) {
+    ids.push_back(node.id());
+    return true;
+  });
+  if (!status.ok()) return status;
+  uint64_t written = 0;
+  for (uint64_t id : ids) {
+    absl::StatusOr<std::optional<pb::Node>> event = store.GetNode(id);
+    if (!event.ok()) return event.status();
+    if (!event->has_value()) continue;
+    absl::StatusOr<Json> people = Participants(store, id);
+    if (!people.ok()) return people.status();
+    if (people->empty()) continue;
+    absl::StatusOr<Json> record = EventRecord(store, **event, std::move(*people));
+    if (!record.ok()) return record.status();
+    // replace: one bad byte in a sentence must not abort the export.
+    out << record->dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+    if (!out) return absl::DataLossError("could not write the exported events");
+    ++written;
+  }
+  return written;
+}
+
+}  // namespace newsgraph
