@@ -22,6 +22,8 @@
 
 namespace newsgraph::engine {
 
+class WriteSetImpl;
+
 class RocksStore final : public Store {
  public:
   // The column families, in the order they are opened (handles_ index).
@@ -63,6 +65,8 @@ class RocksStore final : public Store {
   absl::StatusOr<bool> KeyExists(Cf cf, absl::string_view key) const;
 
  private:
+  friend class WriteSetImpl;  // adds rows to its batch with cf()
+
   RocksStore(std::string dir, bool read_only);
 
   static void AdvanceTo(std::atomic<uint64_t>& counter, uint64_t at_least);
@@ -81,7 +85,7 @@ class RocksStore final : public Store {
   absl::StatusOr<uint64_t> ReadCount(absl::string_view key) const;
   // Adds to `batch` everything Commit derives from the DB: node and name
   // rows, kind/type/article/evidence totals, counters (store_commit.cc).
-  absl::Status BuildCommitBatch(class WriteSetImpl& set, rocksdb::WriteBatch* batch);
+  absl::Status BuildCommitBatch(WriteSetImpl& set, rocksdb::WriteBatch* batch);
 
   const std::string dir_;
   const bool read_only_;

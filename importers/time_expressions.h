@@ -47,13 +47,17 @@ struct TimeMention {
 // Monday), so relative expressions without an explicit direction resolve
 // forward:
 //   - bare weekday ("on Monday", "Monday's talks"): past -> the latest such
-//     day on or before `publication`; future -> the next one strictly after.
+//     day on or before `publication`; future -> the next such day on or
+//     after it (a Monday article's "will meet on Monday" is that very day,
+//     as in the gold data; "next Monday" is always strictly after).
 //   - month-day without year ("on March 10"): the year putting it nearest
 //     `publication`, on or before it when past, on or after it when future.
 //   - bare month ("in November"): the latest such month on or before the
 //     publication month when past, the next one on or after it when future.
 // Explicit directions ("last Monday", "next week", "two weeks ago") ignore
-// `future`. Cheap: no regex, one pass over the tokens.
+// `future`. "N weeks ago" is the 7 days around publication - 7N, clipped to
+// that day's month (so it formats as that month). Cheap: no regex, one pass
+// over the tokens.
 std::vector<TimeMention> FindTimeMentions(absl::string_view sentence,
                                           absl::CivilDay publication, bool future);
 

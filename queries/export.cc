@@ -84,7 +84,7 @@ absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out) {
     if (!record.ok()) return record.status();
     // replace: one bad byte in a sentence must not abort the export.
     out << record->dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
-    if (!out) return absl::DataLossError("could not write the exported events");
+    if (!out) return absl::InternalError("writing the exported events failed");
     ++written;
   }
   return written;

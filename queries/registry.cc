@@ -1,0 +1,56 @@
+// The canned queries as `newsgraph ask --list` shows them. The CLI maps each
+// name to its function (OfficialsMet, ContactsOf) and these parameters.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "newsgraph/query.h"
+
+namespace newsgraph {
+namespace {
+
+// Parameters every contact query shares after its own.
+void AddContactParams(std::vector<std::pair<std::string, std::string>>* params) {
+  params->push_back({"from", "first day of the window, YYYY-MM-DD"});
+  params->push_back({"to", "last day of the window, YYYY-MM-DD (inclusive)"});
+  params->push_back({"mode",
+                     "in-person (meetings and summits), call (phone and video) or any; "
+                     "default in-person"});
+  params->push_back({"factuality",
+                     "comma list of happened, planned, possible, cancelled, denied; "
+                     "default happened"});
+}
+
+std::vector<CannedQuery> MakeCannedQueries() {
+  CannedQuery officials_met;
+  officials_met.name = "officials-met";
+  officials_met.summary =
+      "Pairs of officials of A and officials of B who met (or called) between two dates, "
+      "with the events and the sentences that report them. An event counts when its date "
+      "is known to the month or better and lies wholly inside the window; visits never count.";
+  officials_met.params = {
+      {"a", "ISO 3166 code (US) or alliance (NATO: its officials and those of its members "
+            "on the event's date)"},
+      {"b", "ISO 3166 code or alliance, as for a"}};
+  AddContactParams(&officials_met.params);
+
+  CannedQuery contacts_of;
+  contacts_of.name = "contacts-of";
+  contacts_of.summary =
+      "Everyone who met (or called) one person between two dates, with the events and "
+      "their sentences; same rules as officials-met.";
+  contacts_of.params = {{"person", "the person's name or an alias (\"Wang Yi\")"}};
+  AddContactParams(&contacts_of.params);
+
+  return {std::move(officials_met), std::move(contacts_of)};
+}
+
+}  // namespace
+
+const std::vector<CannedQuery>& CannedQueries() {
+  static const std::vector<CannedQuery>* const kQueries =
+      new std::vector<CannedQuery>(MakeCannedQueries());
+  return *kQueries;
+}
+
+}  // namespace newsgraph

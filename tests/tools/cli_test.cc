@@ -1,0 +1,181 @@
+// The command line as a user meets it: imports, re-imports, bad input,
+// locks, canned queries and formats.
+#include <filesystem>
+
+#include "absl/strings/match.h"
+#include "gtest/gtest.h"
+#include "newsgraph/store.h"
+#include "nlohmann/json.hpp"
+#include "tests/tools/cli_test_util.h"
+
+namespace newsgraph::testing {
+namespace {
+
+const std::string kSample = std::string(NEWSGRAPH_SOURCE_DIR) + "/data/sample/articles.jsonl";
+
+// Two short articles written for this test.
+const char kTwoArticles[] =
+    R"({"id": "t-1", "title": null, "date": "2023-06-20", "source": null, "url": null, )"
+    R"("text": "Secretary of State Antony Blinken met Chinese President Xi Jinping in Beijing on Monday."})"
+    "\n"
+    R"({"id": "t-2", "title": "Call", "date": "2022-07-29", "source": "test", "url": null, )"
+    R"("text": "President Joe Biden held a phone call with President Xi Jinping on Thursday."})"
+    "\n";
+
+TEST(CliTest, EveryCommandHasHelp) {
+  for (const char* command : {"", "import", "ask", "export", "stats"}) {
+    RunResult r = RunCli(std::string(command) + " --help");
+    EXPECT_EQ(r.exit_code, 0) << command;
+    EXPECT_TRUE(absl::StrContains(r.out, "--help")) << command << r.out;
+  }
+}
+
+TEST(CliTest, ImportTwiceAddsNothingTheSecondTime) {
+  TempDir dir("reimport");
+  WriteFile(dir.Join("a.jsonl"), kTwoArticles);
+  const std::string db = dir.Join("db");
+  RunResult first = RunCli("import -q --db " + db + " " + dir.Join("a.jsonl"));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_TRUE(absl::StrContains(first.out, "imported: 2")) << first.out;
+  RunResult stats1 = RunCli("stats --db " + db);
+  ASSERT_EQ(stats1.exit_code, 0) << stats1.err;
+
+  RunResult second = RunCli("import -q --db " + db + " " + dir.Join("a.jsonl"));
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_TRUE(absl::StrContains(second.out, "imported: 0, skipped as already present: 2"))
+      << second.out;
+  EXPECT_EQ(RunCli("stats --db " + db).out, stats1.out);
+}
+
+TEST(CliTest, BadLinesNameFileAndLineAndKeepEarlierArticles) {
+  TempDir dir("badlines");
+  const std::string db = dir.Join("db");
+  struct Case {
+    std::string line;
+    std::string message;
+  };
+  const Case cases[] = {
+      {"this is not json", "not JSON"},
+      {R"({"id": "x", "text": "Some text."})", "missing \"date\""},
+      {R"({"id": "x", "date": "2023-02-30", "text": "Some text."})", "malformed date"},
+      {R"({"id": "x", "date": "June 3", "text": "Some text."})", "malformed date"},
+      {"{\"id\": \"x\", \"date\": \"2023-01-02\", \"text\": \"caf\xe9\"}", "not valid UTF-8"},
+  };
+  for (const Case& c : cases) {
+    const std::string file = dir.Join("bad.jsonl");
+    WriteFile(file, std::string(kTwoArticles).substr(0, std::string(kTwoArticles).find('\n') + 1) +
+                        c.line + "\n");
+    RunResult r = RunCli("import -q --db " + db + " " + file);
+    EXPECT_NE(r.exit_code, 0) << c.line;
+    EXPECT_TRUE(absl::StrContains(r.err, file + ":2:")) << r.err;
+    EXPECT_TRUE(absl::StrContains(r.err, c.message)) << r.err;
+  }
+  // The good first line is stored and the store still opens.
+  RunResult stats = RunCli("stats --db " + db);
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_TRUE(absl::StrContains(stats.out, "articles: 1")) << stats.out;
+}
+
+TEST(CliTest, UnknownFormatAndQueryAreErrors) {
+  TempDir dir("format");
+  WriteFile(dir.Join("a.jsonl"), kTwoArticles);
+  const std::string db = dir.Join("db");
+  ASSERT_EQ(RunCli("import -q --db " + db + " " + dir.Join("a.jsonl")).exit_code, 0);
+  RunResult r = RunCli("ask officials-met --db " + db + " --a US --b CN --format xml");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_TRUE(absl::StrContains(r.err, "xml")) << r.err;
+  r = RunCli("ask no-such-query --db " + db);
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_TRUE(absl::StrContains(r.err, "unknown query")) << r.err;
+  r = RunCli("ask officials-met --db " + db + " --a XX --b CN");
+  EXPECT_NE(r.exit_code, 0);
+  r = RunCli("stats --db " + dir.Join("nowhere"));
+  EXPECT_NE(r.exit_code, 0);
+}
+
+TEST(CliTest, SecondWriterIsToldTheStoreIsLocked) {
+  TempDir dir("lock");
+  WriteFile(dir.Join("a.jsonl"), kTwoArticles);
+  const std::string db = dir.Join("db");
+  absl::StatusOr<std::unique_ptr<Store>> writer = Store::Open(db, StoreOptions{});
+  ASSERT_TRUE(writer.ok()) << writer.status();
+  RunResult r = RunCli("import -q --db " + db + " " + dir.Join("a.jsonl"));
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_TRUE(absl::StrContains(r.err, "locked")) << r.err;
+  // Readers are not locked out.
+  EXPECT_EQ(RunCli("stats --db " + db).exit_code, 0);
+}
+
+TEST(CliTest, AskJsonHasTheDocumentedShape) {
+  TempDir dir("ask");
+  WriteFile(dir.Join("a.jsonl"), kTwoArticles);
+  const std::string db = dir.Join("db");
+  ASSERT_EQ(RunCli("import -q --db " + db + " " + dir.Join("a.jsonl")).exit_code, 0);
+  RunResult r = RunCli("ask officials-met --db " + db +
+                       " --a US --b CN --from 2022-01-01 --to 2023-12-31 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json rows = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(rows.is_array());
+  ASSERT_EQ(rows.size(), 1u) << r.out;
+  EXPECT_EQ(rows[0]["a"]["name"], "Antony Blinken");
+  EXPECT_EQ(rows[0]["b"]["name"], "Xi Jinping");
+  EXPECT_EQ(rows[0]["a"]["state"], "US");
+  const nlohmann::json& event = rows[0]["events"][0];
+  EXPECT_EQ(event["date"], "2023-06-19");
+  EXPECT_EQ(event["factuality"], "happened");
+  EXPECT_EQ(event["evidence"][0]["article_id"], "t-1");
+
+  r = RunCli("ask officials-met --db " + db + " --a US --b CN --mode call --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  rows = nlohmann::json::parse(r.out);
+  ASSERT_EQ(rows.size(), 1u) << r.out;
+  EXPECT_EQ(rows[0]["a"]["name"], "Joe Biden");
+  EXPECT_EQ(rows[0]["events"][0]["date"], "2022-07-28");
+}
+
+TEST(CliTest, ExportWritesOneEventPerLine) {
+  TempDir dir("export");
+  WriteFile(dir.Join("a.jsonl"), kTwoArticles);
+  const std::string db = dir.Join("db");
+  ASSERT_EQ(RunCli("import -q --db " + db + " " + dir.Join("a.jsonl")).exit_code, 0);
+  RunResult r = RunCli("export --db " + db + " --format events");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  int events = 0;
+  while (std::getline(lines, line)) {
+    nlohmann::json event = nlohmann::json::parse(line);
+    EXPECT_TRUE(event.contains("event_type"));
+    EXPECT_TRUE(event["participants"].is_array());
+    EXPECT_FALSE(event["mentions"].empty());
+    ++events;
+  }
+  EXPECT_EQ(events, 2);
+}
+
+TEST(CliTest, SampleCorpusAnswersTheQuickStartQuestion) {
+  TempDir dir("sample");
+  const std::string db = dir.Join("db");
+  RunResult r = RunCli("import -q --db " + db + " " + kSample);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunCli("ask officials-met --db " + db +
+             " --a US --b CN --from 2022-01-01 --to 2023-12-31 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json rows = nlohmann::json::parse(r.out);
+  bool biden_xi = false;
+  for (const auto& row : rows) {
+    biden_xi |= row["a"]["name"] == "Joe Biden" && row["b"]["name"] == "Xi Jinping";
+    for (const auto& event : row["events"]) EXPECT_FALSE(event["evidence"].empty());
+  }
+  EXPECT_TRUE(biden_xi) << r.out;
+}
+
+TEST(CliTest, EmbeddingExampleRuns) {
+  TempDir dir("embed");
+  RunResult r = RunShell(std::string(NEWSGRAPH_EXAMPLE) + " " + dir.Join("db"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "Joe Biden (US) met Xi Jinping (CN)")) << r.out;
+}
+
+}  // namespace
+}  // namespace newsgraph::testing
