@@ -15,6 +15,10 @@ namespace newsgraph {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using queries::CollapseSpaces;
+using queries::DisplayWidth;
+using queries::PadToWidth;
+using queries::TruncateToWidth;
 
 constexpr size_t kMaxPlaceWidth = 28;
 constexpr size_t kMaxSentenceWidth = 100;
@@ -128,7 +132,7 @@ std::string PairRowsToJson(const std::vector<PairRow>& rows) {
         {{"a", PartyJson(row.a)}, {"b", PartyJson(row.b)}, {"events", std::move(events)}});
   }
   // replace: a stray invalid byte in a sentence must not throw.
-  return array.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return array.dump(2, ' ', false, Json::error_handler_t::replace);
 }
 
 std::string PairRowsToCsv(const std::vector<PairRow>& rows) {

@@ -1,0 +1,242 @@
+#include "importers/coref.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_join.h"
+#include "schema/dates.h"
+
+namespace newsgraph {
+namespace {
+
+bool FamilyFirstState(absl::string_view code) {
+  return code == "CN" || code == "TW" || code == "HK" || code == "KP" || code == "KR";
+}
+
+int32_t SpanStart(const pb::KbSpan& span) {
+  if (span.from().empty()) return INT_MIN;
+  auto parsed = ParseIsoSpan(span.from());
+  return parsed.ok() ? parsed->from_day() : INT_MIN;
+}
+
+// Given names agree when their first letters do ("Sergey"/"Sergei",
+// "Jacob"/"Jake", "Dmitry"/"Dmytro"), so a differently spelt full name
+// still finds its KB person, while "Hunter Biden" does not become Joe.
+bool GivenNamesAgree(const std::vector<std::string>& read,
+                     const std::vector<std::string>& known,
+                     const std::vector<std::string>& surname) {
+  auto given = [&](const std::vector<std::string>& toks) -> std::string {
+    for (const std::string& t : toks) {
+      if (t.size() > 1 && t != "-" &&
+          std::find(surname.begin(), surname.end(), t) == surname.end()) {
+        return t;
+      }
+    }
+    return "";
+  };
+  std::string a = given(read), b = given(known);
+  if (a.empty() || b.empty()) return true;
+  return a[0] == b[0];
+}
+
+class Resolver {
+ public:
+  Resolver(const KnowledgeBase& kb, int32_t day, Mentions* m) : kb_(kb), day_(day), m_(m) {}
+
+  std::vector<Entity> Run();
+
+ private:
+  int KbEntity(const std::string& key, const std::string& rule);
+  int LearnedEntity(const PersonMention& p);
+  int ResolveShort(int mention_index);
+  std::string PickKbCandidate(const PersonMention& p) const;
+
+  const KnowledgeBase& kb_;
+  int32_t day_;
+  Mentions* m_;
+  std::vector<Entity> entities_;
+  absl::flat_hash_map<std::string, int> by_kb_;
+  absl::flat_hash_map<std::string, int> by_name_;
+};
+
+int Resolver::KbEntity(const std::string& key, const std::string& rule) {
+  auto it = by_kb_.find(key);
+  if (it != by_kb_.end()) return it->second;
+  const pb::KbPerson* person = kb_.PersonByKey(key);
+  Entity e;
+  e.kb_key = key;
+  e.rule = rule;
+  if (person != nullptr) {
+    e.name = person->name();
+    e.state = KbStateOn(kb_, *person, day_);
+    e.name_tokens = NormalizedTokens(person->name());
+    bool family_first = FamilyFirstState(e.state);
+    std::vector<std::string> names{person->name()};
+    names.insert(names.end(), person->aliases().begin(), person->aliases().end());
+    for (const std::string& n : names) {
+      std::vector<std::string> s = SurnameTokens(n, family_first);
+      if (!s.empty()) e.surnames.push_back(s);
+    }
+  }
+  int id = static_cast<int>(entities_.size());
+  entities_.push_back(std::move(e));
+  by_kb_[key] = id;
+  return id;
+}
+
+std::string Resolver::PickKbCandidate(const PersonMention& p) const {
+  std::vector<std::string> fits, active;
+  absl::flat_hash_set<std::string> seen;
+  for (const std::string& key : p.kb_candidates) {
+    if (!seen.insert(key).second) continue;
+    const pb::KbPerson* person = kb_.PersonByKey(key);
+    if (person == nullptr) continue;
+    if (!p.short_form) {
+      std::vector<std::string> known = NormalizedTokens(person->name());
+      bool ok = false;
+      for (const auto& s : {SurnameTokens(person->name(), false),
+                            SurnameTokens(person->name(), true)}) {
+        if (GivenNamesAgree(p.name_tokens, known, s)) ok = true;
+      }
+      if (!ok) continue;
+    }
+    fits.push_back(key);
+    if (kb_.RoleOn(*person, day_) != nullptr) active.push_back(key);
+  }
+  if (active.size() == 1) return active[0];
+  if (fits.size() == 1) return fits[0];
+  return "";
+}
+
+int Resolver::LearnedEntity(const PersonMention& p) {
+  std::string key = absl::StrJoin(p.name_tokens, " ");
+  auto it = by_name_.find(key);
+  if (it != by_name_.end()) return it->second;
+  // Another spelling of someone already read: same surname, same initial.
+  for (size_t i = 0; i < entities_.size(); ++i) {
+    const Entity& e = entities_[i];
+    if (!e.kb_key.empty() || e.name_tokens.empty() || p.name_tokens.empty()) continue;
+    if (e.name_tokens.back() == p.name_tokens.back() &&
+        e.name_tokens.front()[0] == p.name_tokens.front()[0]) {
+      by_name_[key] = static_cast<int>(i);
+      return static_cast<int>(i);
+    }
+  }
+  Entity e;
+  e.name = p.name;
+  e.name_tokens = p.name_tokens;
+  e.state = p.nationality;
+  e.rule = "learned";
+  std::vector<std::string> words;
+  for (const std::string& t : p.name_tokens) {
+    if (t.size() > 1 && t != "-") words.push_back(t);
+  }
+  if (!words.empty()) {
+    e.surnames.push_back({words.back()});
+    if (words.size() > 1) e.surnames.push_back({words.front()});
+  }
+  int id = static_cast<int>(entities_.size());
+  entities_.push_back(std::move(e));
+  by_name_[key] = id;
+  return id;
+}
+
+int Resolver::ResolveShort(int index) {
+  const PersonMention& p = m_->people[index];
+  const int tok = p.first;
+  int best = -1, best_dist = INT_MAX;
+  for (size_t i = 0; i < entities_.size(); ++i) {
+    const Entity& e = entities_[i];
+    bool hit = false;
+    for (size_t k = 0; k < e.surnames.size() && !hit; ++k) {
+      // A learned name's first word is only a surname for family-first names.
+      if (e.kb_key.empty() && k > 0 && !FamilyFirstState(e.state)) continue;
+      hit = e.surnames[k] == p.name_tokens;
+    }
+    if (!hit) continue;
+    for (int mi : e.mentions) {
+      if (m_->people[mi].short_form) continue;
+      int d = m_->people[mi].first - tok;
+      // Prefer a mention before the short form: distance counts double after.
+      int cost = d <= 0 ? -d : 2 * d;
+      if (cost < best_dist) {
+        best_dist = cost;
+        best = static_cast<int>(i);
+      }
+    }
+  }
+  if (best >= 0) return best;
+  std::string key = PickKbCandidate(p);
+  if (!key.empty()) return KbEntity(key, "kb-surname");
+  return -1;
+}
+
+std::vector<Entity> Resolver::Run() {
+  auto& people = m_->people;
+  for (size_t i = 0; i < people.size(); ++i) {
+    PersonMention& p = people[i];
+    if (p.short_form) continue;
+    if (!p.kb_key.empty()) {
+      p.entity = KbEntity(p.kb_key, "kb");
+    } else {
+      std::string key = PickKbCandidate(p);
+      p.entity = key.empty() ? LearnedEntity(p) : KbEntity(key, "kb-variant");
+    }
+    entities_[p.entity].mentions.push_back(static_cast<int>(i));
+    if (entities_[p.entity].state.empty()) entities_[p.entity].state = p.nationality;
+  }
+  for (size_t i = 0; i < people.size(); ++i) {
+    PersonMention& p = people[i];
+    if (!p.short_form) continue;
+    p.entity = ResolveShort(static_cast<int>(i));
+    if (p.entity < 0) continue;
+    Entity& e = entities_[p.entity];
+    e.mentions.insert(std::upper_bound(e.mentions.begin(), e.mentions.end(),
+                                       static_cast<int>(i)),
+                      static_cast<int>(i));
+    if (e.state.empty()) e.state = p.nationality;
+  }
+  return std::move(entities_);
+}
+
+}  // namespace
+
+std::string KbStateOn(const KnowledgeBase& kb, const pb::KbPerson& person, int32_t day) {
+  if (const pb::KbRole* r = kb.RoleOn(person, day)) return r->state();
+  const pb::KbRole* best = nullptr;
+  int32_t best_start = INT_MIN;
+  for (const pb::KbRole& r : person.roles()) {
+    int32_t start = SpanStart(r.span());
+    if (start <= day && (best == nullptr || start >= best_start)) {
+      best = &r;
+      best_start = start;
+    }
+  }
+  if (best == nullptr && person.roles_size() > 0) best = &person.roles(0);
+  return best == nullptr ? "" : best->state();
+}
+
+std::vector<Entity> ResolveCoreference(const KnowledgeBase& kb, int32_t publication_day,
+                                       Mentions* mentions) {
+  return Resolver(kb, publication_day, mentions).Run();
+}
+
+std::string RoleNear(const Mentions& mentions, const Entity& entity, int tok) {
+  std::string best;
+  int best_dist = INT_MAX;
+  for (int mi : entity.mentions) {
+    const PersonMention& p = mentions.people[mi];
+    if (p.role.empty()) continue;
+    int d = std::abs(p.first - tok);
+    if (d < best_dist) {
+      best_dist = d;
+      best = p.role;
+    }
+  }
+  return best;
+}
+
+}  // namespace newsgraph

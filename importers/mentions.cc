@@ -1,0 +1,278 @@
+#include "importers/mentions.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_set.h"
+
+namespace newsgraph {
+namespace {
+
+bool IsActorKind(GazKind k) {
+  return k == GazKind::kState || k == GazKind::kDemonym || k == GazKind::kMetonym ||
+         k == GazKind::kAlliance;
+}
+
+// Which single actor a match stands for: a full person name wins over a
+// state of the same spelling, a state over a surname ("Jordan").
+const GazEntry* ActorEntry(const GazMatch& m) {
+  if (m.Has(GazKind::kPerson)) return nullptr;
+  for (GazKind k : {GazKind::kState, GazKind::kDemonym, GazKind::kAlliance, GazKind::kMetonym}) {
+    if (const GazEntry* e = m.Get(k)) return e;
+  }
+  return nullptr;
+}
+
+class SentenceScanner {
+ public:
+  SentenceScanner(const Document& doc, const Sentence& s, Mentions* out)
+      : doc_(doc), s_(s), out_(out) {}
+
+  void Run(const std::vector<GazMatch>& matches);
+
+ private:
+  bool EntityAt(int tok) const { return gaz_at_[tok - s_.first] >= 0; }
+  const GazMatch* MatchAt(int tok) const {
+    int g = gaz_at_[tok - s_.first];
+    return g < 0 ? nullptr : &(*matches_)[g];
+  }
+  std::string ActorKeyAt(int tok) const {
+    const GazMatch* m = MatchAt(tok);
+    if (m == nullptr) return "";
+    const GazEntry* e = ActorEntry(*m);
+    return e == nullptr ? "" : e->key;
+  }
+  bool NameToken(int tok) const;
+  void AddPerson(PersonMention p);
+  void ReadContext(PersonMention* p) const;
+
+  const Document& doc_;
+  const Sentence& s_;
+  Mentions* out_;
+  const std::vector<GazMatch>* matches_ = nullptr;
+  std::vector<int> gaz_at_;
+};
+
+bool SentenceScanner::NameToken(int tok) const {
+  const Token& t = doc_.tokens[tok];
+  if (!t.word || !t.cap || IsTitleWord(t.norm) || IsHonorific(t.norm) ||
+      IsNonNameWord(t.norm)) {
+    return false;
+  }
+  if (t.all_caps && t.norm.size() > 1) return false;  // "CNN", "NATO"
+  const GazMatch* m = MatchAt(tok);
+  if (m != nullptr && (ActorEntry(*m) != nullptr || m->Has(GazKind::kPerson))) return false;
+  return true;
+}
+
+void SentenceScanner::ReadContext(PersonMention* p) const {
+  const auto& toks = doc_.tokens;
+  auto entity_at = [this](int tok) { return EntityAt(tok); };
+  TitleSpan title = TitleBefore(doc_, s_.first, p->first, false, entity_at);
+  int nat_tok = -1;
+  if (!title.Found()) title = TitleBefore(doc_, s_.first, p->first, true, entity_at);
+  if (title.Found()) {
+    int k = title.first - 1;
+    if (k >= s_.first && toks[k].norm == "'s") --k;
+    if (k >= s_.first && !ActorKeyAt(k).empty()) nat_tok = k;
+  } else {
+    title = TitleAfter(doc_, p->last, s_.last, entity_at, &nat_tok);
+  }
+  p->title = title;
+  p->role = RoleText(doc_, title);
+  if (nat_tok >= 0) p->nationality = ActorKeyAt(nat_tok);
+  if (p->nationality.empty()) {
+    // "China's Xi Jinping", "Chinese leader Xi" handled above; here
+    // "Vladimir Putin of Russia" and a bare demonym "Russian Vladimir Putin".
+    int k = p->first - 1;
+    if (k >= s_.first && toks[k].norm == "'s") --k;
+    if (k >= s_.first && !ActorKeyAt(k).empty() &&
+        (toks[p->first - 1].norm == "'s" || MatchAt(k)->Has(GazKind::kDemonym))) {
+      p->nationality = ActorKeyAt(k);
+    }
+  }
+  if (p->nationality.empty() && p->last + 1 < s_.last && toks[p->last].norm == "of") {
+    int k = p->last + 1;
+    if (toks[k].norm == "the" && k + 1 < s_.last) ++k;
+    const GazMatch* m = MatchAt(k);
+    if (m != nullptr && (m->Has(GazKind::kState) || m->Has(GazKind::kAlliance))) {
+      p->nationality = ActorKeyAt(k);
+    }
+  }
+}
+
+void SentenceScanner::AddPerson(PersonMention p) {
+  p.name = std::string(doc_.Span(p.first, p.last));
+  for (int k = p.first; k < p.last; ++k) {
+    const Token& t = doc_.tokens[k];
+    if (t.word) p.name_tokens.push_back(t.norm);
+  }
+  ReadContext(&p);
+  out_->people.push_back(std::move(p));
+}
+
+void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
+  matches_ = &matches;
+  gaz_at_.assign(s_.last - s_.first, -1);
+  for (size_t i = 0; i < matches.size(); ++i) {
+    for (int k = matches[i].first; k < matches[i].last; ++k) {
+      gaz_at_[k - s_.first] = static_cast<int>(i);
+    }
+  }
+  // Known full names and actors.
+  for (const GazMatch& m : matches) {
+    if (const GazEntry* e = m.Get(GazKind::kPerson)) {
+      PersonMention p;
+      p.first = m.first;
+      p.last = m.last;
+      p.kb_key = e->key;
+      p.rule = "kb-name";
+      AddPerson(std::move(p));
+    } else if (const GazEntry* a = ActorEntry(m)) {
+      out_->actors.push_back(ActorMention{m.first, m.last, a->kind, a->key});
+    }
+  }
+  // Runs of capitalised words: unknown names and surnames.
+  const auto& toks = doc_.tokens;
+  auto entity_at = [this](int tok) { return EntityAt(tok); };
+  int i = s_.first;
+  while (i < s_.last) {
+    if (!NameToken(i)) {
+      ++i;
+      continue;
+    }
+    int a = i, b = i + 1;
+    while (b < s_.last) {
+      const Token& t = toks[b];
+      if (NameToken(b)) {
+        ++b;
+      } else if (t.norm == "-" && !t.space_before && b + 1 < s_.last &&
+                 !toks[b + 1].space_before && toks[b + 1].word) {
+        b += 2;  // "Thomas-Greenfield", "Jae-in"
+      } else if (t.norm == "." && !t.space_before && toks[b - 1].norm.size() == 1 &&
+                 b + 1 < s_.last && NameToken(b + 1)) {
+        ++b;  // an initial: "Antony J. Blinken"
+      } else if (t.word && IsNameParticle(t.norm) && !t.cap && b + 1 < s_.last &&
+                 NameToken(b + 1)) {
+        ++b;  // "Ursula von der Leyen"
+      } else {
+        break;
+      }
+    }
+    i = b;
+    // Surname matches inside the run give KB candidates.
+    std::vector<std::string> candidates;
+    bool surname_only = true, surname_last = false;
+    for (int k = a; k < b; ++k) {
+      const GazMatch* m = MatchAt(k);
+      if (m != nullptr && m->Has(GazKind::kSurname)) {
+        for (const GazEntry* e : m->entries) {
+          if (e->kind == GazKind::kSurname) candidates.push_back(e->key);
+        }
+        if (m->last == b) surname_last = true;
+        if (m->first != a || m->last != b) surname_only = false;
+      } else if (toks[k].word) {
+        surname_only = false;
+      }
+    }
+    int words = 0;
+    for (int k = a; k < b; ++k) words += toks[k].word && toks[k].norm.size() > 1;
+    const bool honorific = a - 1 >= s_.first && IsHonorific(toks[a - 1].norm);
+    PersonMention p;
+    p.first = a;
+    p.last = b;
+    p.kb_candidates = candidates;
+    if (surname_only && !candidates.empty()) {
+      p.short_form = true;
+      p.rule = honorific ? "honorific-surname" : "surname";
+      AddPerson(std::move(p));
+      continue;
+    }
+    const bool titled = TitleBefore(doc_, s_.first, a, false, entity_at).Found() ||
+                        TitleBefore(doc_, s_.first, a, true, entity_at).Found();
+    int nat = -1;
+    const bool appositive = TitleAfter(doc_, b, s_.last, entity_at, &nat).Found();
+    if (words >= 2) {
+      if (titled || appositive || honorific || surname_last) {
+        p.rule = titled ? "title-pattern" : appositive ? "apposition"
+                 : honorific ? "honorific-name" : "surname-in-name";
+        AddPerson(std::move(p));
+      } else if (!candidates.empty()) {
+        // "Biden Administration": keep only the surname inside the run.
+        for (int k = a; k < b; ++k) {
+          const GazMatch* m = MatchAt(k);
+          if (m == nullptr || !m->Has(GazKind::kSurname)) continue;
+          PersonMention q;
+          q.first = m->first;
+          q.last = m->last;
+          q.short_form = true;
+          q.rule = "surname";
+          for (const GazEntry* e : m->entries) {
+            if (e->kind == GazKind::kSurname) q.kb_candidates.push_back(e->key);
+          }
+          AddPerson(std::move(q));
+          break;
+        }
+      }
+    } else if (words == 1 && (titled || honorific)) {
+      p.short_form = true;
+      p.rule = honorific ? "honorific-surname" : "title-surname";
+      AddPerson(std::move(p));
+    }
+  }
+}
+
+}  // namespace
+
+bool IsNonNameWord(absl::string_view norm) {
+  static const auto* kWords = new absl::flat_hash_set<std::string>{
+      "the", "a", "an", "in", "on", "at", "after", "before", "but", "and", "or",
+      "as", "when", "while", "this", "that", "these", "those", "his", "her",
+      "their", "its", "our", "we", "he", "she", "they", "it", "i", "you",
+      "today", "yesterday", "tomorrow", "earlier", "later", "meanwhile",
+      "however", "also", "there", "here", "last", "next", "according", "both",
+      "during", "since", "for", "from", "with", "without", "by", "to", "of",
+      "if", "what", "who", "why", "how", "where", "some", "many", "several",
+      "all", "most", "more", "other", "no", "not", "one", "two", "three",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december", "read", "view",
+      "image", "photo", "watch", "live", "update", "updates", "breaking",
+      "analysis", "opinion", "so", "yet", "then", "now", "again", "still",
+      "speaking", "asked", "said", "says", "told", "will", "would", "could",
+      "should", "can", "may", "might", "must", "do", "does", "did", "is", "are",
+      "was", "were", "be", "been", "has", "have", "had", "us", "mr", "mrs",
+      "ms", "dr", "sir", "my", "your", "him", "them", "such", "each", "every",
+      "any", "because", "although", "though", "despite", "amid", "against",
+      "under", "over", "into", "about", "than", "like", "just", "only",
+      "even", "which", "whose", "whom", "thank", "thanks", "dear", "ladies",
+      "gentlemen", "good", "yes", "no", "please", "let", "first", "second",
+      "third", "once", "following", "trending", "related", "see", "more",
+      "via", "photograph", "getty", "reuters", "afp", "ap", "xinhua", "tass",
+      "images", "file", "pool", "agency", "press"};
+  return kWords->contains(std::string(norm));
+}
+
+Mentions FindMentions(const Document& doc, const Gazetteer& gazetteer) {
+  Mentions out;
+  for (const Sentence& s : doc.sentences) {
+    SentenceScanner scanner(doc, s, &out);
+    scanner.Run(gazetteer.Match(doc, s.first, s.last));
+  }
+  std::sort(out.people.begin(), out.people.end(),
+            [](const PersonMention& x, const PersonMention& y) { return x.first < y.first; });
+  out.actor_at.assign(doc.tokens.size(), -1);
+  out.person_at.assign(doc.tokens.size(), -1);
+  for (size_t i = 0; i < out.actors.size(); ++i) {
+    for (int k = out.actors[i].first; k < out.actors[i].last; ++k) {
+      out.actor_at[k] = static_cast<int>(i);
+    }
+  }
+  for (size_t i = 0; i < out.people.size(); ++i) {
+    for (int k = out.people[i].first; k < out.people[i].last; ++k) {
+      out.person_at[k] = static_cast<int>(i);
+    }
+  }
+  return out;
+}
+
+}  // namespace newsgraph
