@@ -28,6 +28,7 @@ struct Token {
   std::string lower;     // words: ASCII-lowercased; numbers: the digits
   bool capital = false;  // word starts with an upper-case letter
   bool plain = false;    // number of digits only (no "2,000", "1.5")
+  bool ordinal = false;  // "14th"
   int value = 0;         // numbers: the value (plain, <= 9 digits)
   int digits = 0;
   char punct = 0;        // '-' (hyphen, en dash), '~' (em dash), '\'', '$' ...
@@ -99,6 +100,7 @@ std::vector<Token> Tokenize(absl::string_view s) {
         const std::string suffix = absl::AsciiStrToLower(s.substr(j, k - j));
         if (t.plain && (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")) {
           j = k;
+          t.ordinal = true;
         } else {
           t.kind = Kind::kWord;
           t.plain = false;
@@ -183,7 +185,8 @@ class Matcher {
     for (int i = 0; i < n_;) {
       std::optional<Match> m = Try(i);
       if (!m) { ++i; continue; }
-      m->first = std::max(lo_, Extend(m->first));
+      const bool possessive = Punct(m->last + 1, '\'') && Word(m->last + 2, "s");
+      m->first = std::max(lo_, possessive ? m->first : Extend(m->first));
       TimeMention tm;
       tm.begin = toks_[m->first].begin;
       tm.end = toks_[m->last].end;
@@ -217,19 +220,23 @@ class Matcher {
   bool Punct(int i, char p) const { return Ok(i) && toks_[i].punct == p; }
   bool Adjacent(int i) const { return Ok(i) && Ok(i + 1) && toks_[i].end == toks_[i + 1].begin; }
   bool Currency(int i) const { return Punct(i, '$') || Punct(i, '#'); }
+  // "10:30": a number glued to ':' and another number.
+  bool Clock(int i) const {
+    return Punct(i + 1, ':') && Adjacent(i) && Adjacent(i + 1) && toks_[i + 2].kind == Kind::kNumber;
+  }
 
   // A day of the month: 1..31, one or two digits, not money ("$14").
   bool Day(int i) const {
     return Ok(i) && toks_[i].kind == Kind::kNumber && toks_[i].plain && toks_[i].digits <= 2 &&
            toks_[i].value >= 1 && toks_[i].value <= 31 && !Currency(i - 1) &&
-           !Punct(i + 1, '%') && !(Punct(i + 1, ':') && Adjacent(i));
+           !Punct(i + 1, '%') && !Clock(i);
   }
   // A year: four plain digits, not a quantity ("2000 troops", "at 2000 GMT").
   bool Year(int i, bool loose) const {
     if (!Ok(i) || toks_[i].kind != Kind::kNumber || !toks_[i].plain || toks_[i].digits != 4) return false;
     const int v = toks_[i].value;
     if (v < (loose ? 1000 : 1900) || v > (loose ? 2999 : 2099)) return false;
-    if (Currency(i - 1) || Punct(i + 1, '%') || (Punct(i + 1, ':') && Adjacent(i))) return false;
+    if (Currency(i - 1) || Punct(i + 1, '%') || Clock(i)) return false;
     if (WordIn(i + 1, {"km", "kilometres", "kilometers", "miles", "metres", "meters", "feet",
                        "people", "troops", "soldiers", "dollars", "euros", "pounds", "tons",
                        "tonnes", "million", "billion", "percent", "per", "votes", "cases",
@@ -273,8 +280,10 @@ class Matcher {
   }
 
   // Leading modifiers: "early", "mid-", "late", "the end of", and "on", "in",
-  // "at", "during" (with "the" between: "in the summer of 2022").
+  // "at", "during" ("the" between only before "14th", "summer").
   int Extend(int first) const {
+    const bool the_ok = toks_[first].ordinal ||
+                        WordIn(first, {"winter", "spring", "summer", "fall", "autumn"});
     int p = first - 1;
     if (Punct(p, '-') && Word(p - 1, "mid") && Adjacent(p - 1)) first = p - 1, p -= 2;
     else if (WordIn(p, {"early", "late", "mid"})) first = p--;
@@ -282,7 +291,7 @@ class Matcher {
       first = p - 1, p -= 2;
       if (Word(p, "the")) first = p--;
     }
-    if (Word(p, "the") && WordIn(p - 1, {"in", "during", "on"})) first = p - 1;
+    if (the_ok && Word(p, "the") && WordIn(p - 1, {"in", "during", "on"})) first = p - 1;
     else if (WordIn(p, {"on", "in", "at", "during"})) first = p;
     return first;
   }
@@ -349,7 +358,7 @@ class Matcher {
       }
     }
     if (WordIn(i - 1, {"bloody", "black", "good", "holy", "palm", "easter", "ash", "super",
-                       "cyber"}) ||
+                       "cyber", "first", "second", "third", "fourth", "fifth"}) ||
         (Ok(i + 1) && toks_[i + 1].capital &&
          WordIn(i + 1, {"times", "telegraph", "express", "mirror", "post", "herald", "mail",
                         "independent", "observer", "star", "tribune", "sport", "people"}))) {
@@ -365,6 +374,8 @@ class Matcher {
       d = pub_ - ((pw - wd + 6) % 7 + 1), rule = "weekday-last";
     } else if (dir == Dir::kNext) {
       d = pub_ + ((wd - pw + 6) % 7 + 1), rule = "weekday-next";
+    } else if (dir == Dir::kThis) {
+      d = MondayOf(pub_) + wd, rule = "weekday-this";
     } else if (future_) {
       d = pub_ + (wd - pw + 7) % 7, rule = "weekday-future";
     } else {

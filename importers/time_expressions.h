@@ -25,7 +25,9 @@ namespace newsgraph {
 
 // One resolved time expression.
 //   begin, end: byte offsets of the expression in the sentence, [begin, end)
-//               (a leading "on"/"in"/"at the end of" is included).
+//               (leading "on", "in", "at", "during", "early", "mid-",
+//               "late", "the end of" are included, except before a
+//               possessive: "this year's" is just "this year").
 //   span:       from_day/to_day are DayNumber()s (schema/dates.h), inclusive;
 //               granularity is DAY, WEEK (Monday..Sunday), MONTH, SEASON
 //               (meteorological, northern hemisphere: Dec-Feb, Mar-May,
@@ -33,7 +35,8 @@ namespace newsgraph {
 //   rule:       which pattern fired: "absolute-date", "month-day-no-year",
 //               "day-range", "iso-date", "month-name", "month-year", "year",
 //               "weekday-past", "weekday-future", "weekday-last",
-//               "weekday-next", "relative-day", "relative-week",
+//               "weekday-next", "weekday-this" (that day of the publication
+//               week, Monday..Sunday), "relative-day", "relative-week",
 //               "relative-month", "relative-year", "ago", "season".
 struct TimeMention {
   size_t begin = 0, end = 0;
@@ -50,8 +53,11 @@ struct TimeMention {
 //     day on or before `publication`; future -> the next such day on or
 //     after it (a Monday article's "will meet on Monday" is that very day,
 //     as in the gold data; "next Monday" is always strictly after).
-//   - month-day without year ("on March 10"): the year putting it nearest
-//     `publication`, on or before it when past, on or after it when future.
+//   - month-day without year ("on March 10"): the nearest such date on or
+//     before `publication` when past, on or after it when future; but the
+//     other direction's date wins when it is within 30 days and the
+//     preferred one more than 60 days away (a misread tense: "met on
+//     December 2" in an article of November 28 is December 2 of that year).
 //   - bare month ("in November"): the latest such month on or before the
 //     publication month when past, the next one on or after it when future.
 // Explicit directions ("last Monday", "next week", "two weeks ago") ignore

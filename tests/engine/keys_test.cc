@@ -97,8 +97,10 @@ TEST(KeysTest, ScanBoundsEncloseExactlyTheWindow) {
 }
 
 TEST(KeysTest, ScanUpperBoundCarriesOverflow) {
-  // to_day = max day: the bound is the next type.
-  EXPECT_EQ(EdgeScanUpper(5, 3, kMaxDay), EdgeScanLower(5, 4, kMinDay));
+  // to_day = max day: the bound is the start of the next type.
+  const std::string upper = EdgeScanUpper(5, 3, kMaxDay);
+  EXPECT_LT(EncodeEdgeKey({5, 3, kMaxDay, UINT64_MAX, UINT64_MAX}), upper);
+  EXPECT_LE(upper, EncodeEdgeKey({5, 4, kMinDay, 0, 0}));
   // Last type and day: the next node.
   EXPECT_EQ(EdgeScanUpper(5, UINT16_MAX, kMaxDay), NodePrefix(6));
   EXPECT_EQ(NodeScanUpper(5), NodePrefix(6));

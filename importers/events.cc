@@ -1,0 +1,255 @@
+#include "importers/events.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+
+#include "absl/container/flat_hash_set.h"
+#include "importers/places.h"
+#include "importers/titles.h"
+
+namespace newsgraph {
+namespace {
+
+bool IsReportingVerb(absl::string_view w) {
+  static const auto* k = new absl::flat_hash_set<std::string>{
+      "said", "says", "told", "added", "noted", "warned", "stated", "wrote", "tweeted",
+      "insisted", "argued", "explained", "claimed", "stressed", "recalled", "declared",
+      "urged", "asked", "answered", "replied", "posted", "say"};
+  return k->contains(std::string(w));
+}
+
+bool IsPreposition(absl::string_view w) {
+  return w == "with" || w == "to" || w == "by" || w == "for" || w == "from" || w == "of" ||
+         w == "between" || w == "on" || w == "at" || w == "about" || w == "against" ||
+         w == "than" || w == "like";
+}
+
+std::string Family(const std::string& mode) {
+  if (mode == "in-person" || mode == "summit") return "in-person";
+  if (mode == "phone" || mode == "video") return "call";
+  return mode;
+}
+
+class SentenceEvents {
+ public:
+  SentenceEvents(const Document& doc, int si, const Mentions& m, const std::vector<Entity>& e)
+      : doc_(doc), s_(doc.sentences[si]), m_(m), entities_(e) {
+    for (size_t i = 0; i < m.people.size(); ++i) {
+      const PersonMention& p = m.people[i];
+      if (p.first >= s_.first && p.last <= s_.last && p.entity >= 0) {
+        people_.push_back(static_cast<int>(i));
+      }
+    }
+  }
+
+  std::vector<DraftEvent> Run();
+
+ private:
+  // First token of the mention with its title and nationality in front.
+  int HeadStart(const PersonMention& p) const {
+    int k = p.title.Found() && p.title.last <= p.first ? p.title.first : p.first;
+    while (k - 1 >= s_.first && (m_.actor_at[k - 1] >= 0 || doc_.tokens[k - 1].norm == "'s" ||
+                                 doc_.tokens[k - 1].norm == "the" ||
+                                 doc_.tokens[k - 1].norm == "his" ||
+                                 doc_.tokens[k - 1].norm == "her")) {
+      --k;
+    }
+    return k;
+  }
+  // A person who only reports the event: "X said ...", "..., X said",
+  // "according to X".
+  bool Reporter(const PersonMention& p, const Trigger& t) const;
+  void Contacts(const std::vector<Trigger>& triggers, std::vector<DraftEvent>* out);
+  void Visit(const Trigger& t, std::vector<DraftEvent>* out);
+  std::vector<int> Travellers(const Trigger& t) const;
+
+  const Document& doc_;
+  const Sentence& s_;
+  const Mentions& m_;
+  const std::vector<Entity>& entities_;
+  std::vector<int> people_;  // mention indices, text order
+};
+
+bool SentenceEvents::Reporter(const PersonMention& p, const Trigger& t) const {
+  const auto& toks = doc_.tokens;
+  int k = p.last;
+  // Skip an appositive title: "X, the Russian foreign minister, said".
+  if (p.title.Found() && p.title.first >= p.last) k = p.title.last;
+  while (k < s_.last && (toks[k].norm == "," || toks[k].norm == "also" ||
+                         toks[k].norm == "has" || toks[k].norm == "had")) {
+    ++k;
+  }
+  if (k < s_.last && IsReportingVerb(toks[k].norm) && k < t.first) return true;
+  int b = HeadStart(p) - 1;
+  if (b >= s_.first && toks[b].norm == "to" && b - 1 >= s_.first &&
+      toks[b - 1].norm == "according") {
+    return true;
+  }
+  if (b >= s_.first && IsReportingVerb(toks[b].norm) && p.first > t.last) return true;
+  return false;
+}
+
+void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
+                              std::vector<DraftEvent>* out) {
+  // Group contact triggers by family: "met ... the meeting" is one event.
+  std::vector<std::string> families;
+  std::vector<std::vector<const Trigger*>> groups;
+  for (const Trigger& t : triggers) {
+    if (t.mode == "visit") continue;
+    std::string f = Family(t.mode);
+    auto it = std::find(families.begin(), families.end(), f);
+    if (it == families.end()) {
+      families.push_back(f);
+      groups.push_back({&t});
+    } else {
+      groups[it - families.begin()].push_back(&t);
+    }
+  }
+  if (groups.empty()) return;
+  std::vector<std::vector<int>> members(groups.size());
+  for (int mi : people_) {
+    const PersonMention& p = m_.people[mi];
+    int best = -1, best_d = INT_MAX;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      for (const Trigger* t : groups[g]) {
+        int d = p.last <= t->first ? t->first - p.last : p.first - t->last;
+        d = std::abs(d);
+        if (d < best_d) {
+          best_d = d;
+          best = static_cast<int>(g);
+        }
+      }
+    }
+    if (best >= 0 && !Reporter(p, *groups[best].front())) members[best].push_back(mi);
+  }
+  for (size_t g = 0; g < groups.size(); ++g) {
+    DraftEvent ev;
+    ev.trigger = *groups[g].front();
+    ev.mode = ev.trigger.mode;
+    for (const Trigger* t : groups[g]) {
+      if (t->mode == "summit" || t->mode == "video") ev.mode = t->mode;
+    }
+    ev.factuality = ReadFactuality(doc_, s_, ev.trigger);
+    for (const Trigger* t : groups[g]) {
+      if (ev.factuality.value != pb::HAPPENED) break;
+      ev.factuality = ReadFactuality(doc_, s_, *t);
+    }
+    for (int mi : members[g]) {
+      int e = m_.people[mi].entity;
+      if (std::find(ev.entities.begin(), ev.entities.end(), e) == ev.entities.end()) {
+        ev.entities.push_back(e);
+      }
+    }
+    std::vector<PlaceSpan> place = PlaceAfterPreposition(doc_, m_, ev.trigger.first, s_.last);
+    if (place.empty()) place = PlaceAfterPreposition(doc_, m_, s_.first, s_.last);
+    if (!place.empty()) ev.place = place[0].name;
+    ev.people_rule = "nearest-trigger";
+    if (ev.entities.size() >= 2) {
+      out->push_back(std::move(ev));
+    } else if (ev.entities.size() == 1 && !ev.place.empty() && Family(ev.mode) == "in-person") {
+      // A named official meeting unnamed counterparts in a named city.
+      ev.mode = "visit";
+      ev.people_rule = "meeting-unnamed-counterparts";
+      out->push_back(std::move(ev));
+    }
+  }
+}
+
+std::vector<int> SentenceEvents::Travellers(const Trigger& t) const {
+  const auto& toks = doc_.tokens;
+  // "X's (recent) trip", "visit by X", "visiting Foreign Minister X".
+  int k = t.first - 1;
+  while (k >= s_.first && toks[k].word && !toks[k].cap && k >= t.first - 3 &&
+         toks[k].norm != "'s") {
+    --k;
+  }
+  if (k >= s_.first && toks[k].norm == "'s" && k - 1 >= s_.first &&
+      m_.person_at[k - 1] >= 0 && m_.people[m_.person_at[k - 1]].entity >= 0) {
+    return {m_.person_at[k - 1]};
+  }
+  if (t.last + 1 < s_.last && (toks[t.last].norm == "by" || toks[t.last].norm == "of")) {
+    for (int mi : people_) {
+      if (HeadStart(m_.people[mi]) == t.last + 1) return {mi};
+    }
+  }
+  if (toks[t.first].norm == "visiting") {
+    for (int mi : people_) {
+      if (HeadStart(m_.people[mi]) == t.last) return {mi};
+    }
+  }
+  // The subject: the first person before the trigger who is not the object
+  // of a preposition and does not merely report the trip.
+  std::vector<int> out;
+  for (int mi : people_) {
+    const PersonMention& p = m_.people[mi];
+    if (p.first >= t.first) break;
+    int b = HeadStart(p) - 1;
+    if (b >= s_.first && IsPreposition(toks[b].norm)) continue;
+    if (Reporter(p, t)) continue;
+    if (!out.empty()) {
+      // Coordinated subjects: "X and Y travelled".
+      const PersonMention& prev = m_.people[out.back()];
+      if (b >= s_.first && toks[b].norm == "and" && b - 1 >= s_.first &&
+          (b - 1 < prev.last + 1)) {
+        out.push_back(mi);
+      }
+      continue;
+    }
+    out.push_back(mi);
+  }
+  return out;
+}
+
+void SentenceEvents::Visit(const Trigger& t, std::vector<DraftEvent>* out) {
+  std::vector<int> travellers = Travellers(t);
+  if (travellers.empty()) return;
+  std::vector<PlaceSpan> places;
+  if (t.place_from >= 0) places = PlacesAt(doc_, m_, t.place_from + 1, s_.last);
+  if (places.empty() && t.first - 1 >= s_.first) {
+    int a = m_.actor_at[t.first - 1];
+    if (a >= 0 && (m_.actors[a].kind == GazKind::kState ||
+                   m_.actors[a].kind == GazKind::kMetonym)) {
+      PlaceSpan p;
+      p.name = std::string(doc_.Span(m_.actors[a].first, m_.actors[a].last));
+      places.push_back(p);
+    }
+  }
+  if (places.empty() && t.place_from >= 0) {
+    // "visited Ukrainian President Volodymyr Zelensky in Kyiv".
+    places = PlaceAfterPreposition(doc_, m_, t.last, s_.last);
+  }
+  DraftEvent base;
+  base.trigger = t;
+  base.mode = "visit";
+  base.factuality = ReadFactuality(doc_, s_, t);
+  base.people_rule = "traveller";
+  for (int mi : travellers) base.entities.push_back(m_.people[mi].entity);
+  if (places.empty()) return;
+  for (const PlaceSpan& p : places) {
+    DraftEvent ev = base;
+    ev.place = p.name;
+    out->push_back(std::move(ev));
+  }
+}
+
+std::vector<DraftEvent> SentenceEvents::Run() {
+  std::vector<DraftEvent> out;
+  std::vector<Trigger> triggers = FindTriggers(doc_, s_);
+  if (triggers.empty() || people_.empty()) return out;
+  Contacts(triggers, &out);
+  for (const Trigger& t : triggers) {
+    if (t.mode == "visit") Visit(t, &out);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<DraftEvent> EventsInSentence(const Document& doc, int sentence_index,
+                                         const Mentions& mentions,
+                                         const std::vector<Entity>& entities) {
+  return SentenceEvents(doc, sentence_index, mentions, entities).Run();
+}
+
+}  // namespace newsgraph

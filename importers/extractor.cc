@@ -1,0 +1,173 @@
+// The text pipeline end to end: text.h -> gazetteer.h / mentions.h ->
+// coref.h -> triggers.h / events.h -> time_expressions.h, then one event
+// per event of the article (repeated mentions merged).
+#include "importers/extractor.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdlib>
+
+#include "absl/strings/str_cat.h"
+#include "importers/coref.h"
+#include "importers/events.h"
+#include "importers/gazetteer.h"
+#include "importers/mentions.h"
+#include "importers/text.h"
+#include "importers/time_expressions.h"
+#include "schema/dates.h"
+
+namespace newsgraph {
+
+struct Extractor::Impl {
+  const KnowledgeBase* kb;
+  Gazetteer gazetteer;
+};
+
+namespace {
+
+std::string Family(const std::string& mode) {
+  if (mode == "in-person" || mode == "summit") return "in-person";
+  if (mode == "phone" || mode == "video") return "call";
+  return mode;
+}
+
+bool DatesCompatible(const pb::TimeSpan& a, const pb::TimeSpan& b) {
+  if (a.fell_back() || b.fell_back()) return true;
+  return a.from_day() <= b.to_day() && b.from_day() <= a.to_day();
+}
+
+// The time expression of the sentence nearest the trigger, if any.
+bool PickTime(const std::vector<TimeMention>& times, size_t trig_begin, size_t trig_end,
+              TimeMention* out) {
+  size_t best = SIZE_MAX;
+  for (const TimeMention& t : times) {
+    size_t d = t.end <= trig_begin ? trig_begin - t.end
+               : t.begin >= trig_end ? t.begin - trig_end : 0;
+    if (d < best) {
+      best = d;
+      *out = t;
+    }
+  }
+  return best != SIZE_MAX;
+}
+
+std::vector<std::string> SortedKeys(const ExtractedEvent& e) {
+  std::vector<std::string> keys;
+  for (const Participant& p : e.participants) {
+    keys.push_back(p.kb_key.empty() ? "name:" + p.name : p.kb_key);
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+// Folds `ev` into an earlier event of the article that reports the same
+// contact; returns false when there is none.
+bool MergeInto(std::vector<ExtractedEvent>* events, const ExtractedEvent& ev) {
+  const std::vector<std::string> keys = SortedKeys(ev);
+  for (ExtractedEvent& old : *events) {
+    if (Family(old.mode) != Family(ev.mode) || SortedKeys(old) != keys) continue;
+    if (!DatesCompatible(old.time, ev.time)) continue;
+    if (old.mode == "visit" && NormalizeText(old.place) != NormalizeText(ev.place)) continue;
+    if (ev.mode == "summit" || (ev.mode == "video" && old.mode == "phone")) old.mode = ev.mode;
+    if (old.time.fell_back() && !ev.time.fell_back()) {
+      old.time = ev.time;
+      old.date_rule = ev.date_rule;
+    }
+    if (old.place.empty()) old.place = ev.place;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Extractor::Extractor(const KnowledgeBase* kb)
+    : impl_(new Impl{kb, Gazetteer::FromKb(kb->proto())}) {}
+
+Extractor::~Extractor() = default;
+
+absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const {
+  absl::StatusOr<absl::CivilDay> pub = ParseIsoDay(article.date);
+  if (!pub.ok()) return pub.status();
+  const int32_t pub_day = DayNumber(*pub);
+  const KnowledgeBase& kb = *impl_->kb;
+
+  Document doc = Analyze(article.text);
+  Mentions mentions = FindMentions(doc, impl_->gazetteer);
+  std::vector<Entity> entities = ResolveCoreference(kb, pub_day, &mentions);
+
+  Extraction out;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    std::vector<DraftEvent> drafts =
+        EventsInSentence(doc, static_cast<int>(si), mentions, entities);
+    if (drafts.empty()) continue;
+    absl::string_view text = doc.text.substr(s.begin, s.end - s.begin);
+    for (DraftEvent& d : drafts) {
+      ExtractedEvent ev;
+      ev.mode = d.mode;
+      ev.place = d.place;
+      ev.factuality = d.factuality.value;
+      ev.sentence_begin = s.begin;
+      ev.sentence_end = s.end;
+      ev.rule = absl::StrCat(d.trigger.rule, d.factuality.cue.empty() ? "" : "+",
+                             d.factuality.cue);
+      ev.people_rule = d.people_rule;
+      std::vector<TimeMention> times = FindTimeMentions(text, *pub, d.factuality.future);
+      TimeMention tm;
+      const size_t tb = doc.tokens[d.trigger.first].begin - s.begin;
+      const size_t te = doc.tokens[d.trigger.last - 1].end - s.begin;
+      if (PickTime(times, tb, te, &tm)) {
+        ev.time = tm.span;
+        ev.date_rule = tm.rule;
+        if (ev.factuality == pb::HAPPENED && tm.span.from_day() > pub_day) {
+          ev.factuality = pb::PLANNED;
+          ev.rule += "+future-date";
+        }
+      } else {
+        ev.time.set_from_day(pub_day);
+        ev.time.set_to_day(pub_day);
+        ev.time.set_granularity(pb::GRANULARITY_UNKNOWN);
+        ev.time.set_fell_back(true);
+        ev.date_rule = "fallback-publication";
+      }
+      for (int e : d.entities) {
+        const Entity& ent = entities[e];
+        Participant p;
+        p.kind = pb::PERSON;
+        p.kb_key = ent.kb_key;
+        p.name = ent.name;
+        p.state = ent.state;
+        p.role = RoleNear(mentions, ent, d.trigger.first);
+        ev.participants.push_back(std::move(p));
+        absl::StrAppend(&ev.people_rule, ev.people_rule.empty() ? "" : ",", ent.rule);
+      }
+      if (!MergeInto(&out.events, ev)) out.events.push_back(std::move(ev));
+    }
+  }
+  // Roles learned from the text for people the KB does not know.
+  for (const Entity& ent : entities) {
+    if (!ent.kb_key.empty()) continue;
+    for (int mi : ent.mentions) {
+      const PersonMention& p = mentions.people[mi];
+      if (p.role.empty() || p.short_form) continue;
+      const Sentence& s = doc.sentences[doc.SentenceOf(p.first)];
+      LearnedRole r;
+      r.person.kind = pb::PERSON;
+      r.person.name = ent.name;
+      r.person.state = ent.state;
+      r.person.role = p.role;
+      r.time.set_from_day(pub_day);
+      r.time.set_to_day(pub_day);
+      r.time.set_granularity(pb::DAY);
+      r.sentence_begin = s.begin;
+      r.sentence_end = s.end;
+      r.rule = p.rule;
+      out.roles.push_back(std::move(r));
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace newsgraph

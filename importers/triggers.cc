@@ -1,0 +1,267 @@
+#include "importers/triggers.h"
+
+#include <algorithm>
+#include <initializer_list>
+
+#include "absl/container/flat_hash_set.h"
+
+namespace newsgraph {
+namespace {
+
+using Set = absl::flat_hash_set<std::string>;
+
+bool In(const std::string& s, std::initializer_list<const char*> words) {
+  for (const char* w : words) {
+    if (s == w) return true;
+  }
+  return false;
+}
+
+const Set& MeetWords() {
+  static const auto* k = new Set{"met", "meet", "meets", "meeting", "meetings",
+                                 "talks", "sit-down", "greeted", "greets", "greet",
+                                 "hosted", "hosts", "host", "hosting", "alongside"};
+  return *k;
+}
+const Set& VisitWords() {
+  static const auto* k = new Set{
+      "visit", "visits", "visited", "visiting", "trip", "trips", "travel", "travels",
+      "traveled", "travelled", "traveling", "travelling", "tour", "arrived", "arrives",
+      "arriving", "arrival", "flew", "landed", "headed", "heads", "heading", "stop",
+      "stops", "stopover", "presence", "went", "returned"};
+  return *k;
+}
+// Verbs among the visit words (the rest are nouns or need "to"/"in").
+const Set& VisitVerbsTakingObject() {
+  static const auto* k = new Set{"visit", "visits", "visited", "visiting"};
+  return *k;
+}
+const Set& SpeakWords() {
+  static const auto* k = new Set{"spoke", "speak", "speaks", "speaking", "spoken",
+                                 "talked", "talk", "talks", "phoned", "chatted"};
+  return *k;
+}
+
+}  // namespace
+
+std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
+  std::vector<Trigger> out;
+  const auto& t = doc.tokens;
+  auto norm = [&](int k) -> const std::string& {
+    static const std::string kEmpty;
+    return (k >= s.first && k < s.last) ? t[k].norm : kEmpty;
+  };
+  auto add = [&](int first, int last, const char* mode, bool verb, const char* rule,
+                 int place_from = -1) {
+    out.push_back(Trigger{first, last, mode, verb, place_from, rule});
+  };
+  for (int i = s.first; i < s.last; ++i) {
+    const std::string& w = t[i].norm;
+    const std::string& n1 = norm(i + 1);
+    // Video.
+    if ((w == "video" || w == "virtual") &&
+        In(n1, {"call", "calls", "conference", "conferences", "link", "summit", "meeting",
+                "talks", "conversation"})) {
+      add(i, i + 2, "video", false, "noun:video-call");
+      ++i;
+      continue;
+    }
+    if (w == "video" && n1 == "-" && In(norm(i + 2), {"conference", "call", "link"})) {
+      add(i, i + 3, "video", false, "noun:video-call");
+      i += 2;
+      continue;
+    }
+    if (In(w, {"videoconference", "videoconferences", "videocall", "teleconference"})) {
+      add(i, i + 1, "video", false, "noun:videoconference");
+      continue;
+    }
+    if ((w == "met" || w == "meet" || w == "meets") &&
+        (n1 == "virtually" || norm(i + 2) == "virtually" || norm(i + 3) == "virtually")) {
+      add(i, i + 1, "video", true, "verb:met-virtually");
+      continue;
+    }
+    // Phone.
+    if (In(w, {"phone", "telephone"}) &&
+        In(n1, {"call", "calls", "conversation", "conversations", "talks", "talk"})) {
+      add(i, i + 2, "phone", false, "noun:phone-call");
+      ++i;
+      continue;
+    }
+    if (SpeakWords().contains(w) && w != "talks") {
+      // "spoke with", "spoke today with", "spoke by phone with", "spoke to".
+      int k = i + 1;
+      while (k < s.last && k <= i + 4 && !In(t[k].norm, {"with", "to"}) &&
+             In(t[k].norm, {"today", "by", "phone", "telephone", "on", "the", "again",
+                            "separately", "also", "yesterday", "briefly", "directly",
+                            "monday", "tuesday", "wednesday", "thursday", "friday",
+                            "saturday", "sunday", "over", "via"})) {
+        ++k;
+      }
+      if (k < s.last && (In(t[k].norm, {"with", "to"}) || w == "phoned")) {
+        add(i, i + 1, "phone", true, "verb:spoke-with");
+        continue;
+      }
+      if (w == "spoke" && k > i + 1) {  // "Trump and Zelensky spoke on Friday"
+        add(i, i + 1, "phone", true, "verb:spoke");
+        continue;
+      }
+    }
+    if (w == "spoke" && (n1 == "." || n1 == "," || n1 == "on" || n1 == "by")) {
+      add(i, i + 1, "phone", true, "verb:spoke");
+      continue;
+    }
+    if ((w == "contact" || w == "touch") && norm(i - 1) == "in" && n1 == "with") {
+      add(i, i + 1, "phone", false, "phrase:in-contact-with");
+      continue;
+    }
+    if (In(w, {"conversation", "conversations", "phone", "telephone", "phoned"})) {
+      add(i, i + 1, "phone", false, "noun:conversation");
+      continue;
+    }
+    if (In(w, {"call", "calls"}) && (In(norm(i - 1), {"a", "the", "joint", "their", "his",
+                                                      "her", "secure", "another", "'s",
+                                                      "first", "last", "latest"}) ||
+                                     In(n1, {"with", "between"}))) {
+      add(i, i + 1, "phone", false, "noun:call");
+      continue;
+    }
+    if (w == "called" && i + 1 < s.last && t[i + 1].cap && norm(i - 1) != "-" &&
+        !In(n1, {"on", "for", "it", "the"})) {
+      add(i, i + 1, "phone", true, "verb:called");
+      continue;
+    }
+    // Summits.
+    if (w == "summit" || w == "summits") {
+      add(i, i + 1, "summit", false, "noun:summit");
+      continue;
+    }
+    // In-person meetings.
+    if (w == "face" && n1 == "-" && norm(i + 2) == "to") {
+      add(i, i + 5, "in-person", false, "noun:face-to-face");
+      i += 4;
+      continue;
+    }
+    if (MeetWords().contains(w)) {
+      bool verb = In(w, {"met", "meet", "meets", "greeted", "greets", "greet", "hosted",
+                         "hosts", "host", "hosting"});
+      if (w == "talks" && In(norm(i - 1), {"peace", "trade"})) continue;
+      add(i, i + 1, "in-person", verb, verb ? "verb:meet" : "noun:meeting");
+      continue;
+    }
+    // Visits.
+    if (VisitWords().contains(w)) {
+      if (In(w, {"stop", "stops"}) && !In(n1, {"in", "at"})) continue;
+      if (In(w, {"flew", "went", "headed", "heads", "heading", "returned"}) && n1 != "to") continue;
+      if (w == "landed" && n1 != "in") continue;
+      if (w == "presence" && n1 != "in") continue;
+      if (In(w, {"arrived", "arrives", "arriving", "arrival"}) && !In(n1, {"in", "at"})) continue;
+      int place_from = -1;
+      if (VisitVerbsTakingObject().contains(w)) place_from = i;
+      for (int k = i + 1; k < s.last && k <= i + 4; ++k) {
+        if (In(t[k].norm, {"to", "in", "at"})) {
+          place_from = k;
+          break;
+        }
+        if (!t[k].word) break;
+      }
+      bool verb = !In(w, {"visit", "visits", "trip", "trips", "tour", "arrival",
+                          "stopover", "presence", "stop", "stops"}) ||
+                  In(norm(i - 1), {"to", "will", "would", "may", "could", "might", "he",
+                                   "she", "they", "also", "not"});
+      add(i, i + 1, "visit", verb, "trigger:visit", place_from);
+      continue;
+    }
+    // "X is in Laos", "was in Kyiv": presence at a place.
+    if (In(w, {"is", "was", "were", "are", "be", "been"}) && n1 == "in" && i + 2 < s.last &&
+        (t[i + 2].cap || (norm(i + 2) == "the" && i + 3 < s.last && t[i + 3].cap))) {
+      add(i, i + 2, "visit", true, "copula:in", i + 1);
+      ++i;
+      continue;
+    }
+  }
+  return out;
+}
+
+FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const Trigger& tr) {
+  const auto& t = doc.tokens;
+  FactualityReading r;
+  auto set = [&](pb::Factuality f, const std::string& cue) {
+    r.value = f;
+    r.cue = cue;
+    r.future = f == pb::PLANNED;
+    return r;
+  };
+  // Cancellation anywhere near wins: "canceled a trip", "the visit was called off".
+  const int lo = std::max(s.first, tr.first - 10), hi = std::min(s.last, tr.last + 8);
+  for (int k = lo; k < hi; ++k) {
+    const std::string& w = t[k].norm;
+    if (In(w, {"cancel", "cancels", "canceled", "cancelled", "canceling", "cancelling",
+               "cancellation", "postponed", "postpone", "postpones", "scrapped",
+               "shelved"}) ||
+        (w == "called" && k + 1 < s.last && t[k + 1].norm == "off")) {
+      return set(pb::CANCELLED, w);
+    }
+  }
+  // After a nominal trigger: "which was rejected", "the meeting will".
+  if (!tr.verb) {
+    for (int k = tr.last; k < std::min(s.last, tr.last + 6); ++k) {
+      const std::string& w = t[k].norm;
+      if (In(w, {"rejected", "refused", "denied", "declined"})) return set(pb::DENIED, w);
+      if (In(w, {".", ";", ","})) break;
+    }
+  }
+  // Back through the clause, nearest cue first.
+  for (int k = tr.first - 1; k >= s.first && k >= tr.first - 9; --k) {
+    const std::string& w = t[k].norm;
+    if (In(w, {";", ":", "said", "says", "told", "after", "following", "since", "(", ")",
+               "\"", "when", "while", "but", "—", "which", "who"})) {
+      break;
+    }
+    const std::string& next = k + 1 < s.last ? t[k + 1].norm : w;
+    if (w == "not" || w == "n't" || w == "never" || In(w, {"didn't", "won't", "wouldn't",
+                                                            "hasn't", "haven't", "isn't",
+                                                            "wasn't", "doesn't", "don't"})) {
+      // "has not confirmed that they will meet" is uncertain, not denied.
+      for (int j = k + 1; j < tr.first; ++j) {
+        if (In(t[j].norm, {"confirmed", "confirm", "say", "said", "clear", "known",
+                           "decided", "sure", "ruled"})) {
+          return set(pb::POSSIBLE, "not-" + t[j].norm);
+        }
+      }
+      return set(pb::DENIED, w);
+    }
+    if (In(w, {"refused", "refuses", "refuse", "rejected", "rejects", "declined",
+               "declines"}) ||
+        (w == "ruled" && next == "out")) {
+      return set(pb::DENIED, w);
+    }
+    if (In(w, {"may", "might", "could", "possible", "possibly", "proposed", "propose",
+               "proposes", "wanted", "wants", "want", "hopes", "hoped", "hope", "prepared",
+               "potential", "consider", "considering", "considered", "unlikely", "ready",
+               "suggested", "offered", "invited", "whether", "if", "perhaps", "open"})) {
+      return set(pb::POSSIBLE, w);
+    }
+    if (In(w, {"will", "'ll", "shall", "would", "plans", "plan", "planned", "planning",
+               "expected", "expects", "due", "scheduled", "upcoming", "set", "intends",
+               "intend", "intended", "going", "agreed", "preparing", "prepares",
+               "forthcoming", "next", "coming", "towards", "toward", "future",
+               "anticipated", "awaited", "invitation"})) {
+      return set(pb::PLANNED, w);
+    }
+    if (In(w, {"is", "are"}) && next == "to" && k + 2 == tr.first) {
+      return set(pb::PLANNED, "is-to");
+    }
+    if (w == "to" && k + 1 == tr.first && tr.verb) {
+      // "to meet", "to visit": an aim, unless a trip already under way
+      // carried it out ("recent trip to Moscow to meet Putin").
+      bool recent = false;
+      for (int j = std::max(s.first, k - 8); j < k; ++j) {
+        if (In(t[j].norm, {"recent", "previous", "earlier", "last"})) recent = true;
+      }
+      if (!recent) return set(pb::PLANNED, "to-infinitive");
+    }
+  }
+  return r;
+}
+
+}  // namespace newsgraph
