@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <initializer_list>
 #include <optional>
 
@@ -256,8 +257,7 @@ class Matcher {
     for (const MonthName& m : kMonths) {
       if (toks_[i].lower != m.name) continue;
       if (m.weak && !toks_[i].capital) return 0;
-      const bool abbrev = toks_[i].lower.size() <= 4 && m.month != 6 && m.month != 7 &&
-                          m.month != 5;
+      const bool abbrev = &m - kMonths >= 12;  // "Nov." takes its period along
       *next = i + 1 + (abbrev && Punct(i + 1, '.') && Adjacent(i) ? 1 : 0);
       *weak = m.weak;
       return m.month;

@@ -39,6 +39,8 @@ const Row kRows[] = {
      "on the 14th of November 2022", "2022-11-14", "absolute-date", pb::DAY},
     {"Negotiators sat down on Sept. 5, 2023, in Jakarta.", "2023-09-09", P, "on Sept. 5, 2023",
      "2023-09-05", "absolute-date", pb::DAY},
+    {"The committee reconvened Jun. 5 behind closed doors.", "2023-06-20", P, "Jun. 5",
+     "2023-06-05", "month-day-no-year", pb::DAY},
     {"Rioters stormed the building on Jan. 6, 2021.", "2022-01-06", P, "on Jan. 6, 2021",
      "2021-01-06", "absolute-date", pb::DAY},
     {"The talks opened Monday, Nov. 14, 2022, on the island.", "2022-11-15", P,
