@@ -4,6 +4,7 @@
 #include <climits>
 #include <cstdlib>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "importers/places.h"
 #include "importers/titles.h"
@@ -69,6 +70,7 @@ class SentenceEvents {
   const Mentions& m_;
   const std::vector<Entity>& entities_;
   std::vector<int> people_;  // mention indices, text order
+  absl::flat_hash_map<int, std::string> upgraded_;  // trigger -> summit/video
 };
 
 bool SentenceEvents::Reporter(const PersonMention& p, const Trigger& t) const {
@@ -92,49 +94,67 @@ bool SentenceEvents::Reporter(const PersonMention& p, const Trigger& t) const {
 
 void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
                               std::vector<DraftEvent>* out) {
-  // Group contact triggers by family: "met ... the meeting" is one event.
-  std::vector<std::string> families;
-  std::vector<std::vector<const Trigger*>> groups;
+  std::vector<const Trigger*> contacts;
   for (const Trigger& t : triggers) {
-    if (t.mode == "visit") continue;
-    std::string f = Family(t.mode);
-    auto it = std::find(families.begin(), families.end(), f);
-    if (it == families.end()) {
-      families.push_back(f);
-      groups.push_back({&t});
-    } else {
-      groups[it - families.begin()].push_back(&t);
-    }
+    if (t.mode != "visit") contacts.push_back(&t);
   }
-  if (groups.empty()) return;
-  std::vector<std::vector<int>> members(groups.size());
+  if (contacts.empty()) return;
+  // Each person goes to the nearest trigger; a person after a trigger is
+  // its object ("a meeting between A and B"), so distances before a
+  // trigger count half again as much.
+  std::vector<std::vector<int>> members(contacts.size());
   for (int mi : people_) {
     const PersonMention& p = m_.people[mi];
-    int best = -1, best_d = INT_MAX;
-    for (size_t g = 0; g < groups.size(); ++g) {
-      for (const Trigger* t : groups[g]) {
-        int d = p.last <= t->first ? t->first - p.last : p.first - t->last;
-        d = std::abs(d);
-        if (d < best_d) {
-          best_d = d;
-          best = static_cast<int>(g);
-        }
+    int best = -1;
+    double best_d = 1e9;
+    for (size_t g = 0; g < contacts.size(); ++g) {
+      const Trigger* t = contacts[g];
+      double d = p.last <= t->first ? 1.5 * (t->first - p.last) + 0.5
+                                    : std::abs(p.first - t->last);
+      if (d < best_d) {
+        best_d = d;
+        best = static_cast<int>(g);
       }
     }
-    if (best >= 0 && !Reporter(p, *groups[best].front())) members[best].push_back(mi);
+    if (best >= 0 && !Reporter(p, *contacts[best])) members[best].push_back(mi);
   }
-  for (size_t g = 0; g < groups.size(); ++g) {
+  auto distinct = [&](const std::vector<int>& ms) {
+    absl::flat_hash_set<int> e;
+    for (int mi : ms) e.insert(m_.people[mi].entity);
+    return e.size();
+  };
+  // A lone person joins the nearest trigger of the same family that has
+  // people: "A met B for a meeting chaired by C".
+  for (size_t g = 0; g < contacts.size(); ++g) {
+    if (distinct(members[g]) != 1) continue;
+    int best = -1, best_d = INT_MAX;
+    for (size_t h = 0; h < contacts.size(); ++h) {
+      if (h == g || members[h].empty() ||
+          Family(contacts[h]->mode) != Family(contacts[g]->mode)) {
+        continue;
+      }
+      int d = std::abs(contacts[h]->first - contacts[g]->first);
+      if (d < best_d) {
+        best_d = d;
+        best = static_cast<int>(h);
+      }
+    }
+    if (best < 0) continue;
+    members[best].insert(members[best].end(), members[g].begin(), members[g].end());
+    members[g].clear();
+    if (contacts[g]->mode == "summit" || contacts[g]->mode == "video") {
+      // Keep the stronger mode on the surviving trigger's event below.
+      upgraded_[best] = contacts[g]->mode;
+    }
+  }
+  for (size_t g = 0; g < contacts.size(); ++g) {
     DraftEvent ev;
-    ev.trigger = *groups[g].front();
+    ev.trigger = *contacts[g];
     ev.mode = ev.trigger.mode;
-    for (const Trigger* t : groups[g]) {
-      if (t->mode == "summit" || t->mode == "video") ev.mode = t->mode;
-    }
+    auto up = upgraded_.find(static_cast<int>(g));
+    if (up != upgraded_.end() && Family(up->second) == Family(ev.mode)) ev.mode = up->second;
     ev.factuality = ReadFactuality(doc_, s_, ev.trigger);
-    for (const Trigger* t : groups[g]) {
-      if (ev.factuality.value != pb::HAPPENED) break;
-      ev.factuality = ReadFactuality(doc_, s_, *t);
-    }
+    std::sort(members[g].begin(), members[g].end());
     for (int mi : members[g]) {
       int e = m_.people[mi].entity;
       if (std::find(ev.entities.begin(), ev.entities.end(), e) == ev.entities.end()) {
@@ -142,17 +162,13 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       }
     }
     std::vector<PlaceSpan> place = PlaceAfterPreposition(doc_, m_, ev.trigger.first, s_.last);
-    if (place.empty()) place = PlaceAfterPreposition(doc_, m_, s_.first, s_.last);
     if (!place.empty()) ev.place = place[0].name;
     ev.people_rule = "nearest-trigger";
-    if (ev.entities.size() >= 2) {
-      out->push_back(std::move(ev));
-    } else if (ev.entities.size() == 1 && !ev.place.empty() && Family(ev.mode) == "in-person") {
-      // A named official meeting unnamed counterparts in a named city.
-      ev.mode = "visit";
-      ev.people_rule = "meeting-unnamed-counterparts";
-      out->push_back(std::move(ev));
-    }
+    const int before = ev.trigger.first - 1;
+    ev.anaphoric = !ev.trigger.verb && before >= s_.first &&
+                   (doc_.tokens[before].norm == "the" || doc_.tokens[before].norm == "this" ||
+                    doc_.tokens[before].norm == "that");
+    out->push_back(std::move(ev));
   }
 }
 
@@ -236,7 +252,7 @@ void SentenceEvents::Visit(const Trigger& t, std::vector<DraftEvent>* out) {
 std::vector<DraftEvent> SentenceEvents::Run() {
   std::vector<DraftEvent> out;
   std::vector<Trigger> triggers = FindTriggers(doc_, s_);
-  if (triggers.empty() || people_.empty()) return out;
+  if (triggers.empty()) return out;
   Contacts(triggers, &out);
   for (const Trigger& t : triggers) {
     if (t.mode == "visit") Visit(t, &out);
@@ -245,6 +261,40 @@ std::vector<DraftEvent> SentenceEvents::Run() {
 }
 
 }  // namespace
+
+std::vector<int> ParticipantList(const Document& doc, int si, const Mentions& m) {
+  auto cue_in = [&](const Sentence& s, bool* ends_with_colon) {
+    bool cue = false, delegation = false;
+    for (int k = s.first; k < s.last; ++k) {
+      const std::string& w = doc.tokens[k].norm;
+      if (w == "participants" || w == "participant" || w == "attendees" || w == "joining" ||
+          w == "included" || w == "includes" || w == "joined" || w == "attended") {
+        cue = true;
+      }
+      if (w == "delegation" || w == "delegations") delegation = true;
+      if (delegation && (w == "led" || w == "headed")) cue = true;
+    }
+    *ends_with_colon = s.last > s.first && doc.tokens[s.last - 1].norm == ":";
+    return cue;
+  };
+  const Sentence& s = doc.sentences[si];
+  bool colon = false;
+  bool cue = cue_in(s, &colon);
+  if (!cue && si > 0) {
+    // The list line after "... the following leaders:".
+    bool prev_colon = false;
+    cue = cue_in(doc.sentences[si - 1], &prev_colon) && prev_colon;
+    if (!cue) return {};
+  } else if (!cue) {
+    return {};
+  }
+  std::vector<int> out;
+  for (const PersonMention& p : m.people) {
+    if (p.first < s.first || p.last > s.last || p.entity < 0) continue;
+    if (std::find(out.begin(), out.end(), p.entity) == out.end()) out.push_back(p.entity);
+  }
+  return out;
+}
 
 std::vector<DraftEvent> EventsInSentence(const Document& doc, int sentence_index,
                                          const Mentions& mentions,

@@ -24,13 +24,24 @@ struct DraftEvent {
   std::string place;          // "" when the sentence names none
   FactualityReading factuality;
   std::string people_rule;    // how the participants were found
+  // A definite nominal trigger ("the call", "this meeting") that may refer
+  // back to a contact reported earlier in the article.
+  bool anaphoric = false;
 };
 
-// The events of sentence `sentence_index`. Contacts need two entities; a
-// meeting of one named person at a named place becomes that person's visit.
+// The events of sentence `sentence_index`. Contacts come with however many
+// people were found (zero or one too: a later sentence may name the rest);
+// visits only with a traveller and a destination.
 std::vector<DraftEvent> EventsInSentence(const Document& doc, int sentence_index,
                                          const Mentions& mentions,
                                          const std::vector<Entity>& entities);
+
+// The people of a participant list that continues an earlier contact:
+// "Participants in the call included A, B and C", "Joining the President
+// at the meeting were the following leaders:" (and the list line after
+// it), "The delegation was led by D". Empty when the sentence is no such list.
+std::vector<int> ParticipantList(const Document& doc, int sentence_index,
+                                 const Mentions& mentions);
 
 }  // namespace newsgraph
 

@@ -79,6 +79,16 @@ bool MergeInto(std::vector<ExtractedEvent>* events, const ExtractedEvent& ev) {
   return false;
 }
 
+Participant MakeParticipant(const Mentions& mentions, const Entity& ent, int tok) {
+  Participant p;
+  p.kind = pb::PERSON;
+  p.kb_key = ent.kb_key;
+  p.name = ent.name;
+  p.state = ent.state;
+  p.role = RoleNear(mentions, ent, tok);
+  return p;
+}
+
 }  // namespace
 
 Extractor::Extractor(const KnowledgeBase* kb)
@@ -97,11 +107,63 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
   std::vector<Entity> entities = ResolveCoreference(kb, pub_day, &mentions);
 
   Extraction out;
+  // Contacts are built as frames: a later sentence may add people to one
+  // ("the call", a participant list) before it is judged complete.
+  struct Frame {
+    ExtractedEvent ev;
+    std::vector<int> entities;
+    int sentence = 0;
+    int trigger_token = 0;
+    int refs = 0;  // later "the call", "this meeting" that point back to it
+  };
+  std::vector<Frame> frames;
+  auto latest_frame = [&](const std::string& family, int si, int window) -> Frame* {
+    for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
+      if (si - it->sentence > window) break;
+      if (family.empty() || Family(it->ev.mode) == family) return &*it;
+    }
+    return nullptr;
+  };
+  // The contact a participant list completes: of the recent frames of the
+  // list's family, the one the text keeps referring to, else the first
+  // (readouts open with their main event).
+  auto list_frame = [&](const std::string& family, int si) -> Frame* {
+    Frame* best = nullptr;
+    for (Frame& f : frames) {
+      if (si - f.sentence > 8) continue;
+      if (!family.empty() && Family(f.ev.mode) != family) continue;
+      if (best == nullptr || f.refs > best->refs) best = &f;
+    }
+    return best;
+  };
+  auto add_entities = [](Frame* f, const std::vector<int>& es) {
+    for (int e : es) {
+      if (std::find(f->entities.begin(), f->entities.end(), e) == f->entities.end()) {
+        f->entities.push_back(e);
+      }
+    }
+  };
+  std::vector<ExtractedEvent> visits;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
-    std::vector<DraftEvent> drafts =
-        EventsInSentence(doc, static_cast<int>(si), mentions, entities);
-    if (drafts.empty()) continue;
+    const int isi = static_cast<int>(si);
+    std::vector<DraftEvent> drafts = EventsInSentence(doc, isi, mentions, entities);
+    bool own_contact = false;
+    for (const DraftEvent& d : drafts) {
+      if (d.mode != "visit" && !d.anaphoric && d.entities.size() >= 2) own_contact = true;
+    }
+    std::vector<int> list = own_contact ? std::vector<int>{}
+                                        : ParticipantList(doc, isi, mentions);
+    if (!list.empty()) {
+      std::string family;
+      for (const DraftEvent& d : drafts) {
+        if (d.mode != "visit") family = Family(d.mode);
+      }
+      if (Frame* f = list_frame(family, isi)) {
+        add_entities(f, list);
+        f->ev.people_rule += ",participant-list";
+      }
+    }
     absl::string_view text = doc.text.substr(s.begin, s.end - s.begin);
     for (DraftEvent& d : drafts) {
       ExtractedEvent ev;
@@ -117,7 +179,8 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
       TimeMention tm;
       const size_t tb = doc.tokens[d.trigger.first].begin - s.begin;
       const size_t te = doc.tokens[d.trigger.last - 1].end - s.begin;
-      if (PickTime(times, tb, te, &tm)) {
+      const bool own_time = PickTime(times, tb, te, &tm);
+      if (own_time) {
         ev.time = tm.span;
         ev.date_rule = tm.rule;
         if (ev.factuality == pb::HAPPENED && tm.span.from_day() > pub_day) {
@@ -131,19 +194,50 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
         ev.time.set_fell_back(true);
         ev.date_rule = "fallback-publication";
       }
-      for (int e : d.entities) {
-        const Entity& ent = entities[e];
-        Participant p;
-        p.kind = pb::PERSON;
-        p.kb_key = ent.kb_key;
-        p.name = ent.name;
-        p.state = ent.state;
-        p.role = RoleNear(mentions, ent, d.trigger.first);
-        ev.participants.push_back(std::move(p));
-        absl::StrAppend(&ev.people_rule, ev.people_rule.empty() ? "" : ",", ent.rule);
+      if (d.mode == "visit") {
+        for (int e : d.entities) ev.participants.push_back(MakeParticipant(
+            mentions, entities[e], d.trigger.first));
+        visits.push_back(std::move(ev));
+        continue;
       }
-      if (!MergeInto(&out.events, ev)) out.events.push_back(std::move(ev));
+      if (!list.empty()) continue;  // the list sentence's "the call" is the listed contact
+      if (d.anaphoric) {
+        Frame* f = latest_frame(Family(d.mode), isi, 6);
+        if (f != nullptr && DatesCompatible(f->ev.time, ev.time)) {
+          add_entities(f, d.entities);
+          ++f->refs;
+          if (d.mode == "summit" || (d.mode == "video" && f->ev.mode == "phone")) {
+            f->ev.mode = d.mode;
+          }
+          if (f->ev.place.empty()) f->ev.place = ev.place;
+          if (f->ev.time.fell_back() && !ev.time.fell_back()) f->ev.time = ev.time;
+          continue;
+        }
+      }
+      Frame f;
+      f.ev = std::move(ev);
+      f.entities = d.entities;
+      f.sentence = isi;
+      f.trigger_token = d.trigger.first;
+      frames.push_back(std::move(f));
     }
+  }
+  for (Frame& f : frames) {
+    for (int e : f.entities) {
+      f.ev.participants.push_back(MakeParticipant(mentions, entities[e], f.trigger_token));
+      absl::StrAppend(&f.ev.people_rule, ",", entities[e].rule);
+    }
+    if (f.entities.size() >= 2) {
+      if (!MergeInto(&out.events, f.ev)) out.events.push_back(std::move(f.ev));
+    } else if (f.entities.size() == 1 && !f.ev.place.empty() && Family(f.ev.mode) == "in-person") {
+      // A named official meeting unnamed counterparts in a named city.
+      f.ev.mode = "visit";
+      f.ev.people_rule += ",meeting-unnamed-counterparts";
+      visits.push_back(std::move(f.ev));
+    }
+  }
+  for (ExtractedEvent& v : visits) {
+    if (!MergeInto(&out.events, v)) out.events.push_back(std::move(v));
   }
   // Roles learned from the text for people the KB does not know.
   for (const Entity& ent : entities) {

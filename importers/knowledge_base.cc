@@ -13,7 +13,6 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -48,7 +47,8 @@ constexpr absl::string_view kOrganisations[] = {
     "Commonwealth", "Pacific Islands Forum", "CARICOM", "Mercosur",
     "Eurasian Economic Union", "Collective Security Treaty Organization",
     "Organization of Islamic Cooperation", "UNRWA", "UNDP", "FAO", "ILO",
-    "IOM", "OHCHR", "WMO", "ITU", "UNCTAD", "UNEP", "ASEAN Secretariat",
+    "IOM", "OHCHR", "WMO", "ITU", "UNCTAD", "UNEP", "ASEAN Secretariat", "WADA",
+    "World Anti-Doping Agency", "IOC", "NDB", "New Development Bank",
 };
 
 bool IsOrganisation(absl::string_view name) {

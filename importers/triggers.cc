@@ -20,7 +20,8 @@ bool In(const std::string& s, std::initializer_list<const char*> words) {
 const Set& MeetWords() {
   static const auto* k = new Set{"met", "meet", "meets", "meeting", "meetings",
                                  "talks", "sit-down", "greeted", "greets", "greet",
-                                 "hosted", "hosts", "host", "hosting", "alongside"};
+                                 "hosted", "hosts", "host", "hosting", "alongside",
+                                 "convened", "convenes", "convene"};
   return *k;
 }
 const Set& VisitWords() {
@@ -40,6 +41,23 @@ const Set& SpeakWords() {
   static const auto* k = new Set{"spoke", "speak", "speaks", "speaking", "spoken",
                                  "talked", "talk", "talks", "phoned", "chatted"};
   return *k;
+}
+
+// "meet the global climate crisis", "met its targets": meeting a need, not
+// a person.
+bool MeetsAnObligation(const std::vector<Token>& t, int i, int end) {
+  static const auto* kObjects = new Set{
+      "crisis", "challenge", "challenges", "goal", "goals", "target", "targets", "need",
+      "needs", "demand", "demands", "requirement", "requirements", "standard",
+      "standards", "threshold", "criteria", "expectations", "obligations", "commitments",
+      "commitment", "deadline", "threat", "threats", "ends", "moment", "obligation",
+      "conditions", "condition", "benchmark", "benchmarks", "test", "shortfall"};
+  for (int k = i + 1; k < end && k <= i + 4; ++k) {
+    if (!t[k].word) return false;
+    if (kObjects->contains(t[k].norm)) return true;
+    if (t[k].cap) return false;
+  }
+  return false;
 }
 
 }  // namespace
@@ -141,9 +159,10 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       i += 4;
       continue;
     }
+    if (In(w, {"meet", "meets", "met"}) && MeetsAnObligation(t, i, s.last)) continue;
     if (MeetWords().contains(w)) {
       bool verb = In(w, {"met", "meet", "meets", "greeted", "greets", "greet", "hosted",
-                         "hosts", "host", "hosting"});
+                         "hosts", "host", "hosting", "convened", "convenes", "convene"});
       if (w == "talks" && In(norm(i - 1), {"peace", "trade"})) continue;
       add(i, i + 1, "in-person", verb, verb ? "verb:meet" : "noun:meeting");
       continue;
@@ -213,6 +232,7 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
   // Back through the clause, nearest cue first.
   for (int k = tr.first - 1; k >= s.first && k >= tr.first - 9; --k) {
     const std::string& w = t[k].norm;
+    if (t[k].cap && (w == "may" || w == "march")) continue;  // the months
     if (In(w, {";", ":", "said", "says", "told", "after", "following", "since", "(", ")",
                "\"", "when", "while", "but", "—", "which", "who"})) {
       break;
@@ -245,7 +265,7 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
                "expected", "expects", "due", "scheduled", "upcoming", "set", "intends",
                "intend", "intended", "going", "agreed", "preparing", "prepares",
                "forthcoming", "next", "coming", "towards", "toward", "future",
-               "anticipated", "awaited", "invitation"})) {
+               "anticipated", "awaited", "invitation", "forward"})) {
       return set(pb::PLANNED, w);
     }
     if (In(w, {"is", "are"}) && next == "to" && k + 2 == tr.first) {

@@ -78,6 +78,7 @@ class PairFinder {
                           const pb::Node& event);
   absl::StatusOr<std::vector<pb::Edge>> Participations(uint64_t node, Direction direction,
                                                        const EdgeFilter& filter) const;
+  absl::StatusOr<const std::vector<pb::Edge>*> Participants(uint64_t event);
   void FoldMirrors();
   PartyInfo Party(uint64_t id, const Sighting& seen);
 
@@ -87,6 +88,8 @@ class PairFinder {
   const ContactCriteria& criteria_;
   // unique_ptr keeps node addresses stable across rehashing; null = missing.
   absl::flat_hash_map<uint64_t, std::unique_ptr<pb::Node>> nodes_;
+  // An event is reached once per person of side A who took part in it.
+  absl::flat_hash_map<uint64_t, std::unique_ptr<std::vector<pb::Edge>>> participants_;
   std::map<PairKey, PairEvents> pairs_;
 };
 
@@ -111,6 +114,17 @@ absl::StatusOr<std::vector<pb::Edge>> PairFinder::Participations(
   });
   if (!status.ok()) return status;
   return edges;
+}
+
+absl::StatusOr<const std::vector<pb::Edge>*> PairFinder::Participants(uint64_t event) {
+  auto it = participants_.find(event);
+  if (it != participants_.end()) return it->second.get();
+  EdgeFilter filter;
+  filter.type = pb::PARTICIPATED_IN;
+  absl::StatusOr<std::vector<pb::Edge>> edges = Participations(event, Direction::kIn, filter);
+  if (!edges.ok()) return edges.status();
+  auto owned = std::make_unique<std::vector<pb::Edge>>(std::move(*edges));
+  return participants_.emplace(event, std::move(owned)).first->second.get();
 }
 
 absl::Status PairFinder::VisitPerson(uint64_t person_id) {
@@ -140,12 +154,10 @@ absl::Status PairFinder::VisitPerson(uint64_t person_id) {
 
 absl::Status PairFinder::VisitEvent(const pb::Node& person, const pb::Edge& taking_part,
                                     const pb::Node& event) {
-  EdgeFilter filter;
-  filter.type = pb::PARTICIPATED_IN;
-  absl::StatusOr<std::vector<pb::Edge>> edges = Participations(event.id(), Direction::kIn, filter);
+  absl::StatusOr<const std::vector<pb::Edge>*> edges = Participants(event.id());
   if (!edges.ok()) return edges.status();
   const int32_t day = event.event().time().from_day();
-  for (const pb::Edge& other_part : *edges) {
+  for (const pb::Edge& other_part : **edges) {
     if (other_part.src() == person.id()) continue;
     absl::StatusOr<const pb::Node*> other = GetNode(other_part.src());
     if (!other.ok()) return other.status();
@@ -162,8 +174,8 @@ absl::Status PairFinder::VisitEvent(const pb::Node& person, const pb::Edge& taki
 // Keeps one row of (x, y) and (y, x): the one whose names sort first.
 void PairFinder::FoldMirrors() {
   auto names = [&](const PairKey& k) {
-    const pb::Node* a = nodes_[k.first].get();
-    const pb::Node* b = nodes_[k.second].get();
+    const pb::Node* a = nodes_.at(k.first).get();
+    const pb::Node* b = nodes_.at(k.second).get();
     return std::make_tuple(a->name(), b->name(), k.first, k.second);
   };
   for (auto it = pairs_.begin(); it != pairs_.end();) {
@@ -180,7 +192,7 @@ void PairFinder::FoldMirrors() {
 }
 
 PartyInfo PairFinder::Party(uint64_t id, const Sighting& seen) {
-  const pb::Node& node = *nodes_[id];
+  const pb::Node& node = *nodes_.at(id);
   PartyInfo party;
   party.node_id = id;
   party.name = node.name();
@@ -200,7 +212,7 @@ absl::StatusOr<std::vector<PairRow>> PairFinder::TakeRows() {
     for (const auto& [when, event_id] : pair.events) {
       auto it = event_rows.find(event_id);
       if (it == event_rows.end()) {
-        absl::StatusOr<EventRow> event_row = MakeEventRow(store_, *nodes_[event_id]);
+        absl::StatusOr<EventRow> event_row = MakeEventRow(store_, *nodes_.at(event_id));
         if (!event_row.ok()) return event_row.status();
         it = event_rows.emplace(event_id, std::move(*event_row)).first;
       }

@@ -25,9 +25,9 @@ std::vector<CannedQuery> MakeCannedQueries() {
   CannedQuery officials_met;
   officials_met.name = "officials-met";
   officials_met.summary =
-      "Pairs of officials of A and officials of B who met (or called) between two dates, "
-      "with the events and the sentences that report them. An event counts when its date "
-      "is known to the month or better and lies wholly inside the window; visits never count.";
+      "Officials of A who met (or called) officials of B between two dates, with the "
+      "sentences that report it. Only events dated to the month or better, wholly inside "
+      "the window, count; visits never do.";
   officials_met.params = {
       {"a", "ISO 3166 code (US) or alliance (NATO: its officials and those of its members "
             "on the event's date)"},
@@ -37,8 +37,8 @@ std::vector<CannedQuery> MakeCannedQueries() {
   CannedQuery contacts_of;
   contacts_of.name = "contacts-of";
   contacts_of.summary =
-      "Everyone who met (or called) one person between two dates, with the events and "
-      "their sentences; same rules as officials-met.";
+      "Everyone who met (or called) one person between two dates, with the sentences that "
+      "report it; the same rules as officials-met.";
   contacts_of.params = {{"person", "the person's name or an alias (\"Wang Yi\")"}};
   AddContactParams(&contacts_of.params);
 

@@ -152,7 +152,7 @@ NA|Namibia||Namibian;Namibians|Windhoek|
 NE|Niger|the Niger|Nigerien;Nigeriens|Niamey|
 NG|Nigeria||Nigerian;Nigerians|Abuja|
 NI|Nicaragua||Nicaraguan;Nicaraguans|Managua|
-NL|Netherlands|the Netherlands;Holland|Dutch|Amsterdam|The Hague
+NL|Netherlands|the Netherlands;Holland|Dutch|Amsterdam|!
 NO|Norway||Norwegian;Norwegians|Oslo|
 NP|Nepal||Nepali;Nepalis;Nepalese|Kathmandu|
 NR|Nauru||Nauruan;Nauruans|Yaren|

@@ -59,7 +59,9 @@ std::vector<PairRow> SampleRows() {
 }
 
 TEST(PairRowsToJsonTest, HasExactlyTheDocumentedKeysAndNullsForUnknowns) {
-  const Json rows = Json::parse(PairRowsToJson(SampleRows()), nullptr, false);
+  std::vector<PairRow> sample = SampleRows();
+  sample[1].events[0].place = "";
+  const Json rows = Json::parse(PairRowsToJson(sample), nullptr, false);
   ASSERT_TRUE(rows.is_array());
   ASSERT_EQ(rows.size(), 2u);
   const Json& row = rows[0];
@@ -76,7 +78,8 @@ TEST(PairRowsToJsonTest, HasExactlyTheDocumentedKeysAndNullsForUnknowns) {
   EXPECT_EQ(Keys(meeting["evidence"][0]), (std::set<std::string>{"article_id", "sentence"}));
   EXPECT_EQ(meeting["evidence"][0]["sentence"], "Biden met Xi, \"candidly\", in Bali.");
   EXPECT_TRUE(row["events"][1]["date"].is_null());
-  EXPECT_TRUE(row["events"][1]["place"].is_null());
+  EXPECT_EQ(row["events"][1]["place"], "Zürich");
+  EXPECT_TRUE(rows[1]["events"][0]["place"].is_null());
   EXPECT_TRUE(rows[1]["a"]["state"].is_null());
   EXPECT_EQ(rows[1]["b"]["name"], "王毅");
 }

@@ -13,7 +13,6 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
-using ::testing::IsEmpty;
 using ::testing::Pair;
 using testing_util::ContactGraph;
 using testing_util::TempStoreDir;
@@ -136,7 +135,7 @@ TEST_F(OfficialsMetTest, WindowEdgesAreInclusive) {
   video.mode = ContactMode::kCall;
   EXPECT_THAT(Names(Run(video)), ElementsAre(Pair("Emmanuel Macron", "Xi Jinping")));
   video.to = "2023-12-30";
-  EXPECT_THAT(Run(video), IsEmpty());
+  EXPECT_TRUE(Run(video).empty());
 }
 
 TEST_F(OfficialsMetTest, MonthDateCountsOnlyWhenTheWholeMonthIsInside) {
@@ -145,10 +144,10 @@ TEST_F(OfficialsMetTest, MonthDateCountsOnlyWhenTheWholeMonthIsInside) {
   p.to = "2023-11-30";
   EXPECT_THAT(EventIds(Run(p).at(0)), ElementsAre(g_.woodside));
   p.from = "2023-11-15";  // the summit's month is only half inside
-  EXPECT_THAT(Run(p), IsEmpty());
+  EXPECT_TRUE(Run(p).empty());
   p.from = "2023-11-01";
   p.to = "2023-11-29";
-  EXPECT_THAT(Run(p), IsEmpty());
+  EXPECT_TRUE(Run(p).empty());
 }
 
 TEST_F(OfficialsMetTest, FellBackDatesNeverCount) {
@@ -156,7 +155,7 @@ TEST_F(OfficialsMetTest, FellBackDatesNeverCount) {
   p.from = p.to = "2022-05-01";  // the fell-back meeting's publication day
   p.mode = ContactMode::kAny;
   p.factualities = {pb::HAPPENED, pb::PLANNED, pb::POSSIBLE, pb::CANCELLED, pb::DENIED};
-  EXPECT_THAT(Run(p), IsEmpty());
+  EXPECT_TRUE(Run(p).empty());
 }
 
 TEST_F(OfficialsMetTest, AllianceSideUsesMembershipOnTheEventDate) {
