@@ -99,18 +99,72 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     if (t.mode != "visit") contacts.push_back(&t);
   }
   if (contacts.empty()) return;
-  // Each person goes to the nearest trigger; a person after a trigger is
-  // its object ("a meeting between A and B"), so distances before a
-  // trigger count half again as much.
+  // First the grammar: a trigger claims the person right after it (its
+  // object: "met with X", "a call between X and Y") and, for a verb or a
+  // possessive noun, the person right before it (its subject), each with
+  // the people coordinated to them ("X, Y and Z").
   std::vector<std::vector<int>> members(contacts.size());
+  absl::flat_hash_map<int, int> claimed;  // mention -> trigger
+  auto coordinated = [&](int left_mi, int right_mi) {
+    const PersonMention& a = m_.people[left_mi];
+    const PersonMention& b = m_.people[right_mi];
+    int end = a.title.Found() && a.title.first >= a.last ? a.title.last : a.last;
+    for (int k = end; k < HeadStart(b); ++k) {
+      const std::string& w = doc_.tokens[k].norm;
+      if (w != "," && w != "and" && w != "jr" && w != ".") return false;
+    }
+    return true;
+  };
+  auto claim = [&](int mi, size_t g) {
+    if (claimed.contains(mi) || Reporter(m_.people[mi], *contacts[g])) return false;
+    claimed[mi] = static_cast<int>(g);
+    members[g].push_back(mi);
+    return true;
+  };
+  for (size_t g = 0; g < contacts.size(); ++g) {
+    const Trigger* t = contacts[g];
+    const int next = g + 1 < contacts.size() ? contacts[g + 1]->first : s_.last;
+    const int prev = g > 0 ? contacts[g - 1]->last : s_.first;
+    for (size_t k = 0; k < people_.size(); ++k) {
+      const PersonMention& p = m_.people[people_[k]];
+      if (p.first < t->last) continue;
+      if (p.first >= next) break;
+      if (!claim(people_[k], g)) break;
+      for (size_t n = k + 1; n < people_.size() && m_.people[people_[n]].first < next &&
+                             coordinated(people_[n - 1], people_[n]);
+           ++n) {
+        claim(people_[n], g);
+      }
+      break;
+    }
+    for (size_t k = people_.size(); k-- > 0;) {
+      const PersonMention& p = m_.people[people_[k]];
+      if (p.last > t->first) continue;
+      if (p.first < prev) break;
+      bool possessive = false;
+      for (int q = p.last; q < t->first; ++q) {
+        if (doc_.tokens[q].norm == "'s") possessive = true;
+      }
+      if (!t->verb && !possessive) break;
+      if (t->first - p.last > 16 || !claim(people_[k], g)) break;
+      for (size_t n = k; n-- > 0 && m_.people[people_[n]].first >= prev &&
+                         coordinated(people_[n], people_[n + 1]);) {
+        claim(people_[n], g);
+      }
+      break;
+    }
+  }
+  // Then proximity for the rest: a person after a trigger is likelier its
+  // object, so distances before a trigger count half again as much.
   for (int mi : people_) {
+    if (claimed.contains(mi)) continue;
     const PersonMention& p = m_.people[mi];
     int best = -1;
     double best_d = 1e9;
     for (size_t g = 0; g < contacts.size(); ++g) {
       const Trigger* t = contacts[g];
       double d = p.last <= t->first ? 1.5 * (t->first - p.last) + 0.5
-                                    : std::abs(p.first - t->last);
+                                    : std::abs(HeadStart(p) - t->last);
       if (d < best_d) {
         best_d = d;
         best = static_cast<int>(g);

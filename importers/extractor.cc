@@ -132,6 +132,8 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
     for (Frame& f : frames) {
       if (si - f.sentence > 8) continue;
       if (!family.empty() && Family(f.ev.mode) != family) continue;
+      // Lists describe the contact being reported, not a past one recalled.
+      if (!f.ev.time.fell_back() && std::abs(f.ev.time.from_day() - pub_day) > 7) continue;
       if (best == nullptr || f.refs > best->refs) best = &f;
     }
     return best;

@@ -21,7 +21,8 @@ const Set& MeetWords() {
   static const auto* k = new Set{"met", "meet", "meets", "meeting", "meetings",
                                  "talks", "sit-down", "greeted", "greets", "greet",
                                  "hosted", "hosts", "host", "hosting", "alongside",
-                                 "convened", "convenes", "convene"};
+                                 "convened", "convenes", "convene", "engagement",
+                                 "engagements"};
   return *k;
 }
 const Set& VisitWords() {

@@ -80,6 +80,17 @@ int RunAsk(const AskFlags& flags) {
     params.mode = ParseMode(flags.mode);
     params.factualities = *factualities;
     rows = OfficialsMet(**store, params);
+  } else if (flags.name == "contacts-of") {
+    if (flags.person.empty()) {
+      return ReportError("ask", absl::InvalidArgumentError("contacts-of needs --person"));
+    }
+    ContactsOfParams params;
+    params.person = flags.person;
+    params.from = flags.from;
+    params.to = flags.to;
+    params.mode = ParseMode(flags.mode);
+    params.factualities = *factualities;
+    rows = ContactsOf(**store, params);
   } else {
     return ReportError("ask", absl::NotFoundError(absl::StrFormat(
                                   "unknown query \"%s\" (newsgraph ask --list shows them)",
@@ -107,6 +118,7 @@ Command AddAskCommand(CLI::App& app) {
   sub->add_option("--db", flags->db, "Store directory");
   sub->add_option("--a", flags->a, "First side: ISO 3166 alpha-2 code (US) or alliance (NATO)");
   sub->add_option("--b", flags->b, "Second side: ISO 3166 alpha-2 code or alliance");
+  sub->add_option("--person", flags->person, "A person's name, e.g. \"Wang Yi\" (contacts-of)");
   sub->add_option("--from", flags->from, "Window start, YYYY-MM-DD (inclusive)")
       ->capture_default_str();
   sub->add_option("--to", flags->to, "Window end, YYYY-MM-DD (inclusive)")->capture_default_str();
