@@ -1,0 +1,141 @@
+#include "importers/arguments.h"
+
+#include <cctype>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+
+namespace newsgraph {
+namespace {
+
+using Set = absl::flat_hash_set<std::string>;
+
+bool IsDateWord(const std::string& w) {
+  static const auto* k = new Set{
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "morning", "afternoon", "evening",
+      "night", "week", "weekend", "month", "year", "last", "this", "next", "earlier",
+      "later", "today", "yesterday", "tomorrow", "early", "late", "mid", "day", "days"};
+  return k->contains(w) || (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0])));
+}
+
+}  // namespace
+
+int HeadStart(const Document& doc, const Sentence& s, const Mentions& m,
+              const PersonMention& p) {
+  int k = p.title.Found() && p.title.last <= p.first ? p.title.first : p.first;
+  while (k - 1 >= s.first) {
+    const std::string& w = doc.tokens[k - 1].norm;
+    if (m.actor_at[k - 1] >= 0 || w == "'s" || w == "the" || w == "his" || w == "her" ||
+        w == "their" || w == "former" || w == "then") {
+      --k;
+    } else {
+      break;
+    }
+  }
+  return k;
+}
+
+int HeadEnd(const PersonMention& p) {
+  return p.title.Found() && p.title.first >= p.last ? p.title.last : p.last;
+}
+
+bool IsReportingVerb(absl::string_view w) {
+  static const auto* k = new Set{
+      "said", "says", "told", "added", "noted", "warned", "stated", "wrote", "tweeted",
+      "insisted", "argued", "explained", "claimed", "stressed", "recalled", "declared",
+      "urged", "asked", "answered", "replied", "posted", "say", "suggested", "announced",
+      "confirmed", "reported", "believes", "believed", "thinks", "thought"};
+  return k->contains(std::string(w));
+}
+
+bool IsClauseBoundary(absl::string_view w) {
+  static const auto* k = new Set{
+      ";", ":", "which", "who", "whom", "whose", "while", "as", "when", "because",
+      "where", "although", "though", "but", "since", "after", "before", "said", "says",
+      "told", "if", "whether", "until", "\"", "(", ")"};
+  return k->contains(std::string(w));
+}
+
+bool ObjectGap(const Document& doc, const Mentions& m, int from, int to) {
+  static const auto* k = new Set{
+      "with", "between", "among", "including", "of", "by", "to", "and", "the", "a", "an",
+      "his", "her", "their", "its", "on", "in", "at", "separately", "virtually", "again",
+      "also", "jointly", "privately", "briefly", ",", "-", "phone", "telephone", "video",
+      "link", "over", "via", "sidelines", "both", "leaders", "who", "counterpart",
+      "counterparts", "from", "for", "first", "time", "directly", "personally"};
+  if (to - from > 14) return false;
+  for (int i = from; i < to; ++i) {
+    const Token& t = doc.tokens[i];
+    if (k->contains(t.norm) || IsDateWord(t.norm)) continue;
+    if (m.actor_at[i] >= 0) continue;
+    if (t.word && t.cap && m.person_at[i] < 0) continue;  // a place: "in Bangkok"
+    return false;
+  }
+  return true;
+}
+
+bool SubjectGap(const Document& doc, int from, int to) {
+  static const auto* k = new Set{
+      "will", "would", "could", "may", "might", "shall", "should", "can", "has", "have",
+      "had", "is", "are", "was", "were", "be", "been", "also", "then", "separately",
+      "jointly", "reportedly", "already", "later", "earlier", "today", "yesterday", "to",
+      "plans", "planned", "wants", "wanted", "hopes", "hoped", "expected", "due", "set",
+      "going", "scheduled", "agreed", "refused", "declined", "sought", "tried", "not",
+      "never", "n't", "finally", "first", "again", "recently", "briefly", "privately",
+      "virtually", "personally", "once", "twice", "last", "week", "month", "year",
+      "this", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "subsequently", "previously", "now", "still", "just", "did", "does", "do",
+      "is", "had", "made", "make", "makes", "making", "hold", "held", "holds", "holding",
+      "a", "an", "the", "his", "her", "their", "surprise", "rare", "brief", "short",
+      "separate", "one", "two", "day", "days", "state", "official", "working",
+      "bilateral", "trilateral", "private", "visiting", "and", "ready", "prepared",
+      "intends", "intended", "plan", "planning", "arrived", "travelled", "traveled"};
+  int i = from;
+  if (i < to && (doc.tokens[i].norm == "," || doc.tokens[i].norm == "-")) {
+    // An appositive between commas or dashes: "Orban - a longtime ally -".
+    const std::string open = doc.tokens[i].norm;
+    int j = i + 1;
+    while (j < to && j < i + 25 && doc.tokens[j].norm != open) ++j;
+    if (j < to) i = j + 1;
+  }
+  if (to - i > 10) return false;
+  for (; i < to; ++i) {
+    const Token& t = doc.tokens[i];
+    if (k->contains(t.norm) || IsDateWord(t.norm) || t.norm == ",") continue;
+    return false;
+  }
+  return true;
+}
+
+bool IsReporter(const Document& doc, const Sentence& s, const Mentions& m,
+                const PersonMention& p, const Trigger& t) {
+  const auto& toks = doc.tokens;
+  int k = HeadEnd(p);
+  if (k < s.last && toks[k].norm == ",") {
+    // "X, one of the loudest voices in Congress, said": skip the apposition.
+    int j = k + 1;
+    while (j < s.last && j < k + 20 && toks[j].norm != "," && m.person_at[j] < 0) ++j;
+    if (j < s.last && toks[j].norm == "," && j + 1 < s.last &&
+        IsReportingVerb(toks[j + 1].norm) && j + 1 < t.first) {
+      return true;
+    }
+  }
+  while (k < s.last && (toks[k].norm == "," || toks[k].norm == "also" ||
+                        toks[k].norm == "has" || toks[k].norm == "had" ||
+                        toks[k].norm == "later" || toks[k].norm == "then")) {
+    ++k;
+  }
+  if (k < s.last && IsReportingVerb(toks[k].norm) && k < t.first) return true;
+  int b = HeadStart(doc, s, m, p) - 1;
+  if (b >= s.first && toks[b].norm == "to" && b - 1 >= s.first &&
+      toks[b - 1].norm == "according") {
+    return true;
+  }
+  if (b >= s.first && IsReportingVerb(toks[b].norm) && p.first > t.last) return true;
+  return false;
+}
+
+}  // namespace newsgraph

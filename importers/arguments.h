@@ -1,0 +1,47 @@
+// Grammar-light helpers for finding a trigger's arguments without a parser:
+// where a person's noun phrase starts and ends (title and nationality
+// included), whether the words between a trigger and a person can separate
+// a verb or noun from its object, clause boundaries, and reporters ("X
+// said", "according to X"). Used by events.cc.
+#ifndef NEWSGRAPH_IMPORTERS_ARGUMENTS_H_
+#define NEWSGRAPH_IMPORTERS_ARGUMENTS_H_
+
+#include "absl/strings/string_view.h"
+#include "importers/mentions.h"
+#include "importers/text.h"
+#include "importers/triggers.h"
+
+namespace newsgraph {
+
+// First token of the person's noun phrase: "the Russian Foreign Minister
+// Sergei Lavrov" starts at "the".
+int HeadStart(const Document& doc, const Sentence& s, const Mentions& m,
+              const PersonMention& p);
+
+// One past the last token of the phrase, an appositive title included.
+int HeadEnd(const PersonMention& p);
+
+// "said", "told", "warned" ...
+bool IsReportingVerb(absl::string_view norm);
+
+// Words that open a new clause ("which", "who", "while", "as", "said").
+bool IsClauseBoundary(absl::string_view norm);
+
+// True when tokens [from, to) may stand between a trigger and its object:
+// prepositions, determiners, dates, places, adverbs such as "virtually"
+// ("met on January 26-27 with", "talks in Paris on Monday including").
+bool ObjectGap(const Document& doc, const Mentions& m, int from, int to);
+
+// True when tokens [from, to) may stand between a subject and its verb
+// trigger: auxiliaries, modals, adverbs, an appositive between commas, or
+// another coordinated subject ("X, Y and Z met", "X has also met").
+bool SubjectGap(const Document& doc, int from, int to);
+
+// A person who only reports the event: "X said", "X, the minister, said",
+// "according to X", "..., said X".
+bool IsReporter(const Document& doc, const Sentence& s, const Mentions& m,
+                const PersonMention& p, const Trigger& t);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_IMPORTERS_ARGUMENTS_H_
