@@ -6,24 +6,17 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "importers/arguments.h"
 #include "importers/places.h"
 #include "importers/titles.h"
 
 namespace newsgraph {
 namespace {
 
-bool IsReportingVerb(absl::string_view w) {
-  static const auto* k = new absl::flat_hash_set<std::string>{
-      "said", "says", "told", "added", "noted", "warned", "stated", "wrote", "tweeted",
-      "insisted", "argued", "explained", "claimed", "stressed", "recalled", "declared",
-      "urged", "asked", "answered", "replied", "posted", "say"};
-  return k->contains(std::string(w));
-}
-
 bool IsPreposition(absl::string_view w) {
   return w == "with" || w == "to" || w == "by" || w == "for" || w == "from" || w == "of" ||
          w == "between" || w == "on" || w == "at" || w == "about" || w == "against" ||
-         w == "than" || w == "like";
+         w == "than" || w == "like" || w == "including";
 }
 
 std::string Family(const std::string& mode) {
@@ -32,10 +25,16 @@ std::string Family(const std::string& mode) {
   return mode;
 }
 
+bool IsHostVerb(const std::string& w) {
+  return w == "host" || w == "hosts" || w == "hosted" || w == "hosting" || w == "greet" ||
+         w == "greets" || w == "greeted" || w == "alongside" || w == "convened" ||
+         w == "convenes" || w == "convene";
+}
+
 class SentenceEvents {
  public:
-  SentenceEvents(const Document& doc, int si, const Mentions& m, const std::vector<Entity>& e)
-      : doc_(doc), s_(doc.sentences[si]), m_(m), entities_(e) {
+  SentenceEvents(const Document& doc, int si, const Mentions& m)
+      : doc_(doc), s_(doc.sentences[si]), m_(m) {
     for (size_t i = 0; i < m.people.size(); ++i) {
       const PersonMention& p = m.people[i];
       if (p.first >= s_.first && p.last <= s_.last && p.entity >= 0) {
@@ -47,20 +46,15 @@ class SentenceEvents {
   std::vector<DraftEvent> Run();
 
  private:
-  // First token of the mention with its title and nationality in front.
-  int HeadStart(const PersonMention& p) const {
-    int k = p.title.Found() && p.title.last <= p.first ? p.title.first : p.first;
-    while (k - 1 >= s_.first && (m_.actor_at[k - 1] >= 0 || doc_.tokens[k - 1].norm == "'s" ||
-                                 doc_.tokens[k - 1].norm == "the" ||
-                                 doc_.tokens[k - 1].norm == "his" ||
-                                 doc_.tokens[k - 1].norm == "her")) {
-      --k;
-    }
-    return k;
+  int Start(int mi) const { return HeadStart(doc_, s_, m_, m_.people[mi]); }
+  bool Reporter(int mi, const Trigger& t) const {
+    return IsReporter(doc_, s_, m_, m_.people[mi], t);
   }
-  // A person who only reports the event: "X said ...", "..., X said",
-  // "according to X".
-  bool Reporter(const PersonMention& p, const Trigger& t) const;
+  bool Anaphoric(const Trigger& t) const;
+  bool Coordinated(int left_mi, int right_mi) const;
+  // The person a "he"/"she" subject of a verb trigger stands for: the one
+  // mentioned last before it who is not among `exclude`.
+  int PronounSubject(const Trigger& t, const std::vector<int>& exclude) const;
   void Contacts(const std::vector<Trigger>& triggers, std::vector<DraftEvent>* out);
   void Visit(const Trigger& t, std::vector<DraftEvent>* out);
   std::vector<int> Travellers(const Trigger& t) const;
@@ -68,28 +62,45 @@ class SentenceEvents {
   const Document& doc_;
   const Sentence& s_;
   const Mentions& m_;
-  const std::vector<Entity>& entities_;
-  std::vector<int> people_;  // mention indices, text order
-  absl::flat_hash_map<int, std::string> upgraded_;  // trigger -> summit/video
+  std::vector<int> people_;           // mention indices, text order
+  absl::flat_hash_set<int> objects_;  // mentions that are objects of a contact
 };
 
-bool SentenceEvents::Reporter(const PersonMention& p, const Trigger& t) const {
-  const auto& toks = doc_.tokens;
-  int k = p.last;
-  // Skip an appositive title: "X, the Russian foreign minister, said".
-  if (p.title.Found() && p.title.first >= p.last) k = p.title.last;
-  while (k < s_.last && (toks[k].norm == "," || toks[k].norm == "also" ||
-                         toks[k].norm == "has" || toks[k].norm == "had")) {
-    ++k;
+bool SentenceEvents::Anaphoric(const Trigger& t) const {
+  if (t.verb) return false;
+  // "the call", "this meeting", "the senior official meeting".
+  for (int k = t.first - 1; k >= s_.first && k >= t.first - 4; --k) {
+    const std::string& w = doc_.tokens[k].norm;
+    if (w == "the" || w == "this" || w == "that") return true;
+    if (!doc_.tokens[k].word || doc_.tokens[k].cap || w == "a" || w == "an") return false;
   }
-  if (k < s_.last && IsReportingVerb(toks[k].norm) && k < t.first) return true;
-  int b = HeadStart(p) - 1;
-  if (b >= s_.first && toks[b].norm == "to" && b - 1 >= s_.first &&
-      toks[b - 1].norm == "according") {
-    return true;
-  }
-  if (b >= s_.first && IsReportingVerb(toks[b].norm) && p.first > t.last) return true;
   return false;
+}
+
+bool SentenceEvents::Coordinated(int left_mi, int right_mi) const {
+  for (int k = HeadEnd(m_.people[left_mi]); k < Start(right_mi); ++k) {
+    const std::string& w = doc_.tokens[k].norm;
+    if (w != "," && w != "and" && w != "jr" && w != "." && w != "as" && w != "well") {
+      return false;
+    }
+  }
+  return true;
+}
+
+int SentenceEvents::PronounSubject(const Trigger& t, const std::vector<int>& exclude) const {
+  int k = t.first - 1;
+  while (k >= s_.first && doc_.tokens[k].norm != "," && SubjectGap(doc_, k, k + 1)) --k;
+  if (k < s_.first) return -1;
+  const std::string& w = doc_.tokens[k].norm;
+  if (w != "he" && w != "she") return -1;
+  for (int i = static_cast<int>(m_.people.size()) - 1; i >= 0; --i) {
+    const PersonMention& p = m_.people[i];
+    if (p.last > k || p.entity < 0) continue;
+    bool excluded = false;
+    for (int x : exclude) excluded |= m_.people[x].entity == p.entity;
+    if (!excluded) return i;
+  }
+  return -1;
 }
 
 void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
@@ -99,41 +110,33 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     if (t.mode != "visit") contacts.push_back(&t);
   }
   if (contacts.empty()) return;
+  const size_t n = contacts.size();
   // First the grammar: a trigger claims the person right after it (its
   // object: "met with X", "a call between X and Y") and, for a verb or a
   // possessive noun, the person right before it (its subject), each with
   // the people coordinated to them ("X, Y and Z").
-  std::vector<std::vector<int>> members(contacts.size());
-  absl::flat_hash_map<int, int> claimed;  // mention -> trigger
-  auto coordinated = [&](int left_mi, int right_mi) {
-    const PersonMention& a = m_.people[left_mi];
-    const PersonMention& b = m_.people[right_mi];
-    int end = a.title.Found() && a.title.first >= a.last ? a.title.last : a.last;
-    for (int k = end; k < HeadStart(b); ++k) {
-      const std::string& w = doc_.tokens[k].norm;
-      if (w != "," && w != "and" && w != "jr" && w != ".") return false;
-    }
-    return true;
+  std::vector<std::vector<int>> subjects(n), objects(n), loose(n);
+  absl::flat_hash_set<int> claimed;
+  auto claimable = [&](int mi, size_t g) {
+    return !claimed.contains(mi) && !Reporter(mi, *contacts[g]);
   };
-  auto claim = [&](int mi, size_t g) {
-    if (claimed.contains(mi) || Reporter(m_.people[mi], *contacts[g])) return false;
-    claimed[mi] = static_cast<int>(g);
-    members[g].push_back(mi);
-    return true;
-  };
-  for (size_t g = 0; g < contacts.size(); ++g) {
+  for (size_t g = 0; g < n; ++g) {
     const Trigger* t = contacts[g];
-    const int next = g + 1 < contacts.size() ? contacts[g + 1]->first : s_.last;
+    const int next = g + 1 < n ? contacts[g + 1]->first : s_.last;
     const int prev = g > 0 ? contacts[g - 1]->last : s_.first;
     for (size_t k = 0; k < people_.size(); ++k) {
       const PersonMention& p = m_.people[people_[k]];
       if (p.first < t->last) continue;
-      if (p.first >= next) break;
-      if (!claim(people_[k], g)) break;
-      for (size_t n = k + 1; n < people_.size() && m_.people[people_[n]].first < next &&
-                             coordinated(people_[n - 1], people_[n]);
-           ++n) {
-        claim(people_[n], g);
+      if (p.first >= next || !ObjectGap(doc_, m_, t->last, Start(people_[k])) ||
+          !claimable(people_[k], g)) {
+        break;
+      }
+      for (size_t j = k; j < people_.size() && m_.people[people_[j]].first < next &&
+                         (j == k || Coordinated(people_[j - 1], people_[j]));
+           ++j) {
+        if (!claimable(people_[j], g)) break;
+        claimed.insert(people_[j]);
+        objects[g].push_back(people_[j]);
       }
       break;
     }
@@ -141,87 +144,142 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       const PersonMention& p = m_.people[people_[k]];
       if (p.last > t->first) continue;
       if (p.first < prev) break;
-      bool possessive = false;
-      for (int q = p.last; q < t->first; ++q) {
-        if (doc_.tokens[q].norm == "'s") possessive = true;
+      bool possessive = false, ok = true;
+      const int end = HeadEnd(p);
+      if (!t->verb) {
+        for (int q = end; q < t->first; ++q) {
+          const Token& tok = doc_.tokens[q];
+          if (tok.norm == "'s" && q == end) {
+            possessive = true;
+          } else if (!tok.word || tok.cap || q - end > 4) {
+            ok = false;
+          }
+        }
+        ok = ok && possessive;
+      } else {
+        ok = end <= t->first && SubjectGap(doc_, end, t->first);
       }
-      if (!t->verb && !possessive) break;
-      if (t->first - p.last > 16 || !claim(people_[k], g)) break;
-      for (size_t n = k; n-- > 0 && m_.people[people_[n]].first >= prev &&
-                         coordinated(people_[n], people_[n + 1]);) {
-        claim(people_[n], g);
+      if (!ok || !claimable(people_[k], g)) break;
+      claimed.insert(people_[k]);
+      subjects[g].push_back(people_[k]);
+      for (size_t j = k; j-- > 0 && m_.people[people_[j]].first >= prev &&
+                         Coordinated(people_[j], people_[j + 1]);) {
+        if (!claimable(people_[j], g)) break;
+        claimed.insert(people_[j]);
+        subjects[g].push_back(people_[j]);
       }
       break;
     }
   }
-  // Then proximity for the rest: a person after a trigger is likelier its
-  // object, so distances before a trigger count half again as much.
+  // Then proximity, for the people no grammar rule placed, when they stand
+  // within a few words of a trigger that is not a mere back-reference.
   for (int mi : people_) {
     if (claimed.contains(mi)) continue;
     const PersonMention& p = m_.people[mi];
     int best = -1;
-    double best_d = 1e9;
-    for (size_t g = 0; g < contacts.size(); ++g) {
+    int best_d = 7;
+    for (size_t g = 0; g < n; ++g) {
       const Trigger* t = contacts[g];
-      double d = p.last <= t->first ? 1.5 * (t->first - p.last) + 0.5
-                                    : std::abs(HeadStart(p) - t->last);
-      if (d < best_d) {
+      if (Anaphoric(*t)) continue;
+      int d = p.last <= t->first ? t->first - HeadEnd(p) : Start(mi) - t->last;
+      if (d >= 0 && d < best_d) {
         best_d = d;
         best = static_cast<int>(g);
       }
     }
-    if (best >= 0 && !Reporter(p, *contacts[best])) members[best].push_back(mi);
+    if (best >= 0 && !Reporter(mi, *contacts[best])) loose[best].push_back(mi);
   }
-  auto distinct = [&](const std::vector<int>& ms) {
-    absl::flat_hash_set<int> e;
-    for (int mi : ms) e.insert(m_.people[mi].entity);
-    return e.size();
-  };
-  // A lone person joins the nearest trigger of the same family that has
-  // people: "A met B for a meeting chaired by C".
-  for (size_t g = 0; g < contacts.size(); ++g) {
-    if (distinct(members[g]) != 1) continue;
-    int best = -1, best_d = INT_MAX;
-    for (size_t h = 0; h < contacts.size(); ++h) {
-      if (h == g || members[h].empty() ||
-          Family(contacts[h]->mode) != Family(contacts[g]->mode)) {
+  // "A met B for a meeting chaired by C": a noun whose only person is
+  // introduced by "by" names the same contact as the trigger before it.
+  std::vector<std::string> mode(n);
+  for (size_t g = 0; g < n; ++g) mode[g] = contacts[g]->mode;
+  for (size_t g = 1; g < n; ++g) {
+    std::vector<int> all = objects[g];
+    all.insert(all.end(), loose[g].begin(), loose[g].end());
+    if (contacts[g]->verb || all.empty() || !subjects[g].empty()) continue;
+    int b = Start(all[0]) - 1;
+    if (b < s_.first || doc_.tokens[b].norm != "by") continue;
+    for (size_t h = g; h-- > 0;) {
+      if (Family(mode[h]) != Family(mode[g])) continue;
+      if (subjects[h].empty() && objects[h].empty()) continue;
+      objects[h].insert(objects[h].end(), all.begin(), all.end());
+      objects[g].clear();
+      loose[g].clear();
+      if (mode[g] == "summit" || mode[g] == "video") mode[h] = mode[g];
+      break;
+    }
+  }
+  for (size_t g = 0; g < n; ++g) {
+    const Trigger& t = *contacts[g];
+    if (IsHostVerb(doc_.tokens[t.first].norm) && subjects[g].empty() && objects[g].empty()) {
+      continue;  // "hosted by China", "host the Games": no person hosted
+    }
+    std::vector<int> subj = subjects[g];
+    if (t.verb && subj.empty()) {
+      int ps = PronounSubject(t, objects[g]);
+      if (ps >= 0) subj.push_back(ps);
+    }
+    DraftEvent base;
+    base.trigger = t;
+    base.mode = mode[g];
+    base.factuality = ReadFactuality(doc_, s_, t);
+    base.anaphoric = Anaphoric(t);
+    base.people_rule = "grammar";
+    std::vector<PlaceSpan> place = PlaceAfterPreposition(doc_, m_, t.first, s_.last);
+    if (!place.empty()) base.place = place[0].name;
+    auto add = [&](DraftEvent* ev, int mi) {
+      int e = m_.people[mi].entity;
+      if (std::find(ev->entities.begin(), ev->entities.end(), e) == ev->entities.end()) {
+        ev->entities.push_back(e);
+      }
+    };
+    for (int mi : objects[g]) objects_.insert(mi);
+    // "their counterparts": the people named are one side, the other is
+    // unnamed — each is only present at the place.
+    std::vector<int> named = subj;
+    named.insert(named.end(), objects[g].begin(), objects[g].end());
+    if (!named.empty()) {
+      int k = HeadEnd(m_.people[named.back()]);
+      while (k < s_.last && (doc_.tokens[k].norm == "," || doc_.tokens[k].norm == "and" ||
+                             doc_.tokens[k].norm == "with")) {
+        ++k;
+      }
+      if (k + 1 < s_.last &&
+          (doc_.tokens[k].norm == "their" || doc_.tokens[k].norm == "his" ||
+           doc_.tokens[k].norm == "her") &&
+          (doc_.tokens[k + 1].norm == "counterparts" ||
+           doc_.tokens[k + 1].norm == "counterpart" ||
+           (k + 2 < s_.last && doc_.tokens[k + 2].norm == "counterparts"))) {
+        std::vector<PlaceSpan> where = PlaceAfterPreposition(doc_, m_, k, s_.last);
+        if (where.empty()) continue;
+        for (int mi : named) {
+          DraftEvent v = base;
+          v.mode = "visit";
+          v.place = where[0].name;
+          v.people_rule = "meeting-unnamed-counterparts";
+          add(&v, mi);
+          out->push_back(std::move(v));
+        }
         continue;
       }
-      int d = std::abs(contacts[h]->first - contacts[g]->first);
-      if (d < best_d) {
-        best_d = d;
-        best = static_cast<int>(h);
+    }
+    // "his meetings with A, B and C": one contact per person met.
+    const std::string& w = doc_.tokens[t.first].norm;
+    if ((w == "meetings" || w == "talks") && !subj.empty() && objects[g].size() >= 2 &&
+        loose[g].empty()) {
+      for (int o : objects[g]) {
+        DraftEvent ev = base;
+        for (int mi : subj) add(&ev, mi);
+        add(&ev, o);
+        out->push_back(std::move(ev));
       }
+      continue;
     }
-    if (best < 0) continue;
-    members[best].insert(members[best].end(), members[g].begin(), members[g].end());
-    members[g].clear();
-    if (contacts[g]->mode == "summit" || contacts[g]->mode == "video") {
-      // Keep the stronger mode on the surviving trigger's event below.
-      upgraded_[best] = contacts[g]->mode;
-    }
-  }
-  for (size_t g = 0; g < contacts.size(); ++g) {
-    DraftEvent ev;
-    ev.trigger = *contacts[g];
-    ev.mode = ev.trigger.mode;
-    auto up = upgraded_.find(static_cast<int>(g));
-    if (up != upgraded_.end() && Family(up->second) == Family(ev.mode)) ev.mode = up->second;
-    ev.factuality = ReadFactuality(doc_, s_, ev.trigger);
-    std::sort(members[g].begin(), members[g].end());
-    for (int mi : members[g]) {
-      int e = m_.people[mi].entity;
-      if (std::find(ev.entities.begin(), ev.entities.end(), e) == ev.entities.end()) {
-        ev.entities.push_back(e);
-      }
-    }
-    std::vector<PlaceSpan> place = PlaceAfterPreposition(doc_, m_, ev.trigger.first, s_.last);
-    if (!place.empty()) ev.place = place[0].name;
-    ev.people_rule = "nearest-trigger";
-    const int before = ev.trigger.first - 1;
-    ev.anaphoric = !ev.trigger.verb && before >= s_.first &&
-                   (doc_.tokens[before].norm == "the" || doc_.tokens[before].norm == "this" ||
-                    doc_.tokens[before].norm == "that");
+    DraftEvent ev = base;
+    for (int mi : subj) add(&ev, mi);
+    for (int mi : objects[g]) add(&ev, mi);
+    for (int mi : loose[g]) add(&ev, mi);
+    ev.lone_subject = ev.entities.size() == 1 && !subj.empty();
     out->push_back(std::move(ev));
   }
 }
@@ -240,42 +298,70 @@ std::vector<int> SentenceEvents::Travellers(const Trigger& t) const {
   }
   if (t.last + 1 < s_.last && (toks[t.last].norm == "by" || toks[t.last].norm == "of")) {
     for (int mi : people_) {
-      if (HeadStart(m_.people[mi]) == t.last + 1) return {mi};
+      if (Start(mi) == t.last + 1) return {mi};
     }
   }
   if (toks[t.first].norm == "visiting") {
     for (int mi : people_) {
-      if (HeadStart(m_.people[mi]) == t.last) return {mi};
+      if (Start(mi) == t.last) return {mi};
     }
   }
-  // The subject: the first person before the trigger who is not the object
-  // of a preposition and does not merely report the trip.
+  auto acceptable = [&](int mi) {
+    int b = Start(mi) - 1;
+    if (b >= s_.first && IsPreposition(toks[b].norm)) return false;
+    return !objects_.contains(mi) && !Reporter(mi, t);
+  };
+  // The subject inside the trigger's clause, nearest first, with the
+  // people coordinated to it ("X and Y travelled").
   std::vector<int> out;
-  for (int mi : people_) {
-    const PersonMention& p = m_.people[mi];
-    if (p.first >= t.first) break;
-    int b = HeadStart(p) - 1;
-    if (b >= s_.first && IsPreposition(toks[b].norm)) continue;
-    if (Reporter(p, t)) continue;
-    if (!out.empty()) {
-      // Coordinated subjects: "X and Y travelled".
-      const PersonMention& prev = m_.people[out.back()];
-      if (b >= s_.first && toks[b].norm == "and" && b - 1 >= s_.first &&
-          (b - 1 < prev.last + 1)) {
-        out.push_back(mi);
-      }
-      continue;
+  int boundary = s_.first;
+  for (int q = t.first - 1; q >= s_.first; --q) {
+    if (IsClauseBoundary(toks[q].norm)) {
+      boundary = q + 1;
+      break;
     }
-    out.push_back(mi);
   }
-  return out;
+  for (size_t i = people_.size(); i-- > 0;) {
+    int mi = people_[i];
+    const PersonMention& p = m_.people[mi];
+    if (p.last > t.first || p.first < boundary) continue;
+    if (out.empty()) {
+      if (acceptable(mi)) out.push_back(mi);
+    } else if (Coordinated(mi, out.back()) && acceptable(mi)) {
+      out.push_back(mi);
+    } else {
+      break;
+    }
+  }
+  if (!out.empty()) return out;
+  if (t.verb) {
+    int ps = PronounSubject(t, {});
+    if (ps >= 0) return {ps};
+    return {};
+  }
+  // A noun outside its subject's clause ("a trip which includes stops in
+  // ..."): the sentence's first free person.
+  for (int mi : people_) {
+    if (m_.people[mi].first >= t.first) break;
+    if (acceptable(mi)) return {mi};
+  }
+  return {};
 }
 
 void SentenceEvents::Visit(const Trigger& t, std::vector<DraftEvent>* out) {
   std::vector<int> travellers = Travellers(t);
   if (travellers.empty()) return;
+  const auto& toks = doc_.tokens;
   std::vector<PlaceSpan> places;
   if (t.place_from >= 0) places = PlacesAt(doc_, m_, t.place_from + 1, s_.last);
+  if (t.rule == "copula:in") {
+    // "was in Kyiv": only a known state or capital, or a bare proper name.
+    std::vector<PlaceSpan> kept;
+    for (const PlaceSpan& p : places) {
+      if (!p.state.empty() || toks[p.first - 1].norm != "the") kept.push_back(p);
+    }
+    places = kept;
+  }
   if (places.empty() && t.first - 1 >= s_.first) {
     int a = m_.actor_at[t.first - 1];
     if (a >= 0 && (m_.actors[a].kind == GazKind::kState ||
@@ -285,17 +371,29 @@ void SentenceEvents::Visit(const Trigger& t, std::vector<DraftEvent>* out) {
       places.push_back(p);
     }
   }
-  if (places.empty() && t.place_from >= 0) {
-    // "visited Ukrainian President Volodymyr Zelensky in Kyiv".
-    places = PlaceAfterPreposition(doc_, m_, t.last, s_.last);
-  }
   DraftEvent base;
   base.trigger = t;
   base.mode = "visit";
   base.factuality = ReadFactuality(doc_, s_, t);
   base.people_rule = "traveller";
   for (int mi : travellers) base.entities.push_back(m_.people[mi].entity);
-  if (places.empty()) return;
+  // "visited Ukrainian President Volodymyr Zelensky in Kyiv": a meeting too.
+  if (t.place_from == t.first && places.empty()) {
+    for (int mi : people_) {
+      if (Start(mi) != t.last) continue;
+      DraftEvent meet = base;
+      meet.mode = "in-person";
+      meet.people_rule = "visited-person";
+      if (std::find(meet.entities.begin(), meet.entities.end(), m_.people[mi].entity) ==
+          meet.entities.end()) {
+        meet.entities.push_back(m_.people[mi].entity);
+      }
+      places = PlaceAfterPreposition(doc_, m_, HeadEnd(m_.people[mi]), s_.last);
+      if (!places.empty()) meet.place = places[0].name;
+      out->push_back(std::move(meet));
+      break;
+    }
+  }
   for (const PlaceSpan& p : places) {
     DraftEvent ev = base;
     ev.place = p.name;
@@ -310,6 +408,29 @@ std::vector<DraftEvent> SentenceEvents::Run() {
   Contacts(triggers, &out);
   for (const Trigger& t : triggers) {
     if (t.mode == "visit") Visit(t, &out);
+  }
+  // A trigger without a cue of its own shares the plan or doubt of an
+  // earlier one in the sentence ("is due to make a state visit to France,
+  // followed by visits to Serbia and Hungary").
+  for (size_t i = 1; i < out.size(); ++i) {
+    if (!out[i].factuality.cue.empty()) continue;
+    for (size_t j = 0; j < out.size(); ++j) {
+      const DraftEvent& e = out[j];
+      if (e.trigger.first >= out[i].trigger.first || e.factuality.cue.empty()) continue;
+      if (e.factuality.value != pb::PLANNED && e.factuality.value != pb::POSSIBLE) continue;
+      bool boundary = false;
+      for (int k = e.trigger.last; k < out[i].trigger.first; ++k) {
+        const std::string& w = doc_.tokens[k].norm;
+        if (w == "after" || w == "since" || w == "following" || w == "ago" ||
+            w == "last" || w == "earlier" || IsReportingVerb(w)) {
+          boundary = true;
+        }
+      }
+      if (!boundary) {
+        out[i].factuality = e.factuality;
+        out[i].factuality.cue = "shared:" + e.factuality.cue;
+      }
+    }
   }
   return out;
 }
@@ -353,7 +474,8 @@ std::vector<int> ParticipantList(const Document& doc, int si, const Mentions& m)
 std::vector<DraftEvent> EventsInSentence(const Document& doc, int sentence_index,
                                          const Mentions& mentions,
                                          const std::vector<Entity>& entities) {
-  return SentenceEvents(doc, sentence_index, mentions, entities).Run();
+  (void)entities;
+  return SentenceEvents(doc, sentence_index, mentions).Run();
 }
 
 }  // namespace newsgraph

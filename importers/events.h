@@ -27,6 +27,9 @@ struct DraftEvent {
   // A definite nominal trigger ("the call", "this meeting") that may refer
   // back to a contact reported earlier in the article.
   bool anaphoric = false;
+  // The only person is the trigger's subject ("Blinken met counterparts in
+  // Beijing"): with a place, the contact is that person's visit.
+  bool lone_subject = false;
 };
 
 // The events of sentence `sentence_index`. Contacts come with however many

@@ -115,6 +115,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
     int sentence = 0;
     int trigger_token = 0;
     int refs = 0;  // later "the call", "this meeting" that point back to it
+    bool lone_subject = false;
   };
   std::vector<Frame> frames;
   auto latest_frame = [&](const std::string& family, int si, int window) -> Frame* {
@@ -221,6 +222,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
       f.entities = d.entities;
       f.sentence = isi;
       f.trigger_token = d.trigger.first;
+      f.lone_subject = d.lone_subject;
       frames.push_back(std::move(f));
     }
   }
@@ -231,7 +233,8 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
     }
     if (f.entities.size() >= 2) {
       if (!MergeInto(&out.events, f.ev)) out.events.push_back(std::move(f.ev));
-    } else if (f.entities.size() == 1 && !f.ev.place.empty() && Family(f.ev.mode) == "in-person") {
+    } else if (f.entities.size() == 1 && f.lone_subject && !f.ev.place.empty() &&
+               Family(f.ev.mode) == "in-person") {
       // A named official meeting unnamed counterparts in a named city.
       f.ev.mode = "visit";
       f.ev.people_rule += ",meeting-unnamed-counterparts";

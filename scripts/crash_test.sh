@@ -10,7 +10,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cli="$root/build/newsgraph"
-copies=40
+copies=100
 source="$root/data/sample/articles.jsonl"
 while [ $# -gt 0 ]; do
   case "$1" in
