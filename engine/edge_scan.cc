@@ -1,4 +1,5 @@
-// RocksStore::ScanEdges: one bounded range scan of `out` or `in`.
+// RocksStore::ScanEdges: one bounded range scan of `out` or `in`;
+// RocksStore::ScanAllEdges: one scan of the whole `out` column family.
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -62,6 +63,30 @@ absl::Status RocksStore::ScanEdges(uint64_t node, Direction direction, const Edg
     it->Next();
   }
   return FromRocks(it->status(), "scanning edges");
+}
+
+absl::Status RocksStore::ScanAllEdges(const EdgeFilter& filter,
+                                      const std::function<bool(const EdgeRef&)>& visit,
+                                      uint64_t* sequence) const {
+  rocksdb::ManagedSnapshot snapshot(db_.get());
+  if (sequence != nullptr) *sequence = snapshot.snapshot()->GetSequenceNumber();
+  if (filter.from_day > filter.to_day) return absl::OkStatus();
+  // Keys alone carry src, type, day and dst, so no Edge record is parsed.
+  // The filter is checked on every key rather than seeking past rows out of
+  // the window: a whole-graph scan reads mostly sequential blocks anyway.
+  RangeIterator it(db_.get(), cf(kOut), std::string(), std::string(),
+                   /*within_prefix=*/false, snapshot.snapshot());
+  const bool one_type = filter.type != pb::EDGE_TYPE_UNSPECIFIED;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    const std::optional<keys::EdgeKey> key = keys::DecodeEdgeKey(View(it->key()));
+    if (!key) return absl::DataLossError(absl::StrCat("malformed edge key in ", dir_));
+    if (one_type && key->type != static_cast<uint16_t>(filter.type)) continue;
+    if (key->start_day < filter.from_day || key->start_day > filter.to_day) continue;
+    const EdgeRef ref{key->node, key->other, static_cast<pb::EdgeType>(key->type),
+                      key->start_day};
+    if (!visit(ref)) return absl::OkStatus();
+  }
+  return FromRocks(it->status(), "scanning all edges");
 }
 
 }  // namespace newsgraph::engine

@@ -94,12 +94,16 @@ std::optional<uint64_t> DecodeNameKeyNode(absl::string_view key) {
 std::string EncodeEdgeKey(const EdgeKey& key) {
   std::string out;
   out.reserve(kEdgeKeyLength);
-  AppendU64(&out, key.node);
-  AppendU16(&out, key.type);
-  AppendDay(&out, key.start_day);
-  AppendU64(&out, key.other);
-  AppendU64(&out, key.seq);
+  AppendEdgeKey(&out, key);
   return out;
+}
+
+void AppendEdgeKey(std::string* out, const EdgeKey& key) {
+  AppendU64(out, key.node);
+  AppendU16(out, key.type);
+  AppendDay(out, key.start_day);
+  AppendU64(out, key.other);
+  AppendU64(out, key.seq);
 }
 
 std::optional<EdgeKey> DecodeEdgeKey(absl::string_view in) {

@@ -79,6 +79,17 @@ struct EdgeKey {
   uint64_t seq = 0;
 };
 std::string EncodeEdgeKey(const EdgeKey& key);
+// Appends the encoding of `key` to `out` (no allocation once `out` has
+// grown: the bulk loader encodes tens of millions of keys).
+void AppendEdgeKey(std::string* out, const EdgeKey& key);
+// The first and other node of an edge key of kEdgeKeyLength bytes; the
+// caller checks the length. Inline: traversals decode every key they visit.
+inline uint64_t EdgeKeyNode(const char* key) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<uint8_t>(key[i]);
+  return v;
+}
+inline uint64_t EdgeKeyOther(const char* key) { return EdgeKeyNode(key + 8 + 2 + 4); }
 std::optional<EdgeKey> DecodeEdgeKey(absl::string_view key);
 // The key of the same edge seen from the other end (out <-> in).
 EdgeKey Mirror(const EdgeKey& key);

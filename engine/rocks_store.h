@@ -48,6 +48,10 @@ class RocksStore final : public Store {
   absl::Status ScanNodes(pb::NodeKind kind,
                          const std::function<bool(const pb::Node&)>& visit) const override;
   absl::Status ScanArticles(const std::function<bool(const pb::Article&)>& visit) const override;
+  absl::Status ScanAllEdges(const EdgeFilter& filter,
+                            const std::function<bool(const EdgeRef&)>& visit,
+                            uint64_t* sequence) const override;
+  uint64_t LatestSequence() const override { return db_->GetLatestSequenceNumber(); }
 
   absl::StatusOr<StoreStats> Stats() const override;
 
@@ -63,6 +67,14 @@ class RocksStore final : public Store {
   void ReserveEvidenceId(uint64_t id) { AdvanceTo(next_evidence_id_, id + 1); }
   // Whether `key` exists in `cf` (a bloom-filtered point lookup).
   absl::StatusOr<bool> KeyExists(Cf cf, absl::string_view key) const;
+
+  // ---- for the engine's bulk paths (bulk_load.cc, adjacency.cc) ----
+  rocksdb::DB* db() const { return db_.get(); }
+  rocksdb::ColumnFamilyHandle* handle(Cf which) const { return cf(which); }
+  // Reserves `n` consecutive edge seqs and returns the first.
+  uint64_t AllocateEdgeSeqs(uint64_t n) { return next_edge_seq_.fetch_add(n); }
+  // One more than every node id handed out or reserved so far.
+  uint64_t NodeIdBound() const { return next_node_id_.load(); }
 
  private:
   friend class WriteSetImpl;  // adds rows to its batch with cf()

@@ -66,6 +66,25 @@ bool ObjectGap(const Document& doc, const Mentions& m, int from, int to) {
       "also", "jointly", "privately", "briefly", ",", "-", "phone", "telephone", "video",
       "link", "over", "via", "sidelines", "both", "leaders", "who", "counterpart",
       "counterparts", "from", "for", "first", "time", "directly", "personally"};
+  if (to - from > 16) return false;
+  // "talks in the western Ukrainian city of Lviv with X": whatever stands
+  // before a final "with"/"between" belongs to the same phrase, unless a
+  // clause opens in it.
+  int last_word = to - 1;
+  while (last_word >= from && (doc.tokens[last_word].norm == "the" ||
+                               doc.tokens[last_word].norm == "his" ||
+                               doc.tokens[last_word].norm == "her")) {
+    --last_word;
+  }
+  if (last_word >= from &&
+      (doc.tokens[last_word].norm == "with" || doc.tokens[last_word].norm == "between")) {
+    bool clean = to - from <= 12;
+    for (int i = from; i < last_word && clean; ++i) {
+      const std::string& w = doc.tokens[i].norm;
+      if (IsClauseBoundary(w) || IsReportingVerb(w) || m.person_at[i] >= 0) clean = false;
+    }
+    if (clean) return true;
+  }
   if (to - from > 14) return false;
   for (int i = from; i < to; ++i) {
     const Token& t = doc.tokens[i];
@@ -136,6 +155,99 @@ bool IsReporter(const Document& doc, const Sentence& s, const Mentions& m,
   }
   if (b >= s.first && IsReportingVerb(toks[b].norm) && p.first > t.last) return true;
   return false;
+}
+
+bool IsAnaphoric(const Document& doc_, const Sentence& s_, const Trigger& t) {
+  if (t.verb) return false;
+  // "the call", "this meeting", "the senior official meeting".
+  for (int k = t.first - 1; k >= s_.first && k >= t.first - 4; --k) {
+    const std::string& w = doc_.tokens[k].norm;
+    if (w == "the" || w == "this" || w == "that") return true;
+    if (!doc_.tokens[k].word || doc_.tokens[k].cap || w == "a" || w == "an") return false;
+  }
+  return false;
+}
+
+bool Coordinated(const Document& doc_, const Sentence& s_, const Mentions& m_, int left_mi,
+                 int right_mi) {
+  for (int k = HeadEnd(m_.people[left_mi]); k < HeadStart(doc_, s_, m_, m_.people[right_mi]);
+       ++k) {
+    const std::string& w = doc_.tokens[k].norm;
+    if (w != "," && w != "and" && w != "jr" && w != "." && w != "as" && w != "well") {
+      return false;
+    }
+  }
+  return true;
+}
+
+int VerbStart(const Document& doc_, const Sentence& s_, const Trigger& t) {
+  if (t.verb) return t.first;
+  // "held a joint call", "will hold talks", "had a conversation".
+  static const auto* kLight = new absl::flat_hash_set<std::string>{
+      "hold", "holds", "held", "holding", "have", "has", "had", "having", "make",
+      "makes", "made", "making", "conduct", "conducted", "attend", "attended",
+      "attends", "join", "joined", "joins", "chaired", "co-chaired", "led"};
+  for (int k = t.first - 1; k >= s_.first && k >= t.first - 4; --k) {
+    const Token& tok = doc_.tokens[k];
+    if (kLight->contains(tok.norm)) return k;
+    if (!tok.word || tok.cap) return -1;
+  }
+  return -1;
+}
+
+bool CoordinatedVerb(const Document& doc_, const Mentions& m_, int from, int to) {
+  // "Putin traveled to Beijing ... and met with Xi": the verb shares the
+  // subject of the clause before "and", as long as no clause opens between.
+  if (to - from > 20) return false;
+  int k = to - 1;
+  while (k >= from && (doc_.tokens[k].norm == "also" || doc_.tokens[k].norm == "then" ||
+                       doc_.tokens[k].norm == "later")) {
+    --k;
+  }
+  if (k < from || doc_.tokens[k].norm != "and") return false;
+  for (int q = from; q < k; ++q) {
+    if (IsClauseBoundary(doc_.tokens[q].norm) || IsReportingVerb(doc_.tokens[q].norm) ||
+        m_.person_at[q] >= 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+int PronounSubject(const Document& doc_, const Sentence& s_, const Mentions& m_, const Trigger& t,
+                   const std::vector<int>& exclude) {
+  int k = -1;
+  const int vs = VerbStart(doc_, s_, t);
+  if (vs >= 0) {
+    // "he would meet", "he plans to hold talks", "he attended ... and met".
+    for (int q = vs - 1; q >= s_.first && q >= vs - 20; --q) {
+      const std::string& w = doc_.tokens[q].norm;
+      if (w == "he" || w == "she") {
+        if (SubjectGap(doc_, q + 1, vs) || CoordinatedVerb(doc_, m_, q + 1, vs)) k = q;
+        break;
+      }
+      if (IsClauseBoundary(w) || m_.person_at[q] >= 0) break;
+    }
+  } else {
+    // "his talks with the UN chief".
+    for (int q = t.first - 1; q >= s_.first && q >= t.first - 4; --q) {
+      const std::string& w = doc_.tokens[q].norm;
+      if (w == "his" || w == "her") {
+        k = q;
+        break;
+      }
+      if (!doc_.tokens[q].word || doc_.tokens[q].cap) break;
+    }
+  }
+  if (k < 0) return -1;
+  for (int i = static_cast<int>(m_.people.size()) - 1; i >= 0; --i) {
+    const PersonMention& p = m_.people[i];
+    if (p.last > k || p.entity < 0) continue;
+    bool excluded = false;
+    for (int x : exclude) excluded |= m_.people[x].entity == p.entity;
+    if (!excluded) return i;
+  }
+  return -1;
 }
 
 }  // namespace newsgraph

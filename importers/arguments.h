@@ -6,6 +6,8 @@
 #ifndef NEWSGRAPH_IMPORTERS_ARGUMENTS_H_
 #define NEWSGRAPH_IMPORTERS_ARGUMENTS_H_
 
+#include <vector>
+
 #include "absl/strings/string_view.h"
 #include "importers/mentions.h"
 #include "importers/text.h"
@@ -41,6 +43,28 @@ bool SubjectGap(const Document& doc, int from, int to);
 // "according to X", "..., said X".
 bool IsReporter(const Document& doc, const Sentence& s, const Mentions& m,
                 const PersonMention& p, const Trigger& t);
+
+// A definite noun trigger that may point back to an earlier contact: "the
+// call", "this meeting", "the senior official meeting".
+bool IsAnaphoric(const Document& doc, const Sentence& s, const Trigger& t);
+
+// True when only ",", "and", "as well as" separate two people's phrases.
+bool Coordinated(const Document& doc, const Sentence& s, const Mentions& m, int left_mi,
+                 int right_mi);
+
+// Where the trigger's verb phrase starts: the verb itself, or the light
+// verb of "held a joint call"; -1 for a bare noun.
+int VerbStart(const Document& doc, const Sentence& s, const Trigger& t);
+
+// True when tokens [from, to) end in "and" joining two verb phrases that
+// share a subject ("traveled to Beijing ... and met with Xi").
+bool CoordinatedVerb(const Document& doc, const Mentions& m, int from, int to);
+
+// The person mention a "he"/"she" subject (or "his"/"her" before a noun)
+// of the trigger stands for: the one mentioned last before it whose entity
+// is not among the mentions `exclude`; -1 when none.
+int PronounSubject(const Document& doc, const Sentence& s, const Mentions& m, const Trigger& t,
+                   const std::vector<int>& exclude);
 
 }  // namespace newsgraph
 

@@ -8,16 +8,11 @@
 #include "absl/container/flat_hash_set.h"
 #include "importers/arguments.h"
 #include "importers/places.h"
+#include "importers/visits.h"
 #include "importers/titles.h"
 
 namespace newsgraph {
 namespace {
-
-bool IsPreposition(absl::string_view w) {
-  return w == "with" || w == "to" || w == "by" || w == "for" || w == "from" || w == "of" ||
-         w == "between" || w == "on" || w == "at" || w == "about" || w == "against" ||
-         w == "than" || w == "like" || w == "including";
-}
 
 std::string Family(const std::string& mode) {
   if (mode == "in-person" || mode == "summit") return "in-person";
@@ -50,14 +45,18 @@ class SentenceEvents {
   bool Reporter(int mi, const Trigger& t) const {
     return IsReporter(doc_, s_, m_, m_.people[mi], t);
   }
-  bool Anaphoric(const Trigger& t) const;
-  bool Coordinated(int left_mi, int right_mi) const;
-  // The person a "he"/"she" subject of a verb trigger stands for: the one
-  // mentioned last before it who is not among `exclude`.
-  int PronounSubject(const Trigger& t, const std::vector<int>& exclude) const;
+  bool Anaphoric(const Trigger& t) const { return IsAnaphoric(doc_, s_, t); }
+  bool Coordinated(int left_mi, int right_mi) const {
+    return newsgraph::Coordinated(doc_, s_, m_, left_mi, right_mi);
+  }
+  int PronounSubject(const Trigger& t, const std::vector<int>& exclude) const {
+    return newsgraph::PronounSubject(doc_, s_, m_, t, exclude);
+  }
+  int VerbStart(const Trigger& t) const { return newsgraph::VerbStart(doc_, s_, t); }
+  bool CoordinatedVerb(int from, int to) const {
+    return newsgraph::CoordinatedVerb(doc_, m_, from, to);
+  }
   void Contacts(const std::vector<Trigger>& triggers, std::vector<DraftEvent>* out);
-  void Visit(const Trigger& t, std::vector<DraftEvent>* out);
-  std::vector<int> Travellers(const Trigger& t) const;
 
   const Document& doc_;
   const Sentence& s_;
@@ -65,43 +64,6 @@ class SentenceEvents {
   std::vector<int> people_;           // mention indices, text order
   absl::flat_hash_set<int> objects_;  // mentions that are objects of a contact
 };
-
-bool SentenceEvents::Anaphoric(const Trigger& t) const {
-  if (t.verb) return false;
-  // "the call", "this meeting", "the senior official meeting".
-  for (int k = t.first - 1; k >= s_.first && k >= t.first - 4; --k) {
-    const std::string& w = doc_.tokens[k].norm;
-    if (w == "the" || w == "this" || w == "that") return true;
-    if (!doc_.tokens[k].word || doc_.tokens[k].cap || w == "a" || w == "an") return false;
-  }
-  return false;
-}
-
-bool SentenceEvents::Coordinated(int left_mi, int right_mi) const {
-  for (int k = HeadEnd(m_.people[left_mi]); k < Start(right_mi); ++k) {
-    const std::string& w = doc_.tokens[k].norm;
-    if (w != "," && w != "and" && w != "jr" && w != "." && w != "as" && w != "well") {
-      return false;
-    }
-  }
-  return true;
-}
-
-int SentenceEvents::PronounSubject(const Trigger& t, const std::vector<int>& exclude) const {
-  int k = t.first - 1;
-  while (k >= s_.first && doc_.tokens[k].norm != "," && SubjectGap(doc_, k, k + 1)) --k;
-  if (k < s_.first) return -1;
-  const std::string& w = doc_.tokens[k].norm;
-  if (w != "he" && w != "she") return -1;
-  for (int i = static_cast<int>(m_.people.size()) - 1; i >= 0; --i) {
-    const PersonMention& p = m_.people[i];
-    if (p.last > k || p.entity < 0) continue;
-    bool excluded = false;
-    for (int x : exclude) excluded |= m_.people[x].entity == p.entity;
-    if (!excluded) return i;
-  }
-  return -1;
-}
 
 void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
                               std::vector<DraftEvent>* out) {
@@ -118,7 +80,9 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
   std::vector<std::vector<int>> subjects(n), objects(n), loose(n);
   absl::flat_hash_set<int> claimed;
   auto claimable = [&](int mi, size_t g) {
-    return !claimed.contains(mi) && !Reporter(mi, *contacts[g]);
+    if (claimed.contains(mi)) return false;
+    // "X said at a news conference alongside Y": the speaker stood there.
+    return doc_.tokens[contacts[g]->first].norm == "alongside" || !Reporter(mi, *contacts[g]);
   };
   for (size_t g = 0; g < n; ++g) {
     const Trigger* t = contacts[g];
@@ -140,24 +104,22 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       }
       break;
     }
+    const int vs = VerbStart(*t);
     for (size_t k = people_.size(); k-- > 0;) {
       const PersonMention& p = m_.people[people_[k]];
       if (p.last > t->first) continue;
       if (p.first < prev) break;
-      bool possessive = false, ok = true;
+      bool ok = false;
       const int end = HeadEnd(p);
-      if (!t->verb) {
-        for (int q = end; q < t->first; ++q) {
+      if (vs < 0) {
+        // "Biden's bilateral meeting": a possessor right before the noun.
+        ok = end < t->first && doc_.tokens[end].norm == "'s";
+        for (int q = end + 1; ok && q < t->first; ++q) {
           const Token& tok = doc_.tokens[q];
-          if (tok.norm == "'s" && q == end) {
-            possessive = true;
-          } else if (!tok.word || tok.cap || q - end > 4) {
-            ok = false;
-          }
+          if (!tok.word || tok.cap || q - end > 4) ok = false;
         }
-        ok = ok && possessive;
-      } else {
-        ok = end <= t->first && SubjectGap(doc_, end, t->first);
+      } else if (end <= vs) {
+        ok = SubjectGap(doc_, end, vs) || CoordinatedVerb(end, vs);
       }
       if (!ok || !claimable(people_[k], g)) break;
       claimed.insert(people_[k]);
@@ -169,6 +131,36 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
         subjects[g].push_back(people_[j]);
       }
       break;
+    }
+  }
+  // "X thanked Y ... at a meeting", "pressed Y at a summit", "during talks
+  // with Y": a noun in a prepositional phrase takes the people of its clause.
+  for (size_t g = 0; g < n; ++g) {
+    const Trigger* t = contacts[g];
+    if (t->verb || !subjects[g].empty()) continue;
+    int k = t->first - 1;
+    while (k >= s_.first && k >= t->first - 4 && doc_.tokens[k].word &&
+           !doc_.tokens[k].cap && doc_.tokens[k].norm != "at" &&
+           doc_.tokens[k].norm != "during") {
+      --k;
+    }
+    if (k < s_.first || (doc_.tokens[k].norm != "at" && doc_.tokens[k].norm != "during")) {
+      continue;
+    }
+    const int prev = g > 0 ? contacts[g - 1]->last : s_.first;
+    int start = prev;
+    for (int q = k - 1; q >= prev; --q) {
+      if (IsClauseBoundary(doc_.tokens[q].norm)) {
+        start = q + 1;
+        break;
+      }
+    }
+    for (int mi : people_) {
+      const PersonMention& p = m_.people[mi];
+      if (p.first < start || p.last > k) continue;
+      if (!claimable(mi, g)) continue;
+      claimed.insert(mi);
+      subjects[g].push_back(mi);
     }
   }
   // Then proximity, for the people no grammar rule placed, when they stand
@@ -215,7 +207,7 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       continue;  // "hosted by China", "host the Games": no person hosted
     }
     std::vector<int> subj = subjects[g];
-    if (t.verb && subj.empty()) {
+    if (subj.empty()) {
       int ps = PronounSubject(t, objects[g]);
       if (ps >= 0) subj.push_back(ps);
     }
@@ -284,130 +276,13 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
   }
 }
 
-std::vector<int> SentenceEvents::Travellers(const Trigger& t) const {
-  const auto& toks = doc_.tokens;
-  // "X's (recent) trip", "visit by X", "visiting Foreign Minister X".
-  int k = t.first - 1;
-  while (k >= s_.first && toks[k].word && !toks[k].cap && k >= t.first - 3 &&
-         toks[k].norm != "'s") {
-    --k;
-  }
-  if (k >= s_.first && toks[k].norm == "'s" && k - 1 >= s_.first &&
-      m_.person_at[k - 1] >= 0 && m_.people[m_.person_at[k - 1]].entity >= 0) {
-    return {m_.person_at[k - 1]};
-  }
-  if (t.last + 1 < s_.last && (toks[t.last].norm == "by" || toks[t.last].norm == "of")) {
-    for (int mi : people_) {
-      if (Start(mi) == t.last + 1) return {mi};
-    }
-  }
-  if (toks[t.first].norm == "visiting") {
-    for (int mi : people_) {
-      if (Start(mi) == t.last) return {mi};
-    }
-  }
-  auto acceptable = [&](int mi) {
-    int b = Start(mi) - 1;
-    if (b >= s_.first && IsPreposition(toks[b].norm)) return false;
-    return !objects_.contains(mi) && !Reporter(mi, t);
-  };
-  // The subject inside the trigger's clause, nearest first, with the
-  // people coordinated to it ("X and Y travelled").
-  std::vector<int> out;
-  int boundary = s_.first;
-  for (int q = t.first - 1; q >= s_.first; --q) {
-    if (IsClauseBoundary(toks[q].norm)) {
-      boundary = q + 1;
-      break;
-    }
-  }
-  for (size_t i = people_.size(); i-- > 0;) {
-    int mi = people_[i];
-    const PersonMention& p = m_.people[mi];
-    if (p.last > t.first || p.first < boundary) continue;
-    if (out.empty()) {
-      if (acceptable(mi)) out.push_back(mi);
-    } else if (Coordinated(mi, out.back()) && acceptable(mi)) {
-      out.push_back(mi);
-    } else {
-      break;
-    }
-  }
-  if (!out.empty()) return out;
-  if (t.verb) {
-    int ps = PronounSubject(t, {});
-    if (ps >= 0) return {ps};
-    return {};
-  }
-  // A noun outside its subject's clause ("a trip which includes stops in
-  // ..."): the sentence's first free person.
-  for (int mi : people_) {
-    if (m_.people[mi].first >= t.first) break;
-    if (acceptable(mi)) return {mi};
-  }
-  return {};
-}
-
-void SentenceEvents::Visit(const Trigger& t, std::vector<DraftEvent>* out) {
-  std::vector<int> travellers = Travellers(t);
-  if (travellers.empty()) return;
-  const auto& toks = doc_.tokens;
-  std::vector<PlaceSpan> places;
-  if (t.place_from >= 0) places = PlacesAt(doc_, m_, t.place_from + 1, s_.last);
-  if (t.rule == "copula:in") {
-    // "was in Kyiv": only a known state or capital, or a bare proper name.
-    std::vector<PlaceSpan> kept;
-    for (const PlaceSpan& p : places) {
-      if (!p.state.empty() || toks[p.first - 1].norm != "the") kept.push_back(p);
-    }
-    places = kept;
-  }
-  if (places.empty() && t.first - 1 >= s_.first) {
-    int a = m_.actor_at[t.first - 1];
-    if (a >= 0 && (m_.actors[a].kind == GazKind::kState ||
-                   m_.actors[a].kind == GazKind::kMetonym)) {
-      PlaceSpan p;
-      p.name = std::string(doc_.Span(m_.actors[a].first, m_.actors[a].last));
-      places.push_back(p);
-    }
-  }
-  DraftEvent base;
-  base.trigger = t;
-  base.mode = "visit";
-  base.factuality = ReadFactuality(doc_, s_, t);
-  base.people_rule = "traveller";
-  for (int mi : travellers) base.entities.push_back(m_.people[mi].entity);
-  // "visited Ukrainian President Volodymyr Zelensky in Kyiv": a meeting too.
-  if (t.place_from == t.first && places.empty()) {
-    for (int mi : people_) {
-      if (Start(mi) != t.last) continue;
-      DraftEvent meet = base;
-      meet.mode = "in-person";
-      meet.people_rule = "visited-person";
-      if (std::find(meet.entities.begin(), meet.entities.end(), m_.people[mi].entity) ==
-          meet.entities.end()) {
-        meet.entities.push_back(m_.people[mi].entity);
-      }
-      places = PlaceAfterPreposition(doc_, m_, HeadEnd(m_.people[mi]), s_.last);
-      if (!places.empty()) meet.place = places[0].name;
-      out->push_back(std::move(meet));
-      break;
-    }
-  }
-  for (const PlaceSpan& p : places) {
-    DraftEvent ev = base;
-    ev.place = p.name;
-    out->push_back(std::move(ev));
-  }
-}
-
 std::vector<DraftEvent> SentenceEvents::Run() {
   std::vector<DraftEvent> out;
   std::vector<Trigger> triggers = FindTriggers(doc_, s_);
   if (triggers.empty()) return out;
   Contacts(triggers, &out);
   for (const Trigger& t : triggers) {
-    if (t.mode == "visit") Visit(t, &out);
+    if (t.mode == "visit") AddVisits(doc_, s_, m_, t, people_, objects_, &out);
   }
   // A trigger without a cue of its own shares the plan or doubt of an
   // earlier one in the sentence ("is due to make a state visit to France,

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_set.h"
+#include "importers/titles.h"
 
 namespace newsgraph {
 namespace {
@@ -132,6 +133,8 @@ Gazetteer Gazetteer::FromKb(const pb::KnowledgeBase& kb) {
       g.Add(n, GazKind::kPerson, p.key());
       std::vector<std::string> sur = SurnameTokens(n, family_first);
       if (sur.empty() || CommonWordSurname(sur)) continue;
+      // "Gen" (of "Nakatani Gen") would swallow every "Gen." before a name.
+      if (sur.size() == 1 && (IsTitleWord(sur[0]) || IsHonorific(sur[0]))) continue;
       std::string phrase;
       for (const std::string& t : sur) phrase += (phrase.empty() ? "" : " ") + t;
       g.Add(phrase, GazKind::kSurname, p.key());

@@ -22,7 +22,8 @@ const absl::flat_hash_set<std::string>& Heads() {
       "president-elect", "attorney", "counselor", "counsellor", "undersecretary",
       "vice-president", "secretary-general", "representative", "mp", "tanaiste",
       "chargé", "charge", "envoys", "superintendent", "marshal", "colonel",
-      "ayatollah", "archbishop", "patriarch", "crown"};
+      "ayatollah", "archbishop", "patriarch", "crown", "lt", "col", "adm", "maj",
+      "capt", "sgt", "gov", "pres", "amb", "aides"};
   return *kSet;
 }
 
@@ -73,7 +74,7 @@ bool Validate(const Document& doc, int* first, int last, std::string* head) {
     for (; k < last; ++k) {
       const Token& t = toks[k];
       if (!t.word) {
-        if (IsHyphen(t) || t.norm == "'s" || t.norm == ",") continue;
+        if (IsHyphen(t) || t.norm == "'s" || t.norm == "," || t.norm == ".") continue;
         ok = false;
         break;
       }
@@ -145,6 +146,21 @@ TitleSpan TitleBefore(const Document& doc, int floor, int name_first, bool throu
       break;
     }
     if (IsHyphen(t) && !t.space_before && j > floor && toks[j - 1].word) {
+      --j;
+      continue;
+    }
+    // "Gen." and other abbreviated titles.
+    if (t.norm == "." && j > floor && toks[j - 1].end == t.begin &&
+        IsTitleWord(toks[j - 1].norm)) {
+      --j;
+      continue;
+    }
+    // A list of titles: "Politburo Member, Director of ..., and Foreign
+    // Minister".
+    if (t.norm == "," && j > floor && j + 1 < name_first &&
+        (IsTitleWord(toks[j + 1].norm) || toks[j + 1].norm == "and") &&
+        toks[j - 1].word && (IsTitleWord(toks[j - 1].norm) || toks[j - 1].cap) &&
+        !entity_at(j - 1)) {
       --j;
       continue;
     }

@@ -161,9 +161,16 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       continue;
     }
     if (In(w, {"meet", "meets", "met"}) && MeetsAnObligation(t, i, s.last)) continue;
+    // "will join Macron and Xi for talks": joining people is meeting them.
+    if (In(w, {"join", "joins", "joined", "joining"}) && i + 1 < s.last && t[i + 1].cap &&
+        norm(i - 1) != "to") {
+      add(i, i + 1, "in-person", true, "verb:join");
+      continue;
+    }
     if (MeetWords().contains(w)) {
       bool verb = In(w, {"met", "meet", "meets", "greeted", "greets", "greet", "hosted",
-                         "hosts", "host", "hosting", "convened", "convenes", "convene"});
+                         "hosts", "host", "hosting", "convened", "convenes", "convene",
+                         "alongside"});
       if (w == "talks" && In(norm(i - 1), {"peace", "trade"})) continue;
       add(i, i + 1, "in-person", verb, verb ? "verb:meet" : "noun:meeting");
       continue;
@@ -177,7 +184,10 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       if (In(w, {"arrived", "arrives", "arriving", "arrival"}) && !In(n1, {"in", "at"})) continue;
       int place_from = -1;
       if (VisitVerbsTakingObject().contains(w)) place_from = i;
-      for (int k = i + 1; k < s.last && k <= i + 4; ++k) {
+      // "visited Warsaw to sign ...": a direct object comes first.
+      const bool direct = place_from == i && i + 1 < s.last &&
+                          (t[i + 1].cap || norm(i + 1) == "the");
+      for (int k = i + 1; !direct && k < s.last && k <= i + 4; ++k) {
         if (In(t[k].norm, {"to", "in", "at"})) {
           place_from = k;
           break;

@@ -38,6 +38,7 @@ Json EventJson(const EventRow& e) {
               {"date", StringOrNull(e.date)},
               {"place", StringOrNull(e.place)},
               {"factuality", e.factuality},
+              {"event_id", e.event_id},  // for `newsgraph explain`
               {"evidence", std::move(evidence)}};
 }
 
@@ -113,7 +114,7 @@ void AppendEventLines(const EventRow& e, const Columns& c, std::string* out) {
                   PadToWidth(e.event_type, c.type), "  ", PadToWidth(PlaceText(e), c.place),
                   "  ", PadToWidth(e.factuality, c.factuality));
   if (!articles.empty()) absl::StrAppend(out, "  read in ", absl::StrJoin(articles, ", "));
-  absl::StrAppend(out, "\n");
+  absl::StrAppend(out, "  [event ", e.event_id, "]\n");
   if (e.evidence.empty()) return;
   const std::string sentence = CollapseSpaces(e.evidence.front().sentence);
   // The quote sits under the type column, clear of the dates.

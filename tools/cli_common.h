@@ -31,6 +31,7 @@ Command AddImportCommand(CLI::App& app);
 Command AddAskCommand(CLI::App& app);
 Command AddExportCommand(CLI::App& app);
 Command AddStatsCommand(CLI::App& app);
+Command AddExplainCommand(CLI::App& app);
 
 }  // namespace newsgraph::cli
 

@@ -31,7 +31,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "newsgraph 0.1.0");
   std::vector<Command> commands;
-  for (auto add : {AddImportCommand, AddAskCommand, AddExportCommand, AddStatsCommand}) {
+  for (auto add : {AddImportCommand, AddAskCommand, AddExportCommand, AddStatsCommand,
+                   AddExplainCommand}) {
     commands.push_back(add(app));
   }
   try {

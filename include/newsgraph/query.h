@@ -92,6 +92,13 @@ std::string PairRowsToTable(const std::vector<PairRow>& rows);  // aligned, for 
 // "sentence"}]}. Returns the number of events written.
 absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out);
 
+// How an event was read, for a person: its type, date, place and
+// factuality; each participant with the state and title read; and for each
+// supporting sentence the article, the sentence, the extractor rule that
+// fired, and how the date and the people were resolved. Errors: NotFound
+// when `event_id` is not an EVENT node.
+absl::StatusOr<std::string> ExplainEvent(const Store& store, uint64_t event_id);
+
 // A canned query as `newsgraph ask --list` shows it.
 struct CannedQuery {
   std::string name;

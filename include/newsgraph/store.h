@@ -41,6 +41,15 @@ struct EdgeFilter {
   int32_t to_day = std::numeric_limits<int32_t>::max();    // start day, inclusive
 };
 
+// One `out` row as its key gives it, without reading the Edge record: all
+// that a whole-graph scan needs (GraphSnapshot::FromStore).
+struct EdgeRef {
+  uint64_t src = 0;
+  uint64_t dst = 0;
+  pb::EdgeType type = pb::EDGE_TYPE_UNSPECIFIED;
+  int32_t start_day = 0;
+};
+
 struct StoreStats {
   absl::flat_hash_map<std::string, uint64_t> nodes_by_kind;  // "PERSON" -> n
   absl::flat_hash_map<std::string, uint64_t> edges_by_type;  // "MET" -> n
@@ -102,6 +111,18 @@ class Store {
   virtual absl::Status ScanNodes(pb::NodeKind kind,
                                  const std::function<bool(const pb::Node&)>& visit) const = 0;
   virtual absl::Status ScanArticles(const std::function<bool(const pb::Article&)>& visit) const = 0;
+
+  // Calls `visit` for every edge that passes `filter`, in `out` key order
+  // (src, type, start day, dst), all read from one RocksDB snapshot whose
+  // sequence number is stored in `*sequence` (if not null) before the first
+  // visit. Stops early, returning OK, when `visit` returns false.
+  // Errors: DataLoss for a malformed key; the store's read errors.
+  virtual absl::Status ScanAllEdges(const EdgeFilter& filter,
+                                    const std::function<bool(const EdgeRef&)>& visit,
+                                    uint64_t* sequence) const = 0;
+  // The sequence number of the latest write RocksDB has applied; it grows
+  // with every Commit, so equal numbers mean an unchanged store.
+  virtual uint64_t LatestSequence() const = 0;
 
   virtual absl::StatusOr<StoreStats> Stats() const = 0;
 

@@ -23,7 +23,7 @@ const char kTwoArticles[] =
     "\n";
 
 TEST(CliTest, EveryCommandHasHelp) {
-  for (const char* command : {"", "import", "ask", "export", "stats"}) {
+  for (const char* command : {"", "import", "ask", "export", "stats", "explain"}) {
     RunResult r = RunCli(std::string(command) + " --help");
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_TRUE(absl::StrContains(r.out, "--help")) << command << r.out;
@@ -131,6 +131,25 @@ TEST(CliTest, AskJsonHasTheDocumentedShape) {
   ASSERT_EQ(rows.size(), 1u) << r.out;
   EXPECT_EQ(rows[0]["a"]["name"], "Joe Biden");
   EXPECT_EQ(rows[0]["events"][0]["date"], "2022-07-28");
+}
+
+TEST(CliTest, ExplainShowsRuleSentenceAndResolution) {
+  TempDir dir("explain");
+  WriteFile(dir.Join("a.jsonl"), kTwoArticles);
+  const std::string db = dir.Join("db");
+  ASSERT_EQ(RunCli("import -q --db " + db + " " + dir.Join("a.jsonl")).exit_code, 0);
+  RunResult r = RunCli("ask officials-met --db " + db + " --a US --b CN --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const uint64_t id = nlohmann::json::parse(r.out)[0]["events"][0]["event_id"];
+  r = RunCli("explain --db " + db + " " + std::to_string(id));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "Antony Blinken")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "rule:")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "date resolved by:")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "met Chinese President Xi Jinping")) << r.out;
+  r = RunCli("explain --db " + db + " 999999");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_TRUE(absl::StrContains(r.err, "no event")) << r.err;
 }
 
 TEST(CliTest, ExportWritesOneEventPerLine) {

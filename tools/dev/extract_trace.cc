@@ -56,6 +56,11 @@ int main(int argc, char** argv) {
                   << (p.entity >= 0 ? ents[p.entity].name + "/" + ents[p.entity].state : "-")
                   << "\n";
       }
+      for (const GazMatch& g : gaz.Match(doc, s.first, s.last)) {
+        std::cout << "   gaz@" << g.first << " " << doc.Span(g.first, g.last) << " ->";
+        for (const GazEntry* e : g.entries) std::cout << " " << static_cast<int>(e->kind) << ":" << e->key;
+        std::cout << "\n";
+      }
       for (const ActorMention& a : m.actors) {
         if (a.first < s.first || a.last > s.last) continue;
         std::cout << "   actor@" << a.first << " " << doc.Span(a.first, a.last) << " -> "

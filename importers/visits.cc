@@ -1,0 +1,141 @@
+#include "importers/visits.h"
+
+#include <algorithm>
+#include <string>
+
+#include "importers/arguments.h"
+#include "importers/places.h"
+
+namespace newsgraph {
+namespace {
+
+bool IsPreposition(absl::string_view w) {
+  return w == "with" || w == "to" || w == "by" || w == "for" || w == "from" || w == "of" ||
+         w == "between" || w == "on" || w == "at" || w == "about" || w == "against" ||
+         w == "than" || w == "like" || w == "including";
+}
+
+std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Mentions& m_,
+                            const Trigger& t, const std::vector<int>& people_,
+                            const absl::flat_hash_set<int>& objects_) {
+  const auto& toks = doc_.tokens;
+  // "X's (recent) trip", "visit by X", "visiting Foreign Minister X".
+  int k = t.first - 1;
+  while (k >= s_.first && toks[k].word && !toks[k].cap && k >= t.first - 3 &&
+         toks[k].norm != "'s") {
+    --k;
+  }
+  if (k >= s_.first && toks[k].norm == "'s" && k - 1 >= s_.first &&
+      m_.person_at[k - 1] >= 0 && m_.people[m_.person_at[k - 1]].entity >= 0) {
+    return {m_.person_at[k - 1]};
+  }
+  if (t.last + 1 < s_.last && (toks[t.last].norm == "by" || toks[t.last].norm == "of")) {
+    for (int mi : people_) {
+      if (HeadStart(doc_, s_, m_, m_.people[mi]) == t.last + 1) return {mi};
+    }
+  }
+  if (toks[t.first].norm == "visiting") {
+    for (int mi : people_) {
+      if (HeadStart(doc_, s_, m_, m_.people[mi]) == t.last) return {mi};
+    }
+  }
+  auto acceptable = [&](int mi) {
+    int b = HeadStart(doc_, s_, m_, m_.people[mi]) - 1;
+    if (b >= s_.first && IsPreposition(toks[b].norm)) return false;
+    return !objects_.contains(mi) && !IsReporter(doc_, s_, m_, m_.people[mi], t);
+  };
+  // The subject inside the trigger's clause, nearest first, with the
+  // people coordinated to it ("X and Y travelled").
+  std::vector<int> out;
+  int boundary = s_.first;
+  for (int q = t.first - 1; q >= s_.first; --q) {
+    if (IsClauseBoundary(toks[q].norm)) {
+      boundary = q + 1;
+      break;
+    }
+  }
+  for (size_t i = people_.size(); i-- > 0;) {
+    int mi = people_[i];
+    const PersonMention& p = m_.people[mi];
+    if (p.last > t.first || p.first < boundary) continue;
+    if (out.empty()) {
+      if (acceptable(mi)) out.push_back(mi);
+    } else if (Coordinated(doc_, s_, m_, mi, out.back()) && acceptable(mi)) {
+      out.push_back(mi);
+    } else {
+      break;
+    }
+  }
+  if (!out.empty()) return out;
+  if (t.verb) {
+    int ps = PronounSubject(doc_, s_, m_, t, {});
+    if (ps >= 0) return {ps};
+    return {};
+  }
+  // A noun outside its subject's clause ("a trip which includes stops in
+  // ..."): the sentence's first free person.
+  for (int mi : people_) {
+    if (m_.people[mi].first >= t.first) break;
+    if (acceptable(mi)) return {mi};
+  }
+  return {};
+}
+
+}  // namespace
+
+void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, const Trigger& t,
+               const std::vector<int>& people_, const absl::flat_hash_set<int>& objects_,
+               std::vector<DraftEvent>* out) {
+  std::vector<int> travellers = Travellers(doc_, s_, m_, t, people_, objects_);
+  if (travellers.empty()) return;
+  const auto& toks = doc_.tokens;
+  std::vector<PlaceSpan> places;
+  if (t.place_from >= 0) places = PlacesAt(doc_, m_, t.place_from + 1, s_.last);
+  if (t.rule == "copula:in") {
+    // "was in Kyiv": only a known state or capital, or a bare proper name.
+    std::vector<PlaceSpan> kept;
+    for (const PlaceSpan& p : places) {
+      if (!p.state.empty() || toks[p.first - 1].norm != "the") kept.push_back(p);
+    }
+    places = kept;
+  }
+  if (places.empty() && t.first - 1 >= s_.first) {
+    int a = m_.actor_at[t.first - 1];
+    if (a >= 0 && (m_.actors[a].kind == GazKind::kState ||
+                   m_.actors[a].kind == GazKind::kMetonym)) {
+      PlaceSpan p;
+      p.name = std::string(doc_.Span(m_.actors[a].first, m_.actors[a].last));
+      places.push_back(p);
+    }
+  }
+  DraftEvent base;
+  base.trigger = t;
+  base.mode = "visit";
+  base.factuality = ReadFactuality(doc_, s_, t);
+  base.people_rule = "traveller";
+  for (int mi : travellers) base.entities.push_back(m_.people[mi].entity);
+  // "visited Ukrainian President Volodymyr Zelensky in Kyiv": a meeting too.
+  if (t.place_from == t.first && places.empty()) {
+    for (int mi : people_) {
+      if (HeadStart(doc_, s_, m_, m_.people[mi]) != t.last) continue;
+      DraftEvent meet = base;
+      meet.mode = "in-person";
+      meet.people_rule = "visited-person";
+      if (std::find(meet.entities.begin(), meet.entities.end(), m_.people[mi].entity) ==
+          meet.entities.end()) {
+        meet.entities.push_back(m_.people[mi].entity);
+      }
+      places = PlaceAfterPreposition(doc_, m_, HeadEnd(m_.people[mi]), s_.last);
+      if (!places.empty()) meet.place = places[0].name;
+      out->push_back(std::move(meet));
+      break;
+    }
+  }
+  for (const PlaceSpan& p : places) {
+    DraftEvent ev = base;
+    ev.place = p.name;
+    out->push_back(std::move(ev));
+  }
+}
+
+}  // namespace newsgraph
