@@ -67,7 +67,7 @@ bool ObjectGap(const Document& doc, const Mentions& m, int from, int to) {
       "link", "over", "via", "sidelines", "both", "leaders", "who", "counterpart",
       "counterparts", "from", "for", "first", "time", "directly", "personally"};
   if (to - from > 16) return false;
-  // "talks in the western Ukrainian city of Lviv with X": whatever stands
+  // "talks in the northern city of Tromso with X": whatever stands
   // before a final "with"/"between" belongs to the same phrase, unless a
   // clause opens in it.
   int last_word = to - 1;
@@ -114,11 +114,21 @@ bool SubjectGap(const Document& doc, int from, int to) {
       "intends", "intended", "plan", "planning", "arrived", "travelled", "traveled"};
   int i = from;
   if (i < to && (doc.tokens[i].norm == "," || doc.tokens[i].norm == "-")) {
-    // An appositive between commas or dashes: "Orban - a longtime ally -".
+    // An appositive between commas or dashes: "Lowe - a longtime ally -".
     const std::string open = doc.tokens[i].norm;
     int j = i + 1;
     while (j < to && j < i + 25 && doc.tokens[j].norm != open) ++j;
     if (j < to) i = j + 1;
+  }
+  // "X ... chose the first week of July to visit": the subject of the verb
+  // that governs the infinitive.
+  if (to - 1 >= i && doc.tokens[to - 1].norm == "to" && to - i <= 12) {
+    bool clean = true;
+    for (int j = i; j < to - 1 && clean; ++j) {
+      const std::string& w = doc.tokens[j].norm;
+      clean = !IsClauseBoundary(w) && !IsReportingVerb(w) && w != "," && w != "and";
+    }
+    if (clean) return true;
   }
   if (to - i > 10) return false;
   for (; i < to; ++i) {
@@ -196,7 +206,7 @@ int VerbStart(const Document& doc_, const Sentence& s_, const Trigger& t) {
 }
 
 bool CoordinatedVerb(const Document& doc_, const Mentions& m_, int from, int to) {
-  // "Putin traveled to Beijing ... and met with Xi": the verb shares the
+  // "Lowe flew to Oslo ... and met with Hart": the verb shares the
   // subject of the clause before "and", as long as no clause opens between.
   if (to - from > 20) return false;
   int k = to - 1;
@@ -243,6 +253,19 @@ int PronounSubject(const Document& doc_, const Sentence& s_, const Mentions& m_,
   for (int i = static_cast<int>(m_.people.size()) - 1; i >= 0; --i) {
     const PersonMention& p = m_.people[i];
     if (p.last > k || p.entity < 0) continue;
+    // A pronoun subject refers back to a subject, not to someone met,
+    // visited or addressed ("he met with Hart ... He also visited").
+    const Sentence& ps = doc_.sentences[doc_.SentenceOf(p.first)];
+    const int before = HeadStart(doc_, ps, m_, p) - 1;
+    if (before >= ps.first) {
+      const std::string& b = doc_.tokens[before].norm;
+      if (b == "with" || b == "to" || b == "by" || b == "for" || b == "from" || b == "of" ||
+          b == "met" || b == "meet" || b == "meeting" || b == "visited" || b == "visit" ||
+          b == "called" || b == "told" || b == "thanked" || b == "urged" || b == "between" ||
+          b == "and" || b == "including" || b == "on" || b == "at") {
+        continue;
+      }
+    }
     bool excluded = false;
     for (int x : exclude) excluded |= m_.people[x].entity == p.entity;
     if (!excluded) return i;

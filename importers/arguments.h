@@ -57,7 +57,7 @@ bool Coordinated(const Document& doc, const Sentence& s, const Mentions& m, int 
 int VerbStart(const Document& doc, const Sentence& s, const Trigger& t);
 
 // True when tokens [from, to) end in "and" joining two verb phrases that
-// share a subject ("traveled to Beijing ... and met with Xi").
+// share a subject ("flew to Oslo ... and met with Hart").
 bool CoordinatedVerb(const Document& doc, const Mentions& m, int from, int to);
 
 // The person mention a "he"/"she" subject (or "his"/"her" before a noun)

@@ -52,6 +52,7 @@ class Resolver {
   int KbEntity(const std::string& key, const std::string& rule);
   int LearnedEntity(const PersonMention& p);
   int ResolveShort(int mention_index);
+  int ResolveTitle(int mention_index);
   std::string PickKbCandidate(const PersonMention& p) const;
 
   const KnowledgeBase& kb_;
@@ -99,7 +100,14 @@ std::string Resolver::PickKbCandidate(const PersonMention& p) const {
       bool ok = false;
       for (const auto& s : {SurnameTokens(person->name(), false),
                             SurnameTokens(person->name(), true)}) {
-        if (GivenNamesAgree(p.name_tokens, known, s)) ok = true;
+        // The name read must contain this surname ("Kim Myung-soo" has no
+        // "Un"), and then agree on the given name.
+        bool contains = !s.empty();
+        for (const std::string& tok : s) {
+          contains &= std::find(p.name_tokens.begin(), p.name_tokens.end(), tok) !=
+                      p.name_tokens.end();
+        }
+        if (contains && GivenNamesAgree(p.name_tokens, known, s)) ok = true;
       }
       if (!ok) continue;
     }
@@ -144,8 +152,33 @@ int Resolver::LearnedEntity(const PersonMention& p) {
   return id;
 }
 
+int Resolver::ResolveTitle(int index) {
+  // The entity last mentioned before with this title in its role ("the
+  // Executive Vice Minister" -> "Executive Vice Minister of Foreign
+  // Affairs Ma Zhaoxu"), of the same nationality when one is given.
+  const PersonMention& p = m_->people[index];
+  int best = -1, best_pos = -1;
+  for (size_t i = 0; i < m_->people.size(); ++i) {
+    const PersonMention& q = m_->people[i];
+    if (q.first >= p.first || q.entity < 0 || q.title_only || q.role.empty()) continue;
+    if (!p.nationality.empty() && entities_[q.entity].state != p.nationality) continue;
+    std::vector<std::string> role = NormalizedTokens(q.role);
+    if (role.size() < p.name_tokens.size()) continue;
+    bool found = false;
+    for (size_t s = 0; s + p.name_tokens.size() <= role.size() && !found; ++s) {
+      found = std::equal(p.name_tokens.begin(), p.name_tokens.end(), role.begin() + s);
+    }
+    if (found && q.first > best_pos) {
+      best_pos = q.first;
+      best = q.entity;
+    }
+  }
+  return best;
+}
+
 int Resolver::ResolveShort(int index) {
   const PersonMention& p = m_->people[index];
+  if (p.title_only) return ResolveTitle(index);
   const int tok = p.first;
   int best = -1, best_dist = INT_MAX;
   for (size_t i = 0; i < entities_.size(); ++i) {

@@ -28,8 +28,8 @@ bool IsHostVerb(const std::string& w) {
 
 class SentenceEvents {
  public:
-  SentenceEvents(const Document& doc, int si, const Mentions& m)
-      : doc_(doc), s_(doc.sentences[si]), m_(m) {
+  SentenceEvents(const Document& doc, int si, const Mentions& m, const std::vector<Entity>& e)
+      : doc_(doc), s_(doc.sentences[si]), m_(m), entities_(e) {
     for (size_t i = 0; i < m.people.size(); ++i) {
       const PersonMention& p = m.people[i];
       if (p.first >= s_.first && p.last <= s_.last && p.entity >= 0) {
@@ -57,13 +57,36 @@ class SentenceEvents {
     return newsgraph::CoordinatedVerb(doc_, m_, from, to);
   }
   void Contacts(const std::vector<Trigger>& triggers, std::vector<DraftEvent>* out);
+  // "the two leaders' meeting", "both leaders met", "the two men spoke".
+  bool PairBefore(const Trigger& t) const;
 
   const Document& doc_;
   const Sentence& s_;
   const Mentions& m_;
+  const std::vector<Entity>& entities_;
   std::vector<int> people_;           // mention indices, text order
   absl::flat_hash_set<int> objects_;  // mentions that are objects of a contact
 };
+
+bool SentenceEvents::PairBefore(const Trigger& t) const {
+  const int vs = VerbStart(t) >= 0 ? VerbStart(t) : t.first;
+  for (int k = vs - 1; k >= s_.first && k >= vs - 6; --k) {
+    const std::string& w = doc_.tokens[k].norm;
+    if (w == "leaders" || w == "men" || w == "presidents" || w == "counterparts") {
+      const std::string& d = k - 1 >= s_.first ? doc_.tokens[k - 1].norm : "";
+      if (d != "two" && d != "both") return false;
+      // Only possessive or subject glue between the pair and the trigger.
+      for (int j = k + 1; j < vs; ++j) {
+        const std::string& g = doc_.tokens[j].norm;
+        if (doc_.tokens[j].word && !SubjectGap(doc_, j, j + 1)) return false;
+        if (!doc_.tokens[j].word && g != "'" && g != "'s") return false;
+      }
+      return true;
+    }
+    if (IsClauseBoundary(w)) return false;
+  }
+  return false;
+}
 
 void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
                               std::vector<DraftEvent>* out) {
@@ -201,8 +224,28 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       break;
     }
   }
+  // "convened a meeting", "hosted talks": the noun is the verb's own event.
+  std::vector<bool> folded(n, false);
+  for (size_t g = 1; g < n; ++g) {
+    const Trigger* v = contacts[g - 1];
+    const Trigger* t = contacts[g];
+    if (t->verb || !v->verb || Family(mode[g]) != Family(mode[g - 1]) ||
+        t->first - v->last > 3) {
+      continue;
+    }
+    bool adjacent = true;
+    for (int k = v->last; k < t->first; ++k) {
+      adjacent &= doc_.tokens[k].word && !doc_.tokens[k].cap;
+    }
+    if (!adjacent) continue;
+    objects[g - 1].insert(objects[g - 1].end(), objects[g].begin(), objects[g].end());
+    loose[g - 1].insert(loose[g - 1].end(), loose[g].begin(), loose[g].end());
+    if (mode[g] == "summit" || mode[g] == "video") mode[g - 1] = mode[g];
+    folded[g] = true;
+  }
   for (size_t g = 0; g < n; ++g) {
     const Trigger& t = *contacts[g];
+    if (folded[g]) continue;
     if (IsHostVerb(doc_.tokens[t.first].norm) && subjects[g].empty() && objects[g].empty()) {
       continue;  // "hosted by China", "host the Games": no person hosted
     }
@@ -217,8 +260,13 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     base.factuality = ReadFactuality(doc_, s_, t);
     base.anaphoric = Anaphoric(t);
     base.people_rule = "grammar";
-    std::vector<PlaceSpan> place = PlaceAfterPreposition(doc_, m_, t.first, s_.last);
+    // The place of the contact stays inside its clause: not "a man who was
+    // attacked in Dublin".
+    int clause_end = t.last;
+    while (clause_end < s_.last && !IsClauseBoundary(doc_.tokens[clause_end].norm)) ++clause_end;
+    std::vector<PlaceSpan> place = PlaceAfterPreposition(doc_, m_, t.first, clause_end);
     if (!place.empty()) base.place = place[0].name;
+    const bool known_place = !place.empty() && !place[0].state.empty();
     auto add = [&](DraftEvent* ev, int mi) {
       int e = m_.people[mi].entity;
       if (std::find(ev->entities.begin(), ev->entities.end(), e) == ev->entities.end()) {
@@ -255,10 +303,44 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
         continue;
       }
     }
-    // "his meetings with A, B and C": one contact per person met.
     const std::string& w = doc_.tokens[t.first].norm;
-    if ((w == "meetings" || w == "talks") && !subj.empty() && objects[g].size() >= 2 &&
-        loose[g].empty()) {
+    // "Lowe called Hart 'a loyal friend'": naming, not phoning.
+    if (w == "called" && !objects[g].empty()) {
+      const int after = HeadEnd(m_.people[objects[g].back()]);
+      if (after < s_.last && (doc_.tokens[after].norm == "\"" ||
+                              doc_.tokens[after].norm == "a" ||
+                              doc_.tokens[after].norm == "an" ||
+                              doc_.tokens[after].norm == "the" ||
+                              doc_.tokens[after].norm == "his" ||
+                              doc_.tokens[after].norm == "her")) {
+        continue;
+      }
+    }
+    // "X and Y have been greeted in Beijing": guests of an unnamed host.
+    if (IsHostVerb(w) && t.first > s_.first) {
+      const std::string& aux = doc_.tokens[t.first - 1].norm;
+      if (aux == "been" || aux == "was" || aux == "were" || aux == "is" || aux == "are" ||
+          aux == "be") {
+        for (int mi : subj) {
+          if (!known_place) break;
+          DraftEvent v = base;
+          v.mode = "visit";
+          v.people_rule = "received-guest";
+          add(&v, mi);
+          out->push_back(std::move(v));
+        }
+        continue;
+      }
+    }
+    // "his meetings with A, B and C", "he will meet A, B and C" (of three
+    // states): one contact per person met.
+    absl::flat_hash_set<std::string> object_states;
+    for (int o : objects[g]) object_states.insert(entities_[m_.people[o].entity].state);
+    const bool bilaterals =
+        (w == "meetings" || w == "talks" ||
+         (t.verb && subj.size() == 1 && object_states.size() == objects[g].size())) &&
+        !object_states.contains("");
+    if (bilaterals && !subj.empty() && objects[g].size() >= 2 && loose[g].empty()) {
       for (int o : objects[g]) {
         DraftEvent ev = base;
         for (int mi : subj) add(&ev, mi);
@@ -267,11 +349,23 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       }
       continue;
     }
+    if ((w == "host" || w == "hosts" || w == "hosted" || w == "hosting") && !subj.empty() &&
+        known_place) {
+      // "X will host Y for talks in China": the guest travels there.
+      for (int mi : objects[g]) {
+        DraftEvent v = base;
+        v.mode = "visit";
+        v.people_rule = "hosted-guest";
+        add(&v, mi);
+        out->push_back(std::move(v));
+      }
+    }
     DraftEvent ev = base;
     for (int mi : subj) add(&ev, mi);
     for (int mi : objects[g]) add(&ev, mi);
     for (int mi : loose[g]) add(&ev, mi);
-    ev.lone_subject = ev.entities.size() == 1 && !subj.empty();
+    ev.lone_subject = ev.entities.size() == 1 && !subj.empty() && known_place;
+    ev.pair_reference = subj.empty() && PairBefore(t);
     out->push_back(std::move(ev));
   }
 }
@@ -285,8 +379,8 @@ std::vector<DraftEvent> SentenceEvents::Run() {
     if (t.mode == "visit") AddVisits(doc_, s_, m_, t, people_, objects_, &out);
   }
   // A trigger without a cue of its own shares the plan or doubt of an
-  // earlier one in the sentence ("is due to make a state visit to France,
-  // followed by visits to Serbia and Hungary").
+  // earlier one in the sentence ("is due to pay a state visit to Chile,
+  // followed by stops in Peru and Bolivia").
   for (size_t i = 1; i < out.size(); ++i) {
     if (!out[i].factuality.cue.empty()) continue;
     for (size_t j = 0; j < out.size(); ++j) {
@@ -313,34 +407,33 @@ std::vector<DraftEvent> SentenceEvents::Run() {
 }  // namespace
 
 std::vector<int> ParticipantList(const Document& doc, int si, const Mentions& m) {
-  auto cue_in = [&](const Sentence& s, bool* ends_with_colon) {
-    bool cue = false, delegation = false;
-    for (int k = s.first; k < s.last; ++k) {
+  // The cue opens the sentence: "Participants in the call included ...",
+  // "Joining the President at the meeting were ...", "The delegation was
+  // led by ...", "Also attending were ...". Returns where the list starts.
+  auto cue_at = [&](const Sentence& s) {
+    bool delegation = false;
+    for (int k = s.first; k < s.last && k < s.first + 8; ++k) {
       const std::string& w = doc.tokens[k].norm;
       if (w == "participants" || w == "participant" || w == "attendees" || w == "joining" ||
-          w == "included" || w == "includes" || w == "joined" || w == "attended") {
-        cue = true;
+          w == "attending") {
+        return k + 1;
       }
       if (w == "delegation" || w == "delegations") delegation = true;
-      if (delegation && (w == "led" || w == "headed")) cue = true;
+      if (delegation && (w == "led" || w == "headed")) return k + 1;
     }
-    *ends_with_colon = s.last > s.first && doc.tokens[s.last - 1].norm == ":";
-    return cue;
+    return -1;
   };
   const Sentence& s = doc.sentences[si];
-  bool colon = false;
-  bool cue = cue_in(s, &colon);
-  if (!cue && si > 0) {
+  int from = cue_at(s);
+  if (from < 0 && si > 0) {
     // The list line after "... the following leaders:".
-    bool prev_colon = false;
-    cue = cue_in(doc.sentences[si - 1], &prev_colon) && prev_colon;
-    if (!cue) return {};
-  } else if (!cue) {
-    return {};
+    const Sentence& prev = doc.sentences[si - 1];
+    if (cue_at(prev) >= 0 && doc.tokens[prev.last - 1].norm == ":") from = s.first;
   }
+  if (from < 0) return {};
   std::vector<int> out;
   for (const PersonMention& p : m.people) {
-    if (p.first < s.first || p.last > s.last || p.entity < 0) continue;
+    if (p.first < from || p.last > s.last || p.entity < 0) continue;
     if (std::find(out.begin(), out.end(), p.entity) == out.end()) out.push_back(p.entity);
   }
   return out;
@@ -349,8 +442,7 @@ std::vector<int> ParticipantList(const Document& doc, int si, const Mentions& m)
 std::vector<DraftEvent> EventsInSentence(const Document& doc, int sentence_index,
                                          const Mentions& mentions,
                                          const std::vector<Entity>& entities) {
-  (void)entities;
-  return SentenceEvents(doc, sentence_index, mentions).Run();
+  return SentenceEvents(doc, sentence_index, mentions, entities).Run();
 }
 
 }  // namespace newsgraph

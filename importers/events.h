@@ -30,6 +30,9 @@ struct DraftEvent {
   // The only person is the trigger's subject ("Blinken met counterparts in
   // Beijing"): with a place, the contact is that person's visit.
   bool lone_subject = false;
+  // The subject is "the two leaders" (or "both leaders"): the pair of the
+  // contact reported just before.
+  bool pair_reference = false;
 };
 
 // The events of sentence `sentence_index`. Contacts come with however many

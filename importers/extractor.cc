@@ -7,6 +7,7 @@
 #include <climits>
 #include <cstdlib>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "importers/coref.h"
 #include "importers/events.h"
@@ -37,10 +38,17 @@ bool DatesCompatible(const pb::TimeSpan& a, const pb::TimeSpan& b) {
 }
 
 // The time expression of the sentence nearest the trigger, if any.
-bool PickTime(const std::vector<TimeMention>& times, size_t trig_begin, size_t trig_end,
-              TimeMention* out) {
+bool PickTime(absl::string_view sentence, const std::vector<TimeMention>& times,
+              size_t trig_begin, size_t trig_end, TimeMention* out) {
   size_t best = SIZE_MAX;
   for (const TimeMention& t : times) {
+    // A bare year used as an attribute ("the 2024 campaign") dates nothing.
+    if (t.rule == "year") {
+      absl::string_view text = sentence.substr(t.begin, t.end - t.begin);
+      if (!absl::StartsWithIgnoreCase(text, "in ") && !absl::StartsWithIgnoreCase(text, "since ")) {
+        continue;
+      }
+    }
     size_t d = t.end <= trig_begin ? trig_begin - t.end
                : t.begin >= trig_end ? t.begin - trig_end : 0;
     if (d < best) {
@@ -69,12 +77,49 @@ bool MergeInto(std::vector<ExtractedEvent>* events, const ExtractedEvent& ev) {
     if (!DatesCompatible(old.time, ev.time)) continue;
     if (old.mode == "visit" && NormalizeText(old.place) != NormalizeText(ev.place)) continue;
     if (ev.mode == "summit" || (ev.mode == "video" && old.mode == "phone")) old.mode = ev.mode;
+    // A plan and its report are one event; the report says it took place.
+    if (ev.factuality == pb::HAPPENED &&
+        (old.factuality == pb::PLANNED || old.factuality == pb::POSSIBLE)) {
+      old.factuality = pb::HAPPENED;
+    }
     if (old.time.fell_back() && !ev.time.fell_back()) {
       old.time = ev.time;
       old.date_rule = ev.date_rule;
     }
     if (old.place.empty()) old.place = ev.place;
     return true;
+  }
+  return false;
+}
+
+// "has been in contact", "have met": an indefinite past the story's time
+// frame does not date.
+bool PresentPerfect(const Document& doc, const Sentence& s, const Trigger& t) {
+  for (int k = t.first - 1; k >= s.first && k >= t.first - 4; --k) {
+    const std::string& w = doc.tokens[k].norm;
+    if (w == "has" || w == "have") return true;
+    if (!doc.tokens[k].word) return false;
+  }
+  return false;
+}
+
+// "is meeting", "are holding talks", "is in Laos", "is arriving".
+bool PresentProgressive(const Document& doc, const Sentence& s, const Trigger& t) {
+  if (t.rule == "copula:in") {
+    const std::string& be = doc.tokens[t.first].norm;
+    return be == "is" || be == "are";
+  }
+  for (int k = t.first - 1; k >= s.first && k >= t.first - 4; --k) {
+    const std::string& w = doc.tokens[k].norm;
+    if (w == "is" || w == "are" || w == "am") {
+      if (t.rule == "copula:in") return true;
+      for (int j = k + 1; j <= t.first; ++j) {
+        const std::string& v = doc.tokens[j].norm;
+        if (v.size() > 4 && v.compare(v.size() - 3, 3, "ing") == 0) return true;
+      }
+      return false;
+    }
+    if (!doc.tokens[k].word) return false;
   }
   return false;
 }
@@ -147,9 +192,21 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
     }
   };
   std::vector<ExtractedEvent> visits;
+  struct Context {
+    bool valid = false;
+    int sentence = 0;
+    pb::TimeSpan span;
+  } context;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     const int isi = static_cast<int>(si);
+    if (si > 0) {
+      // The last time expression of the previous sentence frames this one.
+      const Sentence& p = doc.sentences[si - 1];
+      std::vector<TimeMention> prev =
+          FindTimeMentions(doc.text.substr(p.begin, p.end - p.begin), *pub, false);
+      if (!prev.empty()) context = Context{true, isi - 1, prev.back().span};
+    }
     std::vector<DraftEvent> drafts = EventsInSentence(doc, isi, mentions, entities);
     bool own_contact = false;
     for (const DraftEvent& d : drafts) {
@@ -182,7 +239,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
       TimeMention tm;
       const size_t tb = doc.tokens[d.trigger.first].begin - s.begin;
       const size_t te = doc.tokens[d.trigger.last - 1].end - s.begin;
-      const bool own_time = PickTime(times, tb, te, &tm);
+      const bool own_time = PickTime(text, times, tb, te, &tm);
       if (own_time) {
         ev.time = tm.span;
         ev.date_rule = tm.rule;
@@ -190,6 +247,24 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
           ev.factuality = pb::PLANNED;
           ev.rule += "+future-date";
         }
+      } else if (d.factuality.value == pb::HAPPENED && PresentProgressive(doc, s, d.trigger)) {
+        // "is meeting", "is in Laos", "is arriving in Uganda": under way
+        // on the publication day.
+        ev.time.set_from_day(pub_day);
+        ev.time.set_to_day(pub_day);
+        ev.time.set_granularity(pb::DAY);
+        ev.date_rule = "present-tense";
+      } else if (context.valid && isi - context.sentence <= 2 && !PresentPerfect(doc, s, d.trigger) &&
+                 context.span.granularity() != pb::YEAR &&
+                 context.span.granularity() != pb::SEASON) {
+        // The story's time frame, set by a recent sentence: as precise as
+        // its month.
+        absl::CivilDay day = CivilDayFromNumber(context.span.from_day());
+        absl::CivilMonth month(day);
+        ev.time.set_from_day(DayNumber(absl::CivilDay(month)));
+        ev.time.set_to_day(DayNumber(absl::CivilDay(month + 1)) - 1);
+        ev.time.set_granularity(pb::MONTH);
+        ev.date_rule = "context-month";
       } else {
         ev.time.set_from_day(pub_day);
         ev.time.set_to_day(pub_day);
@@ -204,8 +279,23 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
         continue;
       }
       if (!list.empty()) continue;  // the list sentence's "the call" is the listed contact
-      if (d.anaphoric) {
-        Frame* f = latest_frame(Family(d.mode), isi, 6);
+      if (d.pair_reference && d.entities.size() < 2) {
+        // "the two leaders": the pair of the latest two-person contact.
+        for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
+          if (isi - it->sentence > 10) break;
+          if (it->entities.size() == 2) {
+            for (int e : it->entities) {
+              if (std::find(d.entities.begin(), d.entities.end(), e) == d.entities.end()) {
+                d.entities.push_back(e);
+              }
+            }
+            ev.people_rule += ",pair-reference";
+            break;
+          }
+        }
+      }
+      if (d.anaphoric && d.entities.size() < 2) {  // "the summit between A and B" is its own
+        Frame* f = latest_frame(Family(d.mode), isi, 3);
         if (f != nullptr && DatesCompatible(f->ev.time, ev.time)) {
           add_entities(f, d.entities);
           ++f->refs;

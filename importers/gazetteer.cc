@@ -99,8 +99,12 @@ void Gazetteer::Add(absl::string_view phrase, GazKind kind, absl::string_view ke
     node = next;
   }
   for (int id : nodes_[node].entries) {
-    const GazEntry& e = entries_[id];
-    if (e.kind == entry.kind && e.key == entry.key) return;  // duplicate alias
+    GazEntry& e = entries_[id];
+    if (e.kind == entry.kind && e.key == entry.key) {
+      // Same alias again: "NATO" and "Nato" both spelled out means any case.
+      e.exact_case = e.exact_case && entry.exact_case;
+      return;
+    }
   }
   nodes_[node].entries.push_back(static_cast<int>(entries_.size()));
   entries_.push_back(std::move(entry));
@@ -134,7 +138,10 @@ Gazetteer Gazetteer::FromKb(const pb::KnowledgeBase& kb) {
       std::vector<std::string> sur = SurnameTokens(n, family_first);
       if (sur.empty() || CommonWordSurname(sur)) continue;
       // "Gen" (of "Nakatani Gen") would swallow every "Gen." before a name.
-      if (sur.size() == 1 && (IsTitleWord(sur[0]) || IsHonorific(sur[0]))) continue;
+      if (sur.size() == 1 && (IsTitleWord(sur[0]) || IsHonorific(sur[0]) ||
+                              IsNameParticle(sur[0]))) {
+        continue;  // nor "Le" (of "Le Yucheng") every "Le Figaro"
+      }
       std::string phrase;
       for (const std::string& t : sur) phrase += (phrase.empty() ? "" : " ") + t;
       g.Add(phrase, GazKind::kSurname, p.key());

@@ -44,6 +44,7 @@ class SentenceScanner {
   bool NameToken(int tok) const;
   void AddPerson(PersonMention p);
   void ReadContext(PersonMention* p) const;
+  void TitleOnly();
 
   const Document& doc_;
   const Sentence& s_;
@@ -51,6 +52,15 @@ class SentenceScanner {
   const std::vector<GazMatch>* matches_ = nullptr;
   std::vector<int> gaz_at_;
 };
+
+// Nouns a surname can modify without referring to the person.
+bool IsAttributiveNoun(absl::string_view w) {
+  static const auto* kNouns = new absl::flat_hash_set<std::string>{
+      "administration", "government", "campaign", "team", "era", "presidency", "doctrine",
+      "camp", "aides", "officials", "policy", "policies", "regime", "family", "years",
+      "cabinet", "plan", "White", "allies", "supporters", "loyalists", "voters"};
+  return kNouns->contains(std::string(w));
+}
 
 bool SentenceScanner::NameToken(int tok) const {
   const Token& t = doc_.tokens[tok];
@@ -108,6 +118,69 @@ void SentenceScanner::AddPerson(PersonMention p) {
   }
   ReadContext(&p);
   out_->people.push_back(std::move(p));
+}
+
+void SentenceScanner::TitleOnly() {
+  // "the Executive Vice Minister", "the UN secretary general": a definite
+  // title with no name after it stands for someone the article named.
+  const auto& toks = doc_.tokens;
+  for (int k = s_.first; k + 1 < s_.last; ++k) {
+    if (toks[k].norm != "the") continue;
+    // "X, the Chilean ambassador, said": an apposition, already X's title.
+    if (k - 2 >= s_.first && toks[k - 1].norm == ",") {
+      bool after_person = false;
+      for (const PersonMention& q : out_->people) after_person |= q.last == k - 1;
+      if (after_person) continue;
+    }
+    // Inside another person's title: "Deputy Assistant to the President
+    // and Chief of Staff Ann Lowe".
+    bool inside = false;
+    for (const PersonMention& q : out_->people) {
+      inside |= q.title.Found() && q.title.first <= k && k < q.title.last;
+    }
+    if (inside) continue;
+    int j = k + 1;
+    std::string nationality;
+    while (j < s_.last && !ActorKeyAt(j).empty()) nationality = ActorKeyAt(j++);
+    const int first = j;
+    std::string head;
+    while (j < s_.last && toks[j].word && IsTitleWord(toks[j].norm) && MatchAt(j) == nullptr) {
+      if (IsTitleHead(toks[j].norm)) head = toks[j].norm;
+      ++j;
+    }
+    if (head.empty() || j == first || head.back() == 's' || head == "counterpart" ||
+        head == "official" || head == "member" || head == "head" || head == "chief" && j - first == 1) {
+      continue;
+    }
+    // "the President of Uganda": the state after the title.
+    if (j + 1 < s_.last && toks[j].norm == "of") {
+      int q = j + 1;
+      if (toks[q].norm == "the" && q + 1 < s_.last) ++q;
+      if (!ActorKeyAt(q).empty()) nationality = ActorKeyAt(q);
+    }
+    // Not when a name follows, directly or after a comma: that is its title.
+    int n = j;
+    if (n < s_.last && toks[n].norm == ",") ++n;
+    if (n < s_.last && (MatchAt(n) != nullptr || (toks[n].cap && toks[n].word &&
+                                                   !IsNonNameWord(toks[n].norm)))) {
+      continue;
+    }
+    PersonMention p;
+    p.first = first;
+    p.last = j;
+    p.short_form = true;
+    p.title_only = true;
+    p.rule = "title-only";
+    p.name = std::string(doc_.Span(first, j));
+    for (int q = first; q < j; ++q) p.name_tokens.push_back(toks[q].norm);
+    p.title.first = first;
+    p.title.last = j;
+    p.title.head = head;
+    p.role = RoleText(doc_, p.title);
+    p.nationality = nationality;
+    out_->people.push_back(std::move(p));
+    k = j - 1;
+  }
 }
 
 void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
@@ -174,13 +247,48 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
         surname_only = false;
       }
     }
+    // "Xi-Putin videoconference", "Putin-Biden": two known surnames joined
+    // are two people, not one unknown.
+    std::vector<const GazMatch*> surnames;
+    for (int k = a; k < b; ++k) {
+      const GazMatch* m = MatchAt(k);
+      if (m != nullptr && m->Has(GazKind::kSurname) &&
+          (surnames.empty() || surnames.back() != m)) {
+        surnames.push_back(m);
+      }
+    }
+    if (surnames.size() >= 2) {
+      for (const GazMatch* m : surnames) {
+        PersonMention q;
+        q.first = m->first;
+        q.last = m->last;
+        q.short_form = true;
+        q.rule = "surname";
+        for (const GazEntry* e : m->entries) {
+          if (e->kind == GazKind::kSurname) q.kb_candidates.push_back(e->key);
+        }
+        AddPerson(std::move(q));
+      }
+      continue;
+    }
     int words = 0;
-    for (int k = a; k < b; ++k) words += toks[k].word && toks[k].norm.size() > 1;
+    bool institution = false;
+    for (int k = a; k < b; ++k) {
+      words += toks[k].word && toks[k].norm.size() > 1;
+      institution |= IsInstitutionWord(toks[k].norm);
+    }
+    if (institution) continue;  // "Monetary Fund", "Blenheim Palace"
+    // "Secretary General of the Arctic Council Ann Lowe": a run
+    // right before a known person completes that person's title.
+    if (b < s_.last && MatchAt(b) != nullptr && MatchAt(b)->Has(GazKind::kPerson)) continue;
     const bool honorific = a - 1 >= s_.first && IsHonorific(toks[a - 1].norm);
     PersonMention p;
     p.first = a;
     p.last = b;
     p.kb_candidates = candidates;
+    if (surname_only && !candidates.empty() && b < s_.last && IsAttributiveNoun(toks[b].norm)) {
+      continue;  // "the Biden administration" names no person
+    }
     if (surname_only && !candidates.empty()) {
       p.short_form = true;
       p.rule = honorific ? "honorific-surname" : "surname";
@@ -219,9 +327,31 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
       AddPerson(std::move(p));
     }
   }
+  TitleOnly();
 }
 
 }  // namespace
+
+bool IsInstitutionWord(absl::string_view norm) {
+  static const auto* kWords = new absl::flat_hash_set<std::string>{
+      "fund", "bank", "organization", "organisation", "council", "committee", "union",
+      "party", "agency", "office", "ministry", "department", "group", "forum", "institute",
+      "university", "association", "commission", "court", "service", "forces", "army",
+      "navy", "assembly", "parliament", "congress", "senate", "government",
+      "administration", "company", "corporation", "news", "times", "post", "press",
+      "media", "network", "foundation", "center", "centre", "school", "academy",
+      "initiative", "alliance", "coalition", "movement", "front", "program", "programme",
+      "project", "summit", "conference", "games", "olympics", "cup", "treaty",
+      "agreement", "act", "declaration", "airport", "palace", "square", "street", "road",
+      "bridge", "region", "province", "city", "island", "islands", "sea", "ocean", "river",
+      "mountains", "valley", "strait", "peninsula", "republic", "kingdom", "federation",
+      "empire", "church", "museum", "hospital", "stadium", "hotel", "house", "hall",
+      "club", "bureau", "board", "reserve", "exchange", "street", "journal", "review",
+      "daily", "herald", "tribune", "telegraph", "guardian", "observer", "channel",
+      "television", "radio", "magazine", "cnn", "bbc", "fox", "reuters", "week",
+      "war", "crisis", "day", "embassy", "consulate", "mission", "station", "base"};
+  return kWords->contains(std::string(norm));
+}
 
 bool IsNonNameWord(absl::string_view norm) {
   static const auto* kWords = new absl::flat_hash_set<std::string>{

@@ -27,6 +27,7 @@ struct PersonMention {
   std::vector<std::string> name_tokens;  // normalised words of the name
   std::string nationality;  // state code or alliance read next to the name
   bool short_form = false;  // a surname alone, "Mr X", "President X"
+  bool title_only = false;  // "the Executive Vice Minister": name_tokens hold the title
   std::string rule;         // "kb-name", "title-pattern", "apposition", "surname", ...
   int entity = -1;          // set by coreference: index into the entities
 };
@@ -53,6 +54,10 @@ Mentions FindMentions(const Document& doc, const Gazetteer& gazetteer);
 // True for capitalised words that cannot begin or be a name ("The",
 // "Monday", "March", "However").
 bool IsNonNameWord(absl::string_view norm);
+
+// True for words that make a capitalised run an institution or a place
+// rather than a person ("Fund", "Palace", "Council").
+bool IsInstitutionWord(absl::string_view norm);
 
 }  // namespace newsgraph
 

@@ -54,10 +54,14 @@ std::vector<PlaceSpan> PlacesAt(const Document& doc, const Mentions& m, int at, 
   int k = at;
   while (k < end) {
     int start = k;
-    if (doc.tokens[start].norm == "the") ++start;
+    const bool article = doc.tokens[start].norm == "the";
+    if (article) ++start;
     std::string state;
     int stop = Item(doc, m, start, end, &state);
     if (stop == start) break;
+    // "the Motherland monument", "the Church of St Andrew": landmarks, not
+    // destinations; "the Philippines" is a state the gazetteer knows.
+    if (article && state.empty()) break;
     PlaceSpan p;
     p.first = start;
     p.last = stop;

@@ -90,6 +90,16 @@ const absl::flat_hash_set<std::string>& Abbreviations() {
   return *kSet;
 }
 
+// Words that usually open a sentence and rarely follow an abbreviation
+// inside one.
+bool SentenceOpener(const std::string& w) {
+  static const auto* kSet = new absl::flat_hash_set<std::string>{
+      "the", "a", "an", "he", "she", "they", "it", "we", "i", "in", "on", "but", "this",
+      "these", "those", "his", "her", "their", "its", "our", "after", "when", "while",
+      "there", "both", "however", "meanwhile", "during", "earlier", "later"};
+  return kSet->contains(w);
+}
+
 }  // namespace
 
 std::string NormalizeText(absl::string_view s) {
@@ -271,6 +281,13 @@ Document Analyze(absl::string_view text) {
   };
   for (int i = 0; i < n; ++i) {
     if (i > first && toks[i].newline_before) close(i);
+    // "in Washington, D.C. The two sides": an abbreviation's full stop ends
+    // the sentence too when a typical sentence opener follows.
+    if (toks[i].word && doc.Original(toks[i]).back() == '.' && i + 1 < n &&
+        toks[i + 1].space_before && toks[i + 1].cap && SentenceOpener(toks[i + 1].norm)) {
+      close(i + 1);
+      continue;
+    }
     const std::string& s = toks[i].norm;
     if (s != "." && s != "!" && s != "?" && s != "..." && s != "?\"") continue;
     int j = i + 1;

@@ -23,13 +23,15 @@ const absl::flat_hash_set<std::string>& Heads() {
       "vice-president", "secretary-general", "representative", "mp", "tanaiste",
       "chargé", "charge", "envoys", "superintendent", "marshal", "colonel",
       "ayatollah", "archbishop", "patriarch", "crown", "lt", "col", "adm", "maj",
-      "capt", "sgt", "gov", "pres", "amb", "aides"};
+      "capt", "sgt", "gov", "pres", "amb", "aides", "generals", "presidents", "senators",
+      "secretaries", "officials", "chancellors", "premiers", "ambassadors", "advisers",
+      "advisors", "representatives", "diplomats", "commanders", "heads", "chiefs"};
   return *kSet;
 }
 
 const absl::flat_hash_set<std::string>& Modifiers() {
   static const auto* kSet = new absl::flat_hash_set<std::string>{
-      "former", "then", "deputy", "vice", "first", "principal", "executive",
+      "former", "deputy", "vice", "first", "principal", "executive",
       "senior", "acting", "special", "assistant", "under", "top", "foreign",
       "prime", "defence", "defense", "national", "security", "state", "interior",
       "finance", "economy", "economic", "trade", "treasury", "house", "white",
@@ -56,8 +58,7 @@ const absl::flat_hash_set<std::string>& Modifiers() {
 }
 
 bool IsConnector(absl::string_view norm) {
-  return norm == "of" || norm == "for" || norm == "to" || norm == "and" ||
-         norm == "the" || norm == "on" || norm == "at";
+  return norm == "of" || norm == "for" || norm == "to" || norm == "and" || norm == "the";
 }
 
 bool IsHyphen(const Token& t) { return t.norm == "-"; }
@@ -235,7 +236,12 @@ TitleSpan TitleAfter(const Document& doc, int name_last, int ceiling,
   int last = TrimRight(doc, first, j);
   int start = first;
   std::string head;
-  if (last <= first || !Validate(doc, &start, last, &head) || start != first) {
+  // "at Holm Castle, Finnish President Tom Hart": a title
+  // followed by a name is that name's, not an apposition to the first.
+  const bool names_next = last < ceiling && toks[last].word && toks[last].cap &&
+                          !IsTitleWord(toks[last].norm);
+  if (last <= first || names_next || !Validate(doc, &start, last, &head) || start != first ||
+      head.back() == 's') {  // ", the Quad leaders": a group, not this person
     *nationality_tok = -1;
     return {};
   }

@@ -3,7 +3,7 @@
 // A closed vocabulary of head nouns (minister, secretary, envoy ...) and
 // modifiers (deputy, foreign, national ...); capitalised words are allowed
 // inside a title only as a complement after "of"/"to"/"for" ("Director of
-// the Office of the Foreign Affairs Commission"). Used by mentions.cc.
+// the Office of Planning"). Used by mentions.cc.
 #ifndef NEWSGRAPH_IMPORTERS_TITLES_H_
 #define NEWSGRAPH_IMPORTERS_TITLES_H_
 

@@ -118,10 +118,12 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       }
       if (k < s.last && (In(t[k].norm, {"with", "to"}) || w == "phoned")) {
         add(i, i + 1, "phone", true, "verb:spoke-with");
+        i = k - 1;  // "by phone" belongs to this trigger
         continue;
       }
-      if (w == "spoke" && k > i + 1) {  // "Trump and Zelensky spoke on Friday"
+      if (w == "spoke" && k > i + 1) {  // "Lowe and Hart spoke on Friday"
         add(i, i + 1, "phone", true, "verb:spoke");
+        i = k - 1;
         continue;
       }
     }
@@ -137,6 +139,7 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "phone", false, "noun:conversation");
       continue;
     }
+    if (In(w, {"call", "calls"}) && In(n1, {"for", "on"})) continue;  // "his call for calm"
     if (In(w, {"call", "calls"}) && (In(norm(i - 1), {"a", "the", "joint", "their", "his",
                                                       "her", "secure", "another", "'s",
                                                       "first", "last", "latest"}) ||
@@ -161,7 +164,7 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       continue;
     }
     if (In(w, {"meet", "meets", "met"}) && MeetsAnObligation(t, i, s.last)) continue;
-    // "will join Macron and Xi for talks": joining people is meeting them.
+    // "will join Lowe and Hart for talks": joining people is meeting them.
     if (In(w, {"join", "joins", "joined", "joining"}) && i + 1 < s.last && t[i + 1].cap &&
         norm(i - 1) != "to") {
       add(i, i + 1, "in-person", true, "verb:join");
@@ -232,12 +235,21 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
       return set(pb::CANCELLED, w);
     }
   }
-  // After a nominal trigger: "which was rejected", "the meeting will".
+  // After a nominal trigger: "which was rejected".
   if (!tr.verb) {
     for (int k = tr.last; k < std::min(s.last, tr.last + 6); ++k) {
       const std::string& w = t[k].norm;
       if (In(w, {"rejected", "refused", "denied", "declined"})) return set(pb::DENIED, w);
-      if (In(w, {".", ";", ","})) break;
+      if (In(w, {".", ";"})) break;
+    }
+  }
+  // "has not confirmed that they will meet": uncertain, whatever follows.
+  for (int k = std::max(s.first, tr.first - 9); k + 1 < tr.first; ++k) {
+    if (t[k].norm != "not" && t[k].norm != "n't") continue;
+    for (int j = k + 1; j < tr.first && j <= k + 3; ++j) {
+      if (In(t[j].norm, {"confirmed", "confirm", "clear", "known", "decided", "sure"})) {
+        return set(pb::POSSIBLE, "not-" + t[j].norm);
+      }
     }
   }
   // Back through the clause, nearest cue first.
@@ -279,12 +291,23 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
                "anticipated", "awaited", "invitation", "forward"})) {
       return set(pb::PLANNED, w);
     }
-    if (In(w, {"is", "are"}) && next == "to" && k + 2 == tr.first) {
-      return set(pb::PLANNED, "is-to");
+    if (In(w, {"is", "are", "was", "were"}) && next == "to" && tr.first - k <= 6) {
+      return set(pb::PLANNED, "is-to");  // "are to hold a day of talks"
+    }
+    if (w == "to" && k + 1 == tr.first && tr.verb && k - 1 >= s.first) {
+      // "wanted to meet", "refused to meet", "expected to travel".
+      const std::string& gov = t[k - 1].norm;
+      if (In(gov, {"refused", "refuses", "refuse", "declined", "declines"})) {
+        return set(pb::DENIED, gov);
+      }
+      if (In(gov, {"wanted", "wants", "want", "hopes", "hoped", "hope", "prepared", "ready",
+                   "offered", "invited", "willing", "like", "open", "sought", "seeks"})) {
+        return set(pb::POSSIBLE, gov);
+      }
     }
     if (w == "to" && k + 1 == tr.first && tr.verb) {
       // "to meet", "to visit": an aim, unless a trip already under way
-      // carried it out ("recent trip to Moscow to meet Putin").
+      // carried it out ("recent trip to Oslo to meet Hart").
       bool recent = false;
       for (int j = std::max(s.first, k - 8); j < k; ++j) {
         if (In(t[j].norm, {"recent", "previous", "earlier", "last"})) recent = true;

@@ -40,8 +40,29 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
     }
   }
   auto acceptable = [&](int mi) {
+    // A subject opens its clause: the sentence start, a comma or dash, a
+    // conjunction, a capitalised adverbial ("Earlier") — never an object
+    // ("visited X", "with X").
     int b = HeadStart(doc_, s_, m_, m_.people[mi]) - 1;
-    if (b >= s_.first && IsPreposition(toks[b].norm)) return false;
+    if (b >= s_.first) {
+      const Token& bt = toks[b];
+      const bool opener = !bt.word || bt.cap || bt.norm == "and" || bt.norm == "that" ||
+                          bt.norm == "as" || bt.norm == "when" || bt.norm == "while" ||
+                          bt.norm == "after" || bt.norm == "before" || bt.norm == "but" ||
+                          bt.norm == "then" || bt.norm == "also" || bt.norm == "both" ||
+                          bt.norm == "week" || bt.norm == "month" || bt.norm == "year" ||
+                          bt.norm == "today" || bt.norm == "yesterday" || bt.norm == "meanwhile";
+      if (!opener || IsPreposition(bt.norm)) return false;
+    }
+    if (t.verb) {
+      // A verb's subject is separated from it by auxiliaries, or by a first
+      // verb phrase and "and" ("arrived in Kyiv ... and also traveled").
+      const int end = HeadEnd(m_.people[mi]);
+      if (end > t.first) return false;
+      if (!SubjectGap(doc_, end, t.first) && !CoordinatedVerb(doc_, m_, end, t.first)) {
+        return false;
+      }
+    }
     return !objects_.contains(mi) && !IsReporter(doc_, s_, m_, m_.people[mi], t);
   };
   // The subject inside the trigger's clause, nearest first, with the
@@ -49,10 +70,20 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
   std::vector<int> out;
   int boundary = s_.first;
   for (int q = t.first - 1; q >= s_.first; --q) {
-    if (IsClauseBoundary(toks[q].norm)) {
-      boundary = q + 1;
-      break;
-    }
+    if (!IsClauseBoundary(toks[q].norm)) continue;
+    // "X, who ...": the relative pronoun stands for the person before it
+    // when the trigger is inside the relative clause ...
+    int before = q - 1;
+    while (before >= s_.first && !toks[before].word) --before;
+    const bool relative = (toks[q].norm == "who" || toks[q].norm == "which") &&
+                          before >= s_.first && m_.person_at[before] >= 0 &&
+                          m_.people[m_.person_at[before]].entity >= 0;
+    bool closed = false;  // ... or after it, once the clause closed: "X, who ..., chose to visit"
+    for (int j = q + 1; j < t.first; ++j) closed |= toks[j].norm == "," || toks[j].norm == "-";
+    if (relative && !closed) return {m_.person_at[before]};
+    if (relative && closed) continue;
+    boundary = q + 1;
+    break;
   }
   for (size_t i = people_.size(); i-- > 0;) {
     int mi = people_[i];
@@ -67,16 +98,28 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
     }
   }
   if (!out.empty()) return out;
-  if (t.verb) {
+  {
+    // "he travelled", "his presence in Australia".
     int ps = PronounSubject(doc_, s_, m_, t, {});
     if (ps >= 0) return {ps};
-    return {};
+    if (t.verb) return {};
   }
   // A noun outside its subject's clause ("a trip which includes stops in
   // ..."): the sentence's first free person.
   for (int mi : people_) {
     if (m_.people[mi].first >= t.first) break;
     if (acceptable(mi)) return {mi};
+  }
+  // "On a visit to Chile in 2021, Lowe praised ...": a fronted phrase
+  // whose subject follows the comma that closes it.
+  const std::string& opener = toks[s_.first].norm;
+  if (opener == "on" || opener == "during" || opener == "after" || opener == "while" ||
+      opener == "before") {
+    int comma = t.last;
+    while (comma < s_.last && toks[comma].norm != ",") ++comma;
+    for (int mi : people_) {
+      if (HeadStart(doc_, s_, m_, m_.people[mi]) == comma + 1) return {mi};
+    }
   }
   return {};
 }
@@ -95,9 +138,33 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
     // "was in Kyiv": only a known state or capital, or a bare proper name.
     std::vector<PlaceSpan> kept;
     for (const PlaceSpan& p : places) {
-      if (!p.state.empty() || toks[p.first - 1].norm != "the") kept.push_back(p);
+      // "is in the US" is presence; "was in the White House" is office.
+      const int a = m_.actor_at[p.first];
+      const bool state = a >= 0 && m_.actors[a].kind == GazKind::kState;
+      if (state || (!p.state.empty() && toks[p.first - 1].norm != "the") ||
+          (p.state.empty() && toks[p.first - 1].norm != "the")) {
+        kept.push_back(p);
+      }
     }
     places = kept;
+  }
+  if (places.empty() && t.place_from > t.first && toks[t.place_from].norm == "to") {
+    // "travel next week to the G7 ministers' meeting in Capri, Italy".
+    int end = t.place_from + 1;
+    while (end < s_.last && end < t.place_from + 12 && !IsClauseBoundary(toks[end].norm)) ++end;
+    for (int k = t.place_from + 1; k < end && places.empty(); ++k) {
+      if (toks[k].norm == "in") places = PlacesAt(doc_, m_, k + 1, end);
+    }
+  }
+  if (places.empty() && t.last + 1 < s_.last &&
+      (toks[t.last].norm == "of" || toks[t.last].norm == "by")) {
+    // "the visit of Speaker Ann Lowe to Fiji".
+    for (int mi : travellers) {
+      const int after = HeadEnd(m_.people[mi]);
+      if (after + 1 < s_.last && toks[after].norm == "to") {
+        places = PlacesAt(doc_, m_, after + 1, s_.last);
+      }
+    }
   }
   if (places.empty() && t.first - 1 >= s_.first) {
     int a = m_.actor_at[t.first - 1];
@@ -114,7 +181,7 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
   base.factuality = ReadFactuality(doc_, s_, t);
   base.people_rule = "traveller";
   for (int mi : travellers) base.entities.push_back(m_.people[mi].entity);
-  // "visited Ukrainian President Volodymyr Zelensky in Kyiv": a meeting too.
+  // "visited Finnish President Tom Hart in Helsinki": a meeting too.
   if (t.place_from == t.first && places.empty()) {
     for (int mi : people_) {
       if (HeadStart(doc_, s_, m_, m_.people[mi]) != t.last) continue;
@@ -130,6 +197,12 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
       out->push_back(std::move(meet));
       break;
     }
+  }
+  if (places.empty() && toks[t.first].norm == "visiting" && toks[t.last].cap) {
+    // "told visiting Foreign Minister X": a visit whose place the clause
+    // leaves to its host.
+    out->push_back(base);
+    return;
   }
   for (const PlaceSpan& p : places) {
     DraftEvent ev = base;

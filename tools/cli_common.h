@@ -32,6 +32,7 @@ Command AddAskCommand(CLI::App& app);
 Command AddExportCommand(CLI::App& app);
 Command AddStatsCommand(CLI::App& app);
 Command AddExplainCommand(CLI::App& app);
+Command AddBenchCommand(CLI::App& app);
 
 }  // namespace newsgraph::cli
 

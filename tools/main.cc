@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "newsgraph 0.1.0");
   std::vector<Command> commands;
   for (auto add : {AddImportCommand, AddAskCommand, AddExportCommand, AddStatsCommand,
-                   AddExplainCommand}) {
+                   AddExplainCommand, AddBenchCommand}) {
     commands.push_back(add(app));
   }
   try {

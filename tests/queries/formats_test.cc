@@ -72,7 +72,8 @@ TEST(PairRowsToJsonTest, HasExactlyTheDocumentedKeysAndNullsForUnknowns) {
   ASSERT_EQ(row["events"].size(), 2u);
   const Json& meeting = row["events"][0];
   EXPECT_EQ(Keys(meeting),
-            (std::set<std::string>{"event_type", "date", "place", "factuality", "evidence"}));
+            (std::set<std::string>{"event_type", "date", "place", "factuality", "event_id",
+                                   "evidence"}));
   EXPECT_EQ(meeting["date"], "2022-11-14");
   ASSERT_EQ(meeting["evidence"].size(), 3u);
   EXPECT_EQ(Keys(meeting["evidence"][0]), (std::set<std::string>{"article_id", "sentence"}));

@@ -1,0 +1,175 @@
+// BulkLoad: what it writes reads back through the Store API like committed
+// data; bad input is named by file and line.
+#include "newsgraph/bulk_load.h"
+
+#include <algorithm>
+#include <fstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "gtest/gtest.h"
+#include "newsgraph/store.h"
+#include "tests/engine/test_records.h"
+#include "tests/engine/test_store_dir.h"
+
+namespace newsgraph {
+namespace {
+
+using testing_util::MakeEdge;
+using testing_util::OpenReader;
+using testing_util::OpenWriter;
+using testing_util::TestStoreDir;
+
+void Write(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+const char kNodes[] = "id,kind\n1,PERSON\n2,PERSON\n3,STATE\n10,7\n";
+// Parallel edges (1->2 twice), a self-loop, names and numbers for types.
+const char kEdges[] =
+    "src,dst,type\n1,2,MET\n1,2,7\n2,3,HOLDS_ROLE\n3,10,2\n1,1,8\n10,1,3\n\n";
+
+// (node, other, type) of every edge of `node` in `direction`.
+std::vector<std::tuple<uint64_t, uint64_t, int>> Scan(const Store& store, uint64_t node,
+                                                      Direction direction) {
+  std::vector<std::tuple<uint64_t, uint64_t, int>> seen;
+  absl::Status s = store.ScanEdges(node, direction, EdgeFilter{}, [&](const pb::Edge& e) {
+    seen.emplace_back(e.src(), e.dst(), e.type());
+    return true;
+  });
+  EXPECT_TRUE(s.ok()) << s;
+  return seen;
+}
+
+class BulkLoadTest : public ::testing::Test {
+ protected:
+  std::string File(const std::string& name) { return files_.path() + "-" + name; }
+  void TearDown() override {
+    for (const char* name : {"nodes.csv", "edges.csv"}) std::remove(File(name).c_str());
+  }
+  absl::StatusOr<BulkLoadReport> Load(const std::string& nodes, const std::string& edges,
+                                      BulkLoadOptions options = {}) {
+    Write(File("nodes.csv"), nodes);
+    Write(File("edges.csv"), edges);
+    return BulkLoad(dir_.path(), File("nodes.csv"), File("edges.csv"), options);
+  }
+
+  TestStoreDir dir_;
+  TestStoreDir files_;
+};
+
+TEST_F(BulkLoadTest, ReadableInBothDirectionsWithStats) {
+  absl::StatusOr<BulkLoadReport> report = Load(kNodes, kEdges);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->nodes, 4u);
+  EXPECT_EQ(report->edges, 6u);
+  EXPECT_EQ(report->runs, 1);
+
+  std::unique_ptr<Store> store = OpenReader(dir_.path());
+  ASSERT_NE(store, nullptr);
+  using E = std::tuple<uint64_t, uint64_t, int>;
+  EXPECT_EQ(Scan(*store, 1, Direction::kOut),
+            (std::vector<E>{{1, 2, pb::MET}, {1, 2, pb::MET}, {1, 1, pb::SPOKE_WITH}}));
+  EXPECT_EQ(Scan(*store, 1, Direction::kIn),
+            (std::vector<E>{{10, 1, pb::REPORTED_IN}, {1, 1, pb::SPOKE_WITH}}));
+  EXPECT_EQ(Scan(*store, 2, Direction::kIn), (std::vector<E>{{1, 2, pb::MET}, {1, 2, pb::MET}}));
+  EXPECT_EQ(Scan(*store, 10, Direction::kOut), (std::vector<E>{{10, 1, pb::REPORTED_IN}}));
+  EXPECT_TRUE(Scan(*store, 4, Direction::kOut).empty());
+
+  absl::StatusOr<std::optional<pb::Node>> node = store->GetNode(10);
+  ASSERT_TRUE(node.ok() && node->has_value());
+  EXPECT_EQ((*node)->kind(), pb::ARTICLE);
+
+  absl::StatusOr<StoreStats> stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->nodes_by_kind.at("PERSON"), 2u);
+  EXPECT_EQ(stats->nodes_by_kind.at("STATE"), 1u);
+  EXPECT_EQ(stats->edges_by_type.at("MET"), 2u);
+  EXPECT_EQ(stats->edges_by_type.at("SPOKE_WITH"), 1u);
+}
+
+TEST_F(BulkLoadTest, CommitsAfterALoadGetFreshIdsAndSeqs) {
+  ASSERT_TRUE(Load(kNodes, kEdges).ok());
+  std::unique_ptr<Store> store = OpenWriter(dir_.path());
+  ASSERT_NE(store, nullptr);
+  std::unique_ptr<WriteSet> set = store->NewWriteSet();
+  EXPECT_GT(set->NewNodeId(), 10u);
+  // Same endpoints, type and day as a loaded edge: only a fresh seq keeps
+  // it from overwriting that edge.
+  pb::Edge edge = MakeEdge(1, 2, pb::MET, 0);
+  edge.clear_time();
+  set->PutEdge(edge);
+  ASSERT_TRUE(store->Commit(*set).ok());
+  EXPECT_EQ(Scan(*store, 1, Direction::kOut).size(), 4u);
+  EXPECT_EQ(store->Stats()->edges_by_type.at("MET"), 3u);
+}
+
+TEST_F(BulkLoadTest, ManyRunsGiveTheSameStore) {
+  std::string edges = "src,dst,type\n";
+  for (int i = 0; i < 300; ++i) {
+    edges += std::to_string(1 + (i * 7) % 4 % 3) + "," + std::to_string(1 + (i * 13) % 3) +
+             "," + std::to_string(1 + i % 8) + "\n";
+  }
+  BulkLoadOptions small;
+  small.run_edges = 7;
+  absl::StatusOr<BulkLoadReport> report = Load(kNodes, edges, small);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->runs, 43);
+
+  TestStoreDir other;
+  ASSERT_TRUE(BulkLoad(other.path(), File("nodes.csv"), File("edges.csv")).ok());
+  std::unique_ptr<Store> a = OpenReader(dir_.path());
+  std::unique_ptr<Store> b = OpenReader(other.path());
+  size_t total = 0;
+  for (uint64_t node : {1, 2, 3}) {
+    for (Direction d : {Direction::kOut, Direction::kIn}) {
+      EXPECT_EQ(Scan(*a, node, d), Scan(*b, node, d));
+      if (d == Direction::kOut) total += Scan(*a, node, d).size();
+    }
+  }
+  EXPECT_EQ(total, 300u);
+}
+
+TEST_F(BulkLoadTest, BadLinesNameFileAndLine) {
+  struct Case {
+    std::string nodes, edges, message;
+  };
+  const Case cases[] = {
+      {kNodes, "src,dst,type\n1,2,MET\n1,x,MET\n", "edges.csv:3: bad dst id \"x\""},
+      {kNodes, "src,dst,type\n1,2,MET\n\n1,2,FLEW\n", "edges.csv:4: unknown edge type"},
+      {kNodes, "src,dst,type\n1,2,0\n", "edges.csv:2: unknown edge type"},
+      {kNodes, "src,dst,type\n1,2\n", "edges.csv:2: expected 3 fields"},
+      {kNodes, "src,dst,type\n1,99,MET\n", "edges.csv:2: node 99 is not in"},
+      {kNodes, "from,to,type\n", "edges.csv:1: header must be \"src,dst,type\""},
+      {"id,kind\n1,PERSON\n0,PERSON\n", kEdges, "nodes.csv:3: bad node id \"0\""},
+      {"id,kind\n1,PERSON\n1,STATE\n", kEdges,
+       "nodes.csv:3: duplicate node id 1 (first at line 2)"},
+      {"id,kind\n1,WIZARD\n", kEdges, "nodes.csv:2: unknown node kind \"WIZARD\""},
+  };
+  for (const Case& c : cases) {
+    absl::StatusOr<BulkLoadReport> report = Load(c.nodes, c.edges);
+    ASSERT_FALSE(report.ok()) << c.message;
+    EXPECT_EQ(report.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_TRUE(absl::StrContains(report.status().message(), c.message))
+        << report.status() << " / wanted " << c.message;
+  }
+  // Nothing of the failed loads is visible.
+  std::unique_ptr<Store> store = OpenReader(dir_.path());
+  EXPECT_TRUE(Scan(*store, 1, Direction::kOut).empty());
+}
+
+TEST_F(BulkLoadTest, RefusesAStoreWithData) {
+  ASSERT_TRUE(Load(kNodes, kEdges).ok());
+  absl::StatusOr<BulkLoadReport> again = Load(kNodes, kEdges);
+  EXPECT_EQ(again.status().code(), absl::StatusCode::kFailedPrecondition) << again.status();
+  EXPECT_EQ(BulkLoad(dir_.path(), "/nonexistent/n.csv", "/nonexistent/e.csv").status().code(),
+            absl::StatusCode::kFailedPrecondition);
+  TestStoreDir fresh;
+  EXPECT_EQ(BulkLoad(fresh.path(), "/nonexistent/n.csv", "/nonexistent/e.csv").status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace newsgraph

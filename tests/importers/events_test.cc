@@ -1,0 +1,137 @@
+// Argument rules of events.cc / visits.cc, end to end through the Extractor
+// with the small test KB (sentences written for these tests).
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "importers/extractor.h"
+#include "schema/dates.h"
+#include "schema/ontology.h"
+#include "tests/importers/test_kb.h"
+
+namespace newsgraph {
+namespace {
+
+std::vector<std::string> Summaries(const std::string& text, const std::string& date = "2023-06-02") {
+  static KnowledgeBase* kb = new KnowledgeBase(MakeTestKb());
+  Extractor ex(kb);
+  ArticleInput a;
+  a.id = "e1";
+  a.date = date;
+  a.text = text;
+  absl::StatusOr<Extraction> x = ex.Extract(a);
+  EXPECT_TRUE(x.ok()) << x.status();
+  std::vector<std::string> out;
+  if (!x.ok()) return out;
+  for (const ExtractedEvent& e : x->events) {
+    std::vector<std::string> names;
+    for (const Participant& p : e.participants) names.push_back(p.name);
+    std::sort(names.begin(), names.end());
+    std::string s = ExportEventType(e.plover_type, e.mode) + ":" + FactualityName(e.factuality);
+    for (const std::string& n : names) s += " " + n;
+    if (!e.place.empty()) s += " @" + e.place;
+    out.push_back(s);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(EventsTest, SubjectsAndObjectsAcrossLongTitles) {
+  EXPECT_EQ(Summaries("Virtanen met on May 30-31 with Party Member, Director of the Office of "
+                      "Planning, and Foreign Minister Ola Nordmann in Santiago to follow up on "
+                      "the summit between President Park and Prime Minister Rosa Fuentes."),
+            (std::vector<std::string>{"MEET:happened Kari Virtanen Ola Nordmann @Santiago",
+                                      "SUMMIT:happened Park Min-ho Rosa Fuentes"}));
+}
+
+TEST(EventsTest, LightVerbAndPronounSubject) {
+  EXPECT_EQ(Summaries("Nordmann arrived late. He will hold talks with Virtanen on Monday."),
+            (std::vector<std::string>{"MEET:planned Kari Virtanen Ola Nordmann"}));
+}
+
+TEST(EventsTest, SeparateBilateralsWithLeadersOfSeveralStates) {
+  EXPECT_EQ(Summaries("Virtanen will meet Nordmann, Prime Minister Park Min-ho and Chilean "
+                      "Foreign Minister Rosa Fuentes."),
+            (std::vector<std::string>{"MEET:planned Kari Virtanen Ola Nordmann",
+                                      "MEET:planned Kari Virtanen Park Min-ho",
+                                      "MEET:planned Kari Virtanen Rosa Fuentes"}));
+}
+
+TEST(EventsTest, PairReference) {
+  EXPECT_EQ(Summaries("Virtanen spoke by phone with Nordmann on Tuesday. The call followed "
+                      "the two leaders' meeting in Oslo in March."),
+            (std::vector<std::string>{"MEET:happened Kari Virtanen Ola Nordmann @Oslo",
+                                      "PHONE_CALL:happened Kari Virtanen Ola Nordmann"}));
+}
+
+TEST(EventsTest, UnnamedCounterpartsMakeVisits) {
+  EXPECT_EQ(Summaries("Talks followed meetings between Virtanen, Nordmann, and their "
+                      "counterparts in Seoul."),
+            (std::vector<std::string>{"VISIT:happened Kari Virtanen @Seoul",
+                                      "VISIT:happened Ola Nordmann @Seoul"}));
+}
+
+TEST(EventsTest, HostAndReceivedGuests) {
+  EXPECT_EQ(Summaries("Virtanen will host Nordmann for talks in Helsinki next week."),
+            (std::vector<std::string>{"MEET:planned Kari Virtanen Ola Nordmann @Helsinki",
+                                      "VISIT:planned Ola Nordmann @Helsinki"}));
+  EXPECT_EQ(Summaries("Both Nordmann and Virtanen have been greeted in Seoul twice."),
+            (std::vector<std::string>{"VISIT:happened Kari Virtanen @Seoul",
+                                      "VISIT:happened Ola Nordmann @Seoul"}));
+}
+
+TEST(EventsTest, CallingSomeoneNamesIsNoCall) {
+  EXPECT_TRUE(Summaries("Nordmann called Virtanen \"a true friend\" on Monday.").empty());
+  EXPECT_TRUE(Summaries("Nordmann renewed his call for talks.").empty());
+}
+
+TEST(EventsTest, VisitedPersonAndRelativeClauseTraveller) {
+  EXPECT_EQ(Summaries("Nordmann, who rarely travels, chose this week to visit President Kari "
+                      "Virtanen in Helsinki."),
+            (std::vector<std::string>{"MEET:planned Kari Virtanen Ola Nordmann @Helsinki",
+                                      "VISIT:planned Ola Nordmann @Helsinki"}));
+}
+
+TEST(EventsTest, ObjectsOfVisitsAreNotTravellers) {
+  EXPECT_EQ(Summaries("Nordmann visited President Virtanen in Helsinki, marking his first visit "
+                      "to Finland."),
+            (std::vector<std::string>{"MEET:happened Kari Virtanen Ola Nordmann @Helsinki",
+                                      "VISIT:happened Ola Nordmann @Finland",
+                                      "VISIT:happened Ola Nordmann @Helsinki"}));
+}
+
+TEST(EventsTest, VisitOfPersonToPlaceAndFrontedPhrase) {
+  EXPECT_EQ(Summaries("Protests followed the visit of Foreign Minister Ola Nordmann to Chile."),
+            (std::vector<std::string>{"VISIT:happened Ola Nordmann @Chile"}));
+  EXPECT_EQ(Summaries("On a visit to Seoul in 2021, Virtanen praised the hosts."),
+            (std::vector<std::string>{"VISIT:happened Kari Virtanen @Seoul"}));
+}
+
+TEST(EventsTest, ParticipantListNeedsItsCueFirst) {
+  // A later sentence that merely includes names does not join the call.
+  EXPECT_EQ(Summaries("Nordmann held a call with Virtanen today. Topics included the "
+                      "views of Park Min-ho."),
+            (std::vector<std::string>{"PHONE_CALL:happened Kari Virtanen Ola Nordmann"}));
+  EXPECT_EQ(Summaries("Virtanen convened a meeting of leaders today.\nJoining him at the "
+                      "meeting were the following leaders:\n- Prime Minister Park Min-ho - "
+                      "Foreign Minister Ola Nordmann"),
+            (std::vector<std::string>{
+                "MEET:happened Kari Virtanen Ola Nordmann Park Min-ho"}));
+}
+
+TEST(EventsTest, PresentTenseIsThePublicationDay) {
+  static KnowledgeBase* kb = new KnowledgeBase(MakeTestKb());
+  Extractor ex(kb);
+  ArticleInput a;
+  a.date = "2023-06-02";
+  a.text = "Nordmann is in Seoul as part of an Asian tour.";
+  absl::StatusOr<Extraction> x = ex.Extract(a);
+  ASSERT_TRUE(x.ok());
+  ASSERT_EQ(x->events.size(), 1u);
+  EXPECT_EQ(FormatSpan(x->events[0].time), "2023-06-02");
+  EXPECT_EQ(x->events[0].date_rule, "present-tense");
+}
+
+}  // namespace
+}  // namespace newsgraph

@@ -1,0 +1,112 @@
+#include "importers/extractor.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+#include "schema/dates.h"
+#include "schema/ontology.h"
+#include "tests/importers/test_kb.h"
+
+namespace newsgraph {
+namespace {
+
+Extraction ExtractText(const std::string& text, const std::string& date = "2023-06-02") {
+  static KnowledgeBase* kb = new KnowledgeBase(MakeTestKb());
+  Extractor ex(kb);
+  ArticleInput a;
+  a.id = "t1";
+  a.date = date;
+  a.text = text;
+  absl::StatusOr<Extraction> out = ex.Extract(a);
+  EXPECT_TRUE(out.ok()) << out.status();
+  return out.ok() ? *out : Extraction{};
+}
+
+std::string Names(const ExtractedEvent& e) {
+  std::string out;
+  for (const Participant& p : e.participants) out += (out.empty() ? "" : "+") + p.name;
+  return out;
+}
+
+TEST(ExtractorTest, ReadoutMeeting) {
+  Extraction x = ExtractText("Foreign Minister Ola Nordmann met today with President Kari Virtanen "
+                     "of Finland in Helsinki. The two leaders discussed trade.");
+  ASSERT_EQ(x.events.size(), 1u);
+  const ExtractedEvent& e = x.events[0];
+  EXPECT_EQ(ExportEventType(e.plover_type, e.mode), "MEET");
+  EXPECT_EQ(Names(e), "Ola Nordmann+Kari Virtanen");
+  EXPECT_EQ(e.participants[1].state, "FI");
+  EXPECT_EQ(e.participants[1].role, "President");
+  EXPECT_EQ(FormatSpan(e.time), "2023-06-02");
+  EXPECT_EQ(e.factuality, pb::HAPPENED);
+  EXPECT_EQ(e.place, "Helsinki");
+}
+
+TEST(ExtractorTest, PlannedCallWithLearnedPerson) {
+  Extraction x = ExtractText("Chilean Foreign Minister Rosa Fuentes will speak by phone with "
+                     "Nordmann on Monday.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(ExportEventType("CONSULT", x.events[0].mode), "PHONE_CALL");
+  EXPECT_EQ(x.events[0].factuality, pb::PLANNED);
+  EXPECT_EQ(FormatSpan(x.events[0].time), "2023-06-05");  // the next Monday
+  ASSERT_EQ(x.roles.size(), 1u);
+  EXPECT_EQ(x.roles[0].person.name, "Rosa Fuentes");
+  EXPECT_EQ(x.roles[0].person.state, "CL");
+  EXPECT_EQ(x.roles[0].person.role, "Foreign Minister");
+}
+
+TEST(ExtractorTest, VisitsPerDestinationTravellerOnly) {
+  Extraction x = ExtractText("Nordmann travelled to Helsinki, Santiago and Seoul last week.");
+  ASSERT_EQ(x.events.size(), 3u);
+  for (const ExtractedEvent& e : x.events) {
+    EXPECT_EQ(e.mode, "visit");
+    EXPECT_EQ(Names(e), "Ola Nordmann");
+  }
+  EXPECT_EQ(x.events[2].place, "Seoul");
+}
+
+TEST(ExtractorTest, OneNamedPersonIsNoMeeting) {
+  Extraction x = ExtractText("Nordmann met unnamed officials to discuss fishing quotas.");
+  EXPECT_TRUE(x.events.empty());
+}
+
+TEST(ExtractorTest, RepeatedMentionsMerge) {
+  Extraction x = ExtractText("Nordmann met Virtanen on Tuesday. The meeting with Virtanen lasted "
+                     "an hour. Nordmann and Virtanen met again in Oslo in March.");
+  ASSERT_EQ(x.events.size(), 2u);
+  EXPECT_EQ(FormatSpan(x.events[0].time), "2023-05-30");
+}
+
+TEST(ExtractorTest, ParticipantListCompletesAContact) {
+  Extraction x = ExtractText("Nordmann held a video call with Nordic leaders today. They "
+                     "discussed energy.\nParticipants in the call included President Kari "
+                     "Virtanen of Finland and Prime Minister Park Min-ho.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].mode, "video");
+  EXPECT_EQ(x.events[0].participants.size(), 3u);
+  EXPECT_EQ(FormatSpan(x.events[0].time), "2023-06-02");
+}
+
+TEST(ExtractorTest, ReportersAreNotParticipants) {
+  Extraction x = ExtractText("Virtanen said Nordmann met Park Min-ho in Seoul on Friday.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(Names(x.events[0]), "Ola Nordmann+Park Min-ho");
+}
+
+TEST(ExtractorTest, CancelledTrip) {
+  Extraction x = ExtractText("Nordmann abruptly canceled a trip to Seoul.");
+  ASSERT_EQ(x.events.size(), 1u);
+  EXPECT_EQ(x.events[0].factuality, pb::CANCELLED);
+  EXPECT_TRUE(x.events[0].time.fell_back());
+}
+
+TEST(ExtractorTest, BadDateIsAnError) {
+  KnowledgeBase kb = MakeTestKb();
+  Extractor ex(&kb);
+  ArticleInput a;
+  a.date = "June 2";
+  EXPECT_FALSE(ex.Extract(a).ok());
+}
+
+}  // namespace
+}  // namespace newsgraph

@@ -1,0 +1,75 @@
+#include "importers/triggers.h"
+
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace newsgraph {
+namespace {
+
+struct Found {
+  std::string text;
+  std::string mode;
+  pb::Factuality factuality;
+};
+
+std::vector<Found> Triggers(const std::string& text) {
+  Document doc = Analyze(text);
+  std::vector<Found> out;
+  for (const Sentence& s : doc.sentences) {
+    for (const Trigger& t : FindTriggers(doc, s)) {
+      out.push_back({std::string(doc.Span(t.first, t.last)), t.mode,
+                     ReadFactuality(doc, s, t).value});
+    }
+  }
+  return out;
+}
+
+TEST(TriggersTest, ModesOfContact) {
+  auto f = Triggers("Lund met Hart. They held a video call. Lund spoke by phone with Hart. "
+                    "A summit opened. Lund visited Oslo.");
+  ASSERT_EQ(f.size(), 5u);
+  EXPECT_EQ(f[0].mode, "in-person");
+  EXPECT_EQ(f[1].text, "video call");
+  EXPECT_EQ(f[1].mode, "video");
+  EXPECT_EQ(f[2].mode, "phone");
+  EXPECT_EQ(f[3].mode, "summit");
+  EXPECT_EQ(f[4].mode, "visit");
+}
+
+TEST(TriggersTest, MetVirtuallyIsVideo) {
+  auto f = Triggers("Lund met virtually with Hart.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].mode, "video");
+}
+
+TEST(TriggersTest, MeetingANeedIsNoContact) {
+  EXPECT_TRUE(Triggers("The plan aims to meet the growing energy demand.").empty());
+  EXPECT_TRUE(Triggers("Officials called for calm.").empty());
+}
+
+TEST(TriggersTest, CopulaInIsPresence) {
+  auto f = Triggers("Lund was in Oslo. Lund was in talks.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].mode, "visit");
+  EXPECT_EQ(f[1].mode, "in-person");  // "talks", not presence
+}
+
+TEST(TriggersTest, Factuality) {
+  EXPECT_EQ(Triggers("Lund will meet Hart.")[0].factuality, pb::PLANNED);
+  EXPECT_EQ(Triggers("Lund is expected to travel to Oslo.")[0].factuality, pb::PLANNED);
+  EXPECT_EQ(Triggers("Lund may meet Hart.")[0].factuality, pb::POSSIBLE);
+  EXPECT_EQ(Triggers("Lund wanted to meet Hart.")[0].factuality, pb::POSSIBLE);
+  EXPECT_EQ(Triggers("Lund abruptly canceled a trip to Oslo.")[0].factuality, pb::CANCELLED);
+  EXPECT_EQ(Triggers("Lund refused to meet Hart.")[0].factuality, pb::DENIED);
+  EXPECT_EQ(Triggers("Lund will not meet Hart.")[0].factuality, pb::DENIED);
+  EXPECT_EQ(Triggers("Hart asked for a meeting, which was rejected.")[0].factuality,
+            pb::DENIED);
+  EXPECT_EQ(Triggers("Lund met Hart in May.")[0].factuality, pb::HAPPENED);
+  EXPECT_EQ(Triggers("The ministry has not confirmed they will meet.")[0].factuality,
+            pb::POSSIBLE);
+}
+
+}  // namespace
+}  // namespace newsgraph
