@@ -28,16 +28,15 @@
 
 namespace {
 
-using Graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
-                                                 boost::no_property, boost::no_property,
-                                                 uint32_t, uint64_t>;
+using Graph =
+    boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
+                                       boost::no_property, boost::no_property, uint32_t, uint64_t>;
 using Vertex = uint32_t;
 constexpr uint32_t kNone = UINT32_MAX;
 constexpr int kMaxPathDepth = 6;
 
 double Now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 // Visited marks cleared in O(1) by bumping the epoch.
@@ -52,8 +51,8 @@ struct Marks {
 
 struct Baseline {
   Graph graph;
-  std::vector<uint64_t> ids;                        // index -> id (sorted)
-  absl::flat_hash_map<uint64_t, Vertex> index;      // id -> index
+  std::vector<uint64_t> ids;                    // index -> id (sorted)
+  absl::flat_hash_map<uint64_t, Vertex> index;  // id -> index
   Vertex Find(uint64_t id) const {
     auto it = index.find(id);
     return it == index.end() ? kNone : it->second;
@@ -168,7 +167,9 @@ int RunWorkload(const Baseline& b, const std::string& workload, const std::strin
         answers.push_back(std::to_string(s == kNone ? 0 : Hop2(b, fwd, s)));
       } else if (workload == "sp") {
         const Vertex t = b.Find(z);
-        const int d = a == z ? 0 : (s == kNone || t == kNone) ? -1 : ShortestPath(b, fwd, bwd, s, t);
+        const int d = a == z                       ? 0
+                      : (s == kNone || t == kNone) ? -1
+                                                   : ShortestPath(b, fwd, bwd, s, t);
         answers.push_back(std::to_string(d));
       } else if (workload == "bfs") {
         const auto [reached, depth] = s == kNone ? std::pair<uint64_t, int>{1, 0} : Bfs(b, fwd, s);

@@ -16,6 +16,7 @@ namespace {
 // the iterator: a step costs a key comparison, a seek a descent through
 // every level's index, so in a dense frontier stepping wins.
 constexpr int kMaxSteps = 16;
+constexpr uint64_t kMaxNodeGap = 2;
 
 class RocksAdjacencyReader final : public AdjacencyReader {
  public:
@@ -71,7 +72,11 @@ void RocksAdjacencyReader::Position(Cursor& cursor, uint64_t node) {
       if (!it->Valid()) return;  // no node >= lower has edges
       const rocksdb::Slice key = it->key();
       if (key.size() != keys::kEdgeKeyLength) return;  // reported by Expand
-      if (keys::EdgeKeyNode(key.data()) >= node) return;
+      const uint64_t at = keys::EdgeKeyNode(key.data());
+      if (at >= node) return;
+      // Only nodes just ahead are worth stepping to: further ones have
+      // more nodes' edges in between than the steps allowed.
+      if (step == 0 && node - at > kMaxNodeGap) break;
       if (step < kMaxSteps) it->Next();
     }
   }

@@ -36,7 +36,7 @@ constexpr rocksdb::CompressionType kBulkCompression = rocksdb::kNoCompression;
 // Bulk-loaded graphs are read mostly by traversals that scan many nodes'
 // edges: larger blocks mean fewer block reads and cache lookups per edge,
 // while a seek still binary-searches a block's restart points.
-constexpr size_t kBulkBlockSize = size_t{64} << 10;
+constexpr size_t kBulkBlockSize = size_t{16} << 10;
 
 struct NodeLine {
   uint64_t id;

@@ -24,8 +24,7 @@ class LineReader {
   bool Next(absl::string_view* line) {
     while (true) {
       const char* begin = buffer_.data() + pos_;
-      const char* newline =
-          static_cast<const char*>(std::memchr(begin, '\n', end_ - pos_));
+      const char* newline = static_cast<const char*>(std::memchr(begin, '\n', end_ - pos_));
       if (newline != nullptr) {
         *line = absl::string_view(begin, newline - begin);
         pos_ = newline - buffer_.data() + 1;

@@ -57,6 +57,7 @@ class RocksStore final : public Store {
 
   std::unique_ptr<WriteSet> NewWriteSet() override;
   absl::Status Commit(WriteSet& writes) override;
+  absl::Status Sync() override;
 
   // ---- for WriteSetImpl ----
   uint64_t AllocateNodeId() { return next_node_id_.fetch_add(1); }
@@ -79,7 +80,7 @@ class RocksStore final : public Store {
  private:
   friend class WriteSetImpl;  // adds rows to its batch with cf()
 
-  RocksStore(std::string dir, bool read_only);
+  RocksStore(std::string dir, bool read_only, bool sync_commits);
 
   static void AdvanceTo(std::atomic<uint64_t>& counter, uint64_t at_least);
 
@@ -101,6 +102,7 @@ class RocksStore final : public Store {
 
   const std::string dir_;
   const bool read_only_;
+  const bool sync_commits_;
   std::shared_ptr<rocksdb::Cache> block_cache_;  // shared by every CF
   std::unique_ptr<rocksdb::DB> db_;
   // Declared after db_ so they are destroyed before it, as RocksDB requires.

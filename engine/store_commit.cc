@@ -55,7 +55,9 @@ absl::Status RocksStore::Commit(WriteSet& writes) {
   rocksdb::WriteBatch batch(set->batch_);
   if (absl::Status built = BuildCommitBatch(*set, &batch); !built.ok()) return built;
   rocksdb::WriteOptions options;
-  options.sync = true;  // durable before Commit returns: survives kill -9 and power loss
+  // Synced: durable before Commit returns, even across a power loss.
+  // Unsynced: still atomic, and kept across a process crash (StoreOptions).
+  options.sync = sync_commits_;
   const rocksdb::Status s = db_->Write(options, &batch);
   if (!s.ok()) return FromRocks(s, absl::StrCat("committing to ", dir_));
   set->committed_ = true;
@@ -134,6 +136,13 @@ absl::Status RocksStore::BuildCommitBatch(WriteSetImpl& set, rocksdb::WriteBatch
   // The set's report now reflects the store it was committed to.
   set.nodes_added_ = nodes_added;
   set.evidence_added_ = evidence_added;
+  return absl::OkStatus();
+}
+
+absl::Status RocksStore::Sync() {
+  if (read_only_) return absl::OkStatus();
+  const rocksdb::Status s = db_->FlushWAL(/*sync=*/true);
+  if (!s.ok()) return FromRocks(s, absl::StrCat("syncing ", dir_));
   return absl::OkStatus();
 }
 

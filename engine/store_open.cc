@@ -73,8 +73,8 @@ bool StoreExists(const std::string& dir) {
 
 }  // namespace
 
-RocksStore::RocksStore(std::string dir, bool read_only)
-    : dir_(std::move(dir)), read_only_(read_only) {}
+RocksStore::RocksStore(std::string dir, bool read_only, bool sync_commits)
+    : dir_(std::move(dir)), read_only_(read_only), sync_commits_(sync_commits) {}
 
 RocksStore::~RocksStore() {
   // Handles go before the DB (member order does it too; this states it).
@@ -96,7 +96,7 @@ absl::StatusOr<std::unique_ptr<RocksStore>> RocksStore::OpenRocks(const std::str
     }
   }
 
-  std::unique_ptr<RocksStore> store(new RocksStore(dir, options.read_only));
+  std::unique_ptr<RocksStore> store(new RocksStore(dir, options.read_only, options.sync_commits));
   store->block_cache_ = rocksdb::NewLRUCache(kBlockCacheBytes);
 
   rocksdb::DBOptions db_options;

@@ -59,6 +59,10 @@ class SentenceEvents {
   void Contacts(const std::vector<Trigger>& triggers, std::vector<DraftEvent>* out);
   // "the two leaders' meeting", "both leaders met", "the two men spoke".
   bool PairBefore(const Trigger& t) const;
+  // "Both A and B will attend, but it is unclear whether they will meet":
+  // a "they" subject of a verb trigger stands for the coordinated people
+  // earlier in the sentence (exactly two or more, joined by "and").
+  std::vector<int> TheyPair(const Trigger& t) const;
 
   const Document& doc_;
   const Sentence& s_;
@@ -86,6 +90,39 @@ bool SentenceEvents::PairBefore(const Trigger& t) const {
     if (IsClauseBoundary(w)) return false;
   }
   return false;
+}
+
+std::vector<int> SentenceEvents::TheyPair(const Trigger& t) const {
+  if (!t.verb) return {};
+  const int vs = VerbStart(t);
+  if (vs < 0) return {};
+  int they = -1;
+  for (int q = vs - 1; q >= s_.first && q >= vs - 4; --q) {
+    if (doc_.tokens[q].norm == "they") {
+      if (SubjectGap(doc_, q + 1, vs)) they = q;
+      break;
+    }
+    if (!doc_.tokens[q].word || m_.person_at[q] >= 0) break;
+  }
+  if (they < 0) return {};
+  // The last coordination of people before "they": "A and B", "A, B and C".
+  std::vector<int> group;
+  for (size_t k = people_.size(); k-- > 0;) {
+    const PersonMention& p = m_.people[people_[k]];
+    if (p.last > they) continue;
+    if (group.empty()) {
+      group.push_back(people_[k]);
+    } else if (Coordinated(people_[k], group.back())) {
+      group.push_back(people_[k]);
+    } else {
+      break;
+    }
+  }
+  if (group.size() < 2) return {};
+  absl::flat_hash_set<int> ents;
+  for (int mi : group) ents.insert(m_.people[mi].entity);
+  if (ents.size() < 2) return {};
+  return group;
 }
 
 void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
@@ -253,6 +290,10 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     if (subj.empty()) {
       int ps = PronounSubject(t, objects[g]);
       if (ps >= 0) subj.push_back(ps);
+    }
+    if (subj.empty() && objects[g].empty() && loose[g].empty()) {
+      std::vector<int> pair = TheyPair(t);
+      subj.insert(subj.end(), pair.begin(), pair.end());
     }
     DraftEvent base;
     base.trigger = t;

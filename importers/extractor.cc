@@ -124,6 +124,60 @@ bool PresentProgressive(const Document& doc, const Sentence& s, const Trigger& t
   return false;
 }
 
+// "X also met with Y": "also" right before the verb (or before its
+// auxiliary).
+bool AlsoMet(const Document& doc, const Sentence& s, const Trigger& t) {
+  if (!t.verb) return false;
+  const std::string& w = doc.tokens[t.first].norm;
+  if (w != "met" && w != "meet" && w != "meets") return false;
+  for (int k = t.first - 1; k >= s.first && k >= t.first - 3; --k) {
+    const std::string& b = doc.tokens[k].norm;
+    if (b == "also") return true;
+    if (b != "has" && b != "had" && b != "have" && b != "will" && b != "would" &&
+        b != "then" && b != "later") {
+      return false;
+    }
+  }
+  return false;
+}
+
+// The one person the previous sentence puts in direct dealings with
+// `pair[0]` (the subject of "also met"): both named within a few words of
+// each other, no one else but the object of the new meeting named there.
+int PriorInterlocutor(const Document& doc, const Sentence& ps, const Mentions& m,
+                      const std::vector<int>& pair) {
+  const int subject = pair[0];
+  const int object = pair[1];
+  int subject_tok = -1;
+  int other = -1;
+  int other_tok = -1;
+  for (const PersonMention& p : m.people) {
+    if (p.first < ps.first || p.last > ps.last || p.entity < 0) continue;
+    if (p.entity == subject) {
+      if (subject_tok < 0) subject_tok = p.first;
+    } else if (p.entity == object) {
+      return -1;  // already named: the sentence is about the same meeting
+    } else {
+      if (other >= 0 && other != p.entity) return -1;
+      other = p.entity;
+      other_tok = p.last;
+    }
+  }
+  if (subject_tok < 0 || other < 0) return -1;
+  if (std::abs(subject_tok - other_tok) > 6) return -1;
+  // No reporting verb ("P said S ...") between them.
+  const int a = std::min(subject_tok, other_tok);
+  const int b = std::max(subject_tok, other_tok);
+  for (int k = a; k < b; ++k) {
+    const std::string& w = doc.tokens[k].norm;
+    if (w == "said" || w == "says" || w == "told" || w == "according" || w == "asked" ||
+        w == "about" || w == "criticized" || w == "criticised") {
+      return -1;
+    }
+  }
+  return other;
+}
+
 Participant MakeParticipant(const Mentions& mentions, const Entity& ent, int tok) {
   Participant p;
   p.kind = pb::PERSON;
@@ -313,7 +367,39 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
       f.sentence = isi;
       f.trigger_token = d.trigger.first;
       f.lone_subject = d.lone_subject;
+      int prior = -1;
+      if (si > 0 && Family(d.mode) == "in-person" && d.entities.size() == 2 &&
+          AlsoMet(doc, s, d.trigger)) {
+        prior = PriorInterlocutor(doc, doc.sentences[si - 1], mentions, d.entities);
+      }
+      const ExtractedEvent also_base = f.ev;
+      const int subject = d.entities.empty() ? -1 : d.entities[0];
       frames.push_back(std::move(f));
+      if (prior >= 0) {
+        // "S also met with O" after a sentence where P dealt with S: S met P
+        // first, at the same stage of the story.
+        const Sentence& ps = doc.sentences[si - 1];
+        bool known = false;
+        for (const Frame& g : frames) {
+          if (Family(g.ev.mode) != "in-person") continue;
+          known |= std::find(g.entities.begin(), g.entities.end(), prior) != g.entities.end() &&
+                   std::find(g.entities.begin(), g.entities.end(), subject) != g.entities.end();
+        }
+        if (!known) {
+          Frame a;
+          a.ev = also_base;
+          a.ev.mode = "in-person";
+          a.ev.sentence_begin = ps.begin;
+          a.ev.sentence_end = ps.end;
+          a.ev.place.clear();
+          a.ev.rule = "also-met-prior";
+          a.ev.people_rule = "also-met-prior";
+          a.entities = {prior, subject};
+          a.sentence = isi - 1;
+          a.trigger_token = ps.first;
+          frames.push_back(std::move(a));
+        }
+      }
     }
   }
   for (Frame& f : frames) {
@@ -333,6 +419,33 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
   }
   for (ExtractedEvent& v : visits) {
     if (!MergeInto(&out.events, v)) out.events.push_back(std::move(v));
+  }
+  // A traveller whose tour is under way on the publication day ("is
+  // visiting Italy"): the undated contacts the article reports for them are
+  // stops of that tour, in the publication month.
+  {
+    std::vector<std::string> touring;
+    for (const ExtractedEvent& e : out.events) {
+      if (e.mode != "visit" || e.date_rule != "present-tense") continue;
+      for (const Participant& p : e.participants) {
+        touring.push_back(p.kb_key.empty() ? "name:" + p.name : p.kb_key);
+      }
+    }
+    for (ExtractedEvent& e : out.events) {
+      if (e.mode == "visit" || !e.time.fell_back() || e.factuality != pb::HAPPENED) continue;
+      bool on_tour = false;
+      for (const Participant& p : e.participants) {
+        const std::string key = p.kb_key.empty() ? "name:" + p.name : p.kb_key;
+        on_tour |= std::find(touring.begin(), touring.end(), key) != touring.end();
+      }
+      if (!on_tour) continue;
+      absl::CivilMonth month(*pub);
+      e.time.set_from_day(DayNumber(absl::CivilDay(month)));
+      e.time.set_to_day(DayNumber(absl::CivilDay(month + 1)) - 1);
+      e.time.set_granularity(pb::MONTH);
+      e.time.set_fell_back(false);
+      e.date_rule = "ongoing-tour";
+    }
   }
   // Roles learned from the text for people the KB does not know.
   for (const Entity& ent : entities) {

@@ -4,6 +4,7 @@
 #include <limits>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "importers/stable_hash.h"
 #include "schema/dates.h"
@@ -250,6 +251,33 @@ absl::Status GraphWriter::AddEvent(const ArticleInput& article, uint64_t article
                   event.people_rule, event.confidence, writes);
   if (!evidence.ok()) return evidence.status();
 
+  // The same event already read in another article gets this article as
+  // one more report instead of a second node.
+  absl::StatusOr<std::optional<pb::Node>> same = FindSameEvent(event, people);
+  if (!same.ok()) return same.status();
+  if (same->has_value()) {
+    pb::Node merged = **same;
+    pb::EventInfo* info = merged.mutable_event();
+    info->add_evidence_ids(*evidence);
+    if (event.factuality == pb::HAPPENED &&
+        (info->factuality() == pb::PLANNED || info->factuality() == pb::POSSIBLE)) {
+      info->set_factuality(pb::HAPPENED);  // a later report that it took place
+    }
+    if (event.mode == kModeSummit && info->mode() == kModeInPerson) info->set_mode(event.mode);
+    writes.PutNode(merged);
+    pending_events_[merged.id()] = merged;
+    pb::Edge reported;
+    reported.set_src(merged.id());
+    reported.set_dst(article_node);
+    reported.set_type(pb::REPORTED_IN);
+    *reported.mutable_time() = info->time();
+    reported.set_factuality(event.factuality);
+    reported.set_confidence(event.confidence);
+    reported.add_evidence_ids(*evidence);
+    writes.PutEdge(reported);
+    return absl::OkStatus();
+  }
+
   pb::Node node;
   node.set_id(writes.NewNodeId());
   node.set_kind(pb::EVENT);
@@ -337,6 +365,79 @@ absl::Status GraphWriter::AddArticle(const ArticleInput& article, const pb::Arti
   return absl::OkStatus();
 }
 
+namespace {
+
+// In-person and summit are one family, phone and video another.
+bool SameContactFamily(absl::string_view a, absl::string_view b) {
+  if (a == b) return true;
+  return (IsInPersonMode(a) && IsInPersonMode(b)) || (IsCallMode(a) && IsCallMode(b));
+}
+
+}  // namespace
+
+absl::StatusOr<std::optional<pb::Node>> GraphWriter::FindSameEvent(
+    const ExtractedEvent& event, const std::vector<uint64_t>& people) {
+  // Undated reports could be any meeting of the same people: never merged.
+  if (event.plover_type != "CONSULT" || people.empty() || event.time.fell_back() ||
+      event.time.granularity() == pb::GRANULARITY_UNKNOWN ||
+      event.time.granularity() == pb::YEAR || event.time.granularity() == pb::SEASON) {
+    return std::nullopt;
+  }
+  const absl::flat_hash_set<uint64_t> wanted(people.begin(), people.end());
+  std::optional<pb::Node> found;
+  absl::Status status;
+  // A month-precision report starts on the 1st: look back a month for it.
+  EdgeFilter filter{pb::PARTICIPATED_IN, event.time.from_day() - 31, event.time.to_day()};
+  absl::Status s = store_->ScanEdges(people.front(), Direction::kOut, filter, [&](const pb::Edge& e) {
+    pb::Node candidate;
+    if (auto it = pending_events_.find(e.dst()); it != pending_events_.end()) {
+      candidate = it->second;
+    } else {
+      absl::StatusOr<std::optional<pb::Node>> node = store_->GetNode(e.dst());
+      if (!node.ok()) {
+        status = node.status();
+        return false;
+      }
+      if (!node->has_value()) return true;
+      candidate = **node;
+    }
+    const pb::EventInfo& info = candidate.event();
+    const pb::TimeSpan& t = info.time();
+    if (info.plover_type() != event.plover_type || !SameContactFamily(info.mode(), event.mode) ||
+        t.fell_back() || t.granularity() == pb::GRANULARITY_UNKNOWN ||
+        t.granularity() == pb::YEAR || t.granularity() == pb::SEASON ||
+        !SpanOverlaps(t, event.time.from_day(), event.time.to_day())) {
+      return true;
+    }
+    if (event.mode == kModeVisit &&
+        NormalizeName(info.place()) != NormalizeName(event.place)) {
+      return true;
+    }
+    absl::flat_hash_set<uint64_t> people_there;
+    status = store_->ScanEdges(candidate.id(), Direction::kIn, EdgeFilter{pb::PARTICIPATED_IN},
+                               [&](const pb::Edge& p) {
+                                 people_there.insert(p.src());
+                                 return true;
+                               });
+    if (!status.ok()) return false;
+    // Non-person participants (states) are not compared: people decide.
+    absl::erase_if(people_there, [&](uint64_t id) { return !wanted.contains(id) && !IsPerson(id); });
+    if (people_there == wanted) {
+      found = std::move(candidate);
+      return false;
+    }
+    return true;
+  });
+  if (!s.ok()) return s;
+  if (!status.ok()) return status;
+  return found;
+}
+
+bool GraphWriter::IsPerson(uint64_t id) const {
+  absl::StatusOr<std::optional<pb::Node>> node = store_->GetNode(id);
+  return node.ok() && node->has_value() && (*node)->kind() == pb::PERSON;
+}
+
 void GraphWriter::Committed() {
   for (auto& [key, id] : pending_) cache_[key] = id;
   for (auto& [key, seen] : pending_roles_) roles_[key] = seen;
@@ -345,6 +446,7 @@ void GraphWriter::Committed() {
 
 void GraphWriter::Abandoned() {
   pending_.clear();
+  pending_events_.clear();
   pending_roles_.clear();
 }
 

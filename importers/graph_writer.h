@@ -47,6 +47,12 @@ class GraphWriter {
   absl::StatusOr<uint64_t> ResolvePerson(const Participant& person, int32_t day,
                                          WriteSet& writes);
   std::optional<uint64_t> Lookup(const std::string& cache_key) const;
+  // A stored CONSULT event of the same contact family whose people are
+  // exactly `people` and whose dated span overlaps the event's; nullopt if
+  // none, or if either date is vaguer than a month.
+  absl::StatusOr<std::optional<pb::Node>> FindSameEvent(const ExtractedEvent& event,
+                                                        const std::vector<uint64_t>& people);
+  bool IsPerson(uint64_t id) const;
   absl::StatusOr<uint64_t> AddEvidence(const ArticleInput& article, uint32_t begin, uint32_t end,
                                        const std::string& rule, const std::string& date_rule,
                                        const std::string& people_rule, float confidence,
@@ -68,6 +74,8 @@ class GraphWriter {
   absl::flat_hash_map<std::string, bool> pending_roles_;
   // People whose stored HOLDS_ROLE edges have been read into roles_.
   absl::flat_hash_set<uint64_t> roles_loaded_;
+  // Stored events given more reports by the current article.
+  absl::flat_hash_map<uint64_t, pb::Node> pending_events_;
 };
 
 }  // namespace newsgraph

@@ -11,11 +11,15 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
@@ -174,6 +178,190 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
   return text.str();
 }
 
+// ---- CAMEO (PETRARCH/TABARI) actor dictionaries ----
+
+// Generic titles for the CAMEO role codes that follow the country code.
+struct CameoRoleTitle {
+  absl::string_view code;
+  absl::string_view title;
+};
+constexpr CameoRoleTitle kCameoTitles[] = {
+    {"GOV", "government official"}, {"MIL", "military"},
+    {"ELI", "elite"},               {"LEG", "legislator"},
+    {"JUD", "judiciary"},           {"COP", "police"},
+    {"SPY", "intelligence"},        {"OPP", "opposition"},
+    {"PTY", "party official"},      {"REB", "rebel"},
+    {"INS", "insurgent"},           {"SEP", "separatist"},
+    {"UAF", "armed group"},         {"BUS", "business"},
+    {"MED", "media"},               {"EDU", "education"},
+    {"CVL", "civilian"},            {"LAB", "labour"},
+    {"AGR", "agriculture"},         {"HLH", "health"},
+    {"HRI", "human rights"},        {"REF", "refugees"},
+    {"ENV", "environment"},         {"DEV", "development"},
+    {"CRM", "criminal"},            {"REL", "religious leader"},
+    {"NGO", "NGO"},
+};
+
+// CAMEO codes of international organisations: IGO + region + body.
+struct CameoOrganisation {
+  absl::string_view body;
+  absl::string_view name;
+};
+constexpr CameoOrganisation kCameoOrganisations[] = {
+    {"UNO", "UN"}, {"NAT", "NATO"}, {"EEC", "EU"}};
+
+// A bracketed code: "USAGOV", "USAGOV 090120-170120", "USAELI >090120".
+struct CameoCode {
+  std::string code;
+  pb::KbSpan span;
+};
+
+// "090120" (YYMMDD, 00-30 -> 20xx) or "20090120" -> "2009-01-20".
+absl::StatusOr<std::string> CameoDate(absl::string_view text) {
+  if ((text.size() != 6 && text.size() != 8) ||
+      !std::all_of(text.begin(), text.end(),
+                   [](char c) { return absl::ascii_isdigit(c); })) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("malformed date \"%s\" (want YYMMDD or YYYYMMDD)", text));
+  }
+  std::string year(text.substr(0, text.size() - 4));
+  if (year.size() == 2) year = absl::StrCat(year < "31" ? "20" : "19", year);
+  const absl::string_view md = text.substr(text.size() - 4);
+  std::string iso = absl::StrCat(year, "-", md.substr(0, 2), "-", md.substr(2));
+  if (absl::StatusOr<pb::TimeSpan> ok = ParseIsoSpan(iso); !ok.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("bad date \"%s\": %s", text, ok.status().message()));
+  }
+  return iso;
+}
+
+absl::StatusOr<CameoCode> ParseCameoCode(absl::string_view inside) {
+  std::vector<absl::string_view> parts =
+      absl::StrSplit(inside, absl::ByAnyChar(" \t"), absl::SkipEmpty());
+  if (parts.empty()) return absl::InvalidArgumentError("empty code \"[]\"");
+  if (parts.size() > 2) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("unexpected \"%s\" after the date", parts[2]));
+  }
+  CameoCode out;
+  // Unknown codes (and the placeholder "[---]") are dropped later, when
+  // they name no country or organisation.
+  out.code = std::string(parts[0]);
+  absl::AsciiStrToUpper(&out.code);
+  if (parts.size() == 1) return out;
+  absl::string_view dates = parts[1];
+  absl::string_view from, to;
+  if (absl::ConsumePrefix(&dates, ">")) {
+    from = dates;
+  } else if (absl::ConsumePrefix(&dates, "<")) {
+    to = dates;
+  } else if (size_t dash = dates.find('-'); dash != absl::string_view::npos) {
+    from = dates.substr(0, dash);
+    to = dates.substr(dash + 1);
+  } else {
+    from = to = dates;  // a single day
+  }
+  if (!from.empty()) {
+    absl::StatusOr<std::string> d = CameoDate(from);
+    if (!d.ok()) return d.status();
+    out.span.set_from(*d);
+  }
+  if (!to.empty()) {
+    absl::StatusOr<std::string> d = CameoDate(to);
+    if (!d.ok()) return d.status();
+    out.span.set_to(*d);
+  }
+  if (out.span.from().empty() && out.span.to().empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrFormat("malformed date range \"%s\"", parts[1]));
+  }
+  if (!out.span.from().empty() && !out.span.to().empty() &&
+      out.span.from() > out.span.to()) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "date range \"%s\" ends before it starts", parts[1]));
+  }
+  return out;
+}
+
+// The ASCII letter for a UTF-8 Latin-1 letter "\xC3" `second` ("É" -> 'E'),
+// or 0 for the signs (× ÷).
+char Latin1Letter(unsigned char second) {
+  static constexpr char kLetters[] =
+      "AAAAAAACEEEEIIIIDNOOOOO\0OUUUUYTsaaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+  if (second < 0x80 || second > 0xBF) return 0;
+  return kLetters[second - 0x80];
+}
+
+// "BARACK_OBAMA_" -> "Barack Obama"; "O'NEILL" -> "O'Neill";
+// "MANFRED_WÖRNER_" -> "Manfred Wörner".
+std::string CameoName(absl::string_view token) {
+  std::string name;
+  bool word_start = true;
+  for (size_t i = 0; i < token.size(); ++i) {
+    const char c = token[i];
+    if (c == '_' || absl::ascii_isspace(c)) {
+      if (!name.empty() && name.back() != ' ') name += ' ';
+      word_start = true;
+      continue;
+    }
+    if (absl::ascii_isalpha(c)) {
+      name += word_start ? absl::ascii_toupper(c) : absl::ascii_tolower(c);
+      word_start = false;
+    } else if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < token.size()) {
+      // Latin-1 letters: "\xC3\x80".."\xC3\x9E" are upper case, +0x20 lower.
+      unsigned char next = static_cast<unsigned char>(token[++i]);
+      if (!word_start && next >= 0x80 && next <= 0x9E && next != 0x97) next += 0x20;
+      if (word_start && next >= 0xA0 && next <= 0xBE && next != 0xB7) next -= 0x20;
+      name += c;
+      name += static_cast<char>(next);
+      word_start = false;
+    } else {
+      name += c;
+      word_start = c == '-' || c == '\'' || c == '.';
+    }
+  }
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  return name;
+}
+
+// "Manfred Wörner" -> "manfred-worner"; "O'Neill" -> "oneill".
+std::string Slug(absl::string_view name) {
+  std::string slug;
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    if (static_cast<unsigned char>(c) == 0xC3 && i + 1 < name.size()) {
+      c = Latin1Letter(static_cast<unsigned char>(name[++i]));
+      if (c == 0) continue;
+    }
+    if (absl::ascii_isalnum(c)) {
+      slug += absl::ascii_tolower(c);
+    } else if (!slug.empty() && slug.back() != '-' &&
+               static_cast<unsigned char>(c) < 0x80 && c != '\'' && c != '.') {
+      slug += '-';
+    }
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug;
+}
+
+// The CAMEO country table, "AAA\tAA" lines (scripts/gen_kb_states.py).
+absl::StatusOr<absl::flat_hash_map<std::string, std::string>> LoadCameoCountries(
+    const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    return absl::NotFoundError(absl::StrCat(
+        "cannot open ", path, " (the CAMEO country table; see data/kb/README.md)"));
+  }
+  absl::flat_hash_map<std::string, std::string> table;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f = absl::StrSplit(line, '\t');
+    if (f.size() == 2) table[f[0]] = f[1];
+  }
+  return table;
+}
+
 }  // namespace
 
 std::string KnowledgeBase::DefaultDir() {
@@ -212,12 +400,214 @@ absl::StatusOr<KnowledgeBase> KnowledgeBase::LoadDefault() {
 }
 
 absl::Status KnowledgeBase::AddFile(const std::string& path) {
+  if (std::filesystem::path(path).extension() == ".txt") {
+    return AddCameoDictionary(path);
+  }
   // A bad file leaves the KB as it was: the caller may report and go on.
   KnowledgeBase backup = *this;
   absl::Status status = Merge(path);
   if (status.ok()) status = CheckReferences();
   if (!status.ok()) *this = std::move(backup);
   return status;
+}
+
+absl::Status KnowledgeBase::AddCameoDictionary(const std::string& path) {
+  KnowledgeBase backup = *this;
+  absl::Status status = MergeCameo(path);
+  if (status.ok()) status = CheckReferences();
+  if (!status.ok()) *this = std::move(backup);
+  return status;
+}
+
+absl::Status KnowledgeBase::MergeCameo(const std::string& path) {
+  absl::StatusOr<std::string> text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  absl::StatusOr<absl::flat_hash_map<std::string, std::string>> countries =
+      LoadCameoCountries(absl::StrCat(DefaultDir(), "/cameo_countries.tsv"));
+  if (!countries.ok()) return countries.status();
+
+  // The KB state or organisation a CAMEO code belongs to, and its title;
+  // false when the code names nothing the KB knows.
+  auto resolve = [&](const std::string& code, std::string* state,
+                     std::string* title) -> bool {
+    if (code.size() < 3) return false;
+    if (absl::StartsWith(code, "IGO")) {
+      // IGO + optional 3-letter region + body: IGOUNO, IGOWSTNAT. What
+      // follows names a body or a field (IGOUNOKID, IGOUNODEVWBK); the
+      // sector titles would read oddly for an organisation's staff.
+      for (const CameoOrganisation& org : kCameoOrganisations) {
+        for (size_t at = 3; at + 3 <= code.size() && at <= 6; at += 3) {
+          if (absl::string_view(code).substr(at, 3) == org.body) {
+            *state = std::string(org.name);
+            *title = "official";
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+    auto it = countries->find(code.substr(0, 3));
+    if (it == countries->end() || !state_index_.contains(it->second)) {
+      return false;
+    }
+    // A bare country code marks the country itself or a place in it.
+    const std::string rest = code.substr(3);
+    if (rest.empty()) return false;
+    *state = it->second;
+    *title = "official";
+    if (rest.size() >= 3) {
+      for (const CameoRoleTitle& t : kCameoTitles) {
+        if (absl::string_view(rest).substr(0, 3) == t.code) {
+          *title = std::string(t.title);
+          break;
+        }
+      }
+    }
+    return true;
+  };
+
+  struct Entry {
+    pb::KbPerson person;
+    std::string where;
+  };
+  std::vector<Entry> entries;
+  absl::flat_hash_map<std::string, size_t> by_key;  // this file's entries
+  Entry* current = nullptr;  // nullptr before the first entry, or skipped
+
+  auto add_alias = [](pb::KbPerson* p, const std::string& alias) {
+    if (alias.find(' ') == std::string::npos || alias == p->name() ||
+        std::find(p->aliases().begin(), p->aliases().end(), alias) !=
+            p->aliases().end()) {
+      return;
+    }
+    p->add_aliases(alias);
+  };
+  // Appends the roles of every "[...]" on `rest`, or fails.
+  auto add_codes = [&](absl::string_view rest, const std::string& where) -> absl::Status {
+    while (true) {
+      rest = absl::StripAsciiWhitespace(rest);
+      if (rest.empty()) return absl::OkStatus();
+      if (rest.front() != '[') {
+        return Invalid(where, absl::StrFormat("expected \"[CODE]\", found \"%s\"", rest));
+      }
+      const size_t close = rest.find(']');
+      if (close == absl::string_view::npos) return Invalid(where, "missing \"]\"");
+      absl::StatusOr<CameoCode> code = ParseCameoCode(rest.substr(1, close - 1));
+      if (!code.ok()) return Invalid(where, code.status().message());
+      rest.remove_prefix(close + 1);
+      std::string state, title;
+      if (current == nullptr || !resolve(code->code, &state, &title)) continue;
+      pb::KbRole* role = current->person.add_roles();
+      role->set_title(title);
+      role->set_state(state);
+      if (!code->span.from().empty() || !code->span.to().empty()) {
+        *role->mutable_span() = code->span;
+      }
+    }
+  };
+
+  bool in_metadata = false;
+  bool have_entry = false;
+  int line_number = 0;
+  for (absl::string_view raw : absl::StrSplit(*text, '\n')) {
+    ++line_number;
+    const std::string where = absl::StrFormat("%s:%d", path, line_number);
+    absl::string_view line = raw;
+    std::string kept;  // the line without its "<! ... !>" parts
+    while (!line.empty()) {
+      if (in_metadata) {
+        const size_t end = line.find("!>");
+        if (end == absl::string_view::npos) break;
+        in_metadata = false;
+        line.remove_prefix(end + 2);
+        continue;
+      }
+      const size_t open = line.find("<!");
+      absl::StrAppend(&kept, line.substr(0, open));
+      if (open == absl::string_view::npos) break;
+      in_metadata = true;
+      line.remove_prefix(open + 2);
+    }
+    line = kept;
+    if (const size_t hash = line.find('#'); hash != absl::string_view::npos) {
+      line = line.substr(0, hash);
+    }
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty()) continue;
+
+    if (line.front() == '+') {
+      if (!have_entry) return Invalid(where, "alias \"+...\" before any entry");
+      line.remove_prefix(1);
+      const size_t bracket = line.find('[');
+      const std::string alias = CameoName(
+          absl::StripAsciiWhitespace(line.substr(0, bracket)));
+      if (alias.empty()) return Invalid(where, "empty alias");
+      if (current != nullptr) add_alias(&current->person, alias);
+      if (bracket != absl::string_view::npos) {
+        if (absl::Status s = add_codes(line.substr(bracket), where); !s.ok()) return s;
+      }
+      continue;
+    }
+    if (line.front() == '[') {
+      if (!have_entry) return Invalid(where, "role \"[...]\" before any entry");
+      if (absl::Status s = add_codes(line, where); !s.ok()) return s;
+      continue;
+    }
+    if (line.front() == ']' || line.front() == '<' || line.front() == '{') {
+      return Invalid(where, absl::StrFormat("unexpected \"%c\"", line.front()));
+    }
+
+    // A new entry: NAME, optionally followed by codes.
+    const size_t bracket = line.find('[');
+    const std::string name =
+        CameoName(absl::StripAsciiWhitespace(line.substr(0, bracket)));
+    const std::string key = Slug(name);
+    if (key.empty()) {
+      return Invalid(where, absl::StrFormat("entry \"%s\" has no letters or digits",
+                                            line.substr(0, bracket)));
+    }
+    have_entry = true;
+    if (person_index_.contains(key)) {
+      current = nullptr;  // already in the KB: the existing entry wins
+    } else if (auto it = by_key.find(key); it != by_key.end()) {
+      current = &entries[it->second];  // a repeated entry: merged
+    } else {
+      by_key[key] = entries.size();
+      entries.push_back({});
+      current = &entries.back();
+      current->person.set_key(key);
+      current->person.set_name(name);
+      current->where = where;
+    }
+    if (bracket != absl::string_view::npos) {
+      if (absl::Status s = add_codes(line.substr(bracket), where); !s.ok()) return s;
+    }
+  }
+  if (in_metadata) return Invalid(path, "unterminated \"<!\" block");
+
+  for (Entry& entry : entries) {
+    pb::KbPerson& person = entry.person;
+    // Without a dated role an entry is taken for a group, an institution or
+    // a place ("UNITED_NATIONS_ [IGOUNO]", "NATIONAL_ARMY [AFGMIL]").
+    if (std::none_of(person.roles().begin(), person.roles().end(),
+                     [](const pb::KbRole& r) { return r.has_span(); })) {
+      continue;
+    }
+    // A single word would match surnames alone: the first full-name alias
+    // becomes the name, or the entry is dropped.
+    if (person.name().find(' ') == std::string::npos) {
+      if (person.aliases().empty()) continue;
+      person.set_name(person.aliases(0));
+      person.mutable_aliases()->erase(person.mutable_aliases()->begin());
+    }
+    if (person_index_.contains(person.key())) continue;
+    defined_at_.emplace(absl::StrCat("person:", entry.person.key()), entry.where);
+    for (const pb::KbRole& role : entry.person.roles()) {
+      references_.push_back({role.state(), /*state_only=*/false, entry.where});
+    }
+    *kb_.add_people() = std::move(entry.person);
+  }
+  return Index();
 }
 
 absl::Status KnowledgeBase::Merge(const std::string& path) {

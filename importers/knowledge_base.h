@@ -24,10 +24,37 @@ class KnowledgeBase {
   // Loads every *.textproto of DefaultDir(), in name order.
   static absl::StatusOr<KnowledgeBase> LoadDefault();
 
-  // Merges one text-format file. Errors name the file and the line:
+  // Merges one file, chosen by its extension: ".txt" is a CAMEO actor
+  // dictionary (AddCameoDictionary); anything else (".textproto", ".txtpb",
+  // ".pbtxt") is protobuf text format. Errors name the file and the line:
   // "data/kb/people.textproto:12:3: ..." (InvalidArgument), or a state code
-  // or date that does not parse, or a duplicate person key.
+  // or date that does not parse, or a duplicate person key. A failed file
+  // leaves the KB as it was.
   absl::Status AddFile(const std::string& path);
+
+  // Merges a PETRARCH/TABARI actor dictionary (Phoenix.Countries.actors.txt
+  // and the like) as people:
+  //
+  //   BARACK_OBAMA_  [USAELI]       # entry: name, optional [CODE date]
+  //   +PRESIDENT_OBAMA               # alias of the entry above
+  //       [USAGOV 090120-170120]     # role: code and YYMMDD (or YYYYMMDD)
+  //       [USAELI >170120]           # ">D" from D, "<D" until D
+  //   <! ... !>                      # metadata block, skipped
+  //
+  // Name "BARACK_OBAMA_" -> name "Barack Obama", key "barack-obama". The
+  // code's first three letters are the country (ISO alpha-3, mapped to the
+  // KB's alpha-2 through cameo_countries.tsv in DefaultDir(); IGOUNO -> UN,
+  // IGO...NAT -> NATO, IGO...EEC -> EU); the rest gives a generic title
+  // (GOV "government official", MIL "military", ELI "elite", ...). Two-digit
+  // years 00-30 are 20xx, others 19xx. Roles whose code names no country or
+  // organisation of the KB (and bare country codes) are dropped; an entry
+  // with no dated role left is taken for a group, an institution or a place
+  // and skipped. A one-word name gives way to the first full-name alias (or
+  // the entry is skipped); one-word aliases are dropped. An entry whose key
+  // the KB already has is skipped (the hand-written entry wins); repeated
+  // entries within the dictionary are merged. Syntax errors and bad dates
+  // fail with "path:LINE: ..." and leave the KB as it was.
+  absl::Status AddCameoDictionary(const std::string& path);
 
   const pb::KnowledgeBase& proto() const { return kb_; }
 
@@ -61,6 +88,7 @@ class KnowledgeBase {
 
   // Parses and validates one file and appends it; references unchecked.
   absl::Status Merge(const std::string& path);
+  absl::Status MergeCameo(const std::string& path);
   absl::Status CheckReferences() const;
   absl::Status Index();
 

@@ -100,6 +100,68 @@ bool SentenceOpener(const std::string& w) {
   return kSet->contains(w);
 }
 
+
+// Words that make a fragment a clause of its own: finite auxiliaries and
+// common reporting or action verbs.
+bool FiniteVerbWord(const std::string& w) {
+  static const auto* kSet = new absl::flat_hash_set<std::string>{
+      "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had",
+      "will", "would", "can", "could", "may", "might", "shall", "should", "must",
+      "do", "does", "did", "said", "says", "say", "told", "tells", "added", "adds",
+      "met", "meets", "called", "calls", "spoke", "speaks", "went", "goes", "made",
+      "makes", "took", "takes", "gave", "gives", "won't", "can't", "didn't",
+      "doesn't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't"};
+  return kSet->contains(w);
+}
+
+// A full stop inside a sentence ("of the Chinese Communist. Party and ...
+// on Monday."): the fragment after it has no verb of its own and does not
+// open with a subject, so it continues the clause before it. Merges such
+// fragments (on the same line, ended by a full stop) into the sentence
+// before them.
+void MergeStrayStops(Document* doc) {
+  const auto& toks = doc->tokens;
+  std::vector<Sentence> out;
+  for (const Sentence& s : doc->sentences) {
+    bool merge = false;
+    if (!out.empty() && s.last - s.first >= 3 && s.last - s.first <= 30 &&
+        !toks[s.first].newline_before && toks[s.first].word && toks[s.first].cap &&
+        !toks[s.first].all_caps && !SentenceOpener(toks[s.first].norm)) {
+      const Sentence& p = out.back();
+      const Token& stop = toks[s.first - 1];
+      // The previous sentence ends in a bare full stop right after a
+      // lower-case-free capitalised word ("Communist."), not a quote.
+      merge = p.last - p.first >= 8 && stop.norm == "." && s.first - 2 >= p.first &&
+              toks[s.first - 2].word && toks[s.first - 2].cap &&
+              toks[s.first - 2].end == stop.begin && toks[s.last - 1].norm == ".";
+      for (int k = s.first + 1; merge && k < s.last; ++k) {
+        const Token& t = toks[k];
+        if (!t.word) {
+          if (t.norm == "\"" || t.norm == ":" || t.norm == ";") merge = false;
+          continue;
+        }
+        if (t.cap) continue;
+        const std::string& w = t.norm;
+        if (FiniteVerbWord(w) || w == "he" || w == "she" || w == "they" || w == "it" ||
+            w == "we" || w == "i" || w == "who" || w == "which" || w == "that" ||
+            (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0)) {
+          merge = false;
+        }
+      }
+      // The first word itself must not be a verb or pronoun either.
+      if (merge && FiniteVerbWord(toks[s.first].norm)) merge = false;
+    }
+    if (merge) {
+      Sentence& p = out.back();
+      p.last = s.last;
+      p.end = s.end;
+    } else {
+      out.push_back(s);
+    }
+  }
+  doc->sentences = std::move(out);
+}
+
 }  // namespace
 
 std::string NormalizeText(absl::string_view s) {
@@ -308,6 +370,7 @@ Document Analyze(absl::string_view text) {
     i = j - 1;
   }
   close(n);
+  MergeStrayStops(&doc);
   return doc;
 }
 

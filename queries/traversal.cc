@@ -60,8 +60,7 @@ class TraverserImpl final : public Traverser {
 
   absl::StatusOr<std::vector<uint64_t>> Neighbours(uint64_t node, Direction direction) override;
   absl::StatusOr<KHopResult> KHop(uint64_t seed, const KHopOptions& options) override;
-  absl::StatusOr<int> ShortestPathLength(uint64_t source, uint64_t target,
-                                         int max_depth) override;
+  absl::StatusOr<int> ShortestPathLength(uint64_t source, uint64_t target, int max_depth) override;
   absl::StatusOr<BfsResult> Bfs(uint64_t source, Direction direction, int max_depth) override;
 
  private:
@@ -94,15 +93,15 @@ class TraverserImpl final : public Traverser {
 
 absl::StatusOr<std::vector<uint64_t>> TraverserImpl::Neighbours(uint64_t node,
                                                                 Direction direction) {
-  forward_.Clear();
   std::vector<uint64_t> result;
   const uint64_t one[] = {node};
   absl::Status s = reader_->Expand(one, direction, [&](uint64_t, uint64_t neighbour) {
-    if (forward_.Insert(neighbour)) result.push_back(neighbour);
+    result.push_back(neighbour);
     return true;
   });
   if (!s.ok()) return s;
   std::sort(result.begin(), result.end());
+  result.erase(std::unique(result.begin(), result.end()), result.end());
   return result;
 }
 
@@ -158,9 +157,9 @@ absl::StatusOr<int> TraverserImpl::ShortestPathLength(uint64_t source, uint64_t 
     VisitedSet& mine = forward ? forward_ : backward_;
     const VisitedSet& theirs = forward ? backward_ : forward_;
     bool met = false;
-    absl::Status s =
-        ExpandLevel(forward ? ahead : behind, forward ? Direction::kOut : Direction::kIn, mine,
-                    &next, [&](uint64_t v) { return theirs.Contains(v); }, &met);
+    absl::Status s = ExpandLevel(
+        forward ? ahead : behind, forward ? Direction::kOut : Direction::kIn, mine, &next,
+        [&](uint64_t v) { return theirs.Contains(v); }, &met);
     if (!s.ok()) return s;
     ++depth;
     if (met) return depth;
@@ -170,8 +169,7 @@ absl::StatusOr<int> TraverserImpl::ShortestPathLength(uint64_t source, uint64_t 
   return -1;
 }
 
-absl::StatusOr<BfsResult> TraverserImpl::Bfs(uint64_t source, Direction direction,
-                                             int max_depth) {
+absl::StatusOr<BfsResult> TraverserImpl::Bfs(uint64_t source, Direction direction, int max_depth) {
   BfsResult result;
   forward_.Clear();
   forward_.Insert(source);

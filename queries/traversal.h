@@ -3,6 +3,7 @@
 #ifndef NEWSGRAPH_QUERIES_TRAVERSAL_H_
 #define NEWSGRAPH_QUERIES_TRAVERSAL_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -10,37 +11,58 @@
 
 namespace newsgraph::traversal {
 
-// A set of node ids cleared in O(1): a dense array of epoch stamps for ids
-// below `bound` (one memset when a traversal starts would cost more than a
-// small traversal), a hash set for any id above it.
+// A set of node ids for one traversal at a time. Small traversals (most
+// k-hop and path queries) use a hash set; once one grows past a fraction
+// of `bound` the set switches for good to a dense array of epoch stamps
+// for ids below `bound` (cleared in O(1) by bumping the epoch), with a hash
+// set for ids above. Allocating the dense array up front would cost more
+// than a small traversal (page faults on megabytes of fresh memory).
 class VisitedSet {
  public:
-  explicit VisitedSet(uint64_t bound) : stamps_(bound, 0) {}
+  explicit VisitedSet(uint64_t bound)
+      : bound_(bound), sparse_limit_(std::max<uint64_t>(4096, bound / 1024)) {}
 
   // True when `id` was not in the set (it is now).
   bool Insert(uint64_t id) {
+    if (!dense_) {
+      const bool added = others_.insert(id).second;
+      if (added && others_.size() > sparse_limit_ && bound_ > sparse_limit_) GoDense();
+      return added;
+    }
     if (id < stamps_.size()) {
       if (stamps_[id] == epoch_) return false;
       stamps_[id] = epoch_;
       return true;
     }
-    return overflow_.insert(id).second;
+    return others_.insert(id).second;
   }
   bool Contains(uint64_t id) const {
-    return id < stamps_.size() ? stamps_[id] == epoch_ : overflow_.contains(id);
+    return dense_ && id < stamps_.size() ? stamps_[id] == epoch_ : others_.contains(id);
   }
   void Clear() {
-    overflow_.clear();
-    if (++epoch_ == 0) {  // wrapped: old stamps would match again
+    others_.clear();
+    if (dense_ && ++epoch_ == 0) {  // wrapped: old stamps would match again
       std::fill(stamps_.begin(), stamps_.end(), 0);
       epoch_ = 1;
     }
   }
+  bool dense() const { return dense_; }
 
  private:
+  void GoDense() {
+    dense_ = true;
+    stamps_.assign(bound_, 0);
+    absl::flat_hash_set<uint64_t> ids;
+    ids.swap(others_);
+    for (uint64_t id : ids) Insert(id);
+  }
+
+  const uint64_t bound_;
+  const uint64_t sparse_limit_;
+  bool dense_ = false;
   std::vector<uint32_t> stamps_;
   uint32_t epoch_ = 1;
-  absl::flat_hash_set<uint64_t> overflow_;
+  absl::flat_hash_set<uint64_t> others_;  // every id while sparse; ids >= bound once dense
 };
 
 // Sorts `ids` (distinct) ascending. A large frontier of ids below `bound`

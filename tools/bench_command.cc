@@ -44,8 +44,8 @@ int RunLoad(const LoadFlags& flags) {
       report->seconds > 0 ? static_cast<double>(report->edges) / report->seconds : 0.0);
   std::cerr << absl::StrFormat(
       "phases: read %.3f s, sort %.3f s, write %.3f s, ingest %.3f s (%d runs)\n",
-      report->read_seconds, report->sort_seconds, report->write_seconds,
-      report->ingest_seconds, report->runs);
+      report->read_seconds, report->sort_seconds, report->write_seconds, report->ingest_seconds,
+      report->runs);
   return 0;
 }
 
@@ -142,8 +142,9 @@ Command AddBenchCommand(CLI::App& app) {
   bench->require_subcommand(1);
 
   CLI::App* load_app = bench->add_subcommand(
-      "load", "Bulk-load nodes.csv (id,kind) and edges.csv (src,dst,type) into an empty store; "
-              "prints edges loaded, seconds and edges/s.");
+      "load",
+      "Bulk-load nodes.csv (id,kind) and edges.csv (src,dst,type) into an empty store; "
+      "prints edges loaded, seconds and edges/s.");
   load_app->add_option("--db", load->db, "Store directory (new or empty)")->required();
   load_app->add_option("--nodes", load->nodes, "Nodes CSV, header id,kind")->required();
   load_app->add_option("--edges", load->edges, "Edges CSV, header src,dst,type")->required();
@@ -160,8 +161,7 @@ Command AddBenchCommand(CLI::App& app) {
   run_app->add_option("--workload", run->workload, "hop1, hop2, sp or bfs")
       ->required()
       ->check(CLI::IsMember({"hop1", "hop2", "sp", "bfs"}));
-  run_app->add_option("--input", run->input, "Seeds (one id a line) or pairs for sp")
-      ->required();
+  run_app->add_option("--input", run->input, "Seeds (one id a line) or pairs for sp")->required();
   run_app->add_option("--repeat", run->repeat, "Times to run the whole input (median reported)")
       ->check(CLI::Range(1, 1000));
 

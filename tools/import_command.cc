@@ -61,7 +61,11 @@ int RunImport(const ImportFlags& flags) {
       return ReportError("import", absl::InvalidArgumentError(absl::StrCat("--date: ", s.message())));
     }
   }
-  absl::StatusOr<std::unique_ptr<Store>> store = Store::Open(flags.db, StoreOptions{});
+  // One sync at the end instead of one per article: each article stays
+  // atomic and survives kill -9 (see StoreOptions::sync_commits).
+  StoreOptions store_options;
+  store_options.sync_commits = false;
+  absl::StatusOr<std::unique_ptr<Store>> store = Store::Open(flags.db, store_options);
   if (!store.ok()) return ReportError("import", store.status());
   ImporterOptions options;
   options.kb_files = flags.kb_files;
@@ -86,6 +90,7 @@ int RunImport(const ImportFlags& flags) {
     }
     if (!status.ok()) break;
   }
+  if (absl::Status synced = (*store)->Sync(); !synced.ok() && status.ok()) status = synced;
   std::cout << absl::StrFormat(
       "articles read: %d, imported: %d, skipped as already present: %d\n"
       "events: %d, nodes added: %d, edges added: %d, evidence added: %d\n"

@@ -21,12 +21,12 @@ struct BulkLoadOptions {
 struct BulkLoadReport {
   uint64_t nodes = 0;
   uint64_t edges = 0;
-  int runs = 0;          // sorted runs the edges were cut into
-  double seconds = 0;    // wall time of the whole load, of which:
-  double read_seconds = 0;   // parsing the CSV files (sorting excluded)
-  double sort_seconds = 0;   // sorting runs and spilling all but the last
-  double write_seconds = 0;  // merging runs into SST files
-  double ingest_seconds = 0; // counters, ingestion, totals
+  int runs = 0;               // sorted runs the edges were cut into
+  double seconds = 0;         // wall time of the whole load, of which:
+  double read_seconds = 0;    // parsing the CSV files (sorting excluded)
+  double sort_seconds = 0;    // sorting runs and spilling all but the last
+  double write_seconds = 0;   // merging runs into SST files
+  double ingest_seconds = 0;  // counters, ingestion, totals
 };
 
 // Loads `nodes_csv` (header `id,kind`) and `edges_csv` (header

@@ -29,6 +29,11 @@ struct StoreOptions {
   bool read_only = false;
   // Create the directory and database when missing (ignored if read_only).
   bool create_if_missing = true;
+  // Sync the write-ahead log at every Commit. Without it a commit is still
+  // atomic and survives a crash of the process (kill -9): the OS holds the
+  // log; only a power loss may drop the latest commits, never half of one.
+  // Bulk importers turn it off and call Sync() at the end.
+  bool sync_commits = true;
 };
 
 enum class Direction { kOut, kIn };
@@ -131,6 +136,9 @@ class Store {
   // crash. Errors: FailedPrecondition on a read-only store.
   virtual std::unique_ptr<WriteSet> NewWriteSet() = 0;
   virtual absl::Status Commit(WriteSet& writes) = 0;
+
+  // Makes every commit so far durable (syncs the write-ahead log).
+  virtual absl::Status Sync() = 0;
 };
 
 // The text under which names are indexed: NFKD, diacritics removed, case

@@ -46,8 +46,7 @@ class Traverser {
 
   // The distinct neighbours of `node` (itself included if it has a
   // self-loop), sorted by id.
-  virtual absl::StatusOr<std::vector<uint64_t>> Neighbours(uint64_t node,
-                                                           Direction direction) = 0;
+  virtual absl::StatusOr<std::vector<uint64_t>> Neighbours(uint64_t node, Direction direction) = 0;
   // Errors: InvalidArgument for max_depth < 1.
   virtual absl::StatusOr<KHopResult> KHop(uint64_t seed, const KHopOptions& options) = 0;
   // The length of a shortest directed path from `source` to `target` (0

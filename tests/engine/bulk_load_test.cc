@@ -28,8 +28,7 @@ void Write(const std::string& path, const std::string& text) {
 
 const char kNodes[] = "id,kind\n1,PERSON\n2,PERSON\n3,STATE\n10,7\n";
 // Parallel edges (1->2 twice), a self-loop, names and numbers for types.
-const char kEdges[] =
-    "src,dst,type\n1,2,MET\n1,2,7\n2,3,HOLDS_ROLE\n3,10,2\n1,1,8\n10,1,3\n\n";
+const char kEdges[] = "src,dst,type\n1,2,MET\n1,2,7\n2,3,HOLDS_ROLE\n3,10,2\n1,1,8\n10,1,3\n\n";
 
 // (node, other, type) of every edge of `node` in `direction`.
 std::vector<std::tuple<uint64_t, uint64_t, int>> Scan(const Store& store, uint64_t node,
@@ -109,8 +108,8 @@ TEST_F(BulkLoadTest, CommitsAfterALoadGetFreshIdsAndSeqs) {
 TEST_F(BulkLoadTest, ManyRunsGiveTheSameStore) {
   std::string edges = "src,dst,type\n";
   for (int i = 0; i < 300; ++i) {
-    edges += std::to_string(1 + (i * 7) % 4 % 3) + "," + std::to_string(1 + (i * 13) % 3) +
-             "," + std::to_string(1 + i % 8) + "\n";
+    edges += std::to_string(1 + (i * 7) % 4 % 3) + "," + std::to_string(1 + (i * 13) % 3) + "," +
+             std::to_string(1 + i % 8) + "\n";
   }
   BulkLoadOptions small;
   small.run_edges = 7;

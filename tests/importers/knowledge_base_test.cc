@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -227,6 +228,43 @@ TEST(KnowledgeBaseShippedTest, GoldPeopleArePresent) {
   EXPECT_EQ(Shipped().PersonByKey("volodymyr-zelensky")->name(), "Volodymyr Zelensky");
 }
 
+
+// For every G20 state and Ukraine: a head of government or state and a
+// foreign minister in office on both days (whichever roles RoleOn() picks).
+TEST(KnowledgeBaseShippedTest, G20AndUkraineHaveLeadersAndForeignMinisters) {
+  const absl::flat_hash_set<std::string> heads = {
+      "President", "Prime Minister", "Chancellor", "Premier", "King",
+      "Crown Prince"};
+  const absl::flat_hash_set<std::string> foreign = {
+      "Foreign Minister", "Secretary of State", "Foreign Secretary",
+      "External Affairs Minister",
+      "Minister of International Relations and Cooperation"};
+  auto holds = [](const pb::KbRole& role, int32_t day) {
+    int32_t from = std::numeric_limits<int32_t>::min();
+    int32_t to = std::numeric_limits<int32_t>::max();
+    if (!role.span().from().empty()) from = ParseIsoSpan(role.span().from())->from_day();
+    if (!role.span().to().empty()) to = ParseIsoSpan(role.span().to())->to_day();
+    return from <= day && day <= to;
+  };
+  for (absl::string_view code : {"AR", "AU", "BR", "CA", "CN", "FR", "DE", "IN", "ID",
+                                 "IT", "JP", "KR", "MX", "RU", "SA", "ZA", "TR", "GB",
+                                 "US", "UA"}) {
+    for (int32_t day : {Day(2021, 6, 1), Day(2024, 6, 1)}) {
+      bool head = false, minister = false;
+      for (const pb::KbPerson& p : Shipped().proto().people()) {
+        for (const pb::KbRole& role : p.roles()) {
+          if (role.state() != code || !holds(role, day)) continue;
+          head |= heads.contains(role.title());
+          minister |= foreign.contains(role.title());
+        }
+      }
+      EXPECT_TRUE(head) << code << " has no head of state or government on "
+                        << FormatIsoDay(day);
+      EXPECT_TRUE(minister) << code << " has no foreign minister on " << FormatIsoDay(day);
+    }
+  }
+}
+
 // ---- loading and validation ----
 
 TEST(KnowledgeBaseTest, DefaultDirFollowsTheEnvironment) {
@@ -404,6 +442,154 @@ TEST(KnowledgeBaseTest, LoadDefaultReadsTheDirectoryInNameOrder) {
     unsetenv("NEWSGRAPH_DATA");
   }
   std::filesystem::remove_all(dir);
+}
+
+
+// ---- CAMEO actor dictionaries ----
+
+// A small dictionary in the PETRARCH/TABARI actor format, written for the
+// test (names are invented except the country entries).
+constexpr absl::string_view kCameoDictionary =
+    "# Test actors\n"
+    "<!\n"
+    "  metadata: anything [NOT A CODE]\n"
+    "!>\n"
+    "FREEDONIA_  [USA]\n"
+    "+LAND_OF_THE_FREE_\n"
+    "\n"
+    "ANNA_EXAMPLE_ROSE_  [USAELI]   # a comment\n"
+    "+PRESIDENT_EXAMPLE_ROSE_\n"
+    "+ROSE_\n"
+    "\t[USAGOV 090120-170120]\n"
+    "\t[USAMIL >20170121]\n"
+    "BORIS_O'TESTOV\n"
+    "+B._O'TESTOV\n"
+    "    [RUSGOVMIL <180507]\n";
+
+TEST(KnowledgeBaseCameoTest, ReadsEntriesAliasesAndDatedRoles) {
+  TempFile dict("kb_cameo.txt",
+                std::string(kCameoDictionary) +
+                    "CARLA_NOBODY [IGOUNO 150101-191231]\n"
+                    "+CARLA_Y_NOBODY\n"
+                    "DAN_NOWHERE [XYZGOV 150101-191231]\n"
+                    "ANNA_EXAMPLE_ROSE\n"
+                    "+ANNA_E._ROSE\n"
+                    "\t[USAGOV 010101]\n"
+                    "UNITED_NATIONS_\t[IGOUNO]\n"
+                    "EXAMPLE_NATIONAL_ARMY <! note !> [USAMIL]\n"
+                    "ERNST_M\xC3\x9cLLER\t_SENIOR\t[DEUGOV 19900101-19981027][---] [ELI]\n"
+                    "SOLO_ [FRAGOV 100101-120101]\n"
+                    "MONONYM_ [FRAGOV 100101-120101]\n"
+                    "+MONO_NYM_FULL\n");
+  KnowledgeBase kb = Shipped();
+  const int before = kb.proto().people_size();
+  absl::Status s = kb.AddFile(dict.path());  // dispatched on ".txt"
+  ASSERT_TRUE(s.ok()) << s;
+  // Anna (merged from two entries), Boris, Carla, Ernst and Mononym; the
+  // country entry, Dan (unknown country XYZ), the undated institutions and
+  // the one-word "Solo" are left out.
+  EXPECT_EQ(kb.proto().people_size(), before + 5);
+  for (absl::string_view key : {"freedonia", "dan-nowhere", "united-nations",
+                                "example-national-army", "solo"}) {
+    EXPECT_EQ(kb.PersonByKey(key), nullptr) << key;
+  }
+  const pb::KbPerson* ernst = kb.PersonByKey("ernst-muller-senior");
+  ASSERT_NE(ernst, nullptr);
+  EXPECT_EQ(ernst->name(), "Ernst M\xC3\xBCller Senior");
+  ASSERT_EQ(ernst->roles_size(), 1);  // [---] and [ELI] name no country
+  EXPECT_EQ(ernst->roles(0).state(), "DE");
+  EXPECT_EQ(ernst->roles(0).span().from(), "1990-01-01");
+  const pb::KbPerson* mononym = kb.PersonByKey("mononym");
+  ASSERT_NE(mononym, nullptr);
+  EXPECT_EQ(mononym->name(), "Mono Nym Full");
+
+  const pb::KbPerson* anna = kb.PersonByKey("anna-example-rose");
+  ASSERT_NE(anna, nullptr);
+  EXPECT_EQ(anna->name(), "Anna Example Rose");
+  EXPECT_TRUE(Has(anna->aliases(), "President Example Rose"));
+  EXPECT_TRUE(Has(anna->aliases(), "Anna E. Rose"));
+  EXPECT_FALSE(Has(anna->aliases(), "Rose"));  // single words are dropped
+  ASSERT_EQ(anna->roles_size(), 4);
+  EXPECT_EQ(anna->roles(0).title(), "elite");
+  EXPECT_FALSE(anna->roles(0).has_span());
+  EXPECT_EQ(anna->roles(1).title(), "government official");
+  EXPECT_EQ(anna->roles(1).state(), "US");
+  EXPECT_EQ(anna->roles(1).span().from(), "2009-01-20");
+  EXPECT_EQ(anna->roles(1).span().to(), "2017-01-20");
+  EXPECT_EQ(anna->roles(2).title(), "military");
+  EXPECT_EQ(anna->roles(2).span().from(), "2017-01-21");
+  EXPECT_EQ(anna->roles(2).span().to(), "");
+  EXPECT_EQ(anna->roles(3).span().from(), "2001-01-01");  // a single day
+  EXPECT_EQ(anna->roles(3).span().to(), "2001-01-01");
+  EXPECT_EQ(kb.RoleOn(*anna, Day(2012, 5, 1))->title(), "government official");
+  EXPECT_EQ(kb.RoleOn(*anna, Day(2020, 5, 1))->title(), "military");
+
+  const pb::KbPerson* boris = kb.PersonByKey("boris-otestov");
+  ASSERT_NE(boris, nullptr);
+  EXPECT_EQ(boris->name(), "Boris O'Testov");
+  EXPECT_TRUE(Has(boris->aliases(), "B. O'Testov"));
+  ASSERT_EQ(boris->roles_size(), 1);
+  EXPECT_EQ(boris->roles(0).state(), "RU");
+  EXPECT_EQ(boris->roles(0).title(), "government official");
+  EXPECT_EQ(boris->roles(0).span().from(), "");
+  EXPECT_EQ(boris->roles(0).span().to(), "2018-05-07");
+
+  const pb::KbPerson* carla = kb.PersonByKey("carla-nobody");
+  ASSERT_NE(carla, nullptr);
+  EXPECT_EQ(carla->roles(0).state(), "UN");
+  EXPECT_EQ(carla->roles(0).title(), "official");
+  EXPECT_EQ(carla->roles(0).span().from(), "2015-01-01");
+}
+
+TEST(KnowledgeBaseCameoTest, TheHandWrittenEntryWins) {
+  TempFile dict("kb_cameo_known.txt",
+                "JOE_BIDEN_\n+JOSEPH_BIDEN_JUNIOR\n[USAGOV 210120-250120]\n");
+  KnowledgeBase kb = Shipped();
+  const pb::KnowledgeBase before = kb.proto();
+  ASSERT_TRUE(kb.AddCameoDictionary(dict.path()).ok());
+  EXPECT_EQ(kb.proto().people_size(), before.people_size());
+  EXPECT_EQ(kb.RoleOn(*kb.PersonByKey("joe-biden"), Day(2022, 1, 1))->title(), "President");
+}
+
+TEST(KnowledgeBaseCameoTest, ErrorsNameFileAndLine) {
+  struct Case {
+    const char* text;
+    const char* where;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"+ALIAS_FIRST\n", ":1:", "before any entry"},
+      {"\n[USAGOV]\n", ":2:", "before any entry"},
+      {"A_B\n\t[USAGOV 090120-17012]\n", ":2:", "malformed date"},
+      {"A_B\n\t[USAGOV 090230-170120]\n", ":2:", "090230"},
+      {"A_B\n\t[USAGOV 170120-090120]\n", ":2:", "ends before it starts"},
+      {"A_B\n\t[USAGOV 090120\n", ":2:", "missing \"]\""},
+      {"A_B [USA GOV 090120-170120]\n", ":1:", "unexpected"},
+      {"A_B\n<!\nnever closed\n", "", "unterminated"},
+  };
+  for (const Case& c : cases) {
+    TempFile bad("kb_cameo_bad.txt", c.text);
+    KnowledgeBase kb = Shipped();
+    const int before = kb.proto().people_size();
+    absl::Status s = kb.AddFile(bad.path());
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << c.text;
+    EXPECT_TRUE(HasSubstr(s.message(), bad.path() + c.where)) << c.text;
+    EXPECT_TRUE(HasSubstr(s.message(), c.message)) << c.text;
+    EXPECT_EQ(kb.proto().people_size(), before) << c.text;
+  }
+}
+
+TEST(KnowledgeBaseCameoTest, OtherExtensionsAreTextFormat) {
+  TempFile pbtxt("kb_people.pbtxt", "people { key: \"zed-zulu\" name: \"Zed Zulu\" }\n");
+  TempFile txtpb("kb_people.txtpb", "people { key: \"yan-yankee\" name: \"Yan Yankee\" }\n");
+  KnowledgeBase kb;
+  EXPECT_TRUE(kb.AddFile(pbtxt.path()).ok());
+  EXPECT_TRUE(kb.AddFile(txtpb.path()).ok());
+  EXPECT_NE(kb.PersonByKey("zed-zulu"), nullptr);
+  EXPECT_NE(kb.PersonByKey("yan-yankee"), nullptr);
+  // A CAMEO dictionary read as text format fails, and the other way round.
+  TempFile dict("kb_cameo_as_text.textproto", "A_B [USAGOV]\n");
+  EXPECT_FALSE(kb.AddFile(dict.path()).ok());
 }
 
 }  // namespace

@@ -113,7 +113,8 @@ TEST_P(TraversalTest, AnswersEqualPlainBfs) {
   for (uint64_t v = 1; v <= g.nodes + 2; ++v) {  // + ids without any edge
     const std::map<uint64_t, int> d2 = Distances(g.out, v, 2);
     std::set<uint64_t> want1;
-    if (auto it = g.out.find(v); it != g.out.end()) want1.insert(it->second.begin(), it->second.end());
+    if (auto it = g.out.find(v); it != g.out.end())
+      want1.insert(it->second.begin(), it->second.end());
     absl::StatusOr<std::vector<uint64_t>> n = (*t)->Neighbours(v, Direction::kOut);
     ASSERT_TRUE(n.ok());
     EXPECT_EQ(*n, std::vector<uint64_t>(want1.begin(), want1.end())) << v;
@@ -184,6 +185,22 @@ TEST(VisitedSetTest, ClearForgetsDenseAndOverflowIds) {
   EXPECT_FALSE(set.Contains(5));
   EXPECT_FALSE(set.Contains(1000));
   EXPECT_TRUE(set.Insert(5));
+}
+
+TEST(VisitedSetTest, GoesDenseWhenLargeAndKeepsItsIds) {
+  traversal::VisitedSet set(1 << 23);  // dense past 8192 ids
+  for (uint64_t id = 0; id < 10000; ++id) EXPECT_TRUE(set.Insert(id * 3));
+  EXPECT_TRUE(set.Insert(uint64_t{1} << 40));
+  EXPECT_TRUE(set.dense());
+  for (uint64_t id = 0; id < 10000; ++id) {
+    EXPECT_TRUE(set.Contains(id * 3));
+    EXPECT_FALSE(set.Contains(id * 3 + 1));
+    EXPECT_FALSE(set.Insert(id * 3));
+  }
+  EXPECT_FALSE(set.Insert(uint64_t{1} << 40));
+  set.Clear();
+  EXPECT_FALSE(set.Contains(3));
+  EXPECT_FALSE(set.Contains(uint64_t{1} << 40));
 }
 
 TEST(SortFrontierTest, BitmapAndComparisonSortAgree) {

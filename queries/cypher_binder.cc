@@ -1,0 +1,241 @@
+#include "queries/cypher_binder.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "queries/cypher_eval.h"
+
+namespace newsgraph::cypher {
+namespace {
+
+// kValue: any value, known only when run; kNonEntity: surely not a node,
+// relationship or path (a literal, list or map).
+enum class VarKind { kNode, kRel, kRelList, kPath, kValue, kNonEntity };
+
+const char* KindName(VarKind k) {
+  switch (k) {
+    case VarKind::kNode: return "a node";
+    case VarKind::kRel: return "a relationship";
+    case VarKind::kRelList: return "a relationship list";
+    case VarKind::kPath: return "a path";
+    case VarKind::kValue: return "a value";
+    case VarKind::kNonEntity: return "a value";
+  }
+  return "?";
+}
+
+absl::Status Error(absl::string_view kind, absl::string_view detail) {
+  return absl::InvalidArgumentError(absl::StrCat(kind, ": ", detail));
+}
+
+class Binder {
+ public:
+  absl::Status Run(const Query& q) {
+    for (size_t i = 0; i < q.clauses.size(); ++i) {
+      const Clause& c = q.clauses[i];
+      const bool last = i + 1 == q.clauses.size();
+      absl::Status s;
+      switch (c.kind) {
+        case Clause::Kind::kMatch:
+          s = Patterns(c.patterns, /*create=*/false);
+          if (s.ok() && c.where) s = Check(*c.where, /*allow_aggregates=*/false);
+          break;
+        case Clause::Kind::kCreate: s = Patterns(c.patterns, /*create=*/true); break;
+        case Clause::Kind::kUnwind:
+          s = Check(*c.expr, false);
+          if (s.ok()) scope_[c.var] = VarKind::kValue;
+          break;
+        case Clause::Kind::kWith:
+        case Clause::Kind::kReturn: s = Projection(c.projection); break;
+      }
+      if (!s.ok()) return s;
+      if (c.kind == Clause::Kind::kReturn && !last) return Error("SyntaxError", "RETURN must be last");
+      if (last && c.kind != Clause::Kind::kReturn && c.kind != Clause::Kind::kCreate) {
+        return Error("SyntaxError", "a query must end with RETURN or an update");
+      }
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  // Declares or reuses `name` as `kind` inside the current pattern list.
+  absl::Status Use(const std::string& name, VarKind kind, bool create_with_detail) {
+    if (name.empty()) return absl::OkStatus();
+    auto it = scope_.find(name);
+    if (it == scope_.end()) {
+      scope_[name] = kind;
+      clause_vars_.insert(name);
+      return absl::OkStatus();
+    }
+    const VarKind have = it->second;
+    const bool same_clause = clause_vars_.contains(name);
+    if (have == VarKind::kPath) {
+      return Error(same_clause ? "VariableAlreadyBound" : "VariableTypeConflict",
+                   absl::StrCat(name, " is a path"));
+    }
+    if (create_with_detail) return Error("VariableAlreadyBound", name);
+    // A list value may hold the relationships of a variable-length pattern.
+    if (have == VarKind::kNonEntity && kind != VarKind::kRelList) {
+      return Error("VariableTypeConflict", absl::StrCat(name, " is a value, used as ", KindName(kind)));
+    }
+    if (have == VarKind::kValue || have == VarKind::kNonEntity) return absl::OkStatus();  // checked when run
+    const bool rel_like = kind == VarKind::kRel || kind == VarKind::kRelList;
+    const bool have_rel_like = have == VarKind::kRel || have == VarKind::kRelList;
+    if (rel_like != have_rel_like) {
+      return Error("VariableTypeConflict", absl::StrCat(name, " is ", KindName(have),
+                                                        ", used as ", KindName(kind)));
+    }
+    if (rel_like && same_clause) return Error("RelationshipUniquenessViolation", name);
+    if (kind != have && rel_like) return Error("VariableTypeConflict", name);
+    return absl::OkStatus();
+  }
+
+  absl::Status Patterns(const std::vector<PatternPart>& parts, bool create) {
+    clause_vars_.clear();
+    for (const PatternPart& part : parts) {
+      if (!part.path_var.empty()) {
+        if (scope_.contains(part.path_var)) return Error("VariableAlreadyBound", part.path_var);
+        scope_[part.path_var] = VarKind::kPath;
+        clause_vars_.insert(part.path_var);
+      }
+      for (size_t i = 0; i < part.nodes.size(); ++i) {
+        const NodePattern& n = part.nodes[i];
+        const bool detail = create && (!n.labels.empty() || n.props) && !clause_vars_.contains(n.var);
+        absl::Status s = Use(n.var, VarKind::kNode, detail || (create && part.nodes.size() == 1 &&
+                                                               scope_.contains(n.var) && !clause_vars_.contains(n.var)));
+        if (!s.ok()) return s;
+        if (n.props) {
+          if (n.props->kind == Expr::Kind::kParam && !create) return Error("InvalidParameterUse", n.var);
+          s = Check(*n.props, false);
+          if (!s.ok()) return s;
+        }
+        if (i == part.rels.size()) continue;
+        const RelPattern& r = part.rels[i];
+        if (create && (r.types.size() != 1 || r.dir == Direction::kBoth || r.var_length)) {
+          return Error("SyntaxError", "CREATE needs one relationship type and a direction");
+        }
+        s = Use(r.var, r.var_length ? VarKind::kRelList : VarKind::kRel, create);
+        if (!s.ok()) return s;
+        if (r.props) {
+          if (r.props->kind == Expr::Kind::kParam && !create) return Error("InvalidParameterUse", r.var);
+          s = Check(*r.props, false);
+          if (!s.ok()) return s;
+        }
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Projection(const struct Projection& p) {
+    absl::flat_hash_set<std::string> names;
+    absl::flat_hash_map<std::string, VarKind> next;
+    if (p.star) {
+      if (scope_.empty()) return Error("NoVariablesInScope", "* with no variables");
+      next = scope_;
+      for (const auto& [k, v] : scope_) names.insert(k);
+    }
+    bool aggregating = false;
+    for (const ProjectionItem& item : p.items) {
+      absl::Status s = Check(*item.expr, /*allow_aggregates=*/true);
+      if (!s.ok()) return s;
+      if (!names.insert(item.alias).second) return Error("ColumnNameConflict", item.alias);
+      std::vector<const Expr*> aggs;
+      CollectAggregates(*item.expr, &aggs);
+      aggregating |= !aggs.empty();
+      VarKind kind = VarKind::kValue;
+      if (item.expr->kind == Expr::Kind::kVar) {
+        auto it = scope_.find(item.expr->name);
+        if (it != scope_.end()) kind = it->second;
+      } else if (item.expr->kind == Expr::Kind::kLiteral || item.expr->kind == Expr::Kind::kList ||
+                 item.expr->kind == Expr::Kind::kMap) {
+        kind = item.expr->value.is_null() && item.expr->kind == Expr::Kind::kLiteral
+                   ? VarKind::kValue  // null may stand for anything
+                   : VarKind::kNonEntity;
+      }
+      next[item.alias] = kind;
+    }
+    // ORDER BY sees the aliases and, leniently, the old scope: after DISTINCT
+    // or aggregation only expressions already projected are legal there, a
+    // rule not checked yet.
+    absl::flat_hash_map<std::string, VarKind> order_scope = next;
+    for (const auto& [k, v] : scope_) order_scope.try_emplace(k, v);
+    std::swap(scope_, order_scope);
+    for (const SortItem& s : p.order_by) {
+      absl::Status st = Check(*s.expr, /*allow_aggregates=*/aggregating);
+      if (!st.ok()) { std::swap(scope_, order_scope); return st; }
+    }
+    scope_ = std::move(next);
+    for (const ExprPtr& e : {p.skip, p.limit}) {
+      if (e == nullptr) continue;
+      absl::Status st = CheckConstant(*e);
+      if (!st.ok()) return st;
+    }
+    if (p.where) return Check(*p.where, false);
+    return absl::OkStatus();
+  }
+
+  absl::Status CheckConstant(const Expr& e) {
+    if (e.kind == Expr::Kind::kVar) return Error("NonConstantExpression", e.name);
+    for (const ExprPtr& a : e.args) {
+      if (a == nullptr) continue;
+      absl::Status s = CheckConstant(*a);
+      if (!s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status Check(const Expr& e, bool allow_aggregates) {
+    switch (e.kind) {
+      case Expr::Kind::kVar:
+        if (!scope_.contains(e.name) && !locals_.contains(e.name)) return Error("UndefinedVariable", e.name);
+        return absl::OkStatus();
+      case Expr::Kind::kProperty:
+        if (e.args[0]->kind == Expr::Kind::kVar) {
+          auto it = scope_.find(e.args[0]->name);
+          if (it != scope_.end() && (it->second == VarKind::kPath || it->second == VarKind::kRelList)) {
+            return Error("InvalidArgumentType", absl::StrCat("property of ", KindName(it->second)));
+          }
+        }
+        break;
+      case Expr::Kind::kFunction:
+        if (!IsKnownFunction(e.name)) return Error("UnknownFunction", e.name);
+        if (IsAggregateFunction(e.name)) {
+          if (!allow_aggregates) return Error("InvalidAggregation", e.name);
+          allow_aggregates = false;  // no aggregates inside aggregates
+        }
+        break;
+      case Expr::Kind::kListComp:
+      case Expr::Kind::kQuantifier: {
+        absl::Status s = Check(*e.args[0], allow_aggregates);
+        if (!s.ok()) return s;
+        const bool fresh = locals_.insert(e.name).second;
+        for (size_t i = 1; i < e.args.size() && s.ok(); ++i) {
+          if (e.args[i]) s = Check(*e.args[i], false);
+        }
+        if (fresh) locals_.erase(e.name);
+        return s;
+      }
+      default: break;
+    }
+    for (const ExprPtr& a : e.args) {
+      if (a == nullptr) continue;
+      absl::Status s = Check(*a, allow_aggregates);
+      if (!s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+
+  absl::flat_hash_map<std::string, VarKind> scope_;
+  absl::flat_hash_set<std::string> clause_vars_;
+  absl::flat_hash_set<std::string> locals_;
+};
+
+}  // namespace
+
+absl::Status Bind(const Query& query) { return Binder().Run(query); }
+
+}  // namespace newsgraph::cypher

@@ -1,0 +1,325 @@
+#include "queries/cypher_exec.h"
+
+#include <algorithm>
+#include <map>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "queries/cypher_binder.h"
+#include "queries/cypher_match.h"
+#include "queries/cypher_parser.h"
+
+namespace newsgraph::cypher {
+namespace {
+
+using K = Value::Kind;
+
+// One output row of a projection, with what ORDER BY may still look at.
+struct Projected {
+  std::vector<Value> values;
+  std::vector<Value> sort_keys;
+};
+
+struct VectorLess {
+  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
+    for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+      const int c = OrderCompare(a[i], b[i]);
+      if (c != 0) return c < 0;
+    }
+    return a.size() < b.size();
+  }
+};
+
+absl::StatusOr<int64_t> EvalCount(const ExprPtr& e, const EvalContext& ctx, const char* what) {
+  absl::StatusOr<Value> v = Evaluate(*e, Row(), ctx);
+  if (!v.ok()) return v.status();
+  if (v->kind != K::kInt || v->i < 0) {
+    return absl::InvalidArgumentError(absl::StrCat("ArgumentError: ", what,
+                                                   " must be a non-negative integer"));
+  }
+  return v->i;
+}
+
+class Executor {
+ public:
+  Executor(const GraphSource& source, GraphSink* sink, const Params& params)
+      : sink_(sink) {
+    ctx_.graph = &source;
+    ctx_.params = &params;
+  }
+
+  absl::StatusOr<QueryResult> Run(const Query& query) {
+    rows_ = {Row()};
+    QueryResult result;
+    for (const Clause& c : query.clauses) {
+      absl::Status s;
+      switch (c.kind) {
+        case Clause::Kind::kMatch: s = Match(c); break;
+        case Clause::Kind::kUnwind: s = Unwind(c); break;
+        case Clause::Kind::kCreate: s = Create(c); break;
+        case Clause::Kind::kWith:
+        case Clause::Kind::kReturn: s = Project(c.projection, c.kind == Clause::Kind::kReturn, &result); break;
+      }
+      if (!s.ok()) return s;
+    }
+    return result;
+  }
+
+ private:
+  void AddScope(const std::string& v) {
+    if (std::find(scope_.begin(), scope_.end(), v) == scope_.end()) scope_.push_back(v);
+  }
+
+  absl::StatusOr<bool> Holds(const ExprPtr& pred, const Row& row, const EvalContext& ctx) {
+    if (pred == nullptr) return true;
+    absl::StatusOr<Value> v = Evaluate(*pred, row, ctx);
+    if (!v.ok()) return v.status();
+    if (v->is_null()) return false;
+    if (v->kind != K::kBool) return absl::InvalidArgumentError("TypeError: WHERE expects a boolean");
+    return v->b;
+  }
+
+  absl::Status Match(const Clause& c) {
+    const std::vector<std::string> vars = PatternVariables(c.patterns);
+    std::vector<Row> out;
+    for (const Row& row : rows_) {
+      std::vector<Row> matched;
+      absl::Status s = MatchPatterns(c.patterns, row, ctx_, &matched);
+      if (!s.ok()) return s;
+      const size_t before = out.size();
+      for (Row& m : matched) {
+        absl::StatusOr<bool> keep = Holds(c.where, m, ctx_);
+        if (!keep.ok()) return keep.status();
+        if (*keep) out.push_back(std::move(m));
+      }
+      if (c.optional && out.size() == before) {
+        Row nulls = row;
+        for (const std::string& v : vars) nulls.try_emplace(v, Value::Null());
+        out.push_back(std::move(nulls));
+      }
+    }
+    for (const std::string& v : vars) AddScope(v);
+    rows_ = std::move(out);
+    return absl::OkStatus();
+  }
+
+  absl::Status Unwind(const Clause& c) {
+    std::vector<Row> out;
+    for (const Row& row : rows_) {
+      absl::StatusOr<Value> v = Evaluate(*c.expr, row, ctx_);
+      if (!v.ok()) return v.status();
+      if (v->is_null()) continue;
+      const std::vector<Value> items = v->kind == K::kList ? v->list : std::vector<Value>{*v};
+      for (const Value& item : items) {
+        Row next = row;
+        next[c.var] = item;
+        out.push_back(std::move(next));
+      }
+    }
+    AddScope(c.var);
+    rows_ = std::move(out);
+    return absl::OkStatus();
+  }
+
+  absl::Status Create(const Clause& c) {
+    for (Row& row : rows_) {
+      absl::Status s = CreatePatterns(c.patterns, ctx_, sink_, &row);
+      if (!s.ok()) return s;
+    }
+    for (const std::string& v : PatternVariables(c.patterns)) AddScope(v);
+    return absl::OkStatus();
+  }
+
+  absl::Status Project(const Projection& p, bool is_return, QueryResult* result);
+
+  EvalContext ctx_;
+  GraphSink* sink_;
+  std::vector<Row> rows_;
+  std::vector<std::string> scope_;  // variables visible to the next clause
+};
+
+absl::Status Executor::Project(const Projection& p, bool is_return, QueryResult* result) {
+  // The items, with * expanded to the variables in scope (sorted, as the TCK expects).
+  std::vector<ProjectionItem> items;
+  if (p.star) {
+    std::vector<std::string> names = scope_;
+    std::sort(names.begin(), names.end());
+    for (const std::string& n : names) {
+      ProjectionItem item;
+      item.expr = std::make_shared<Expr>();
+      item.expr->kind = Expr::Kind::kVar;
+      item.expr->name = n;
+      item.alias = n;
+      items.push_back(std::move(item));
+    }
+  }
+  items.insert(items.end(), p.items.begin(), p.items.end());
+  if (items.empty()) return absl::InvalidArgumentError("SyntaxError: RETURN * with no variables");
+
+  std::vector<std::vector<const Expr*>> item_aggs(items.size());
+  std::vector<const Expr*> all_aggs;
+  bool aggregating = false;
+  for (size_t i = 0; i < items.size(); ++i) {
+    CollectAggregates(*items[i].expr, &item_aggs[i]);
+    aggregating |= !item_aggs[i].empty();
+    all_aggs.insert(all_aggs.end(), item_aggs[i].begin(), item_aggs[i].end());
+  }
+  for (const SortItem& s : p.order_by) CollectAggregates(*s.expr, &all_aggs);
+
+  // Sort keys see the input row overlaid with the new aliases.
+  auto sort_keys = [&](const Row& source, const std::vector<Value>& values,
+                       const EvalContext& ctx) -> absl::StatusOr<std::vector<Value>> {
+    std::vector<Value> keys;
+    if (p.order_by.empty()) return keys;
+    Row env = source;
+    for (size_t i = 0; i < items.size(); ++i) env[items[i].alias] = values[i];
+    for (const SortItem& s : p.order_by) {
+      absl::StatusOr<Value> v = Evaluate(*s.expr, env, ctx);
+      if (!v.ok()) return v.status();
+      keys.push_back(*std::move(v));
+    }
+    return keys;
+  };
+
+  std::vector<Projected> out;
+  if (!aggregating) {
+    for (const Row& row : rows_) {
+      Projected pr;
+      for (const ProjectionItem& item : items) {
+        absl::StatusOr<Value> v = Evaluate(*item.expr, row, ctx_);
+        if (!v.ok()) return v.status();
+        pr.values.push_back(*std::move(v));
+      }
+      absl::StatusOr<std::vector<Value>> keys = sort_keys(row, pr.values, ctx_);
+      if (!keys.ok()) return keys.status();
+      pr.sort_keys = *std::move(keys);
+      out.push_back(std::move(pr));
+    }
+  } else {
+    // Group by the values of the non-aggregate items.
+    std::map<std::vector<Value>, std::vector<const Row*>, VectorLess> groups;
+    std::vector<std::vector<Value>> order;  // first-seen order of groups
+    for (const Row& row : rows_) {
+      std::vector<Value> key;
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (!item_aggs[i].empty()) continue;
+        absl::StatusOr<Value> v = Evaluate(*items[i].expr, row, ctx_);
+        if (!v.ok()) return v.status();
+        key.push_back(*std::move(v));
+      }
+      auto [it, inserted] = groups.try_emplace(key);
+      if (inserted) order.push_back(key);
+      it->second.push_back(&row);
+    }
+    bool has_keys = false;
+    for (const auto& a : item_aggs) has_keys |= a.empty();
+    if (groups.empty() && !has_keys) {
+      groups[{}];
+      order.push_back({});
+    }
+    const Row empty;
+    for (const std::vector<Value>& key : order) {
+      const std::vector<const Row*>& members = groups[key];
+      absl::flat_hash_map<const Expr*, Value> agg_values;
+      for (const Expr* call : all_aggs) {
+        std::vector<Value> args;
+        for (const Row* r : members) {
+          if (call->star || call->args.empty()) { args.push_back(Value::Null()); continue; }
+          absl::StatusOr<Value> v = Evaluate(*call->args[0], *r, ctx_);
+          if (!v.ok()) return v.status();
+          args.push_back(*std::move(v));
+        }
+        Value param;
+        if (call->args.size() > 1) {
+          absl::StatusOr<Value> v = Evaluate(*call->args[1], members.empty() ? Row() : *members[0], ctx_);
+          if (!v.ok()) return v.status();
+          param = *std::move(v);
+        }
+        absl::StatusOr<Value> a = Aggregate(*call, std::move(args), param);
+        if (!a.ok()) return a.status();
+        agg_values[call] = *std::move(a);
+      }
+      EvalContext ctx = ctx_;
+      ctx.aggregates = &agg_values;
+      const Row& first = members.empty() ? empty : *members[0];
+      Projected pr;
+      for (const ProjectionItem& item : items) {
+        absl::StatusOr<Value> v = Evaluate(*item.expr, first, ctx);
+        if (!v.ok()) return v.status();
+        pr.values.push_back(*std::move(v));
+      }
+      absl::StatusOr<std::vector<Value>> keys = sort_keys(first, pr.values, ctx);
+      if (!keys.ok()) return keys.status();
+      pr.sort_keys = *std::move(keys);
+      out.push_back(std::move(pr));
+    }
+  }
+
+  if (p.distinct) {
+    std::map<std::vector<Value>, bool, VectorLess> seen;
+    std::vector<Projected> unique;
+    for (Projected& pr : out) {
+      if (seen.try_emplace(pr.values, true).second) unique.push_back(std::move(pr));
+    }
+    out = std::move(unique);
+  }
+  if (!p.order_by.empty()) {
+    std::stable_sort(out.begin(), out.end(), [&](const Projected& a, const Projected& b) {
+      for (size_t i = 0; i < p.order_by.size(); ++i) {
+        int c = OrderCompare(a.sort_keys[i], b.sort_keys[i]);
+        if (p.order_by[i].descending) c = -c;
+        if (c != 0) return c < 0;
+      }
+      return false;
+    });
+  }
+  size_t begin = 0, end = out.size();
+  if (p.skip) {
+    absl::StatusOr<int64_t> n = EvalCount(p.skip, ctx_, "SKIP");
+    if (!n.ok()) return n.status();
+    begin = std::min<size_t>(*n, out.size());
+  }
+  if (p.limit) {
+    absl::StatusOr<int64_t> n = EvalCount(p.limit, ctx_, "LIMIT");
+    if (!n.ok()) return n.status();
+    end = std::min<size_t>(begin + *n, out.size());
+  }
+
+  if (is_return) {
+    result->columns.clear();
+    for (const ProjectionItem& item : items) result->columns.push_back(item.alias);
+    for (size_t i = begin; i < end; ++i) result->rows.push_back(std::move(out[i].values));
+    return absl::OkStatus();
+  }
+  std::vector<Row> next;
+  for (size_t i = begin; i < end; ++i) {
+    Row row;
+    for (size_t j = 0; j < items.size(); ++j) row[items[j].alias] = out[i].values[j];
+    absl::StatusOr<bool> keep = Holds(p.where, row, ctx_);
+    if (!keep.ok()) return keep.status();
+    if (*keep) next.push_back(std::move(row));
+  }
+  rows_ = std::move(next);
+  scope_.clear();
+  for (const ProjectionItem& item : items) AddScope(item.alias);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<QueryResult> Execute(const Query& query, const GraphSource& source,
+                                    GraphSink* sink, const Params& params) {
+  absl::Status bound = Bind(query);
+  if (!bound.ok()) return bound;
+  Executor ex(source, sink, params);
+  return ex.Run(query);
+}
+
+absl::StatusOr<QueryResult> RunCypher(absl::string_view text, InMemoryGraph* graph,
+                                      const Params& params) {
+  absl::StatusOr<Query> q = ParseQuery(text);
+  if (!q.ok()) return q.status();
+  return Execute(*q, *graph, graph, params);
+}
+
+}  // namespace newsgraph::cypher

@@ -1,0 +1,37 @@
+#include "queries/cypher_graph.h"
+
+#include <algorithm>
+
+namespace newsgraph::cypher {
+
+std::vector<int64_t> InMemoryGraph::AllNodes() const {
+  std::vector<int64_t> ids(nodes_.size());
+  for (size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<int64_t>(i);
+  return ids;
+}
+
+static void DropNulls(PropertyMap* props) {
+  for (auto it = props->begin(); it != props->end();) {
+    it = it->second.is_null() ? props->erase(it) : std::next(it);
+  }
+}
+
+int64_t InMemoryGraph::CreateNode(std::vector<std::string> labels, PropertyMap props) {
+  std::sort(labels.begin(), labels.end());
+  labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
+  DropNulls(&props);
+  nodes_.push_back({std::move(labels), std::move(props), {}, {}});
+  return static_cast<int64_t>(nodes_.size() - 1);
+}
+
+int64_t InMemoryGraph::CreateRel(int64_t start, int64_t end, std::string type,
+                                 PropertyMap props) {
+  DropNulls(&props);
+  const int64_t id = static_cast<int64_t>(rels_.size());
+  rels_.push_back({start, end, std::move(type), std::move(props)});
+  nodes_[start].out.push_back(id);
+  nodes_[end].in.push_back(id);
+  return id;
+}
+
+}  // namespace newsgraph::cypher

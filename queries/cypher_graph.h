@@ -1,0 +1,71 @@
+// The property graph a Cypher query reads (GraphSource) and writes
+// (GraphSink), and an in-memory implementation of both for tests and the
+// TCK. A RocksDB-backed GraphSource comes later; the executor only sees these.
+#ifndef NEWSGRAPH_QUERIES_CYPHER_GRAPH_H_
+#define NEWSGRAPH_QUERIES_CYPHER_GRAPH_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "queries/cypher_value.h"
+
+namespace newsgraph::cypher {
+
+using PropertyMap = std::map<std::string, Value>;
+
+// Read-only view. Ids are stable for the life of the source; all methods
+// expect ids that the source itself returned.
+class GraphSource {
+ public:
+  virtual ~GraphSource() = default;
+  virtual std::vector<int64_t> AllNodes() const = 0;
+  virtual const std::vector<std::string>& Labels(int64_t node) const = 0;
+  virtual const PropertyMap& NodeProperties(int64_t node) const = 0;
+  // Relationships incident to `node`: outgoing (start == node) and incoming.
+  virtual const std::vector<int64_t>& Outgoing(int64_t node) const = 0;
+  virtual const std::vector<int64_t>& Incoming(int64_t node) const = 0;
+  virtual const std::string& RelType(int64_t rel) const = 0;
+  virtual const PropertyMap& RelProperties(int64_t rel) const = 0;
+  virtual int64_t RelStart(int64_t rel) const = 0;
+  virtual int64_t RelEnd(int64_t rel) const = 0;
+};
+
+// Writes, as CREATE needs them. Null property values are not stored.
+class GraphSink {
+ public:
+  virtual ~GraphSink() = default;
+  virtual int64_t CreateNode(std::vector<std::string> labels, PropertyMap props) = 0;
+  virtual int64_t CreateRel(int64_t start, int64_t end, std::string type,
+                            PropertyMap props) = 0;
+};
+
+class InMemoryGraph : public GraphSource, public GraphSink {
+ public:
+  std::vector<int64_t> AllNodes() const override;
+  const std::vector<std::string>& Labels(int64_t node) const override { return nodes_[node].labels; }
+  const PropertyMap& NodeProperties(int64_t node) const override { return nodes_[node].props; }
+  const std::vector<int64_t>& Outgoing(int64_t node) const override { return nodes_[node].out; }
+  const std::vector<int64_t>& Incoming(int64_t node) const override { return nodes_[node].in; }
+  const std::string& RelType(int64_t rel) const override { return rels_[rel].type; }
+  const PropertyMap& RelProperties(int64_t rel) const override { return rels_[rel].props; }
+  int64_t RelStart(int64_t rel) const override { return rels_[rel].start; }
+  int64_t RelEnd(int64_t rel) const override { return rels_[rel].end; }
+
+  int64_t CreateNode(std::vector<std::string> labels, PropertyMap props) override;
+  int64_t CreateRel(int64_t start, int64_t end, std::string type, PropertyMap props) override;
+
+  size_t node_count() const { return nodes_.size(); }
+  size_t rel_count() const { return rels_.size(); }
+
+ private:
+  struct NodeRec { std::vector<std::string> labels; PropertyMap props; std::vector<int64_t> out, in; };
+  struct RelRec { int64_t start, end; std::string type; PropertyMap props; };
+  std::vector<NodeRec> nodes_;
+  std::vector<RelRec> rels_;
+};
+
+}  // namespace newsgraph::cypher
+
+#endif  // NEWSGRAPH_QUERIES_CYPHER_GRAPH_H_
