@@ -74,7 +74,8 @@ class Binder {
     const VarKind have = it->second;
     const bool same_clause = clause_vars_.contains(name);
     if (have == VarKind::kPath) {
-      return Error(same_clause ? "VariableAlreadyBound" : "VariableTypeConflict",
+      // Inside the path's own pattern the name is still being bound.
+      return Error(name == current_path_ ? "VariableAlreadyBound" : "VariableTypeConflict",
                    absl::StrCat(name, " is a path"));
     }
     if (create_with_detail) return Error("VariableAlreadyBound", name);
@@ -97,6 +98,7 @@ class Binder {
   absl::Status Patterns(const std::vector<PatternPart>& parts, bool create) {
     clause_vars_.clear();
     for (const PatternPart& part : parts) {
+      current_path_ = part.path_var;
       if (!part.path_var.empty()) {
         if (scope_.contains(part.path_var)) return Error("VariableAlreadyBound", part.path_var);
         scope_[part.path_var] = VarKind::kPath;
@@ -127,6 +129,7 @@ class Binder {
         }
       }
     }
+    current_path_.clear();
     return absl::OkStatus();
   }
 
@@ -204,8 +207,17 @@ class Binder {
       case Expr::Kind::kFunction:
         if (!IsKnownFunction(e.name)) return Error("UnknownFunction", e.name);
         if (IsAggregateFunction(e.name)) {
-          if (!allow_aggregates) return Error("InvalidAggregation", e.name);
-          allow_aggregates = false;  // no aggregates inside aggregates
+          if (!allow_aggregates) {
+            return Error(inside_aggregate_ ? "NestedAggregation" : "InvalidAggregation", e.name);
+          }
+          // The arguments may not aggregate again.
+          inside_aggregate_ = true;
+          for (const ExprPtr& a : e.args) {
+            absl::Status s = a ? Check(*a, false) : absl::OkStatus();
+            if (!s.ok()) { inside_aggregate_ = false; return s; }
+          }
+          inside_aggregate_ = false;
+          return absl::OkStatus();
         }
         break;
       case Expr::Kind::kListComp:
@@ -231,6 +243,8 @@ class Binder {
 
   absl::flat_hash_map<std::string, VarKind> scope_;
   absl::flat_hash_set<std::string> clause_vars_;
+  std::string current_path_;
+  bool inside_aggregate_ = false;  // path variable of the pattern part being bound
   absl::flat_hash_set<std::string> locals_;
 };
 

@@ -33,9 +33,11 @@ struct VectorLess {
 absl::StatusOr<int64_t> EvalCount(const ExprPtr& e, const EvalContext& ctx, const char* what) {
   absl::StatusOr<Value> v = Evaluate(*e, Row(), ctx);
   if (!v.ok()) return v.status();
-  if (v->kind != K::kInt || v->i < 0) {
-    return absl::InvalidArgumentError(absl::StrCat("ArgumentError: ", what,
-                                                   " must be a non-negative integer"));
+  if (v->kind != K::kInt) {
+    return absl::InvalidArgumentError(absl::StrCat("InvalidArgumentType: ", what, " must be an integer"));
+  }
+  if (v->i < 0) {
+    return absl::InvalidArgumentError(absl::StrCat("NegativeIntegerArgument: ", what, " must not be negative"));
   }
   return v->i;
 }

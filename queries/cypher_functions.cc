@@ -81,7 +81,7 @@ bool IsKnownFunction(const std::string& n) {
 absl::StatusOr<Value> Percentile(const std::string& fn, std::vector<Value> values,
                                  const Value& param) {
   if (!param.is_number() || param.AsDouble() < 0 || param.AsDouble() > 1) {
-    return absl::InvalidArgumentError("ArgumentError: percentile must be between 0.0 and 1.0");
+    return absl::InvalidArgumentError("NumberOutOfRange: percentile must be between 0.0 and 1.0");
   }
   if (values.empty()) return Value::Null();
   for (const Value& v : values) if (!v.is_number()) return ArgError(fn);

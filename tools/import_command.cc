@@ -114,7 +114,7 @@ Command AddImportCommand(CLI::App& app) {
       ->required();
   sub->add_option("--date", flags->date, "Publication date (YYYY-MM-DD) of .txt articles");
   sub->add_option("--kb", flags->kb_files,
-                  "Extra knowledge-base file (protobuf text format); repeatable");
+                  "Extra knowledge-base file: protobuf text format, or a PETRARCH/CAMEO actor dictionary (.txt); repeatable");
   sub->add_flag("--quiet,-q", flags->quiet, "No progress output");
   return {sub, [flags] { return RunImport(*flags); }};
 }

@@ -77,7 +77,12 @@ std::string RunScenario(const tck::Scenario& sc) {
       if (!ran) return "no query";
       if (result.ok()) return absl::StrCat("expected an error: ", k);
       const std::string name = k.substr(k.rfind(' ') + 1);
-      if (!absl::StartsWith(result.status().message(), name)) ++error_name_mismatches;
+      if (!absl::StartsWith(result.status().message(), name)) {
+        ++error_name_mismatches;
+        if (std::getenv("CYPHER_TCK_VERBOSE") != nullptr) {
+          std::cout << "MISMATCH " << sc.name << ": want " << name << ", got " << result.status().message() << "\n";
+        }
+      }
     } else if (absl::StartsWith(k, "the result should be empty")) {
       if (!result.ok()) return std::string(result.status().message());
       if (!result->rows.empty()) return absl::StrCat("expected empty, got ", result->rows.size(), " rows");
