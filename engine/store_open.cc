@@ -1,7 +1,9 @@
 // Store::Open: column families, their table options and the writer lock.
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -71,6 +73,9 @@ bool StoreExists(const std::string& dir) {
   return std::filesystem::exists(std::filesystem::path(dir) / "CURRENT", ec);
 }
 
+// Opens of a store that a writer is compacting, before giving up.
+constexpr int kReadOnlyOpenAttempts = 20;
+
 }  // namespace
 
 RocksStore::RocksStore(std::string dir, bool read_only, bool sync_commits)
@@ -122,10 +127,23 @@ absl::StatusOr<std::unique_ptr<RocksStore>> RocksStore::OpenRocks(const std::str
 
   std::vector<rocksdb::ColumnFamilyHandle*> raw_handles;
   rocksdb::DB* raw_db = nullptr;
-  const rocksdb::Status s =
-      options.read_only
-          ? rocksdb::DB::OpenForReadOnly(db_options, dir, descriptors, &raw_handles, &raw_db)
-          : rocksdb::DB::Open(db_options, dir, descriptors, &raw_handles, &raw_db);
+  rocksdb::Status s;
+  if (options.read_only) {
+    // A reader beside a running writer: every table file is opened at once
+    // (max_open_files = -1), so the writer's compactions cannot delete one
+    // from under it later; a file deleted between reading the manifest and
+    // opening it only means the open must be tried again.
+    db_options.max_open_files = -1;
+    for (int attempt = 0; attempt < kReadOnlyOpenAttempts; ++attempt) {
+      s = rocksdb::DB::OpenForReadOnly(db_options, dir, descriptors, &raw_handles, &raw_db);
+      if (s.ok() || !StoreExists(dir) || !(s.IsIOError() || s.IsCorruption() || s.IsPathNotFound())) {
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10 * (attempt + 1)));
+    }
+  } else {
+    s = rocksdb::DB::Open(db_options, dir, descriptors, &raw_handles, &raw_db);
+  }
   store->db_.reset(raw_db);
   for (size_t i = 0; i < raw_handles.size(); ++i) {
     if (i < kNumCfs) {

@@ -161,13 +161,18 @@ class Binder {
       }
       next[item.alias] = kind;
     }
-    // ORDER BY sees the aliases and, leniently, the old scope: after DISTINCT
-    // or aggregation only expressions already projected are legal there, a
-    // rule not checked yet.
+    // ORDER BY sees the aliases and the old scope, except after DISTINCT.
+    // After aggregation only projected expressions are legal there, a rule
+    // not checked yet.
     absl::flat_hash_map<std::string, VarKind> order_scope = next;
-    for (const auto& [k, v] : scope_) order_scope.try_emplace(k, v);
+    if (!p.distinct) for (const auto& [k, v] : scope_) order_scope.try_emplace(k, v);
     std::swap(scope_, order_scope);
     for (const SortItem& s : p.order_by) {
+      // After DISTINCT, ORDER BY may repeat a projected expression verbatim.
+      const bool projected = std::any_of(p.items.begin(), p.items.end(), [&](const ProjectionItem& i) {
+        return !s.expr->text.empty() && i.expr->text == s.expr->text;
+      });
+      if (p.distinct && projected) continue;
       absl::Status st = Check(*s.expr, /*allow_aggregates=*/aggregating);
       if (!st.ok()) { std::swap(scope_, order_scope); return st; }
     }

@@ -277,7 +277,10 @@ absl::StatusOr<Value> Evaluate(const Expr& e, const Row& row, const EvalContext&
         return *t == Tri::kUnknown ? Value::Null() : Value::Bool(*t == Tri::kFalse);
       }
       if (v->is_null() || e.op == "+") return *v;
-      if (v->kind == K::kInt) return Value::Int(-v->i);
+      if (v->kind == K::kInt) {
+        if (v->i == INT64_MIN) return absl::InvalidArgumentError("IntegerOverflow: cannot negate");
+        return Value::Int(-v->i);
+      }
       if (v->kind == K::kFloat) return Value::Float(-v->f);
       return TypeError("cannot negate");
     }

@@ -212,6 +212,7 @@ class Parser {
       item.expr = ParseExpr();
       if (!ok()) return;
       item.alias = TextFrom(start);
+      item.expr->text = item.alias;
       if (Kw("AS")) {
         item.alias = ParseName("a variable after AS");
         item.aliased = true;
@@ -225,7 +226,9 @@ class Parser {
       ExpectKw("BY");
       do {
         SortItem s;
+        const size_t start = pos_;
         s.expr = ParseExpr();
+        if (ok()) s.expr->text = TextFrom(start);
         if (Kw("DESC") || Kw("DESCENDING")) s.descending = true;
         else if (!Kw("ASC")) Kw("ASCENDING");
         p->order_by.push_back(std::move(s));

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "queries/cypher_exec.h"
 #include "queries/cypher_parser.h"
@@ -20,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Raise this when the pass count rises; it is the last count minus a margin.
-constexpr int kPassFloor = 590;  // 598 of 608 passed on 2026-11-23
+constexpr int kPassFloor = 590;  // 599 of 608 passed on 2026-11-23
 
 const char* const kFolders[] = {
     "clauses/match",        "clauses/match-where",       "clauses/return",
@@ -128,7 +129,10 @@ const Tally& RunAll() {
   static const Tally* tally = [] {
     auto* t = new Tally;
     const bool verbose = std::getenv("CYPHER_TCK_VERBOSE") != nullptr;
-    for (const char* folder : kFolders) {
+    // NEWSGRAPH_TCK_FOLDERS="a,b" runs other folders, for exploring.
+    std::vector<std::string> folders(std::begin(kFolders), std::end(kFolders));
+    if (const char* env = std::getenv("NEWSGRAPH_TCK_FOLDERS")) folders = absl::StrSplit(env, ',');
+    for (const std::string& folder : folders) {
       const fs::path dir = fs::path(TckRoot()) / folder;
       if (!fs::exists(dir)) continue;
       std::vector<fs::path> files;
