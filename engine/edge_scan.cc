@@ -32,6 +32,7 @@ absl::Status RocksStore::ScanEdges(uint64_t node, Direction direction, const Edg
   pb::Edge edge;
   std::string out_value;
   while (it->Valid()) {
+    if (filter.keys_read != nullptr) ++*filter.keys_read;
     const std::optional<keys::EdgeKey> key = keys::DecodeEdgeKey(View(it->key()));
     if (!key || key->node != node) {
       return absl::DataLossError(absl::StrCat("malformed edge key in ", dir_));

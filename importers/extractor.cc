@@ -13,6 +13,7 @@
 #include "importers/events.h"
 #include "importers/gazetteer.h"
 #include "importers/mentions.h"
+#include "importers/statements.h"
 #include "importers/text.h"
 #include "importers/time_expressions.h"
 #include "schema/dates.h"
@@ -246,6 +247,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
     }
   };
   std::vector<ExtractedEvent> visits;
+  std::vector<ExtractedEvent> statements;  // SANCTION, SUPPORT, ACCUSE
   struct Context {
     bool valid = false;
     int sentence = 0;
@@ -262,6 +264,35 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
       if (!prev.empty()) context = Context{true, isi - 1, prev.back().span};
     }
     std::vector<DraftEvent> drafts = EventsInSentence(doc, isi, mentions, entities);
+    for (StatementDraft& st : StatementsInSentence(doc, isi, mentions, entities, kb)) {
+      ExtractedEvent ev;
+      ev.plover_type = st.plover_type;
+      ev.mode = "";
+      ev.participants = std::move(st.participants);
+      FactualityReading fr = ReadFactuality(doc, s, st.trigger);
+      if (fr.value == pb::DENIED || fr.value == pb::CANCELLED) continue;
+      ev.factuality = fr.value;
+      ev.sentence_begin = s.begin;
+      ev.sentence_end = s.end;
+      ev.rule = absl::StrCat(st.rule, fr.cue.empty() ? "" : "+", fr.cue);
+      ev.people_rule = "statement";
+      const absl::string_view stext = doc.text.substr(s.begin, s.end - s.begin);
+      std::vector<TimeMention> times = FindTimeMentions(stext, *pub, fr.future);
+      TimeMention tm;
+      const size_t tb = doc.tokens[st.trigger.first].begin - s.begin;
+      const size_t te = doc.tokens[st.trigger.last - 1].end - s.begin;
+      if (PickTime(stext, times, tb, te, &tm)) {
+        ev.time = tm.span;
+        ev.date_rule = tm.rule;
+      } else {
+        ev.time.set_from_day(pub_day);
+        ev.time.set_to_day(pub_day);
+        ev.time.set_granularity(pb::GRANULARITY_UNKNOWN);
+        ev.time.set_fell_back(true);
+        ev.date_rule = "fallback-publication";
+      }
+      statements.push_back(std::move(ev));
+    }
     bool own_contact = false;
     for (const DraftEvent& d : drafts) {
       if (d.mode != "visit" && !d.anaphoric && d.entities.size() >= 2) own_contact = true;
@@ -432,7 +463,10 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
       }
     }
     for (ExtractedEvent& e : out.events) {
-      if (e.mode == "visit" || !e.time.fell_back() || e.factuality != pb::HAPPENED) continue;
+      if (e.plover_type != "CONSULT" || e.mode == "visit" || !e.time.fell_back() ||
+          e.factuality != pb::HAPPENED) {
+        continue;
+      }
       bool on_tour = false;
       for (const Participant& p : e.participants) {
         const std::string key = p.kb_key.empty() ? "name:" + p.name : p.kb_key;
@@ -446,6 +480,14 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
       e.time.set_fell_back(false);
       e.date_rule = "ongoing-tour";
     }
+  }
+  // Statements: one event per type and participant set in the article.
+  for (ExtractedEvent& st : statements) {
+    bool seen = false;
+    for (const ExtractedEvent& e : out.events) {
+      seen |= e.plover_type == st.plover_type && SortedKeys(e) == SortedKeys(st);
+    }
+    if (!seen) out.events.push_back(std::move(st));
   }
   // Roles learned from the text for people the KB does not know.
   for (const Entity& ent : entities) {

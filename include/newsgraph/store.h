@@ -44,6 +44,9 @@ struct EdgeFilter {
   pb::EdgeType type = pb::EDGE_TYPE_UNSPECIFIED;  // UNSPECIFIED = every type
   int32_t from_day = std::numeric_limits<int32_t>::min();  // start day, inclusive
   int32_t to_day = std::numeric_limits<int32_t>::max();    // start day, inclusive
+  // When set, ScanEdges adds the number of keys its iterator landed on,
+  // inside the window or not: the proof that a window is a range read.
+  uint64_t* keys_read = nullptr;
 };
 
 // One `out` row as its key gives it, without reading the Edge record: all

@@ -1,0 +1,166 @@
+// Statements beyond contacts (SANCTION, SUPPORT, ACCUSE) and the contact
+// rules that reach across sentence fragments: a stray full stop inside a
+// sentence, "they will meet", "also met", an ongoing tour.
+#include <string>
+
+#include "gtest/gtest.h"
+#include "importers/extractor.h"
+#include "importers/text.h"
+#include "schema/dates.h"
+#include "schema/ontology.h"
+#include "tests/importers/test_kb.h"
+
+namespace newsgraph {
+namespace {
+
+Extraction Run(const std::string& text, const std::string& date = "2023-06-02") {
+  static KnowledgeBase* kb = new KnowledgeBase(MakeTestKb());
+  Extractor ex(kb);
+  ArticleInput a;
+  a.id = "t1";
+  a.date = date;
+  a.text = text;
+  absl::StatusOr<Extraction> out = ex.Extract(a);
+  EXPECT_TRUE(out.ok()) << out.status();
+  return out.ok() ? *out : Extraction{};
+}
+
+std::string Names(const ExtractedEvent& e) {
+  std::string out;
+  for (const Participant& p : e.participants) out += (out.empty() ? "" : "+") + p.name;
+  return out;
+}
+
+int Count(const Extraction& x, const std::string& type) {
+  int n = 0;
+  for (const ExtractedEvent& e : x.events) n += e.plover_type == type;
+  return n;
+}
+
+const ExtractedEvent* Find(const Extraction& x, const std::string& type) {
+  for (const ExtractedEvent& e : x.events) {
+    if (e.plover_type == type) return &e;
+  }
+  return nullptr;
+}
+
+TEST(StatementsTest, SanctionStateOnPerson) {
+  Extraction x = Run("Norway imposed new sanctions on President Kari Virtanen on Tuesday.");
+  const ExtractedEvent* e = Find(x, "SANCTION");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mode, "");
+  ASSERT_EQ(e->participants.size(), 2u);
+  EXPECT_EQ(e->participants[0].kind, pb::STATE);
+  EXPECT_EQ(e->participants[0].kb_key, "NO");
+  EXPECT_EQ(e->participants[1].kind, pb::PERSON);
+  EXPECT_EQ(e->participants[1].name, "Kari Virtanen");
+  EXPECT_EQ(FormatSpan(e->time), "2023-05-30");
+  EXPECT_EQ(e->factuality, pb::HAPPENED);
+}
+
+TEST(StatementsTest, SanctionPersonOnStatesAndVerbForm) {
+  Extraction x = Run("Foreign Minister Ola Nordmann announced sanctions against Chile and "
+                     "South Korea. Finland sanctioned Park Min-ho last week.");
+  ASSERT_EQ(Count(x, "SANCTION"), 2);
+  const ExtractedEvent* e = Find(x, "SANCTION");
+  EXPECT_EQ(Names(*e), "Ola Nordmann+Chile+South Korea");
+  EXPECT_EQ(Count(x, "CONSULT"), 0);  // no contact comes of it
+}
+
+TEST(StatementsTest, NoSanctionFromHedgesOrMentions) {
+  EXPECT_EQ(Count(Run("Norway threatened to impose sanctions on Chile."), "SANCTION"), 0);
+  EXPECT_EQ(Count(Run("Nordmann said the sanctions on Chile were working."), "SANCTION"), 0);
+  EXPECT_EQ(Count(Run("Chile was sanctioned by Finland after the vote."), "SANCTION"), 0);
+  EXPECT_EQ(Count(Run("Sanctions were imposed on Chile in March."), "SANCTION"), 0);
+}
+
+TEST(StatementsTest, SupportWithCoordinatedSubjects) {
+  Extraction x = Run("Nordmann and President Virtanen reaffirmed their firm support for "
+                     "South Korea in talks on Monday.");
+  const ExtractedEvent* e = Find(x, "SUPPORT");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Names(*e), "Ola Nordmann+Kari Virtanen+South Korea");
+  // The talks are a contact of their own.
+  EXPECT_EQ(Count(x, "CONSULT"), 1);
+}
+
+TEST(StatementsTest, NoSupportForOwnStateOrCompound) {
+  EXPECT_EQ(Count(Run("Nordmann expressed support for the Norway-Chile partnership."),
+                  "SUPPORT"),
+            0);
+  EXPECT_EQ(Count(Run("Nordmann expressed strong support for Norway."), "SUPPORT"), 0);
+}
+
+TEST(StatementsTest, AccuseStatesAndPeople) {
+  Extraction x = Run("The Finnish government condemned Chile's decision. Virtanen accused "
+                     "Nordmann of stalling.");
+  ASSERT_EQ(Count(x, "ACCUSE"), 2);
+  EXPECT_EQ(Names(x.events[0]), "Finland+Chile");
+  EXPECT_EQ(Names(x.events[1]), "Kari Virtanen+Ola Nordmann");
+  EXPECT_EQ(Count(Run("Virtanen refused to condemn Chile."), "ACCUSE"), 0);
+  EXPECT_EQ(Count(Run("Resolutions that condemned the war passed."), "ACCUSE"), 0);
+}
+
+TEST(FragmentsTest, StrayFullStopKeepsTheSentence) {
+  Document doc = Analyze("Nordmann will meet Virtanen, head of the Finnish Green. League "
+                         "and adviser to the cabinet in Oslo on Monday. He left.");
+  ASSERT_EQ(doc.sentences.size(), 2u);
+  Extraction x = Run("Nordmann will meet Virtanen, head of the Finnish Green. League "
+                     "and adviser to the cabinet in Oslo on Monday.");
+  ASSERT_EQ(Count(x, "CONSULT"), 1);
+  EXPECT_EQ(FormatSpan(x.events[0].time), "2023-06-05");
+  EXPECT_EQ(x.events[0].factuality, pb::PLANNED);
+}
+
+TEST(FragmentsTest, FragmentWithItsOwnVerbStaysApart) {
+  EXPECT_EQ(Analyze("Nordmann met Virtanen in Oslo. Finland said the talks went well.")
+                .sentences.size(),
+            2u);
+  EXPECT_EQ(Analyze("Nordmann met Virtanen in Oslo. Energy topped the agenda.")
+                .sentences.size(),
+            2u);
+  EXPECT_EQ(Analyze("Nordmann met Virtanen in Oslo. The agenda was long.").sentences.size(),
+            2u);
+}
+
+TEST(FragmentsTest, TheyStandsForTheCoordinatedPair) {
+  Extraction x = Run("Both Nordmann and Virtanen will attend the forum, but officials have "
+                     "not confirmed that they will meet.");
+  ASSERT_EQ(Count(x, "CONSULT"), 1);
+  EXPECT_EQ(Names(x.events[0]), "Ola Nordmann+Kari Virtanen");
+  EXPECT_EQ(x.events[0].factuality, pb::POSSIBLE);
+}
+
+TEST(FragmentsTest, AlsoMetImpliesTheEarlierCounterpart) {
+  Extraction x = Run("In Oslo, Foreign Minister Ola Nordmann pressed Park Min-ho to lower "
+                     "tariffs. Park also met with President Kari Virtanen.");
+  ASSERT_EQ(Count(x, "CONSULT"), 2);
+  EXPECT_EQ(Names(x.events[0]), "Park Min-ho+Kari Virtanen");
+  EXPECT_EQ(Names(x.events[1]), "Ola Nordmann+Park Min-ho");
+  EXPECT_EQ(x.events[1].rule, "also-met-prior");
+  // Without "also" nothing is implied.
+  EXPECT_EQ(Count(Run("In Oslo, Nordmann pressed Park Min-ho to lower tariffs. Park met with "
+                      "President Kari Virtanen."),
+                  "CONSULT"),
+            1);
+  // A reporter is no counterpart.
+  EXPECT_EQ(Count(Run("Nordmann said Park Min-ho was tired. Park also met with President "
+                      "Kari Virtanen."),
+                  "CONSULT"),
+            1);
+}
+
+TEST(FragmentsTest, OngoingTourDatesItsUndatedStops) {
+  Extraction x = Run("Park Min-ho met Virtanen in Helsinki. Park is visiting Chile and "
+                     "Norway as well.");
+  const ExtractedEvent* meet = nullptr;
+  for (const ExtractedEvent& e : x.events) {
+    if (e.mode == "in-person") meet = &e;
+  }
+  ASSERT_NE(meet, nullptr);
+  EXPECT_EQ(FormatSpan(meet->time), "2023-06");
+  EXPECT_EQ(meet->date_rule, "ongoing-tour");
+}
+
+}  // namespace
+}  // namespace newsgraph
