@@ -122,6 +122,7 @@ std::vector<int> SentenceEvents::TheyPair(const Trigger& t) const {
   absl::flat_hash_set<int> ents;
   for (int mi : group) ents.insert(m_.people[mi].entity);
   if (ents.size() < 2) return {};
+  std::reverse(group.begin(), group.end());
   return group;
 }
 

@@ -134,9 +134,22 @@ bool Reader::ItemAt(int k, Participant* p, int* entity, int* first, int* last) c
 bool Reader::SideAfter(int from, StatementDraft* d, int* side_size) const {
   int k = from;
   int skipped = 0;
+  // A title opens a person's phrase: "on President X" starts at X.
+  auto title_of = [&](int at) {
+    for (const PersonMention& pm : m_.people) {
+      if (pm.first > at && pm.first < s_.last && HeadStart(doc_, s_, m_, pm) == at) {
+        return pm.first;
+      }
+    }
+    return -1;
+  };
   while (k < s_.last && skipped < 3) {
     const Token& t = doc_.tokens[k];
     if (m_.person_at[k] >= 0 || m_.actor_at[k] >= 0) break;
+    if (const int name = title_of(k); name >= 0) {
+      k = name;
+      break;
+    }
     if (!t.word || t.cap || IsClauseBoundary(t.norm) ||
         In(t.norm, {"of", "to", "in", "on", "for", "with", "by", "from", "at", "against"})) {
       return false;
@@ -158,6 +171,7 @@ bool Reader::SideAfter(int from, StatementDraft* d, int* side_size) const {
       int n = k + 1;
       if (Norm(n) == "and") ++n;
       if (Norm(n) == "the") ++n;
+      if (const int name = title_of(n); name >= 0) n = name;
       if (n < s_.last && (m_.person_at[n] >= 0 || m_.actor_at[n] >= 0)) {
         k = n;
         continue;

@@ -15,6 +15,7 @@ namespace newsgraph::cypher {
 
 struct Expr;
 using ExprPtr = std::shared_ptr<Expr>;
+struct PatternPart;
 
 struct Expr {
   enum class Kind {
@@ -34,6 +35,7 @@ struct Expr {
     kCase,        // optional args[0] subject; then (when, then) pairs; else
     kListComp,    // [name IN args[0] WHERE args[1] | args[2]] (null slots allowed)
     kQuantifier,  // op (all/any/none/single)(name IN args[0] WHERE args[1])
+    kPattern,     // a pattern used as a predicate: true if it matches
   };
   Kind kind = Kind::kLiteral;
   Value value;
@@ -47,6 +49,7 @@ struct Expr {
   // kCase: args laid out as [subject?] when0 then0 when1 then1 ... [else]
   bool has_subject = false, has_else = false;
   std::string text;  // source text, used to name unaliased RETURN columns
+  std::shared_ptr<PatternPart> pattern;  // kPattern
 };
 
 enum class Direction { kOut, kIn, kBoth };

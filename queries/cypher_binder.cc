@@ -176,13 +176,20 @@ class Binder {
       absl::Status st = Check(*s.expr, /*allow_aggregates=*/aggregating);
       if (!st.ok()) { std::swap(scope_, order_scope); return st; }
     }
-    scope_ = std::move(next);
+    std::swap(scope_, order_scope);
     for (const ExprPtr& e : {p.skip, p.limit}) {
       if (e == nullptr) continue;
       absl::Status st = CheckConstant(*e);
       if (!st.ok()) return st;
     }
-    if (p.where) return Check(*p.where, false);
+    // WHERE sees the old scope too (openCypher WithWhere7); ORDER BY's scope is the same.
+    if (p.where) {
+      std::swap(scope_, order_scope);
+      absl::Status st = Check(*p.where, false);
+      if (!st.ok()) return st;
+      std::swap(scope_, order_scope);
+    }
+    scope_ = std::move(next);
     return absl::OkStatus();
   }
 
@@ -209,6 +216,15 @@ class Binder {
           }
         }
         break;
+      case Expr::Kind::kPattern:
+        // Predicates may not introduce variables; anonymous parts are fine.
+        for (const NodePattern& n : e.pattern->nodes) {
+          if (!n.var.empty() && !scope_.contains(n.var)) return Error("UndefinedVariable", n.var);
+        }
+        for (const RelPattern& r : e.pattern->rels) {
+          if (!r.var.empty() && !scope_.contains(r.var)) return Error("UndefinedVariable", r.var);
+        }
+        return absl::OkStatus();
       case Expr::Kind::kFunction:
         if (!IsKnownFunction(e.name)) return Error("UnknownFunction", e.name);
         if (IsAggregateFunction(e.name)) {

@@ -6,6 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "queries/cypher_match.h"
 
 namespace newsgraph::cypher {
 namespace {
@@ -322,6 +323,12 @@ absl::StatusOr<Value> Evaluate(const Expr& e, const Row& row, const EvalContext&
     case EK::kCase: return Case(e, row, ctx);
     case EK::kListComp:
     case EK::kQuantifier: return Iterate(e, row, ctx);
+    case EK::kPattern: {
+      std::vector<Row> matches;
+      absl::Status s = MatchPatterns({*e.pattern}, row, ctx, &matches);
+      if (!s.ok()) return s;
+      return Value::Bool(!matches.empty());
+    }
   }
   return absl::InternalError("unknown expression kind");
 }

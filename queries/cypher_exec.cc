@@ -18,6 +18,7 @@ using K = Value::Kind;
 struct Projected {
   std::vector<Value> values;
   std::vector<Value> sort_keys;
+  const Row* source = nullptr;  // input row (first of its group), for WITH ... WHERE
 };
 
 struct VectorLess {
@@ -195,6 +196,7 @@ absl::Status Executor::Project(const Projection& p, bool is_return, QueryResult*
       absl::StatusOr<std::vector<Value>> keys = sort_keys(row, pr.values, ctx_);
       if (!keys.ok()) return keys.status();
       pr.sort_keys = *std::move(keys);
+      pr.source = &row;
       out.push_back(std::move(pr));
     }
   } else {
@@ -253,6 +255,7 @@ absl::Status Executor::Project(const Projection& p, bool is_return, QueryResult*
       absl::StatusOr<std::vector<Value>> keys = sort_keys(first, pr.values, ctx);
       if (!keys.ok()) return keys.status();
       pr.sort_keys = *std::move(keys);
+      pr.source = members.empty() ? nullptr : members[0];
       out.push_back(std::move(pr));
     }
   }
@@ -297,7 +300,10 @@ absl::Status Executor::Project(const Projection& p, bool is_return, QueryResult*
   for (size_t i = begin; i < end; ++i) {
     Row row;
     for (size_t j = 0; j < items.size(); ++j) row[items[j].alias] = out[i].values[j];
-    absl::StatusOr<bool> keep = Holds(p.where, row, ctx_);
+    // WHERE also sees the variables bound before the WITH.
+    Row env = out[i].source != nullptr && p.where ? *out[i].source : Row();
+    for (const auto& [k, v] : row) env[k] = v;
+    absl::StatusOr<bool> keep = Holds(p.where, env, ctx_);
     if (!keep.ok()) return keep.status();
     if (*keep) next.push_back(std::move(row));
   }

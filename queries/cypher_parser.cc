@@ -423,7 +423,20 @@ ExprPtr Parser::ParseAtom() {
     e->name = t.text;
     return e;
   }
-  if (Sym("(")) {
+  if (IsSym("(")) {
+    // A relationship pattern such as (a)-->(b) is a predicate; try it first
+    // and fall back to a parenthesised expression.
+    const size_t saved = pos_;
+    auto part = std::make_shared<PatternPart>();
+    ParsePatternChain(part.get());
+    if (ok() && !part->rels.empty()) {
+      ExprPtr e = Make(EK::kPattern);
+      e->pattern = std::move(part);
+      return e;
+    }
+    pos_ = saved;
+    status_ = absl::OkStatus();
+    ++pos_;
     ExprPtr e = ParseExpr();
     ExpectSym(")");
     return e;

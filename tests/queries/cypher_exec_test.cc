@@ -20,7 +20,7 @@ std::vector<std::string> Rows(InMemoryGraph* g, absl::string_view q, const Param
   return out;
 }
 
-class CypherExecTest : public ::testing::Test {
+class cypher_exec : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(RunCypher("CREATE (a:Person {name: 'Ann', age: 30}), (b:Person {name: 'Bob', age: 40}),"
@@ -30,14 +30,14 @@ class CypherExecTest : public ::testing::Test {
   InMemoryGraph g_;
 };
 
-TEST_F(CypherExecTest, MatchLabelsAndProperties) {
+TEST_F(cypher_exec, MatchLabelsAndProperties) {
   EXPECT_EQ(Rows(&g_, "MATCH (p:Person {name: 'Bob'}) RETURN p.age"),
             std::vector<std::string>{"40"});
   EXPECT_EQ(Rows(&g_, "MATCH (p:Person) RETURN p.name ORDER BY p.name DESC"),
             (std::vector<std::string>{"'Bob'", "'Ann'"}));
 }
 
-TEST_F(CypherExecTest, DirectionsAndUndirected) {
+TEST_F(cypher_exec, DirectionsAndUndirected) {
   EXPECT_EQ(Rows(&g_, "MATCH (a)-[:KNOWS]->(b) RETURN a.name, b.name"),
             std::vector<std::string>{"'Ann', 'Bob'"});
   EXPECT_EQ(Rows(&g_, "MATCH (a)<-[:KNOWS]-(b) RETURN a.name"), std::vector<std::string>{"'Bob'"});
@@ -45,14 +45,21 @@ TEST_F(CypherExecTest, DirectionsAndUndirected) {
             (std::vector<std::string>{"'Ann'", "'Bob'"}));
 }
 
-TEST_F(CypherExecTest, VariableLengthAndPaths) {
+TEST_F(cypher_exec, VariableLengthAndPaths) {
   EXPECT_EQ(Rows(&g_, "MATCH (a {name: 'Ann'})-[*1..2]-(x:City) RETURN count(*)"),
             std::vector<std::string>{"2"});
   EXPECT_EQ(Rows(&g_, "MATCH p = (:Person {name: 'Bob'})-[:LIVES_IN]->() RETURN p"),
             std::vector<std::string>{"<(:Person {age: 40, name: 'Bob'})-[:LIVES_IN]->(:City {name: 'Oslo'})>"});
 }
 
-TEST_F(CypherExecTest, AggregationOrderSkipLimit) {
+TEST_F(cypher_exec, PatternPredicateAndWithWhere) {
+  EXPECT_EQ(Rows(&g_, "MATCH (a:Person) WHERE (a)-[:KNOWS]->() RETURN a.name"),
+            std::vector<std::string>{"'Ann'"});
+  EXPECT_EQ(Rows(&g_, "MATCH (a:Person) WITH a.name AS name WHERE a.age > 35 RETURN name"),
+            std::vector<std::string>{"'Bob'"});
+}
+
+TEST_F(cypher_exec, AggregationOrderSkipLimit) {
   EXPECT_EQ(Rows(&g_, "MATCH (p:Person)-[:LIVES_IN]->(c) RETURN c.name, collect(p.name) AS ps, "
                       "avg(p.age) AS avg, sum(p.age) AS s, min(p.age), max(p.age)"),
             std::vector<std::string>{"'Oslo', ['Ann', 'Bob'], 35.0, 70, 30, 40"});
@@ -62,7 +69,7 @@ TEST_F(CypherExecTest, AggregationOrderSkipLimit) {
             std::vector<std::string>{"1"});
 }
 
-TEST_F(CypherExecTest, WithParametersAndUnwind) {
+TEST_F(cypher_exec, WithParametersAndUnwind) {
   Params params = {{"min", Value::Int(35)}};
   EXPECT_EQ(Rows(&g_, "MATCH (p:Person) WITH p WHERE p.age > $min RETURN p.name", params),
             std::vector<std::string>{"'Bob'"});
@@ -70,13 +77,13 @@ TEST_F(CypherExecTest, WithParametersAndUnwind) {
             (std::vector<std::string>{"2", "4", "6"}));
 }
 
-TEST_F(CypherExecTest, NullSemantics) {
+TEST_F(cypher_exec, NullSemantics) {
   EXPECT_EQ(Rows(&g_, "RETURN null = null AS a, 1 < 'x' AS b, null OR true AS c, [1, null] = [1, 2] AS d"),
             std::vector<std::string>{"null, null, true, null"});
   EXPECT_EQ(Rows(&g_, "OPTIONAL MATCH (x:Nope) RETURN x"), std::vector<std::string>{"null"});
 }
 
-TEST_F(CypherExecTest, SemanticErrors) {
+TEST_F(cypher_exec, SemanticErrors) {
   EXPECT_FALSE(RunCypher("MATCH (a) RETURN b", &g_).ok());
   EXPECT_FALSE(RunCypher("MATCH ()-[r]-() MATCH (r) RETURN r", &g_).ok());
   EXPECT_FALSE(RunCypher("MATCH (a) RETURN a, a", &g_).ok());

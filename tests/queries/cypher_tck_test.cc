@@ -21,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Raise this when the pass count rises; it is the last count minus a margin.
-constexpr int kPassFloor = 590;  // 599 of 608 passed on 2026-11-23
+constexpr int kPassFloor = 592;  // 600 of 608 passed on 2026-11-23
 
 const char* const kFolders[] = {
     "clauses/match",        "clauses/match-where",       "clauses/return",
