@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
@@ -32,6 +33,8 @@ class TempStoreDir {
     path_ = ::testing::TempDir() + "newsgraph_queries_" + std::to_string(::getpid()) + "_" +
             (info ? std::string(info->test_suite_name()) + "_" + info->name() : "x") + "_" +
             std::to_string(counter++);
+    // Parameterised tests have '/' in their names: keep one directory level.
+    std::replace(path_.begin() + ::testing::TempDir().size(), path_.end(), '/', '_');
     std::error_code ec;
     std::filesystem::remove_all(path_, ec);
   }
