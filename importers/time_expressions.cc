@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <optional>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "schema/dates.h"
 
@@ -254,8 +255,14 @@ class Matcher {
   // period); *weak as in kMonths. 0 if none.
   int Month(int i, int* next, bool* weak) const {
     if (!Ok(i) || toks_[i].kind != Kind::kWord) return 0;
-    for (const MonthName& m : kMonths) {
-      if (toks_[i].lower != m.name) continue;
+    // Every token of every sentence is asked: one hash probe, not 24 compares.
+    static const auto* const kIndex = [] {
+      auto* index = new absl::flat_hash_map<absl::string_view, const MonthName*>();
+      for (const MonthName& m : kMonths) index->emplace(m.name, &m);
+      return index;
+    }();
+    if (auto it = kIndex->find(toks_[i].lower); it != kIndex->end()) {
+      const MonthName& m = *it->second;
       if (m.weak && !toks_[i].capital) return 0;
       const bool abbrev = &m - kMonths >= 12;  // "Nov." takes its period along
       *next = i + 1 + (abbrev && Punct(i + 1, '.') && Adjacent(i) ? 1 : 0);
@@ -265,8 +272,14 @@ class Matcher {
     return 0;
   }
   int Weekday(int i) const {
-    for (int d = 0; d < 7; ++d) if (Word(i, kWeekdays[d])) return d;
-    return -1;
+    if (!Ok(i) || toks_[i].kind != Kind::kWord) return -1;
+    static const auto* const kIndex = [] {
+      auto* index = new absl::flat_hash_map<absl::string_view, int>();
+      for (int d = 0; d < 7; ++d) index->emplace(kWeekdays[d], d);
+      return index;
+    }();
+    auto it = kIndex->find(toks_[i].lower);
+    return it == kIndex->end() ? -1 : it->second;
   }
   // "last", "next", "this", "this past", "this coming", "coming" before token i.
   Dir DirBefore(int i, int* first) const {
