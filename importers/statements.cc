@@ -11,8 +11,10 @@ namespace {
 
 using Set = absl::flat_hash_set<std::string>;
 
-bool In(const std::string& s, std::initializer_list<const char*> words) {
-  for (const char* w : words) {
+// Word lists are string_views so that most candidates are rejected by
+// length before any byte is compared: this runs for every token.
+bool In(absl::string_view s, std::initializer_list<absl::string_view> words) {
+  for (absl::string_view w : words) {
     if (s == w) return true;
   }
   return false;

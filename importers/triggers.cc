@@ -10,8 +10,10 @@ namespace {
 
 using Set = absl::flat_hash_set<std::string>;
 
-bool In(const std::string& s, std::initializer_list<const char*> words) {
-  for (const char* w : words) {
+// Word lists are string_views so that most candidates are rejected by
+// length before any byte is compared: this runs for every token.
+bool In(absl::string_view s, std::initializer_list<absl::string_view> words) {
+  for (absl::string_view w : words) {
     if (s == w) return true;
   }
   return false;
@@ -66,17 +68,16 @@ bool MeetsAnObligation(const std::vector<Token>& t, int i, int end) {
 std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
   std::vector<Trigger> out;
   const auto& t = doc.tokens;
-  auto norm = [&](int k) -> const std::string& {
-    static const std::string kEmpty;
-    return (k >= s.first && k < s.last) ? t[k].norm : kEmpty;
+  auto norm = [&](int k) -> absl::string_view {
+    return (k >= s.first && k < s.last) ? absl::string_view(t[k].norm) : absl::string_view();
   };
   auto add = [&](int first, int last, const char* mode, bool verb, const char* rule,
                  int place_from = -1) {
     out.push_back(Trigger{first, last, mode, verb, place_from, rule});
   };
   for (int i = s.first; i < s.last; ++i) {
-    const std::string& w = t[i].norm;
-    const std::string& n1 = norm(i + 1);
+    const absl::string_view w = t[i].norm;
+    const absl::string_view n1 = norm(i + 1);
     // Video.
     if ((w == "video" || w == "virtual") &&
         In(n1, {"call", "calls", "conference", "conferences", "link", "summit", "meeting",
