@@ -22,20 +22,8 @@ done
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-read -r text_bytes articles < <(python3 - "$source" "$mb" "$work/corpus.jsonl" <<'PY'
-import json, sys
-src, mb, out = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-rows = [json.loads(l) for l in open(src, encoding="utf-8") if l.strip()]
-target, text, n, copy = mb * 1e6, 0, 0, 0
-with open(out, "w", encoding="utf-8") as f:
-    while text < target:
-        for r in rows:
-            f.write(json.dumps(dict(r, id=f"{r['id']}~{copy}"), ensure_ascii=False) + "\n")
-            text += len(r["text"].encode("utf-8")); n += 1
-        copy += 1
-print(text, n)
-PY
-)
+read -r text_bytes articles < <(python3 "$root/scripts/replicate_corpus.py" "$source" \
+  "$work/corpus.jsonl" --mb "$mb")
 echo "corpus: $articles articles, $(python3 -c "print(round($text_bytes/1e6,1))") MB of text (from $(basename "$source"))"
 start=$(date +%s.%N)
 taskset -c 0 "$cli" import -q --db "$work/db" "$work/corpus.jsonl" > "$work/report.txt"

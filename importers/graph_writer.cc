@@ -129,7 +129,7 @@ absl::Status GraphWriter::AddHoldsRole(uint64_t person, const std::string& affil
   edge.set_confidence(1.0f);
   if (evidence_id != 0) edge.add_evidence_ids(evidence_id);
   writes.PutEdge(edge);
-  pending_roles_[key] = true;
+  pending_roles_.insert(key);
   return absl::OkStatus();
 }
 
@@ -189,7 +189,7 @@ absl::StatusOr<uint64_t> GraphWriter::ResolvePerson(const Participant& person, i
     // An existing node: learn which roles it already has, once per run.
     absl::Status s = store_->ScanEdges(
         *id, Direction::kOut, EdgeFilter{pb::HOLDS_ROLE}, [&](const pb::Edge& e) {
-          roles_[absl::StrCat(e.src(), "/", e.dst(), "/", NormalizeName(e.role()))] = true;
+          roles_.insert(absl::StrCat(e.src(), "/", e.dst(), "/", NormalizeName(e.role())));
           return true;
         });
     if (!s.ok()) return s;
@@ -440,7 +440,7 @@ bool GraphWriter::IsPerson(uint64_t id) const {
 
 void GraphWriter::Committed() {
   for (auto& [key, id] : pending_) cache_[key] = id;
-  for (auto& [key, seen] : pending_roles_) roles_[key] = seen;
+  roles_.insert(pending_roles_.begin(), pending_roles_.end());
   Abandoned();
 }
 

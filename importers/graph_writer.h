@@ -70,8 +70,8 @@ class GraphWriter {
   // Lookups made while building the current article's WriteSet.
   absl::flat_hash_map<std::string, uint64_t> pending_;
   // HOLDS_ROLE edges known to exist: "<person>/<affiliation>/<title>".
-  absl::flat_hash_map<std::string, bool> roles_;
-  absl::flat_hash_map<std::string, bool> pending_roles_;
+  absl::flat_hash_set<std::string> roles_;
+  absl::flat_hash_set<std::string> pending_roles_;
   // People whose stored HOLDS_ROLE edges have been read into roles_.
   absl::flat_hash_set<uint64_t> roles_loaded_;
   // Stored events given more reports by the current article.

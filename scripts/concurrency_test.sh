@@ -19,15 +19,8 @@ while [ $# -gt 0 ]; do
 done
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-python3 - "$root/data/sample/articles.jsonl" "$copies" "$work/big.jsonl" <<'PY'
-import json, sys
-src, copies, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-rows = [json.loads(l) for l in open(src, encoding="utf-8") if l.strip()]
-with open(out, "w", encoding="utf-8") as f:
-    for i in range(copies):
-        for r in rows:
-            f.write(json.dumps(dict(r, id=f"{r['id']}-c{i}"), ensure_ascii=False) + "\n")
-PY
+python3 "$root/scripts/replicate_corpus.py" "$root/data/sample/articles.jsonl" "$work/big.jsonl" \
+  --copies "$copies" > /dev/null
 db="$work/db"
 "$cli" import -q --db "$db" "$root/data/sample/articles.jsonl" > /dev/null  # the store exists
 "$cli" import -q --db "$db" "$work/big.jsonl" > "$work/writer.out" 2>&1 &

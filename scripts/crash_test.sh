@@ -24,16 +24,7 @@ done
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-python3 - "$source" "$copies" "$work/big.jsonl" <<'PY'
-import json, sys
-src, copies, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-rows = [json.loads(l) for l in open(src, encoding="utf-8") if l.strip()]
-with open(out, "w", encoding="utf-8") as f:
-    for i in range(copies):
-        for r in rows:
-            r = dict(r, id=f"{r['id']}-copy{i}")
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-PY
+python3 "$root/scripts/replicate_corpus.py" "$source" "$work/big.jsonl" --copies "$copies" > /dev/null
 total=$(wc -l < "$work/big.jsonl")
 
 "$cli" import -q --db "$work/clean" "$work/big.jsonl" > /dev/null

@@ -8,23 +8,15 @@
 #include "importers/extractor.h"
 #include "schema/dates.h"
 #include "schema/ontology.h"
-#include "tests/importers/test_kb.h"
+#include "tests/importers/test_extract.h"
 
 namespace newsgraph {
 namespace {
 
 std::vector<std::string> Summaries(const std::string& text, const std::string& date = "2023-06-02") {
-  static KnowledgeBase* kb = new KnowledgeBase(MakeTestKb());
-  Extractor ex(kb);
-  ArticleInput a;
-  a.id = "e1";
-  a.date = date;
-  a.text = text;
-  absl::StatusOr<Extraction> x = ex.Extract(a);
-  EXPECT_TRUE(x.ok()) << x.status();
+  const Extraction x = ExtractWithTestKb(text, date);
   std::vector<std::string> out;
-  if (!x.ok()) return out;
-  for (const ExtractedEvent& e : x->events) {
+  for (const ExtractedEvent& e : x.events) {
     std::vector<std::string> names;
     for (const Participant& p : e.participants) names.push_back(p.name);
     std::sort(names.begin(), names.end());

@@ -5,28 +5,16 @@
 #include "gtest/gtest.h"
 #include "schema/dates.h"
 #include "schema/ontology.h"
-#include "tests/importers/test_kb.h"
+#include "tests/importers/test_extract.h"
 
 namespace newsgraph {
 namespace {
 
 Extraction ExtractText(const std::string& text, const std::string& date = "2023-06-02") {
-  static KnowledgeBase* kb = new KnowledgeBase(MakeTestKb());
-  Extractor ex(kb);
-  ArticleInput a;
-  a.id = "t1";
-  a.date = date;
-  a.text = text;
-  absl::StatusOr<Extraction> out = ex.Extract(a);
-  EXPECT_TRUE(out.ok()) << out.status();
-  return out.ok() ? *out : Extraction{};
+  return ExtractWithTestKb(text, date);
 }
 
-std::string Names(const ExtractedEvent& e) {
-  std::string out;
-  for (const Participant& p : e.participants) out += (out.empty() ? "" : "+") + p.name;
-  return out;
-}
+std::string Names(const ExtractedEvent& e) { return ParticipantNames(e); }
 
 TEST(ExtractorTest, ReadoutMeeting) {
   Extraction x = ExtractText("Foreign Minister Ola Nordmann met today with President Kari Virtanen "
