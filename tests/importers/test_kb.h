@@ -3,6 +3,8 @@
 #ifndef NEWSGRAPH_TESTS_IMPORTERS_TEST_KB_H_
 #define NEWSGRAPH_TESTS_IMPORTERS_TEST_KB_H_
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -13,7 +15,10 @@
 namespace newsgraph {
 
 inline KnowledgeBase MakeTestKb() {
-  const std::string path = ::testing::TempDir() + "/importers_test_kb.textproto";
+  // One file per process: ctest runs tests of this binary in parallel
+  // processes, and one may remove the file while another reads it.
+  const std::string path = ::testing::TempDir() + "/importers_test_kb_" +
+                           std::to_string(::getpid()) + ".textproto";
   std::ofstream(path) << R"pb(
     states { code: "NO" name: "Norway" demonyms: ["Norwegian"] capital: "Oslo" }
     states { code: "FI" name: "Finland" demonyms: ["Finnish"] capital: "Helsinki" }
