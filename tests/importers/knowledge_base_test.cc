@@ -1,5 +1,7 @@
 #include "importers/knowledge_base.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -59,11 +61,19 @@ const KnowledgeBase& Shipped() {
 }
 
 // A scratch file under the test's temporary directory.
+// A directory of this test process's own: ctest runs the tests in
+// parallel processes, which must not share file names.
+std::filesystem::path ProcessDir() {
+  std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) /
+                              ("ng_kb_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
 class TempFile {
  public:
   TempFile(absl::string_view name, absl::string_view text)
-      : path_((std::filesystem::path(::testing::TempDir()) / std::string(name))
-                  .string()) {
+      : path_((ProcessDir() / std::string(name)).string()) {
     std::ofstream(path_) << text;
   }
   ~TempFile() { std::filesystem::remove(path_); }
@@ -419,7 +429,7 @@ TEST(KnowledgeBaseTest, RolesMayNameAlliancesAndOrganisations) {
 
 TEST(KnowledgeBaseTest, LoadDefaultReadsTheDirectoryInNameOrder) {
   const std::filesystem::path dir =
-      std::filesystem::path(::testing::TempDir()) / "kb_default_test";
+      ProcessDir() / "kb_default_test";
   std::filesystem::create_directories(dir / "kb");
   // "a_" sorts before "b_", so the alliance is read before its state exists.
   std::ofstream(dir / "kb" / "a_alliances.textproto")
