@@ -4,6 +4,41 @@
 
 namespace newsgraph::cypher {
 
+void GraphSource::Relationships(int64_t node, Direction dir, const RelFilter& filter,
+                                std::vector<int64_t>* out) const {
+  auto add = [&](const std::vector<int64_t>& rels) {
+    for (int64_t r : rels) {
+      if (filter.types.empty() ||
+          std::find(filter.types.begin(), filter.types.end(), RelType(r)) != filter.types.end()) {
+        out->push_back(r);
+      }
+    }
+  };
+  if (dir != Direction::kIn) add(Outgoing(node));
+  if (dir != Direction::kOut) add(Incoming(node));
+}
+
+std::vector<int64_t> GraphSource::NodesWithLabel(const std::string& label) const {
+  std::vector<int64_t> ids;
+  for (int64_t n : AllNodes()) {
+    const std::vector<std::string>& labels = Labels(n);
+    if (std::find(labels.begin(), labels.end(), label) != labels.end()) ids.push_back(n);
+  }
+  return ids;
+}
+
+std::vector<int64_t> GraphSource::NodesWithProperty(const std::string& label,
+                                                    const std::string& key,
+                                                    const Value& value) const {
+  std::vector<int64_t> ids;
+  for (int64_t n : label.empty() ? AllNodes() : NodesWithLabel(label)) {
+    const PropertyMap& props = NodeProperties(n);
+    auto it = props.find(key);
+    if (it != props.end() && CypherEquals(it->second, value) == Tri::kTrue) ids.push_back(n);
+  }
+  return ids;
+}
+
 std::vector<int64_t> InMemoryGraph::AllNodes() const {
   std::vector<int64_t> ids(nodes_.size());
   for (size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<int64_t>(i);

@@ -1,6 +1,6 @@
 // The property graph a Cypher query reads (GraphSource) and writes
 // (GraphSink), and an in-memory implementation of both for tests and the
-// TCK. A RocksDB-backed GraphSource comes later; the executor only sees these.
+// TCK. The executor only sees these interfaces.
 #ifndef NEWSGRAPH_QUERIES_CYPHER_GRAPH_H_
 #define NEWSGRAPH_QUERIES_CYPHER_GRAPH_H_
 
@@ -9,11 +9,19 @@
 #include <string>
 #include <vector>
 
+#include "queries/cypher_ast.h"
 #include "queries/cypher_value.h"
 
 namespace newsgraph::cypher {
 
 using PropertyMap = std::map<std::string, Value>;
+
+// What one pattern step asks of a node's relationships. A source may use it
+// to read less (a store turns each type into the bounds of a key range), but
+// must answer exactly: only relationships that pass, each once per side.
+struct RelFilter {
+  std::vector<std::string> types;  // any of these; empty = every type
+};
 
 // Read-only view. Ids are stable for the life of the source; all methods
 // expect ids that the source itself returned.
@@ -30,6 +38,19 @@ class GraphSource {
   virtual const PropertyMap& RelProperties(int64_t rel) const = 0;
   virtual int64_t RelStart(int64_t rel) const = 0;
   virtual int64_t RelEnd(int64_t rel) const = 0;
+
+  // Appends to *out the relationships of `node` in `dir` that pass
+  // `filter`: for kBoth the outgoing ones, then the incoming ones (a
+  // self-loop is in both lists). The default filters Outgoing/Incoming.
+  virtual void Relationships(int64_t node, Direction dir, const RelFilter& filter,
+                             std::vector<int64_t>* out) const;
+  // The nodes that carry `label`, ascending. The default filters AllNodes.
+  virtual std::vector<int64_t> NodesWithLabel(const std::string& label) const;
+  // The nodes with `label` (empty = any) whose property `key` equals
+  // `value` (Cypher `=`), ascending. Sources with an index for the key
+  // override it (the store: names); the default filters.
+  virtual std::vector<int64_t> NodesWithProperty(const std::string& label, const std::string& key,
+                                                 const Value& value) const;
 };
 
 // Writes, as CREATE needs them. Null property values are not stored.
