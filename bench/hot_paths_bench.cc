@@ -1,6 +1,7 @@
 // Micro-benchmarks of the traversal hot paths: edge-key encoding, key
-// decoding (what adjacency reads do per edge), frontier sorting, and
-// frontier expansion on a small bulk-loaded store.
+// decoding (what adjacency reads do per edge), frontier sorting, frontier
+// expansion on a small bulk-loaded store (from its keys, and from its
+// in-memory snapshot), and the snapshot's build.
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,6 +17,7 @@
 #include "engine/adjacency.h"
 #include "engine/keys.h"
 #include "newsgraph/bulk_load.h"
+#include "newsgraph/graph_snapshot.h"
 #include "newsgraph/store.h"
 #include "queries/traversal.h"
 
@@ -129,6 +131,57 @@ BENCHMARK_DEFINE_F(StoreFixture, ExpandFrontier)(benchmark::State& state) {
   state.counters["edges/frontier"] = static_cast<double>(edges) / state.iterations();
 }
 BENCHMARK_REGISTER_F(StoreFixture, ExpandFrontier)->Arg(1)->Arg(100)->Arg(10000)->Arg(100000);
+
+// The same frontiers expanded over the in-memory CSR of a GraphSnapshot:
+// what the snapshot engine does per level (row start, columns, stamps).
+BENCHMARK_DEFINE_F(StoreFixture, ExpandFrontierSnapshot)(benchmark::State& state) {
+  absl::StatusOr<GraphSnapshot> snapshot = GraphSnapshot::FromStore(*store_, SnapshotOptions());
+  if (!snapshot.ok()) {
+    state.SkipWithError("snapshot failed");
+    return;
+  }
+  const CsrGraph& g = snapshot->graph();
+  std::mt19937_64 rng(3);
+  std::vector<CsrVertex> frontier;
+  for (int i = 0; i < state.range(0); ++i) {
+    const CsrVertex v = snapshot->VertexOrNone(1 + rng() % kNodes);
+    if (v != GraphSnapshot::kNoVertex) frontier.push_back(v);
+  }
+  std::sort(frontier.begin(), frontier.end());
+  traversal::Marks marks;
+  marks.Reset(snapshot->num_vertices());
+  std::vector<CsrVertex> next;
+  uint64_t edges = 0;
+  for (auto _ : state) {
+    marks.Clear();
+    next.clear();
+    for (const CsrVertex u : frontier) {
+      for (auto [it, end] = boost::adjacent_vertices(u, g); it != end; ++it) {
+        ++edges;
+        if (marks.Insert(*it)) next.push_back(*it);
+      }
+    }
+    benchmark::DoNotOptimize(next.data());
+  }
+  state.SetItemsProcessed(edges);
+  state.counters["edges/frontier"] = static_cast<double>(edges) / state.iterations();
+}
+BENCHMARK_REGISTER_F(StoreFixture, ExpandFrontierSnapshot)
+    ->Arg(1)
+    ->Arg(100)
+    ->Arg(10000)
+    ->Arg(100000);
+
+// Building that snapshot: one ordered scan of 1M `out` keys into the CSR.
+BENCHMARK_DEFINE_F(StoreFixture, BuildSnapshot)(benchmark::State& state) {
+  for (auto _ : state) {
+    absl::StatusOr<GraphSnapshot> snapshot = GraphSnapshot::FromStore(*store_, SnapshotOptions());
+    if (!snapshot.ok()) state.SkipWithError("snapshot failed");
+    benchmark::DoNotOptimize(snapshot->num_edges());
+  }
+  state.SetItemsProcessed(state.iterations() * int64_t{kNodes} * 10);
+}
+BENCHMARK_REGISTER_F(StoreFixture, BuildSnapshot)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace newsgraph

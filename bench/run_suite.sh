@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Generates a power-law graph, bulk-loads it with `newsgraph bench load`,
-# runs the four workloads with `newsgraph bench run`, runs the same on the
-# in-memory Boost.Graph CSR (csr_baseline), checks that the answers agree
-# and prints one table of times and ratios (newsgraph / CSR).
+# runs the four workloads with `newsgraph bench run` on both engines
+# (--engine store: reads of the store per query; --engine snapshot: an
+# in-memory CSR built once per process), runs the same on the in-memory
+# Boost.Graph CSR (csr_baseline), checks that every answer agrees and prints
+# one table of times and ratios to the CSR, the snapshot build time, the
+# load time and peak RSS.
 #
 #   bench/run_suite.sh [--nodes N] [--edges M] [--repeat R] [--work DIR]
 #                      [--build DIR]   (default build-bench; needs the
 #                                       newsgraph and csr_baseline targets)
+#                      [--peers LIST]  (e.g. kuzu,igraph: also runs
+#                                       bench/peers/run_peers.sh, if present)
 # Exit status: 0 when every answer agrees, 1 otherwise.
 set -euo pipefail
 
@@ -16,6 +21,8 @@ repeat=5
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build-bench"
 work=""
+peers=""
+usage="usage: $0 [--nodes N] [--edges M] [--repeat R] [--work DIR] [--build DIR] [--peers LIST]"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --nodes) nodes="$2"; shift 2 ;;
@@ -23,10 +30,12 @@ while [[ $# -gt 0 ]]; do
     --repeat) repeat="$2"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --build) build="$2"; shift 2 ;;
-    *) echo "usage: $0 [--nodes N] [--edges M] [--repeat R] [--work DIR] [--build DIR]" >&2; exit 2 ;;
+    --peers) peers="$2"; shift 2 ;;
+    *) echo "$usage" >&2; exit 2 ;;
   esac
 done
 work="${work:-/tmp/newsgraph_bench_${nodes}_${edges}}"
+[[ "$build" = /* ]] || build="$root/$build"
 cli="$build/newsgraph"
 csr="$build/csr_baseline"
 for tool in "$cli" "$csr"; do
@@ -49,42 +58,99 @@ fi
 rm -rf "$work/db"
 sync
 timed load "$cli" bench load --db "$work/db" --nodes "$graph/nodes.csv" --edges "$graph/edges.csv" \
-  > "$work/load.txt"
+  > "$work/load.txt" 2> "$work/load.err"
 load_s=$(awk '/^seconds:/ {print $2}' "$work/load.txt")
 
 workloads=(hop1 hop2 sp bfs)
+engines=(store snapshot)
 csr_args=()
 for w in "${workloads[@]}"; do
-  timed "$w" "$cli" bench run --db "$work/db" --workload "$w" --input "$graph/$w.txt" \
-    --repeat "$repeat" > "$work/ng_$w.txt" 2> "$work/ng_$w.err"
+  for e in "${engines[@]}"; do
+    timed "${e}_$w" "$cli" bench run --db "$work/db" --workload "$w" --input "$graph/$w.txt" \
+      --repeat "$repeat" --engine "$e" > "$work/${e}_$w.txt" 2> "$work/${e}_$w.err"
+  done
   csr_args+=("$w:$graph/$w.txt:$work/csr_$w.txt")
 done
 timed csr "$csr" --nodes "$graph/nodes.csv" --edges "$graph/edges.csv" --repeat "$repeat" \
   "${csr_args[@]}" 2> "$work/csr.err"
 
-median() {  # median_s of workload $2 in JSON lines file $1
-  grep "\"workload\": \"$2\"" "$1" | tail -1 | sed 's/.*"median_s": \([0-9.e-]*\).*/\1/'
+# Peers (Kùzu, igraph, ...) through their runner's interface only: it
+# writes JSON lines {"peer": P, "workload": W, "median_s": S, ...} and the
+# answers of peer P to WORK/peers/P_W.txt.
+peer_names=()
+if [[ -n "$peers" ]]; then
+  runner="$root/bench/peers/run_peers.sh"
+  if [[ -x "$runner" || -f "$runner" ]]; then
+    mkdir -p "$work/peers"
+    bash "$runner" --graph "$graph" --work "$work/peers" --repeat "$repeat" --peers "$peers" \
+      > "$work/peers.out" 2> "$work/peers.err" || echo "note: run_peers.sh failed (see $work/peers.err)" >&2
+    IFS=, read -r -a peer_names <<< "$peers"
+  else
+    echo "note: --peers given but $runner does not exist; peers skipped" >&2
+  fi
+fi
+
+# A JSON field of the last line of file $1 naming workload $2.
+field() {
+  grep -h "\"workload\": \"$2\"" "$1" 2>/dev/null | tail -1 |
+    sed -n "s/.*\"$3\": \"\{0,1\}\([0-9.e+-]*\).*/\1/p"
 }
+# A peer's median for workload $2 (peer $1), from run_peers.sh's output.
+peer_field() {
+  cat "$work/peers.out" "$work/peers.err" 2>/dev/null |
+    grep "\"peer\": \"$1\"" | grep "\"workload\": \"$2\"" | tail -1 |
+    sed -n "s/.*\"$3\": \([0-9.e+-]*\).*/\1/p"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 <= 0) print "-"; else printf "%.2f", a / b }'; }
 
 status=0
-ng_rss=0
-printf '%-8s %8s %12s %12s %8s %s\n' workload queries newsgraph_s csr_s ratio answers
+header=$(printf '%-8s %8s %12s %12s %12s %9s %9s' workload queries store_s snapshot_s csr_s \
+  store/csr snap/csr)
+for p in "${peer_names[@]}"; do header+=$(printf ' %12s %9s' "${p}_s" "$p/csr"); done
+echo "$header answers(store,snapshot${peers:+,$peers})"
+snap_rss=0
+store_rss=0
+snapshot_builds=()
 for w in "${workloads[@]}"; do
-  ng=$(median "$work/ng_$w.err" "$w")
-  base=$(median "$work/csr.err" "$w")
+  base=$(field "$work/csr.err" "$w" median_s)
+  store=$(field "$work/store_$w.err" "$w" median_s)
+  snap=$(field "$work/snapshot_$w.err" "$w" median_s)
+  snapshot_builds+=("$(field "$work/snapshot_$w.err" "$w" snapshot_s)")
   queries=$(wc -l < "$graph/$w.txt")
-  if cmp -s "$work/ng_$w.txt" "$work/csr_$w.txt"; then same=agree; else same=DIFFER; status=1; fi
-  rss=$(cat "$work/rss.$w")
-  (( rss > ng_rss )) && ng_rss=$rss
-  printf '%-8s %8d %12.6f %12.6f %8.2f %s\n' "$w" "$queries" "$ng" "$base" \
-    "$(awk -v a="$ng" -v b="$base" 'BEGIN { print (b > 0 ? a / b : 0) }')" "$same"
+  agree=()
+  for e in "${engines[@]}"; do
+    if cmp -s "$work/${e}_$w.txt" "$work/csr_$w.txt"; then agree+=(agree); else agree+=(DIFFER); status=1; fi
+  done
+  line=$(printf '%-8s %8d %12.6f %12.6f %12.6f %9s %9s' "$w" "$queries" "$store" "$snap" "$base" \
+    "$(ratio "$store" "$base")" "$(ratio "$snap" "$base")")
+  for p in "${peer_names[@]}"; do
+    pm=$(peer_field "$p" "$w" median_s)
+    line+=$(printf ' %12s %9s' "${pm:--}" "$(ratio "$pm" "$base")")
+    if [[ -f "$work/peers/${p}_$w.txt" ]]; then
+      if cmp -s "$work/peers/${p}_$w.txt" "$work/csr_$w.txt"; then agree+=(agree); else agree+=(DIFFER); fi
+    else
+      agree+=(none)
+    fi
+  done
+  echo "$line $(IFS=,; echo "${agree[*]}")"
+  for e in "${engines[@]}"; do
+    rss=$(cat "$work/rss.${e}_$w")
+    if [[ $e == snapshot ]]; then (( rss > snap_rss )) && snap_rss=$rss; else (( rss > store_rss )) && store_rss=$rss; fi
+  done
 done
 csr_load=$(sed -n 's/.*"load_s": \([0-9.]*\).*/\1/p' "$work/csr.err")
-printf '%-8s %8s %12s %12s %8.2f %s\n' load "$edges" "$load_s" "$csr_load" \
-  "$(awk -v a="$load_s" -v b="$csr_load" 'BEGIN { print (b > 0 ? a / b : 0) }')" \
-  "(bulk load vs CSV->CSR build)"
+printf '%-8s %8s %12s %12s %12s\n' snapshot build "" \
+  "$(printf '%s\n' "${snapshot_builds[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" \
+  "(snapshot_s: one ordered scan of out -> CSR, per bench run process, median of 4; not in snapshot_s column above)"
+load_line=$(printf '%-8s %8s %12s %12s %12s %9s' load "$edges" "$load_s" "" "$csr_load" \
+  "$(ratio "$load_s" "$csr_load")")
+for p in "${peer_names[@]}"; do
+  pl=$(peer_field "$p" load median_s)
+  load_line+=$(printf ' %12s %9s' "${pl:--}" "$(ratio "$pl" "$csr_load")")
+done
+echo "$load_line (bulk load vs CSV->CSR build; $(cat "$work/load.err" | tail -1))"
 csr_rss=$(cat "$work/rss.csr")
-printf '%-8s %8s %12d %12d %8.2f %s\n' peak_rss KB "$ng_rss" "$csr_rss" \
-  "$(awk -v a="$ng_rss" -v b="$csr_rss" 'BEGIN { print a / b }')" \
-  "(largest bench run vs csr_baseline; load: $(cat "$work/rss.load") KB)"
+printf '%-8s %8s %12d %12d %12d %9s %9s %s\n' peak_rss KB "$store_rss" "$snap_rss" "$csr_rss" \
+  "$(ratio "$store_rss" "$csr_rss")" "$(ratio "$snap_rss" "$csr_rss")" \
+  "(largest bench run per engine vs csr_baseline; load: $(cat "$work/rss.load") KB)"
 exit $status

@@ -23,6 +23,8 @@ namespace newsgraph {
 namespace {
 
 using engine::EdgeRecord;
+using engine::NodeIdSet;
+using engine::NodeLine;
 using engine::RocksStore;
 
 double Since(std::chrono::steady_clock::time_point start) {
@@ -37,37 +39,6 @@ constexpr rocksdb::CompressionType kBulkCompression = rocksdb::kNoCompression;
 // edges: larger blocks mean fewer block reads and cache lookups per edge,
 // while a seek still binary-searches a block's restart points.
 constexpr size_t kBulkBlockSize = size_t{16} << 10;
-
-struct NodeLine {
-  uint64_t id;
-  pb::NodeKind kind;
-  int64_t line;
-};
-
-// Which ids are nodes: a bitmap when ids are dense enough, else a sorted
-// list (ids are u64 and may be sparse).
-class NodeIdSet {
- public:
-  explicit NodeIdSet(const std::vector<NodeLine>& sorted_nodes) {
-    const uint64_t max_id = sorted_nodes.empty() ? 0 : sorted_nodes.back().id;
-    if (max_id <= 64 * sorted_nodes.size() + (uint64_t{1} << 20)) {
-      bits_.assign(max_id / 64 + 1, 0);
-      for (const NodeLine& n : sorted_nodes) bits_[n.id / 64] |= uint64_t{1} << (n.id % 64);
-    } else {
-      for (const NodeLine& n : sorted_nodes) sorted_.push_back(n.id);
-    }
-  }
-  bool Contains(uint64_t id) const {
-    if (sorted_.empty()) {
-      return id / 64 < bits_.size() && (bits_[id / 64] >> (id % 64)) & 1;
-    }
-    return std::binary_search(sorted_.begin(), sorted_.end(), id);
-  }
-
- private:
-  std::vector<uint64_t> bits_;
-  std::vector<uint64_t> sorted_;
-};
 
 absl::Status CheckEmpty(RocksStore& store) {
   for (RocksStore::Cf cf : {RocksStore::kNode, RocksStore::kOut}) {
@@ -96,76 +67,40 @@ rocksdb::Options SstOptions(RocksStore& store, RocksStore::Cf cf) {
   return options;
 }
 
-absl::StatusOr<std::vector<NodeLine>> ReadNodes(const std::string& path) {
-  std::vector<NodeLine> nodes;
-  absl::Status read = engine::ReadNodesCsv(path, [&](const engine::NodeRow& row, int64_t line) {
-    nodes.push_back({row.id, row.kind, line});
+// One parsing thread's edges: its current run, its spilled runs, its totals.
+// Each slice of edges.csv has its own, so the threads share nothing.
+struct SliceRuns {
+  std::vector<EdgeRecord> input;  // the current run, in file order
+  std::vector<EdgeRecord> out_sorted;
+  std::vector<EdgeRecord> in_sorted;
+  std::vector<std::string> out_paths;
+  std::vector<std::string> in_paths;
+  std::vector<uint64_t> by_type = std::vector<uint64_t>(pb::EdgeType_ARRAYSIZE, 0);
+  uint64_t edges = 0;
+  int64_t last_line = 0;
+  int runs = 0;
+  double sort_seconds = 0;
+
+  // Sorts the current run both ways; spills it unless it is the last.
+  absl::Status FinishRun(uint64_t id_bound, bool spill, const std::string& tmp, int slice) {
+    const auto start = std::chrono::steady_clock::now();
+    absl::Cleanup timed = [&] { sort_seconds += Since(start); };
+    SortRunInto(input, /*mirror=*/false, id_bound, &out_sorted);
+    SortRunInto(input, /*mirror=*/true, id_bound, &in_sorted);
+    input.clear();
+    ++runs;
+    if (!spill) return absl::OkStatus();
+    const std::string name = absl::StrCat(slice, "-", runs);
+    out_paths.push_back(absl::StrCat(tmp, "/out-run-", name));
+    in_paths.push_back(absl::StrCat(tmp, "/in-run-", name));
+    if (absl::Status s = SpillRun(out_sorted, out_paths.back()); !s.ok()) return s;
+    if (absl::Status s = SpillRun(in_sorted, in_paths.back()); !s.ok()) return s;
+    // Spilled: only the last run's records may stay as in-memory runs.
+    out_sorted.clear();
+    in_sorted.clear();
     return absl::OkStatus();
-  });
-  if (!read.ok()) return read;
-  std::sort(nodes.begin(), nodes.end(), [](const NodeLine& a, const NodeLine& b) {
-    return a.id != b.id ? a.id < b.id : a.line < b.line;
-  });
-  for (size_t i = 1; i < nodes.size(); ++i) {
-    if (nodes[i].id == nodes[i - 1].id) {
-      return engine::CsvError(path, nodes[i].line,
-                              absl::StrCat("duplicate node id ", nodes[i].id, " (first at line ",
-                                           nodes[i - 1].line, ")"));
-    }
   }
-  return nodes;
-}
-
-absl::StatusOr<std::vector<std::string>> WriteNodeSst(RocksStore& store,
-                                                      const std::vector<NodeLine>& nodes,
-                                                      const std::string& path) {
-  if (nodes.empty()) return std::vector<std::string>();
-  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), SstOptions(store, RocksStore::kNode));
-  if (auto s = writer.Open(path); !s.ok()) return engine::FromRocks(s, path);
-  pb::Node node;
-  std::string value;
-  for (const NodeLine& n : nodes) {
-    node.set_id(n.id);
-    node.set_kind(n.kind);
-    node.SerializeToString(&value);
-    if (auto s = writer.Put(keys::NodeKey(n.id), value); !s.ok()) {
-      return engine::FromRocks(s, path);
-    }
-  }
-  if (auto s = writer.Finish(); !s.ok()) return engine::FromRocks(s, path);
-  return std::vector<std::string>{path};
-}
-
-// Sorts `run` in both key orders and, unless it is the last run (kept in
-// memory for the merge), spills both. Two threads: one per order.
-absl::Status FinishRun(std::vector<EdgeRecord>* out_run, std::vector<EdgeRecord>* in_run,
-                       std::vector<EdgeRecord>* out_scratch, std::vector<EdgeRecord>* in_scratch,
-                       uint64_t id_bound, bool spill, const std::string& tmp, int index,
-                       std::vector<std::string>* out_paths, std::vector<std::string>* in_paths) {
-  in_run->resize(out_run->size());
-  for (size_t i = 0; i < out_run->size(); ++i) {
-    const EdgeRecord& r = (*out_run)[i];
-    (*in_run)[i] = EdgeRecord{r.other, r.node, r.seq, r.type};
-  }
-  const std::string out_path = absl::StrCat(tmp, "/out-run-", index);
-  const std::string in_path = absl::StrCat(tmp, "/in-run-", index);
-  absl::Status in_status;
-  std::thread in_thread([&] {
-    engine::SortRun(in_run, id_bound, in_scratch);
-    if (spill) in_status = engine::SpillRun(*in_run, in_path);
-  });
-  engine::SortRun(out_run, id_bound, out_scratch);
-  absl::Status out_status = spill ? engine::SpillRun(*out_run, out_path) : absl::OkStatus();
-  in_thread.join();
-  if (!out_status.ok()) return out_status;
-  if (!in_status.ok()) return in_status;
-  if (spill) {
-    out_paths->push_back(out_path);
-    in_paths->push_back(in_path);
-    out_run->clear();
-  }
-  return absl::OkStatus();
-}
+};
 
 absl::Status WriteCounts(RocksStore& store, const std::vector<uint64_t>& by_kind,
                          const std::vector<uint64_t>& by_type) {
@@ -204,76 +139,109 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
   BulkLoadReport report;
   auto phase = std::chrono::steady_clock::now();
   if (absl::Status s = CheckEmpty(store); !s.ok()) return s;
-  absl::StatusOr<std::vector<NodeLine>> nodes = ReadNodes(nodes_csv);
+  absl::StatusOr<std::vector<NodeLine>> nodes = engine::ReadNodeLines(nodes_csv);
   if (!nodes.ok()) return nodes.status();
   std::vector<uint64_t> by_kind(pb::NodeKind_ARRAYSIZE, 0);
   for (const NodeLine& n : *nodes) ++by_kind[n.kind];
   report.nodes = nodes->size();
+  // The node file does not depend on the edges: written while they load.
+  absl::StatusOr<std::vector<std::string>> node_files;
+  std::thread node_thread([&] {
+    node_files = engine::WriteNodeSst(*nodes, SstOptions(store, RocksStore::kNode),
+                                      tmp + "/node.sst");
+  });
+  absl::Cleanup join_nodes = [&] {
+    if (node_thread.joinable()) node_thread.join();
+  };
 
-  // Edges: cut into runs of options.run_edges, each sorted both ways.
+  // Edges: each parsing thread cuts its slice of the file into runs of
+  // run_edges / slices, sorted both ways; full runs are spilled.
   const NodeIdSet ids(*nodes);
   const uint64_t id_bound = nodes->empty() ? 0 : nodes->back().id + 1;
   const uint64_t first_seq = store.AllocateEdgeSeqs(0);
-  const size_t run_edges = std::max<size_t>(options.run_edges, 1);
-  std::vector<uint64_t> by_type(pb::EdgeType_ARRAYSIZE, 0);
-  std::vector<EdgeRecord> out_run;
-  std::vector<EdgeRecord> in_run;
-  // Sort buffers live as long as the load: fresh pages for every run
-  // would cost a page fault each.
-  std::vector<EdgeRecord> out_scratch;
-  std::vector<EdgeRecord> in_scratch;
-  std::vector<std::string> out_paths;
-  std::vector<std::string> in_paths;
-  // Reserved whole: untouched pages cost nothing, regrowth copies would.
-  out_run.reserve(run_edges);
-  absl::Status read = engine::ReadEdgesCsv(
-      edges_csv, [&](const engine::EdgeRow& row, int64_t line) -> absl::Status {
+  const int slices = engine::EdgeCsvSlices(edges_csv, options.parse_threads);
+  const size_t run_edges = std::max<size_t>(options.run_edges / slices, 1);
+  std::vector<SliceRuns> runs(slices);
+  absl::Status read = engine::ReadEdgesCsvSliced(
+      edges_csv, slices,
+      [&](int slice, const engine::EdgeRow& row, int64_t line) -> absl::Status {
         for (uint64_t end : {row.src, row.dst}) {
           if (!ids.Contains(end)) {
             return engine::CsvError(edges_csv, line,
                                     absl::StrCat("node ", end, " is not in ", nodes_csv));
           }
         }
-        if (out_run.size() == run_edges) {
-          const auto sort_start = std::chrono::steady_clock::now();
-          absl::Cleanup timed = [&] { report.sort_seconds += Since(sort_start); };
-          if (absl::Status s = FinishRun(&out_run, &in_run, &out_scratch, &in_scratch, id_bound,
-                                         /*spill=*/true, tmp, report.runs++, &out_paths, &in_paths);
-              !s.ok()) {
+        SliceRuns& mine = runs[slice];
+        if (mine.input.size() == run_edges) {
+          if (absl::Status s = mine.FinishRun(id_bound, /*spill=*/true, tmp, slice); !s.ok()) {
             return s;
           }
         }
-        out_run.push_back(
-            {row.src, row.dst, first_seq + report.edges++, static_cast<uint16_t>(row.type)});
-        ++by_type[row.type];
+        // Reserved whole: untouched pages cost nothing, regrowth copies would.
+        if (mine.input.capacity() < run_edges) mine.input.reserve(run_edges);
+        // Seqs follow the line: unique and in file order whatever the slice
+        // (line 1 is the header).
+        mine.input.push_back({row.src, row.dst, first_seq + static_cast<uint64_t>(line - 2),
+                              row.day, static_cast<uint16_t>(row.type),
+                              static_cast<uint8_t>(row.dated)});
+        ++mine.by_type[row.type];
+        ++mine.edges;
+        mine.last_line = line;
         return absl::OkStatus();
       });
   if (!read.ok()) return read;
-  report.read_seconds = Since(phase) - report.sort_seconds;
+  for (const SliceRuns& r : runs) report.sort_seconds += r.sort_seconds;
+  report.read_seconds = Since(phase);
   phase = std::chrono::steady_clock::now();
-  if (!out_run.empty()) {
-    if (absl::Status s = FinishRun(&out_run, &in_run, &out_scratch, &in_scratch, id_bound,
-                                   /*spill=*/false, tmp, report.runs++, &out_paths, &in_paths);
-        !s.ok()) {
-      return s;
+
+  // The last run of every slice is sorted in memory, the slices at once.
+  {
+    std::vector<absl::Status> sorted(slices);
+    std::vector<std::thread> sorters;
+    for (int i = 0; i < slices; ++i) {
+      sorters.emplace_back([&, i] {
+        if (!runs[i].input.empty()) {
+          sorted[i] = runs[i].FinishRun(id_bound, /*spill=*/false, tmp, i);
+        }
+        std::vector<EdgeRecord>().swap(runs[i].input);
+      });
+    }
+    for (std::thread& t : sorters) t.join();
+    for (const absl::Status& s : sorted) {
+      if (!s.ok()) return s;
     }
   }
-
+  std::vector<uint64_t> by_type(pb::EdgeType_ARRAYSIZE, 0);
+  uint64_t seqs_used = 0;
+  std::vector<std::string> out_paths;
+  std::vector<std::string> in_paths;
+  std::vector<std::vector<EdgeRecord>> out_memory;
+  std::vector<std::vector<EdgeRecord>> in_memory;
+  for (SliceRuns& r : runs) {
+    for (size_t t = 0; t < by_type.size(); ++t) by_type[t] += r.by_type[t];
+    report.edges += r.edges;
+    report.runs += r.runs;
+    if (r.edges > 0) seqs_used = std::max<uint64_t>(seqs_used, r.last_line - 1);
+    out_paths.insert(out_paths.end(), r.out_paths.begin(), r.out_paths.end());
+    in_paths.insert(in_paths.end(), r.in_paths.begin(), r.in_paths.end());
+    out_memory.push_back(std::move(r.out_sorted));
+    in_memory.push_back(std::move(r.in_sorted));
+  }
+  runs.clear();
   report.sort_seconds += Since(phase);
   phase = std::chrono::steady_clock::now();
 
   // Merge each direction into its SST files, one thread per direction.
   absl::StatusOr<std::vector<std::string>> in_files;
   std::thread in_thread([&] {
-    in_files = engine::MergeRunsToSst(in_paths, std::move(in_run), /*out_direction=*/false,
+    in_files = engine::MergeRunsToSst(in_paths, std::move(in_memory), /*out_direction=*/false,
                                       SstOptions(store, RocksStore::kIn), tmp + "/in");
   });
   absl::StatusOr<std::vector<std::string>> out_files =
-      engine::MergeRunsToSst(out_paths, std::move(out_run), /*out_direction=*/true,
+      engine::MergeRunsToSst(out_paths, std::move(out_memory), /*out_direction=*/true,
                              SstOptions(store, RocksStore::kOut), tmp + "/out");
-  absl::StatusOr<std::vector<std::string>> node_files =
-      WriteNodeSst(store, *nodes, tmp + "/node.sst");
   in_thread.join();
+  node_thread.join();
   for (const auto* files : {&out_files, &in_files, &node_files}) {
     if (!files->ok()) return files->status();
   }
@@ -283,7 +251,7 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
 
   // Counters first: if the process dies after this, ids are only skipped.
   if (!nodes->empty()) store.ReserveNodeId(nodes->back().id);
-  store.AllocateEdgeSeqs(report.edges);
+  store.AllocateEdgeSeqs(seqs_used);
   std::unique_ptr<WriteSet> counters = store.NewWriteSet();
   if (absl::Status s = store.Commit(*counters); !s.ok()) return s;
 

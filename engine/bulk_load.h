@@ -1,9 +1,11 @@
-// The sorted-run machinery of the bulk loader (bulk_load.cc drives it):
-// edges are cut into runs, each sorted in `out` and in `in` key order and
-// spilled to a file; the runs are then merged straight into SST files.
+// The machinery of the bulk loader (bulk_load.cc drives it): edges are cut
+// into runs, each sorted in `out` and in `in` key order and spilled to a
+// file (edge_runs.cc); the runs are then merged straight into SST files.
+// Nodes are read, checked and written by bulk_load_nodes.cc.
 #ifndef NEWSGRAPH_ENGINE_BULK_LOAD_H_
 #define NEWSGRAPH_ENGINE_BULK_LOAD_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -12,50 +14,90 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "rocksdb/options.h"
+#include "schema/records.pb.h"
 
 namespace newsgraph::engine {
 
 // One edge as one direction's key sees it: `node` is src for `out` and dst
-// for `in`. The start day of bulk-loaded edges is always 0, so it is not
-// stored. POD: runs are spilled and read back as raw bytes.
+// for `in`. `day` is the start day (0 for an undated edge). POD: runs are
+// spilled and read back as raw bytes. 32 bytes.
 struct EdgeRecord {
   uint64_t node;
   uint64_t other;
   uint64_t seq;
+  int32_t day;
   uint16_t type;
+  uint8_t dated;  // 1: the CSV gave a date (the Edge gets a time span)
 };
 
-// Key order of `out`/`in`: node, type, (day), other, seq. A function
-// object, so that std::sort inlines it (a function pointer halves its speed).
+// Key order of `out`/`in`: node, type, day, other, seq. A function object,
+// so that std::sort inlines it (a function pointer halves its speed).
 struct KeyLess {
   bool operator()(const EdgeRecord& a, const EdgeRecord& b) const {
     if (a.node != b.node) return a.node < b.node;
     if (a.type != b.type) return a.type < b.type;
+    if (a.day != b.day) return a.day < b.day;
     if (a.other != b.other) return a.other < b.other;
     return a.seq < b.seq;
   }
 };
 
-// Sorts `run` by KeyLess. When every node is below `id_bound` and the ids
-// are dense enough, a counting sort by node (two linear passes, one more
-// buffer of the run's size, `scratch`, kept by the caller so that later
-// runs reuse its pages) does most of the work and only each node's edges
-// are compared; otherwise std::sort.
-void SortRun(std::vector<EdgeRecord>* run, uint64_t id_bound, std::vector<EdgeRecord>* scratch);
+// Writes the edges of `input` (records as read: node = src) into `sorted`
+// (resized; its pages are reused run after run) in `out` key order, or in
+// `in` key order with node and other swapped when `mirror`. When the ids
+// are below `id_bound` and dense enough, a counting sort by node (two
+// linear passes) does most of the work and only each node's few edges are
+// compared; otherwise std::sort.
+void SortRunInto(const std::vector<EdgeRecord>& input, bool mirror, uint64_t id_bound,
+                 std::vector<EdgeRecord>* sorted);
 
 // Writes `run` (sorted) to `path` as raw records.
 absl::Status SpillRun(const std::vector<EdgeRecord>& run, const std::string& path);
 
-// Merges the spilled runs `paths` and the sorted in-memory `last` run into
-// SST files `<prefix>-N.sst`, in key order, for the `out` (values: Edge
-// records) or `in` (values: empty InStubs) column family. `options` are the
+// Merges the spilled runs `paths` and the sorted in-memory runs `memory`
+// into SST files `<prefix>-N.sst`, in key order, for the `out` (values:
+// Edge records) or `in` (values: InStubs) column family. `options` are the
 // column family's, so the files get its comparator, prefix extractor and
 // filters. Returns the files written.
-absl::StatusOr<std::vector<std::string>> MergeRunsToSst(const std::vector<std::string>& paths,
-                                                        std::vector<EdgeRecord> last,
-                                                        bool out_direction,
-                                                        const rocksdb::Options& options,
-                                                        const std::string& prefix);
+absl::StatusOr<std::vector<std::string>> MergeRunsToSst(
+    const std::vector<std::string>& paths, std::vector<std::vector<EdgeRecord>> memory,
+    bool out_direction, const rocksdb::Options& options, const std::string& prefix);
+
+// ---- nodes (bulk_load_nodes.cc) ----
+
+// One line of nodes.csv.
+struct NodeLine {
+  uint64_t id;
+  pb::NodeKind kind;
+  int64_t line;
+};
+
+// Reads `path`, sorted by id. Errors: ReadNodesCsv's; InvalidArgument
+// "PATH:LINE: duplicate node id" for an id given twice.
+absl::StatusOr<std::vector<NodeLine>> ReadNodeLines(const std::string& path);
+
+// Which ids are nodes: a bitmap when ids are dense enough, else a sorted
+// list (ids are u64 and may be sparse). Immutable: threads may share it.
+class NodeIdSet {
+ public:
+  explicit NodeIdSet(const std::vector<NodeLine>& sorted_nodes);
+  bool Contains(uint64_t id) const {
+    if (sorted_.empty()) {
+      return id / 64 < bits_.size() && (bits_[id / 64] >> (id % 64)) & 1;
+    }
+    return std::binary_search(sorted_.begin(), sorted_.end(), id);
+  }
+
+ private:
+  std::vector<uint64_t> bits_;
+  std::vector<uint64_t> sorted_;
+};
+
+// Writes `nodes` (sorted) as one SST file at `path` with `options` (the
+// `node` column family's); returns it, or nothing for no nodes.
+absl::StatusOr<std::vector<std::string>> WriteNodeSst(const std::vector<NodeLine>& nodes,
+                                                      const rocksdb::Options& options,
+                                                      const std::string& path);
 
 }  // namespace newsgraph::engine
 

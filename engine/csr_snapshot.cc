@@ -1,4 +1,5 @@
-// GraphSnapshot: building the CSR from a store scan or from edge lists.
+// GraphSnapshot: the id index, and building the CSR from edge lists (from
+// a store: csr_snapshot_store.cc).
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -43,10 +44,32 @@ void SortEdges(IndexedEdges* edges) {
 
 }  // namespace
 
-std::optional<CsrVertex> GraphSnapshot::vertex(uint64_t id) const {
-  const auto it = index_of_.find(id);
-  if (it == index_of_.end()) return std::nullopt;
-  return it->second;
+absl::Status GraphSnapshot::IndexIds() {
+  dense_index_.clear();
+  sparse_index_.clear();
+  contiguous_ = !ids_.empty();
+  for (size_t i = 1; contiguous_ && i < ids_.size(); ++i) contiguous_ = ids_[i] == ids_[i - 1] + 1;
+  if (contiguous_) {
+    first_id_ = ids_[0];
+    return absl::OkStatus();
+  }
+  uint64_t max_id = 0;
+  for (uint64_t id : ids_) max_id = std::max(max_id, id);
+  // A dense array costs 4 bytes per id up to the largest; worth it while
+  // that is a few words per vertex (it spares a hash probe per lookup).
+  const bool dense = !ids_.empty() && max_id < (uint64_t{4} * ids_.size() + (uint64_t{1} << 16));
+  if (dense) {
+    dense_index_.assign(max_id + 1, kNoVertex);
+  } else {
+    sparse_index_.reserve(ids_.size());
+  }
+  for (size_t i = 0; i < ids_.size(); ++i) {
+    const auto v = static_cast<CsrVertex>(i);
+    const bool added = dense ? std::exchange(dense_index_[ids_[i]], v) == kNoVertex
+                             : sparse_index_.emplace(ids_[i], v).second;
+    if (!added) return absl::InvalidArgumentError(absl::StrCat("vertex id ", ids_[i], " repeated"));
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<GraphSnapshot> GraphSnapshot::FromEdges(std::vector<uint64_t> vertex_ids,
@@ -56,19 +79,15 @@ absl::StatusOr<GraphSnapshot> GraphSnapshot::FromEdges(std::vector<uint64_t> ver
         absl::StrCat("too many vertices for a snapshot: ", vertex_ids.size()));
   }
   GraphSnapshot snapshot;
-  snapshot.index_of_.reserve(vertex_ids.size());
-  for (size_t i = 0; i < vertex_ids.size(); ++i) {
-    if (!snapshot.index_of_.emplace(vertex_ids[i], static_cast<CsrVertex>(i)).second) {
-      return absl::InvalidArgumentError(absl::StrCat("vertex id ", vertex_ids[i], " repeated"));
-    }
-  }
+  snapshot.ids_ = std::move(vertex_ids);
+  if (absl::Status s = snapshot.IndexIds(); !s.ok()) return s;
   IndexedEdges indexed;
   indexed.ends.reserve(edges.size());
   indexed.properties.reserve(edges.size());
   for (const WeightedEdge& edge : edges) {
-    const auto src = snapshot.index_of_.find(edge.src);
-    const auto dst = snapshot.index_of_.find(edge.dst);
-    if (src == snapshot.index_of_.end() || dst == snapshot.index_of_.end()) {
+    const CsrVertex src = snapshot.VertexOrNone(edge.src);
+    const CsrVertex dst = snapshot.VertexOrNone(edge.dst);
+    if (src == kNoVertex || dst == kNoVertex) {
       return absl::InvalidArgumentError(absl::StrCat(
           "edge ", edge.src, " -> ", edge.dst, " has an end that is not a listed vertex"));
     }
@@ -76,67 +95,13 @@ absl::StatusOr<GraphSnapshot> GraphSnapshot::FromEdges(std::vector<uint64_t> ver
       return absl::InvalidArgumentError(
           absl::StrCat("edge ", edge.src, " -> ", edge.dst, " has a NaN weight"));
     }
-    indexed.ends.emplace_back(src->second, dst->second);
+    indexed.ends.emplace_back(src, dst);
     indexed.properties.push_back(SnapshotEdge{edge.weight});
   }
   SortEdges(&indexed);
   snapshot.graph_ = CsrGraph(boost::edges_are_unsorted_multi_pass, indexed.ends.begin(),
-                             indexed.ends.end(), indexed.properties.begin(), vertex_ids.size());
-  snapshot.ids_ = std::move(vertex_ids);
-  return snapshot;
-}
-
-absl::StatusOr<GraphSnapshot> GraphSnapshot::FromStore(const Store& store,
-                                                       const SnapshotOptions& options) {
-  if (options.from_day > options.to_day) {
-    return absl::InvalidArgumentError(absl::StrCat("empty day window: ", options.from_day,
-                                                   " > ", options.to_day));
-  }
-  std::vector<uint64_t> ids;
-  // Nodes before edges: every node listed was committed before the edge
-  // scan's RocksDB snapshot, so the vertex set never runs ahead of sequence().
-  if (options.include_isolated_nodes) {
-    absl::Status status =
-        store.ScanNodes(pb::NODE_KIND_UNSPECIFIED, [&ids](const pb::Node& node) {
-          ids.push_back(node.id());
-          return true;
-        });
-    if (!status.ok()) return status;
-  }
-
-  // One type goes into the scan's filter; a set of them is checked per key.
-  EdgeFilter filter;
-  filter.from_day = options.from_day;
-  filter.to_day = options.to_day;
-  if (options.types.size() == 1) filter.type = options.types[0];
-  const absl::flat_hash_set<pb::EdgeType> types(options.types.begin(), options.types.end());
-
-  std::vector<std::pair<uint64_t, uint64_t>> id_edges;
-  uint64_t sequence = 0;
-  absl::Status status = store.ScanAllEdges(
-      filter,
-      [&](const EdgeRef& edge) {
-        if (types.empty() || types.contains(edge.type)) id_edges.emplace_back(edge.src, edge.dst);
-        return true;
-      },
-      &sequence);
-  if (!status.ok()) return status;
-
-  for (const auto& [src, dst] : id_edges) {
-    ids.push_back(src);
-    ids.push_back(dst);
-  }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-
-  std::vector<WeightedEdge> edges;
-  edges.reserve(id_edges.size());
-  for (const auto& [src, dst] : id_edges) edges.push_back(WeightedEdge{src, dst, 1.0});
-  id_edges.clear();
-  id_edges.shrink_to_fit();
-
-  absl::StatusOr<GraphSnapshot> snapshot = FromEdges(std::move(ids), edges);
-  if (snapshot.ok()) snapshot->sequence_ = sequence;
+                             indexed.ends.end(), indexed.properties.begin(),
+                             snapshot.ids_.size());
   return snapshot;
 }
 

@@ -104,25 +104,30 @@ class SstSequence {
 
 }  // namespace
 
-void SortRun(std::vector<EdgeRecord>* run, uint64_t id_bound, std::vector<EdgeRecord>* scratch) {
+void SortRunInto(const std::vector<EdgeRecord>& input, bool mirror, uint64_t id_bound,
+                 std::vector<EdgeRecord>* sorted) {
+  const auto place = [mirror](const EdgeRecord& r) {
+    return mirror ? EdgeRecord{r.other, r.node, r.seq, r.day, r.type, r.dated} : r;
+  };
+  const auto node_of = [mirror](const EdgeRecord& r) { return mirror ? r.other : r.node; };
+  sorted->resize(input.size());
   // Dense: the count array is at most a few words per edge.
-  if (id_bound > 4 * run->size() + (uint64_t{1} << 16)) {
-    std::sort(run->begin(), run->end(), KeyLess());
+  if (id_bound > 4 * input.size() + (uint64_t{1} << 16)) {
+    std::transform(input.begin(), input.end(), sorted->begin(), place);
+    std::sort(sorted->begin(), sorted->end(), KeyLess());
     return;
   }
   std::vector<uint64_t> start(id_bound + 1, 0);
-  for (const EdgeRecord& r : *run) ++start[r.node + 1];
+  for (const EdgeRecord& r : input) ++start[node_of(r) + 1];
   for (uint64_t i = 1; i <= id_bound; ++i) start[i] += start[i - 1];
-  std::vector<EdgeRecord>& sorted = *scratch;
-  sorted.resize(run->size());
   std::vector<uint64_t> fill(start.begin(), start.end() - 1);
-  for (const EdgeRecord& r : *run) sorted[fill[r.node]++] = r;
+  EdgeRecord* out = sorted->data();
+  for (const EdgeRecord& r : input) out[fill[node_of(r)]++] = place(r);
   for (uint64_t node = 0; node < id_bound; ++node) {
     if (start[node + 1] - start[node] > 1) {
-      std::sort(sorted.begin() + start[node], sorted.begin() + start[node + 1], KeyLess());
+      std::sort(out + start[node], out + start[node + 1], KeyLess());
     }
   }
-  run->swap(sorted);
 }
 
 absl::Status SpillRun(const std::vector<EdgeRecord>& run, const std::string& path) {
@@ -134,48 +139,76 @@ absl::Status SpillRun(const std::vector<EdgeRecord>& run, const std::string& pat
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<std::string>> MergeRunsToSst(const std::vector<std::string>& paths,
-                                                        std::vector<EdgeRecord> last,
-                                                        bool out_direction,
-                                                        const rocksdb::Options& options,
-                                                        const std::string& prefix) {
+absl::StatusOr<std::vector<std::string>> MergeRunsToSst(
+    const std::vector<std::string>& paths, std::vector<std::vector<EdgeRecord>> memory,
+    bool out_direction, const rocksdb::Options& options, const std::string& prefix) {
   std::vector<RunSource> sources;
   for (const std::string& path : paths) {
     FILE* file = std::fopen(path.c_str(), "rb");
     if (file == nullptr) return IoError("cannot open", path);
     sources.emplace_back(file, path);
   }
-  if (!last.empty()) sources.emplace_back(std::move(last));
+  for (std::vector<EdgeRecord>& run : memory) {
+    if (!run.empty()) sources.emplace_back(std::move(run));
+  }
 
   SstSequence out(options, prefix);
   std::string key;
   std::string value;
   pb::Edge edge;
+  pb::InStub stub;
   absl::Status error;
   auto emit = [&](const EdgeRecord& r) {
     key.clear();
-    keys::AppendEdgeKey(&key, {r.node, r.type, 0, r.other, r.seq});
+    keys::AppendEdgeKey(&key, {r.node, r.type, r.day, r.other, r.seq});
+    value.clear();
     if (out_direction) {
-      // The whole edge, as WriteSetImpl::PutEdge stores it. An `in` value is
-      // an InStub of (end day 0, confidence 0, no factuality): empty.
+      // The whole edge, as WriteSetImpl::PutEdge stores it.
       edge.set_src(r.node);
       edge.set_dst(r.other);
       edge.set_type(static_cast<pb::EdgeType>(r.type));
+      if (r.dated) {
+        pb::TimeSpan* time = edge.mutable_time();
+        time->set_from_day(r.day);
+        time->set_to_day(r.day);
+        time->set_granularity(pb::DAY);
+      } else {
+        edge.clear_time();
+      }
       edge.SerializeToString(&value);
+    } else if (r.dated) {
+      // An undated edge's InStub (end day 0, no confidence, no
+      // factuality) is empty; a dated one ends on its day.
+      stub.set_end_day(r.day);
+      stub.SerializeToString(&value);
     }
     return out.Add(key, value);
   };
 
+  // Few sources (the usual case: one in-memory run per parsing thread):
+  // the smallest current record by a linear look; many: a heap.
+  constexpr size_t kLinearSources = 4;
+  if (sources.size() <= kLinearSources) {
+    while (true) {
+      const EdgeRecord* best = nullptr;
+      size_t best_index = 0;
+      for (size_t i = 0; i < sources.size(); ++i) {
+        const EdgeRecord* r = sources[i].Peek(&error);
+        if (r != nullptr && (best == nullptr || KeyLess()(*r, *best))) {
+          best = r;
+          best_index = i;
+        }
+      }
+      if (best == nullptr || !error.ok()) break;
+      if (absl::Status s = emit(*best); !s.ok()) return s;
+      sources[best_index].Pop();
+    }
+    sources.clear();
+  }
   // A heap of source indices, smallest current record on top.
   auto greater = [&sources, &error](size_t a, size_t b) {
     return KeyLess()(*sources[b].Peek(&error), *sources[a].Peek(&error));
   };
-  if (sources.size() == 1) {  // one run (the usual case): no heap
-    for (const EdgeRecord* r; (r = sources[0].Peek(&error)) != nullptr; sources[0].Pop()) {
-      if (absl::Status s = emit(*r); !s.ok()) return s;
-    }
-    sources.clear();
-  }
   std::priority_queue<size_t, std::vector<size_t>, decltype(greater)> heap(greater);
   for (size_t i = 0; i < sources.size(); ++i) {
     if (sources[i].Peek(&error) != nullptr) heap.push(i);

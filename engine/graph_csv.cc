@@ -1,13 +1,17 @@
 #include "engine/graph_csv.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <filesystem>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "schema/dates.h"
 
 namespace newsgraph::engine {
 namespace {
@@ -16,7 +20,9 @@ namespace {
 // them (10M-line files: getline and istream parsing would dominate a load).
 class LineReader {
  public:
-  explicit LineReader(FILE* file) : file_(file), buffer_(kBlock) {}
+  // Reads at most `limit` bytes from the file's current position.
+  explicit LineReader(FILE* file, uint64_t limit = UINT64_MAX)
+      : file_(file), left_(limit), buffer_(kBlock) {}
   ~LineReader() { std::fclose(file_); }
 
   // The next line without its '\n', valid until the next call; false at
@@ -41,8 +47,10 @@ class LineReader {
       end_ -= pos_;
       pos_ = 0;
       if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
-      const size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
+      const size_t want = static_cast<size_t>(std::min<uint64_t>(buffer_.size() - end_, left_));
+      const size_t got = want == 0 ? 0 : std::fread(buffer_.data() + end_, 1, want, file_);
       end_ += got;
+      left_ -= got;
       if (got == 0) eof_ = true;
     }
   }
@@ -50,10 +58,14 @@ class LineReader {
  private:
   static constexpr size_t kBlock = size_t{4} << 20;
   FILE* file_;
+  uint64_t left_;
   std::vector<char> buffer_;
   size_t pos_ = 0;
   size_t end_ = 0;
   bool eof_ = false;
+
+ public:
+  FILE* file() const { return file_; }
 };
 
 // Splits `line` at commas into at most `n` fields; returns the field count
@@ -89,20 +101,35 @@ bool ParseEnum(absl::string_view text, Parse parse, Valid valid, Enum* value) {
   return parse(std::string(text), value) && static_cast<int>(*value) != 0;
 }
 
-// Opens `path`, checks its header against `columns`, then calls `row` for
-// every data line with its fields.
+// One part of a CSV file to read: bytes [begin, end) starting at line
+// `first_line`; the part at offset 0 holds the header.
+struct Part {
+  uint64_t begin = 0;
+  uint64_t end = UINT64_MAX;
+  int64_t first_line = 1;
+  int width = 0;  // fields a line must have; 0 = as the header says
+};
+
+// Reads `part` of `path`: checks the header (if the part has it) against
+// `columns`, of which the last `optional` may be missing, then calls
+// `row(fields, count, line)` for every data line.
 template <int kColumns, typename RowFn>
 absl::Status ReadCsv(const std::string& path, const absl::string_view (&columns)[kColumns],
-                     RowFn row) {
+                     int optional, const Part& part, RowFn row) {
   FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
     return absl::NotFoundError(absl::StrCat("cannot open ", path, ": ", std::strerror(errno)));
   }
-  LineReader reader(file);
+  if (part.begin > 0 && std::fseek(file, static_cast<long>(part.begin), SEEK_SET) != 0) {
+    std::fclose(file);
+    return absl::DataLossError(absl::StrCat("cannot seek in ", path));
+  }
+  LineReader reader(file, part.end - part.begin);
   absl::string_view line;
   absl::string_view fields[kColumns];
-  int64_t number = 0;
-  bool header = true;
+  int64_t number = part.first_line - 1;
+  bool header = part.begin == 0;
+  int width = part.width > 0 ? part.width : kColumns;
   while (reader.Next(&line)) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -110,24 +137,101 @@ absl::Status ReadCsv(const std::string& path, const absl::string_view (&columns)
     const int count = Split(line, fields, kColumns);
     if (header) {
       header = false;
-      bool same = count == kColumns;
-      for (int i = 0; same && i < kColumns; ++i) {
+      bool same = count >= kColumns - optional && count <= kColumns;
+      for (int i = 0; same && i < count; ++i) {
         same = absl::AsciiStrToLower(fields[i]) == columns[i];
       }
       if (!same) {
-        return CsvError(path, number,
-                        absl::StrCat("header must be \"", absl::StrJoin(columns, ","), "\""));
+        std::string wanted = absl::StrCat("\"", absl::StrJoin(columns, ","), "\"");
+        if (optional > 0) {
+          wanted = absl::StrCat("\"",
+                                absl::StrJoin(columns, columns + kColumns - optional, ","),
+                                "\" or ", wanted);
+        }
+        return CsvError(path, number, absl::StrCat("header must be ", wanted));
       }
+      width = count;
       continue;
     }
-    if (count != kColumns) {
-      return CsvError(path, number, absl::StrCat("expected ", kColumns, " fields"));
+    if (count != width) {
+      return CsvError(path, number, absl::StrCat("expected ", width, " fields"));
     }
-    if (absl::Status s = row(fields, number); !s.ok()) return s;
+    if (absl::Status s = row(fields, count, number); !s.ok()) return s;
   }
-  if (std::ferror(file)) return absl::DataLossError(absl::StrCat("error reading ", path));
+  if (std::ferror(reader.file())) return absl::DataLossError(absl::StrCat("error reading ", path));
   if (header) return CsvError(path, 1, "empty file: no header");
   return absl::OkStatus();
+}
+
+// An edge's date: YYYY-MM-DD or a day number; empty = none.
+bool ParseDay(absl::string_view text, EdgeRow* row) {
+  if (text.empty()) return true;
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    absl::StatusOr<absl::CivilDay> day = ParseIsoDay(text);
+    if (!day.ok()) return false;
+    row->day = DayNumber(*day);
+  } else {
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, row->day);
+    if (ec != std::errc() || ptr != end) return false;
+  }
+  row->dated = true;
+  return true;
+}
+
+constexpr absl::string_view kEdgeColumns[] = {"src", "dst", "type", "date"};
+
+absl::Status ReadEdgePart(const std::string& path, const Part& part,
+                          absl::FunctionRef<absl::Status(const EdgeRow&, int64_t line)> visit) {
+  return ReadCsv(path, kEdgeColumns, /*optional=*/1, part,
+                 [&](const absl::string_view* f, int count, int64_t line) {
+                   EdgeRow row;
+                   if (!ParseId(f[0], &row.src)) {
+                     return CsvError(path, line, absl::StrCat("bad src id \"", f[0], "\""));
+                   }
+                   if (!ParseId(f[1], &row.dst)) {
+                     return CsvError(path, line, absl::StrCat("bad dst id \"", f[1], "\""));
+                   }
+                   if (!ParseEnum(f[2], pb::EdgeType_Parse, pb::EdgeType_IsValid, &row.type)) {
+                     return CsvError(path, line,
+                                     absl::StrCat("unknown edge type \"", f[2], "\""));
+                   }
+                   if (count > 3 && !ParseDay(f[3], &row)) {
+                     return CsvError(path, line,
+                                     absl::StrCat("bad date \"", f[3],
+                                                  "\" (YYYY-MM-DD or a day number)"));
+                   }
+                   return visit(row, line);
+                 });
+}
+
+// Line ends in [0, offset) of `path`: the line number a slice starts at.
+absl::StatusOr<int64_t> CountLines(const std::string& path, uint64_t offset) {
+  FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    return absl::NotFoundError(absl::StrCat("cannot open ", path, ": ", std::strerror(errno)));
+  }
+  std::vector<char> block(size_t{1} << 20);
+  int64_t lines = 0;
+  while (offset > 0) {
+    const size_t got =
+        std::fread(block.data(), 1, std::min<uint64_t>(block.size(), offset), file);
+    if (got == 0) break;
+    lines += std::count(block.data(), block.data() + got, '\n');
+    offset -= got;
+  }
+  std::fclose(file);
+  return lines;
+}
+
+// The offset just after the first '\n' at or after `at` (or `size`).
+uint64_t NextLineStart(FILE* file, uint64_t at, uint64_t size) {
+  if (std::fseek(file, static_cast<long>(at), SEEK_SET) != 0) return size;
+  for (int c; (c = std::fgetc(file)) != EOF;) {
+    ++at;
+    if (c == '\n') return at;
+  }
+  return size;
 }
 
 }  // namespace
@@ -139,7 +243,7 @@ absl::Status CsvError(absl::string_view path, int64_t line, absl::string_view me
 absl::Status ReadNodesCsv(const std::string& path,
                           absl::FunctionRef<absl::Status(const NodeRow&, int64_t line)> visit) {
   static constexpr absl::string_view kColumns[] = {"id", "kind"};
-  return ReadCsv(path, kColumns, [&](const absl::string_view* f, int64_t line) {
+  return ReadCsv(path, kColumns, 0, Part(), [&](const absl::string_view* f, int, int64_t line) {
     NodeRow row;
     if (!ParseId(f[0], &row.id)) {
       return CsvError(path, line, absl::StrCat("bad node id \"", f[0], "\""));
@@ -153,20 +257,73 @@ absl::Status ReadNodesCsv(const std::string& path,
 
 absl::Status ReadEdgesCsv(const std::string& path,
                           absl::FunctionRef<absl::Status(const EdgeRow&, int64_t line)> visit) {
-  static constexpr absl::string_view kColumns[] = {"src", "dst", "type"};
-  return ReadCsv(path, kColumns, [&](const absl::string_view* f, int64_t line) {
-    EdgeRow row;
-    if (!ParseId(f[0], &row.src)) {
-      return CsvError(path, line, absl::StrCat("bad src id \"", f[0], "\""));
+  return ReadEdgePart(path, Part(), visit);
+}
+
+// Slices of less than this are not worth a thread.
+constexpr uint64_t kMinSliceBytes = uint64_t{1} << 20;
+
+int EdgeCsvSlices(const std::string& path, int wanted) {
+  std::error_code ec;
+  const uint64_t size = std::filesystem::file_size(path, ec);
+  if (ec || wanted <= 1) return 1;
+  return static_cast<int>(std::max<uint64_t>(1, std::min<uint64_t>(wanted, size / kMinSliceBytes)));
+}
+
+absl::Status ReadEdgesCsvSliced(
+    const std::string& path, int slices,
+    absl::FunctionRef<absl::Status(int slice, const EdgeRow&, int64_t line)> visit) {
+  slices = EdgeCsvSlices(path, slices);
+  if (slices == 1) {
+    return ReadEdgePart(path, Part(), [&](const EdgeRow& row, int64_t line) {
+      return visit(0, row, line);
+    });
+  }
+  std::error_code ec;
+  const uint64_t size = std::filesystem::file_size(path, ec);
+  std::vector<Part> parts(slices);
+  {
+    FILE* file = std::fopen(path.c_str(), "rb");
+    if (file == nullptr) {
+      return absl::NotFoundError(absl::StrCat("cannot open ", path, ": ", std::strerror(errno)));
     }
-    if (!ParseId(f[1], &row.dst)) {
-      return CsvError(path, line, absl::StrCat("bad dst id \"", f[1], "\""));
+    // Later slices do not see the header: they are told its width.
+    const uint64_t header_end = NextLineStart(file, 0, size);
+    std::string header(header_end, '\0');
+    std::fseek(file, 0, SEEK_SET);
+    header.resize(std::fread(header.data(), 1, header.size(), file));
+    const int width = static_cast<int>(std::count(header.begin(), header.end(), ',')) + 1;
+    for (Part& part : parts) part.width = width;
+    parts[0].width = 0;
+    for (int i = 1; i < slices; ++i) {
+      parts[i].begin = std::max(parts[i - 1].begin, NextLineStart(file, size * i / slices, size));
+      parts[i - 1].end = parts[i].begin;
     }
-    if (!ParseEnum(f[2], pb::EdgeType_Parse, pb::EdgeType_IsValid, &row.type)) {
-      return CsvError(path, line, absl::StrCat("unknown edge type \"", f[2], "\""));
-    }
-    return visit(row, line);
-  });
+    parts[slices - 1].end = size;
+    std::fclose(file);
+  }
+  std::vector<absl::Status> results(slices);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < slices; ++i) {
+    threads.emplace_back([&, i] {
+      if (i > 0) {
+        absl::StatusOr<int64_t> lines = CountLines(path, parts[i].begin);
+        if (!lines.ok()) {
+          results[i] = lines.status();
+          return;
+        }
+        parts[i].first_line = *lines + 1;
+      }
+      results[i] = ReadEdgePart(path, parts[i], [&](const EdgeRow& row, int64_t line) {
+        return visit(i, row, line);
+      });
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const absl::Status& s : results) {
+    if (!s.ok()) return s;
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace newsgraph::engine

@@ -58,6 +58,7 @@ class RocksStore final : public Store {
   std::unique_ptr<WriteSet> NewWriteSet() override;
   absl::Status Commit(WriteSet& writes) override;
   absl::Status Sync() override;
+  absl::Status CatchUp() override;
 
   // ---- for WriteSetImpl ----
   uint64_t AllocateNodeId() { return next_node_id_.fetch_add(1); }
@@ -101,7 +102,10 @@ class RocksStore final : public Store {
   absl::Status BuildCommitBatch(WriteSetImpl& set, rocksdb::WriteBatch* batch);
 
   const std::string dir_;
-  const bool read_only_;
+  const bool read_only_;  // read-only or secondary
+  bool secondary_ = false;
+  // The secondary's own directory when Open made it (removed at close).
+  std::string owned_secondary_dir_;
   const bool sync_commits_;
   std::shared_ptr<rocksdb::Cache> block_cache_;  // shared by every CF
   std::unique_ptr<rocksdb::DB> db_;

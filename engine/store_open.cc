@@ -1,5 +1,8 @@
 // Store::Open: column families, their table options and the writer lock.
 #include <chrono>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <system_error>
@@ -76,6 +79,19 @@ bool StoreExists(const std::string& dir) {
 // Opens of a store that a writer is compacting, before giving up.
 constexpr int kReadOnlyOpenAttempts = 20;
 
+// A fresh directory for a secondary instance's own files.
+absl::StatusOr<std::string> MakeSecondaryDir() {
+  std::error_code ec;
+  const std::filesystem::path base = std::filesystem::temp_directory_path(ec);
+  std::string pattern = ((ec ? std::filesystem::path("/tmp") : base) /
+                         "newsgraph-secondary-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) {
+    return absl::InternalError(
+        absl::StrCat("cannot create a secondary directory ", pattern, ": ", std::strerror(errno)));
+  }
+  return pattern;
+}
+
 }  // namespace
 
 RocksStore::RocksStore(std::string dir, bool read_only, bool sync_commits)
@@ -86,11 +102,26 @@ RocksStore::~RocksStore() {
   for (auto& handle : handles_) handle.reset();
   other_handles_.clear();
   db_.reset();
+  if (!owned_secondary_dir_.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(owned_secondary_dir_, ec);
+  }
+}
+
+absl::Status RocksStore::CatchUp() {
+  if (!secondary_) return Store::CatchUp();
+  if (auto s = db_->TryCatchUpWithPrimary(); !s.ok()) {
+    return FromRocks(s, absl::StrCat("catching up with the writer of ", dir_));
+  }
+  // The writer may have handed out ids since: dense arrays sized by
+  // NodeIdBound must cover them.
+  return LoadCounters();
 }
 
 absl::StatusOr<std::unique_ptr<RocksStore>> RocksStore::OpenRocks(const std::string& dir,
                                                                   const StoreOptions& options) {
-  const bool may_create = !options.read_only && options.create_if_missing;
+  const bool read_only = options.read_only || options.secondary;
+  const bool may_create = !read_only && options.create_if_missing;
   if (!StoreExists(dir)) {
     if (!may_create) return absl::NotFoundError(absl::StrCat("no store in ", dir));
     std::error_code ec;
@@ -101,7 +132,7 @@ absl::StatusOr<std::unique_ptr<RocksStore>> RocksStore::OpenRocks(const std::str
     }
   }
 
-  std::unique_ptr<RocksStore> store(new RocksStore(dir, options.read_only, options.sync_commits));
+  std::unique_ptr<RocksStore> store(new RocksStore(dir, read_only, options.sync_commits));
   store->block_cache_ = rocksdb::NewLRUCache(kBlockCacheBytes);
 
   rocksdb::DBOptions db_options;
@@ -115,7 +146,7 @@ absl::StatusOr<std::unique_ptr<RocksStore>> RocksStore::OpenRocks(const std::str
                              CfOptions(static_cast<Cf>(i), store->block_cache_));
   }
   // A writer must open every column family the database has.
-  if (!options.read_only && StoreExists(dir)) {
+  if (!read_only && StoreExists(dir)) {
     std::vector<std::string> existing;
     const rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, dir, &existing);
     if (!s.ok()) return FromRocks(s, absl::StrCat("listing column families of ", dir));
@@ -128,7 +159,19 @@ absl::StatusOr<std::unique_ptr<RocksStore>> RocksStore::OpenRocks(const std::str
   std::vector<rocksdb::ColumnFamilyHandle*> raw_handles;
   rocksdb::DB* raw_db = nullptr;
   rocksdb::Status s;
-  if (options.read_only) {
+  if (options.secondary) {
+    // RocksDB requires every table file open for a secondary, which also
+    // keeps the writer's compactions from deleting one under it.
+    db_options.max_open_files = -1;
+    std::string path = options.secondary_path;
+    if (path.empty()) {
+      absl::StatusOr<std::string> made = MakeSecondaryDir();
+      if (!made.ok()) return made.status();
+      path = store->owned_secondary_dir_ = *made;
+    }
+    store->secondary_ = true;
+    s = rocksdb::DB::OpenAsSecondary(db_options, dir, path, descriptors, &raw_handles, &raw_db);
+  } else if (options.read_only) {
     // A reader beside a running writer: every table file is opened at once
     // (max_open_files = -1), so the writer's compactions cannot delete one
     // from under it later; a file deleted between reading the manifest and

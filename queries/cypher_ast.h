@@ -70,6 +70,9 @@ struct RelPattern {
 };
 
 struct PatternPart {
+  // shortestPath(...) / allShortestPaths(...): one relationship, both ends.
+  enum class Shortest { kNone, kSingle, kAll };
+  Shortest shortest = Shortest::kNone;
   std::string path_var;
   std::vector<NodePattern> nodes;  // nodes.size() == rels.size() + 1
   std::vector<RelPattern> rels;
@@ -106,6 +109,9 @@ struct Clause {
 };
 
 struct Query {
+  // EXPLAIN: plan only; PROFILE: run and count rows per operator.
+  enum class Mode { kRun, kExplain, kProfile };
+  Mode mode = Mode::kRun;
   std::vector<Clause> clauses;
 };
 

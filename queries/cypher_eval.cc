@@ -52,6 +52,11 @@ absl::StatusOr<Value> Arithmetic(const std::string& op, const Value& a, const Va
     else if (op == "*") { if (__builtin_mul_overflow(x, y, &r)) return absl::InvalidArgumentError("integer overflow"); }
     else if (op == "/" || op == "%") {
       if (y == 0) return absl::InvalidArgumentError("ArithmeticError: / by zero");
+      // INT64_MIN / -1 does not fit, and x86 traps on it (for % too).
+      if (x == INT64_MIN && y == -1) {
+        if (op == "/") return absl::InvalidArgumentError("integer overflow");
+        return Value::Int(0);
+      }
       r = op == "/" ? x / y : x % y;
     }
     return Value::Int(r);
@@ -122,7 +127,13 @@ absl::StatusOr<Value> Binary(const Expr& e, const Row& row, const EvalContext& c
     if (op == "STARTS WITH") return Value::Bool(absl::StartsWith(a.s, b.s));
     if (op == "ENDS WITH") return Value::Bool(absl::EndsWith(a.s, b.s));
     if (op == "CONTAINS") return Value::Bool(absl::StrContains(a.s, b.s));
-    return Value::Bool(std::regex_match(a.s, std::regex(b.s)));
+    // std::regex reports a malformed pattern, the user's error, by throwing.
+    try {
+      return Value::Bool(std::regex_match(a.s, std::regex(b.s)));
+    } catch (const std::regex_error& e) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("InvalidArgumentValue: bad regular expression '", b.s, "': ", e.what()));
+    }
   }
   return Arithmetic(op, a, b);
 }
@@ -134,6 +145,11 @@ absl::StatusOr<Value> Property(const Value& base, const std::string& key,
   if (base.kind == K::kNode) props = &ctx.graph->NodeProperties(base.i);
   else if (base.kind == K::kRel) props = &ctx.graph->RelProperties(base.i);
   else if (base.kind == K::kMap) props = &base.map;
+  else if (base.kind == K::kDate) {
+    int64_t part = 0;
+    if (!DateComponent(base.i, key, &part)) return TypeError(absl::StrCat("a date has no '", key, "'"));
+    return Value::Int(part);
+  }
   else return TypeError(absl::StrCat("cannot read property '", key, "' of this type"));
   auto it = props->find(key);
   return it == props->end() ? Value::Null() : it->second;

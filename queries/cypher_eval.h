@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "queries/cypher_ast.h"
 #include "queries/cypher_graph.h"
+#include "queries/cypher_guard.h"
 
 namespace newsgraph::cypher {
 
@@ -22,6 +23,9 @@ struct EvalContext {
   // Results of aggregate calls (count, collect, ...) for the current group,
   // keyed by the call's node; absent outside an aggregating projection.
   const absl::flat_hash_map<const Expr*, Value>* aggregates = nullptr;
+  // Budgets of the running query; null means the ExecOptions defaults
+  // without a clock or row budget (expressions evaluated outside Execute).
+  Guard* guard = nullptr;
 };
 
 // The value of `e` in `row`. Errors (type mismatches, unknown functions,

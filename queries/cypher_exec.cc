@@ -5,6 +5,8 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
 #include "queries/cypher_binder.h"
 #include "queries/cypher_match.h"
 #include "queries/cypher_parser.h"
@@ -45,26 +47,48 @@ absl::StatusOr<int64_t> EvalCount(const ExprPtr& e, const EvalContext& ctx, cons
 
 class Executor {
  public:
-  Executor(const GraphSource& source, GraphSink* sink, const Params& params)
-      : sink_(sink) {
+  Executor(const GraphSource& source, GraphSink* sink, const Params& params,
+           const ExecOptions& options)
+      : sink_(sink), guard_(options) {
     ctx_.graph = &source;
     ctx_.params = &params;
+    ctx_.guard = &guard_;
   }
 
   absl::StatusOr<QueryResult> Run(const Query& query) {
     rows_ = {Row()};
     QueryResult result;
-    for (const Clause& c : query.clauses) {
+    result.mode = query.mode;
+    profile_ = query.mode == Query::Mode::kProfile;
+    const bool run = query.mode != Query::Mode::kExplain;
+    for (size_t i = 0; i < query.clauses.size(); ++i) {
+      const Clause& c = query.clauses[i];
+      const size_t first_step = result.plan.size();
+      const absl::Time start = absl::Now();
       absl::Status s;
       switch (c.kind) {
-        case Clause::Kind::kMatch: s = Match(c); break;
-        case Clause::Kind::kUnwind: s = Unwind(c); break;
-        case Clause::Kind::kCreate: s = Create(c); break;
+        case Clause::Kind::kMatch: s = Match(query, i, run, &result.plan); break;
+        case Clause::Kind::kUnwind: s = run ? Unwind(c) : absl::OkStatus(); break;
+        case Clause::Kind::kCreate: s = run ? Create(c) : absl::OkStatus(); break;
         case Clause::Kind::kWith:
-        case Clause::Kind::kReturn: s = Project(c.projection, c.kind == Clause::Kind::kReturn, &result); break;
+        case Clause::Kind::kReturn:
+          s = run ? Project(c.projection, c.kind == Clause::Kind::kReturn, &result)
+                  : absl::OkStatus();
+          if (!run) ExplainScope(c.projection);
+          break;
       }
       if (!s.ok()) return s;
+      if (c.kind != Clause::Kind::kMatch) {
+        result.plan.push_back(DescribeClause(c, static_cast<int>(i)));
+        if (profile_) {
+          result.plan.back().rows = static_cast<int64_t>(
+              c.kind == Clause::Kind::kReturn ? result.rows.size() : rows_.size());
+        }
+      }
+      if (profile_ && result.plan.size() > first_step) result.plan[first_step].time = absl::Now() - start;
     }
+    if (query.mode == Query::Mode::kRun) result.plan.clear();
+    if (query.mode == Query::Mode::kExplain) PlanAsTable(&result);
     return result;
   }
 
@@ -82,32 +106,75 @@ class Executor {
     return v->b;
   }
 
-  absl::Status Match(const Clause& c) {
+  // Plans query.clauses[index] (a MATCH), appends its operators to *steps
+  // and, when `run`, matches it against every row.
+  absl::Status Match(const Query& query, size_t index, bool run, std::vector<PlanStep>* steps) {
+    const Clause& c = query.clauses[index];
     const std::vector<std::string> vars = PatternVariables(c.patterns);
-    std::vector<Row> out;
-    for (const Row& row : rows_) {
-      std::vector<Row> matched;
-      absl::Status s = MatchPatterns(c.patterns, row, ctx_, &matched);
-      if (!s.ok()) return s;
-      const size_t before = out.size();
-      for (Row& m : matched) {
-        absl::StatusOr<bool> keep = Holds(c.where, m, ctx_);
-        if (!keep.ok()) return keep.status();
-        if (*keep) out.push_back(std::move(m));
-      }
-      if (c.optional && out.size() == before) {
+    MatchContext context = AnalyzeMatch(query, index, scope_);
+    context.allow_pruning = guard_.options().prune_var_length;
+    MatchPlan plan = PlanMatch(c.patterns, c.where, context, static_cast<int>(index));
+    if (c.optional) {
+      PlanStep optional;
+      optional.clause = static_cast<int>(index);
+      optional.op = "Optional";
+      plan.steps.push_back(optional);
+    }
+    if (profile_) for (PlanStep& step : plan.steps) step.rows = 0;
+    absl::Status s = CheckDepthCaps(c);
+    if (run) guard_.BeginClause(rows_bytes_);
+    for (size_t r = 0; s.ok() && run && r < rows_.size(); ++r) {
+      const Row& row = rows_[r];
+      const size_t before = out_.size();
+      s = RunMatchPlan(&plan, row, ctx_, /*count_rows=*/true, profile_, &out_);
+      if (s.ok() && c.optional && out_.size() == before) {
         Row nulls = row;
         for (const std::string& v : vars) nulls.try_emplace(v, Value::Null());
-        out.push_back(std::move(nulls));
+        out_.push_back(std::move(nulls));
       }
     }
+    if (c.optional && profile_) plan.steps.back().rows = static_cast<int64_t>(out_.size());
+    steps->insert(steps->end(), plan.steps.begin(), plan.steps.end());
+    if (!s.ok()) return s;
     for (const std::string& v : vars) AddScope(v);
-    rows_ = std::move(out);
+    if (run) {
+      rows_ = std::move(out_);
+      out_.clear();
+      rows_bytes_ = guard_.clause_bytes();
+    }
     return absl::OkStatus();
+  }
+
+  // Fails before any work when a bound exceeds the depth cap.
+  absl::Status CheckDepthCaps(const Clause& c) {
+    for (const PatternPart& part : c.patterns) {
+      for (const RelPattern& r : part.rels) {
+        if (!r.var_length) continue;
+        absl::StatusOr<int64_t> max_hops = guard_.MaxHops(r);
+        if (!max_hops.ok()) return max_hops.status();
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  // EXPLAIN does not run projections but must track what they bind.
+  void ExplainScope(const Projection& p) {
+    if (!p.star) scope_.clear();
+    for (const ProjectionItem& item : p.items) AddScope(item.alias);
+  }
+
+  void PlanAsTable(QueryResult* result) {
+    result->columns = {"clause", "operator", "details", "estimated rows"};
+    for (const PlanStep& step : result->plan) {
+      result->rows.push_back({Value::Int(step.clause), Value::String(step.op),
+                              Value::String(step.details),
+                              step.estimated_rows < 0 ? Value() : Value::Int(step.estimated_rows)});
+    }
   }
 
   absl::Status Unwind(const Clause& c) {
     std::vector<Row> out;
+    guard_.BeginClause(rows_bytes_);
     for (const Row& row : rows_) {
       absl::StatusOr<Value> v = Evaluate(*c.expr, row, ctx_);
       if (!v.ok()) return v.status();
@@ -116,11 +183,14 @@ class Executor {
       for (const Value& item : items) {
         Row next = row;
         next[c.var] = item;
+        absl::Status s = guard_.AddRow(ApproxRowBytes(next));
+        if (!s.ok()) return s;
         out.push_back(std::move(next));
       }
     }
     AddScope(c.var);
     rows_ = std::move(out);
+    rows_bytes_ = guard_.clause_bytes();
     return absl::OkStatus();
   }
 
@@ -137,7 +207,11 @@ class Executor {
 
   EvalContext ctx_;
   GraphSink* sink_;
+  Guard guard_;
+  bool profile_ = false;
   std::vector<Row> rows_;
+  std::vector<Row> out_;      // the running MATCH's output
+  int64_t rows_bytes_ = 0;    // approximate bytes of rows_
   std::vector<std::string> scope_;  // variables visible to the next clause
 };
 
@@ -308,6 +382,8 @@ absl::Status Executor::Project(const Projection& p, bool is_return, QueryResult*
     if (*keep) next.push_back(std::move(row));
   }
   rows_ = std::move(next);
+  rows_bytes_ = 0;
+  for (const Row& row : rows_) rows_bytes_ += ApproxRowBytes(row);
   scope_.clear();
   for (const ProjectionItem& item : items) AddScope(item.alias);
   return absl::OkStatus();
@@ -316,18 +392,52 @@ absl::Status Executor::Project(const Projection& p, bool is_return, QueryResult*
 }  // namespace
 
 absl::StatusOr<QueryResult> Execute(const Query& query, const GraphSource& source,
-                                    GraphSink* sink, const Params& params) {
+                                    GraphSink* sink, const Params& params,
+                                    const ExecOptions& options) {
   absl::Status bound = Bind(query);
   if (!bound.ok()) return bound;
-  Executor ex(source, sink, params);
+  Executor ex(source, sink, params, options);
   return ex.Run(query);
 }
 
 absl::StatusOr<QueryResult> RunCypher(absl::string_view text, InMemoryGraph* graph,
-                                      const Params& params) {
+                                      const Params& params, const ExecOptions& options) {
   absl::StatusOr<Query> q = ParseQuery(text);
   if (!q.ok()) return q.status();
-  return Execute(*q, *graph, graph, params);
+  return Execute(*q, *graph, graph, params, options);
+}
+
+std::string FormatPlan(const std::vector<PlanStep>& plan, bool profiled) {
+  std::vector<std::vector<std::string>> cells = {{"clause", "operator", "details", "estimated rows"}};
+  if (profiled) {
+    cells[0].push_back("rows");
+    cells[0].push_back("ms");
+  }
+  for (const PlanStep& s : plan) {
+    std::vector<std::string> line = {absl::StrCat(s.clause), s.op, s.details,
+                                     s.estimated_rows < 0 ? "-" : absl::StrCat(s.estimated_rows)};
+    if (profiled) {
+      line.push_back(s.rows < 0 ? "-" : absl::StrCat(s.rows));
+      line.push_back(s.time == absl::ZeroDuration()
+                         ? ""
+                         : absl::StrFormat("%.3f", absl::ToDoubleMilliseconds(s.time)));
+    }
+    cells.push_back(std::move(line));
+  }
+  std::vector<size_t> width(cells[0].size(), 0);
+  for (const auto& line : cells) {
+    for (size_t i = 0; i < line.size(); ++i) width[i] = std::max(width[i], line[i].size());
+  }
+  std::string out;
+  for (const auto& line : cells) {
+    std::string text;
+    for (size_t i = 0; i < line.size(); ++i) {
+      absl::StrAppend(&text, i ? " | " : "", line[i], std::string(width[i] - line[i].size(), ' '));
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    absl::StrAppend(&out, text, "\n");
+  }
+  return out;
 }
 
 }  // namespace newsgraph::cypher

@@ -8,7 +8,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "absl/time/civil_time.h"
 #include "queries/cypher_eval.h"
+#include "schema/dates.h"
 
 namespace newsgraph::cypher {
 namespace {
@@ -25,17 +27,27 @@ Value StringList(const std::vector<std::string>& items) {
   return Value::List(std::move(out));
 }
 
+// Truncates toward zero. Casting NaN or a double beyond int64 is undefined
+// behaviour, so those are an error instead.
+absl::StatusOr<Value> TruncateToInt(double d) {
+  if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("NumberOutOfRange: toInteger(", d, ") does not fit in an integer"));
+  }
+  return Value::Int(static_cast<int64_t>(d));
+}
+
 absl::StatusOr<Value> ToInteger(const Value& v) {
   switch (v.kind) {
     case K::kNull: return Value::Null();
     case K::kInt: return v;
-    case K::kFloat: return Value::Int(static_cast<int64_t>(v.f));
+    case K::kFloat: return TruncateToInt(v.f);
     case K::kString: {
       const std::string s(absl::StripAsciiWhitespace(v.s));
       char* end = nullptr;
       const double d = std::strtod(s.c_str(), &end);
       if (s.empty() || *end != '\0') return Value::Null();
-      return Value::Int(static_cast<int64_t>(d));
+      return TruncateToInt(d);
     }
     default: return ArgError("toInteger");
   }
@@ -57,6 +69,43 @@ absl::StatusOr<Value> ToFloat(const Value& v) {
   }
 }
 
+// date('2022-01-01'), date({year: 2022, month: 1, day: 1}) (month and day
+// default to 1), date(aDate). A day that does not exist is an error, as in
+// openCypher, rather than a silently normalised neighbour.
+absl::StatusOr<Value> MakeDate(const Value& v) {
+  if (v.kind == K::kDate) return v;
+  if (v.kind == K::kString) {
+    absl::StatusOr<absl::CivilDay> day = ParseIsoDay(absl::StripAsciiWhitespace(v.s));
+    if (!day.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("InvalidArgumentValue: date('", v.s, "'): expected YYYY-MM-DD"));
+    }
+    return Value::Date(DayNumber(*day));
+  }
+  if (v.kind != K::kMap) return ArgError("date");
+  int64_t parts[3] = {0, 1, 1};
+  const char* const kKeys[3] = {"year", "month", "day"};
+  for (const auto& [key, part] : v.map) {
+    const auto* k = std::find(std::begin(kKeys), std::end(kKeys), key);
+    if (k == std::end(kKeys)) {
+      return absl::InvalidArgumentError(absl::StrCat("InvalidArgumentValue: date(): unknown key ", key));
+    }
+    if (part.kind != K::kInt) return ArgError("date");
+    parts[k - std::begin(kKeys)] = part.i;
+  }
+  if (v.map.count("year") == 0) {
+    return absl::InvalidArgumentError("InvalidArgumentValue: date(): year is required");
+  }
+  // Beyond +-5 million years the day number would not fit the store's int32.
+  const bool plausible = parts[0] > -5000000 && parts[0] < 5000000;
+  const absl::CivilDay day(plausible ? parts[0] : 0, parts[1], parts[2]);
+  if (!plausible || day.year() != parts[0] || day.month() != parts[1] || day.day() != parts[2]) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "InvalidArgumentValue: date(): no such day ", parts[0], "-", parts[1], "-", parts[2]));
+  }
+  return Value::Date(DayNumber(day));
+}
+
 }  // namespace
 
 bool IsAggregateFunction(const std::string& n) {
@@ -71,7 +120,7 @@ bool IsKnownFunction(const std::string& n) {
       "startnode", "endnode", "size", "length", "nodes", "relationships", "head", "last",
       "tail", "reverse", "tointeger", "tofloat", "tostring", "toboolean", "abs", "sign",
       "ceil", "floor", "sqrt", "round", "exp", "log", "log10", "toupper", "tolower", "trim",
-      "ltrim", "rtrim", "split", "substring", "exists"};
+      "ltrim", "rtrim", "split", "substring", "exists", "date"};
   if (IsAggregateFunction(n)) return true;
   for (const char* k : kNames) if (n == k) return true;
   return false;
@@ -108,12 +157,18 @@ absl::StatusOr<Value> Aggregate(const Expr& call, std::vector<Value> values, con
                               [](const Value& v) { return v.is_null(); }),
                values.end());
   if (call.distinct) {
-    std::vector<Value> unique;
-    for (Value& v : values) {
-      bool seen = false;
-      for (const Value& u : unique) if (Equivalent(u, v)) { seen = true; break; }
-      if (!seen) unique.push_back(std::move(v));
+    // Sorting indices keeps this O(n log n) and the first-seen order.
+    std::vector<size_t> order(values.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return OrderCompare(values[a], values[b]) < 0;
+    });
+    std::vector<bool> keep(values.size(), false);
+    for (size_t i = 0; i < order.size(); ++i) {
+      keep[order[i]] = i == 0 || !Equivalent(values[order[i - 1]], values[order[i]]);
     }
+    std::vector<Value> unique;
+    for (size_t i = 0; i < values.size(); ++i) if (keep[i]) unique.push_back(std::move(values[i]));
     values = std::move(unique);
   }
   if (fn == "count") return Value::Int(static_cast<int64_t>(values.size()));
@@ -165,8 +220,11 @@ absl::StatusOr<Value> CallFunction(const std::string& fn, const std::vector<Valu
     const int64_t step = args.size() == 3 ? args[2].i : 1;
     if (step == 0) return ArgError(fn);
     std::vector<Value> out;
-    for (int64_t i = args[0].i; step > 0 ? i <= args[1].i : i >= args[1].i; i += step)
+    // Stops where the next step would overflow instead of wrapping around.
+    for (int64_t i = args[0].i; step > 0 ? i <= args[1].i : i >= args[1].i;) {
       out.push_back(Value::Int(i));
+      if (__builtin_add_overflow(i, step, &i)) break;
+    }
     return Value::List(std::move(out));
   }
   if (fn == "rand" && want(0)) return Value::Float(std::rand() / (RAND_MAX + 1.0));
@@ -177,6 +235,7 @@ absl::StatusOr<Value> CallFunction(const std::string& fn, const std::vector<Valu
   }
   if (fn == "exists") return Value::Bool(!arg0.is_null());
   if (arg0.is_null()) return Value::Null();
+  if (fn == "date") return MakeDate(arg0);
   if (fn == "id") {
     if (arg0.kind != K::kNode && arg0.kind != K::kRel) return ArgError(fn);
     return Value::Int(arg0.i);
@@ -231,6 +290,7 @@ absl::StatusOr<Value> CallFunction(const std::string& fn, const std::vector<Valu
   if (fn == "tofloat") return ToFloat(arg0);
   if (fn == "tostring") {
     if (arg0.kind == K::kString) return arg0;
+    if (arg0.kind == K::kDate) return Value::String(FormatDate(arg0.i));
     if (arg0.is_number() || arg0.kind == K::kBool) return Value::String(FormatValue(arg0, nullptr));
     return ArgError(fn);
   }

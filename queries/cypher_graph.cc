@@ -4,14 +4,22 @@
 
 namespace newsgraph::cypher {
 
+bool RelFilter::Passes(const GraphSource& graph, int64_t rel) const {
+  if (!types.empty() && std::find(types.begin(), types.end(), graph.RelType(rel)) == types.end()) {
+    return false;
+  }
+  if (!has_window()) return true;
+  const PropertyMap& props = graph.RelProperties(rel);
+  auto it = props.find("date");
+  return it != props.end() && it->second.kind == Value::Kind::kDate &&
+         from_day <= it->second.i && it->second.i <= to_day;
+}
+
 void GraphSource::Relationships(int64_t node, Direction dir, const RelFilter& filter,
                                 std::vector<int64_t>* out) const {
   auto add = [&](const std::vector<int64_t>& rels) {
     for (int64_t r : rels) {
-      if (filter.types.empty() ||
-          std::find(filter.types.begin(), filter.types.end(), RelType(r)) != filter.types.end()) {
-        out->push_back(r);
-      }
+      if (filter.Passes(*this, r)) out->push_back(r);
     }
   };
   if (dir != Direction::kIn) add(Outgoing(node));

@@ -5,6 +5,7 @@
 #define NEWSGRAPH_QUERIES_CYPHER_GRAPH_H_
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,6 +22,18 @@ using PropertyMap = std::map<std::string, Value>;
 // must answer exactly: only relationships that pass, each once per side.
 struct RelFilter {
   std::vector<std::string> types;  // any of these; empty = every type
+  // Inclusive window, in days since 1970-01-01, on the relationship's
+  // `date` property. When either bound is set, a relationship passes only
+  // if `date` is a Date inside it (a missing or non-date `date` fails).
+  int64_t from_day = std::numeric_limits<int64_t>::min();
+  int64_t to_day = std::numeric_limits<int64_t>::max();
+
+  bool has_window() const {
+    return from_day != std::numeric_limits<int64_t>::min() ||
+           to_day != std::numeric_limits<int64_t>::max();
+  }
+  // Whether `rel` of `graph` passes the type list and the window.
+  bool Passes(const GraphSource& graph, int64_t rel) const;
 };
 
 // Read-only view. Ids are stable for the life of the source; all methods

@@ -12,6 +12,18 @@ bool IsIdentStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) |
 bool IsIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)); }
 
+// Exactly four hex digits, as \u takes them (no sign or spaces, which
+// std::stoul would accept or throw on).
+bool ParseHex4(absl::string_view digits, uint32_t* cp) {
+  if (digits.size() != 4) return false;
+  *cp = 0;
+  for (char d : digits) {
+    if (!std::isxdigit(static_cast<unsigned char>(d))) return false;
+    *cp = *cp * 16 + (IsDigit(d) ? d - '0' : (std::tolower(static_cast<unsigned char>(d)) - 'a' + 10));
+  }
+  return true;
+}
+
 void AppendUtf8(uint32_t cp, std::string* out) {
   if (cp < 0x80) { *out += static_cast<char>(cp); return; }
   if (cp < 0x800) {
@@ -129,8 +141,9 @@ absl::StatusOr<std::vector<Token>> Lex(absl::string_view q) {
             case 'b': t.text += '\b'; break;
             case 'f': t.text += '\f'; break;
             case 'u': {
-              if (j + 4 > q.size()) return error(j, "bad \\u escape");
-              AppendUtf8(std::stoul(std::string(q.substr(j, 4)), nullptr, 16), &t.text);
+              uint32_t cp = 0;
+              if (!ParseHex4(q.substr(j, 4), &cp)) return error(j, "bad \\u escape");
+              AppendUtf8(cp, &t.text);
               j += 4;
               break;
             }

@@ -6,7 +6,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/civil_time.h"
 #include "queries/cypher_graph.h"
+#include "schema/dates.h"
 
 namespace newsgraph::cypher {
 
@@ -26,6 +28,7 @@ Tri CypherEquals(const Value& a, const Value& b) {
   switch (a.kind) {
     case K::kBool: return a.b == b.b ? Tri::kTrue : Tri::kFalse;
     case K::kString: return a.s == b.s ? Tri::kTrue : Tri::kFalse;
+    case K::kDate:
     case K::kNode:
     case K::kRel: return a.i == b.i ? Tri::kTrue : Tri::kFalse;
     case K::kList:
@@ -73,6 +76,7 @@ bool CypherCompare(const Value& a, const Value& b, int* cmp) {
   switch (a.kind) {
     case K::kBool: *cmp = static_cast<int>(a.b) - static_cast<int>(b.b); return true;
     case K::kString: *cmp = a.s.compare(b.s) < 0 ? -1 : (a.s == b.s ? 0 : 1); return true;
+    case K::kDate: *cmp = a.i < b.i ? -1 : (a.i > b.i ? 1 : 0); return true;
     case K::kList: {
       for (size_t i = 0; i < a.list.size() && i < b.list.size(); ++i) {
         int c = 0;
@@ -94,13 +98,14 @@ static int Rank(K k) {
     case K::kRel: return 2;
     case K::kList: return 3;
     case K::kPath: return 4;
-    case K::kString: return 5;
-    case K::kBool: return 6;
+    case K::kDate: return 5;  // temporal values sort between paths and strings
+    case K::kString: return 6;
+    case K::kBool: return 7;
     case K::kInt:
-    case K::kFloat: return 7;
-    case K::kNull: return 8;
+    case K::kFloat: return 8;
+    case K::kNull: return 9;
   }
-  return 9;
+  return 10;
 }
 
 int OrderCompare(const Value& a, const Value& b) {
@@ -120,6 +125,7 @@ int OrderCompare(const Value& a, const Value& b) {
       return a.kind == b.kind ? 0 : (a.kind == K::kInt ? -1 : 1);
     }
     case K::kString: return a.s < b.s ? -1 : (a.s == b.s ? 0 : 1);
+    case K::kDate:
     case K::kNode:
     case K::kRel: return a.i < b.i ? -1 : (a.i == b.i ? 0 : 1);
     case K::kList:
@@ -153,6 +159,22 @@ std::string FormatFloat(double d) {
   return s;
 }
 
+std::string FormatDate(int64_t days) {
+  return FormatIsoDay(static_cast<int32_t>(days));
+}
+
+bool DateComponent(int64_t days, const std::string& key, int64_t* out) {
+  const absl::CivilDay day = CivilDayFromNumber(static_cast<int32_t>(days));
+  if (key == "year") *out = day.year();
+  else if (key == "month") *out = day.month();
+  else if (key == "day") *out = day.day();
+  else if (key == "quarter") *out = (day.month() - 1) / 3 + 1;
+  else if (key == "dayOfWeek") *out = (static_cast<int>(absl::GetWeekday(day)) + 1);
+  else if (key == "ordinalDay") *out = absl::GetYearDay(day);
+  else return false;
+  return true;
+}
+
 static std::string FormatProps(const PropertyMap& props, const GraphSource* g) {
   if (props.empty()) return "";
   std::vector<std::string> parts;
@@ -184,6 +206,7 @@ std::string FormatValue(const Value& v, const GraphSource* g) {
     case K::kInt: return absl::StrCat(v.i);
     case K::kFloat: return FormatFloat(v.f);
     case K::kString: return absl::StrCat("'", v.s, "'");
+    case K::kDate: return absl::StrCat("'", FormatDate(v.i), "'");
     case K::kList: {
       std::vector<std::string> parts;
       for (const auto& e : v.list) parts.push_back(FormatValue(e, g));

@@ -14,10 +14,10 @@ namespace newsgraph::cypher {
 class GraphSource;
 
 struct Value {
-  enum class Kind { kNull, kBool, kInt, kFloat, kString, kList, kMap, kNode, kRel, kPath };
+  enum class Kind { kNull, kBool, kInt, kFloat, kString, kDate, kList, kMap, kNode, kRel, kPath };
   Kind kind = Kind::kNull;
   bool b = false;
-  int64_t i = 0;  // integer, or the id of a node or relationship
+  int64_t i = 0;  // integer, days since 1970-01-01 (date), or a node or relationship id
   double f = 0;
   std::string s;
   // List elements; for a path the alternating node, rel, node, ... values.
@@ -29,6 +29,8 @@ struct Value {
   static Value Int(int64_t v) { Value x; x.kind = Kind::kInt; x.i = v; return x; }
   static Value Float(double v) { Value x; x.kind = Kind::kFloat; x.f = v; return x; }
   static Value String(std::string v) { Value x; x.kind = Kind::kString; x.s = std::move(v); return x; }
+  // A calendar date: `days` since 1970-01-01 (negative before).
+  static Value Date(int64_t days) { Value x; x.kind = Kind::kDate; x.i = days; return x; }
   static Value List(std::vector<Value> v) { Value x; x.kind = Kind::kList; x.list = std::move(v); return x; }
   static Value Map(std::map<std::string, Value> v) { Value x; x.kind = Kind::kMap; x.map = std::move(v); return x; }
   static Value Node(int64_t id) { Value x; x.kind = Kind::kNode; x.i = id; return x; }
@@ -54,9 +56,16 @@ int OrderCompare(const Value& a, const Value& b);
 inline bool Equivalent(const Value& a, const Value& b) { return OrderCompare(a, b) == 0; }
 
 // Canonical text in TCK notation: labels and map keys sorted, floats with a
-// decimal point, strings single-quoted. `graph` renders nodes and relationships.
+// decimal point, strings and dates single-quoted ('2022-01-01', as the
+// TCK writes temporal values). `graph` renders nodes and relationships.
 std::string FormatValue(const Value& v, const GraphSource* graph);
 std::string FormatFloat(double d);
+
+// Dates: the ISO text of a day number ("2022-01-01"), and the integer
+// component `key` of it (year, month, day, quarter, dayOfWeek with Monday
+// = 1, ordinalDay); false for any other key.
+std::string FormatDate(int64_t days);
+bool DateComponent(int64_t days, const std::string& key, int64_t* out);
 
 }  // namespace newsgraph::cypher
 

@@ -1,5 +1,6 @@
-// The canned queries as `newsgraph ask --list` shows them. The CLI maps each
-// name to its function (OfficialsMet, ContactsOf) and these parameters.
+// The C++ canned queries (OfficialsMet, ContactsOf) and their parameters, for
+// programs that embed the library. `newsgraph ask --list` lists the registry
+// file data/queries/canned.cypher instead, where both also appear as Cypher.
 #include <string>
 #include <utility>
 #include <vector>

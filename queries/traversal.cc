@@ -1,5 +1,6 @@
-// Traverser over engine::AdjacencyReader: level-synchronous BFS in all its
-// forms, each level expanded as one sorted batch.
+// Traverser::Create, and the store engine: level-synchronous BFS over
+// engine::AdjacencyReader in all its forms, each level expanded as one
+// sorted batch.
 #include "queries/traversal.h"
 
 #include <algorithm>
@@ -58,6 +59,7 @@ class TraverserImpl final : public Traverser {
         forward_(bound_),
         backward_(bound_) {}
 
+  TraverserStats stats() const override { return TraverserStats(); }
   absl::StatusOr<std::vector<uint64_t>> Neighbours(uint64_t node, Direction direction) override;
   absl::StatusOr<KHopResult> KHop(uint64_t seed, const KHopOptions& options) override;
   absl::StatusOr<int> ShortestPathLength(uint64_t source, uint64_t target, int max_depth) override;
@@ -126,6 +128,7 @@ absl::StatusOr<KHopResult> TraverserImpl::KHop(uint64_t seed, const KHopOptions&
         [&](uint64_t) { return result.nodes.size() + next.size() >= options.max_results; },
         &stopped);
     if (!s.ok()) return s;
+    // The next level is expanded in key order, so it is sorted anyway.
     traversal::SortFrontier(&next, bound_, &scratch_);
     result.nodes.insert(result.nodes.end(), next.begin(), next.end());
     if (stopped) {
@@ -192,11 +195,45 @@ absl::StatusOr<BfsResult> TraverserImpl::Bfs(uint64_t source, Direction directio
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<Traverser>> Traverser::Create(const Store& store) {
+namespace traversal {
+
+absl::StatusOr<std::unique_ptr<Traverser>> NewStoreTraverser(const Store& store) {
   absl::StatusOr<std::unique_ptr<engine::AdjacencyReader>> reader =
       engine::AdjacencyReader::Create(store);
   if (!reader.ok()) return reader.status();
   return std::unique_ptr<Traverser>(new TraverserImpl(std::move(*reader)));
+}
+
+}  // namespace traversal
+
+namespace {
+
+// Bytes per edge and per vertex of a snapshot while it is built: both CSR
+// directions, the unit weights and the scan's target list.
+constexpr uint64_t kSnapshotBytesPerEdge = 4 + 8 + 4 + 8 + 8;
+constexpr uint64_t kSnapshotBytesPerVertex = 8 + 8 + 8 + 4 + 16;
+
+absl::StatusOr<TraversalEngine> ChooseEngine(const Store& store, const TraverserOptions& options) {
+  if (options.engine != TraversalEngine::kAuto) return options.engine;
+  absl::StatusOr<StoreStats> stats = store.Stats();
+  if (!stats.ok()) return stats.status();
+  uint64_t edges = 0;
+  uint64_t nodes = 0;
+  for (const auto& [type, count] : stats->edges_by_type) edges += count;
+  for (const auto& [kind, count] : stats->nodes_by_kind) nodes += count;
+  const uint64_t bytes = edges * kSnapshotBytesPerEdge + nodes * kSnapshotBytesPerVertex;
+  return bytes <= options.max_snapshot_bytes ? TraversalEngine::kSnapshot
+                                             : TraversalEngine::kStore;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Traverser>> Traverser::Create(const Store& store,
+                                                             const TraverserOptions& options) {
+  absl::StatusOr<TraversalEngine> engine = ChooseEngine(store, options);
+  if (!engine.ok()) return engine.status();
+  return *engine == TraversalEngine::kSnapshot ? traversal::NewSnapshotTraverser(store)
+                                               : traversal::NewStoreTraverser(store);
 }
 
 }  // namespace newsgraph

@@ -5,11 +5,48 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "newsgraph/store.h"
+#include "newsgraph/traversal.h"
 
 namespace newsgraph::traversal {
+
+// The two engines of Traverser::Create (traversal.cc, traversal_snapshot.cc).
+absl::StatusOr<std::unique_ptr<Traverser>> NewStoreTraverser(const Store& store);
+absl::StatusOr<std::unique_ptr<Traverser>> NewSnapshotTraverser(const Store& store);
+
+// Visited marks over dense vertex indices [0, size): one stamp each,
+// cleared in O(1) by bumping the epoch. The snapshot engine's set, as
+// cheap as the CSR baseline's (bench/csr_baseline.cc).
+class Marks {
+ public:
+  // Forgets every mark and makes room for indices below `size`.
+  void Reset(size_t size) {
+    stamps_.assign(size, 0);
+    epoch_ = 1;
+  }
+  void Clear() {
+    if (++epoch_ == 0) {  // wrapped: old stamps would match again
+      std::fill(stamps_.begin(), stamps_.end(), 0);
+      epoch_ = 1;
+    }
+  }
+  // True when `v` was not marked (it is now).
+  bool Insert(uint32_t v) {
+    if (stamps_[v] == epoch_) return false;
+    stamps_[v] = epoch_;
+    return true;
+  }
+  bool Contains(uint32_t v) const { return stamps_[v] == epoch_; }
+
+ private:
+  std::vector<uint32_t> stamps_;
+  uint32_t epoch_ = 1;
+};
 
 // A set of node ids for one traversal at a time. Small traversals (most
 // k-hop and path queries) use a hash set; once one grows past a fraction

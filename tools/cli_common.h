@@ -33,6 +33,7 @@ Command AddExportCommand(CLI::App& app);
 Command AddStatsCommand(CLI::App& app);
 Command AddExplainCommand(CLI::App& app);
 Command AddBenchCommand(CLI::App& app);
+Command AddQueryCommand(CLI::App& app);
 
 }  // namespace newsgraph::cli
 

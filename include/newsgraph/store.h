@@ -4,7 +4,8 @@
 //
 // Thread safety: a Store may be read from several threads at once; writes
 // (Commit) must come from one thread at a time. One process at a time may
-// open a directory for writing; any number may open it read-only.
+// open a directory for writing; any number may open it read-only or as a
+// secondary (StoreOptions). CatchUp must not run beside reads.
 #ifndef NEWSGRAPH_STORE_H_
 #define NEWSGRAPH_STORE_H_
 
@@ -34,6 +35,14 @@ struct StoreOptions {
   // log; only a power loss may drop the latest commits, never half of one.
   // Bulk importers turn it off and call Sync() at the end.
   bool sync_commits = true;
+  // Open as a RocksDB secondary instance: read-only like `read_only`, but
+  // able to follow a writer that is running in another process: CatchUp()
+  // replays what the writer has written since. (A read_only store sees the
+  // store as of its open only.) The secondary keeps its own info log and
+  // state in `secondary_path`; empty = a fresh directory under the system
+  // temp dir, removed when the store is closed.
+  bool secondary = false;
+  std::string secondary_path;
 };
 
 enum class Direction { kOut, kIn };
@@ -142,6 +151,15 @@ class Store {
 
   // Makes every commit so far durable (syncs the write-ahead log).
   virtual absl::Status Sync() = 0;
+
+  // A secondary store (StoreOptions::secondary) catches up with the
+  // writer: afterwards it sees every commit the writer had made (flushed
+  // or only in its write-ahead log), and LatestSequence() has moved on.
+  // Errors: FailedPrecondition when the store is not a secondary; the
+  // store's read errors.
+  virtual absl::Status CatchUp() {
+    return absl::FailedPreconditionError("CatchUp needs a store opened as a secondary");
+  }
 };
 
 // The text under which names are indexed: NFKD, diacritics removed, case

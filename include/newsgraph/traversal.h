@@ -1,11 +1,24 @@
-// newsgraph::Traverser — breadth-first traversals read directly from the
-// store (no in-memory copy of the graph): k-hop expansion, shortest path
-// length, BFS. Each level is expanded in bulk: its node ids are sorted and
-// their adjacency ranges read in key order with one iterator per direction.
-// Edge type and time are ignored: every stored edge is one hop.
+// newsgraph::Traverser — breadth-first traversals: k-hop expansion,
+// shortest path length, BFS. Edge type and time are ignored: every stored
+// edge is one hop. Two engines answer the same API (docs/storage.md,
+// "Traversals"):
 //
-// Thread safety: none; one Traverser per thread. A traverser sees the
-// store as of its creation and must not outlive it.
+//  - kStore reads the store directly (no in-memory copy of the graph).
+//    Each level is expanded in bulk: its node ids are sorted and their
+//    adjacency ranges read in key order with one iterator per direction.
+//    It sees the store as of its creation (one RocksDB snapshot).
+//  - kSnapshot answers from a GraphSnapshot (an in-memory CSR of both
+//    directions) built at creation in one ordered scan. The snapshot is
+//    tagged with the store sequence number it reflects; before each query
+//    the traverser compares it with Store::LatestSequence() and rebuilds
+//    the snapshot when the store has moved on, so every answer reflects
+//    every commit made before the query began (on a read-only store the
+//    sequence is frozen at open, so the snapshot never goes stale).
+//    A per-query read of RocksDB costs microseconds; a CSR hop costs
+//    nanoseconds: a process that runs many traversals wants this engine.
+//
+// Thread safety: none; one Traverser per thread. A traverser must not
+// outlive its store.
 #ifndef NEWSGRAPH_TRAVERSAL_H_
 #define NEWSGRAPH_TRAVERSAL_H_
 
@@ -19,16 +32,42 @@
 
 namespace newsgraph {
 
+enum class TraversalEngine {
+  kStore,     // frontier expansion straight from the `out`/`in` keys
+  kSnapshot,  // an in-memory CSR snapshot, rebuilt when stale
+  kAuto,      // kSnapshot when it fits TraverserOptions::max_snapshot_bytes, else kStore
+};
+
+struct TraverserOptions {
+  TraversalEngine engine = TraversalEngine::kStore;
+  // kAuto's memory budget for the snapshot, estimated from the store's
+  // edge and node totals (Store::Stats).
+  uint64_t max_snapshot_bytes = uint64_t{4} << 30;
+};
+
+// What a traverser has done so far, for benchmarks and logs.
+struct TraverserStats {
+  TraversalEngine engine = TraversalEngine::kStore;  // the one in use (never kAuto)
+  int snapshot_builds = 0;        // 1 after creation, +1 per rebuild when stale
+  double snapshot_seconds = 0;    // wall time of all snapshot builds
+  uint64_t snapshot_sequence = 0;  // the store sequence the snapshot reflects
+  uint64_t snapshot_edges = 0;
+};
+
 struct KHopOptions {
   int max_depth = 2;  // hops from the seed, >= 1
   Direction direction = Direction::kOut;
   // Stop once this many nodes are found (the result is then truncated).
   uint64_t max_results = std::numeric_limits<uint64_t>::max();
+  // Sort each level by id. Callers that only count or collect the nodes
+  // may turn it off: levels then come in discovery order (kSnapshot; the
+  // store engine sorts anyway, as it reads the next level in key order).
+  bool sort_levels = true;
 };
 
 struct KHopResult {
   // Distinct nodes other than the seed within max_depth hops, nearest
-  // levels first (in id order within a level).
+  // levels first (in id order within a level, unless sort_levels is off).
   std::vector<uint64_t> nodes;
   bool truncated = false;  // max_results was reached: nodes may be missing
 };
@@ -40,9 +79,17 @@ struct BfsResult {
 
 class Traverser {
  public:
-  // Errors: Unimplemented for a store that is not Store::Open's.
-  static absl::StatusOr<std::unique_ptr<Traverser>> Create(const Store& store);
+  // kSnapshot (and kAuto choosing it) builds the snapshot here.
+  // Errors: Unimplemented for kStore on a store that is not Store::Open's;
+  // the store's read errors.
+  static absl::StatusOr<std::unique_ptr<Traverser>> Create(
+      const Store& store, const TraverserOptions& options = TraverserOptions());
   virtual ~Traverser() = default;
+
+  virtual TraverserStats stats() const = 0;
+
+  // Each query below may first rebuild a stale snapshot (kSnapshot); the
+  // rebuild's read errors are then the query's.
 
   // The distinct neighbours of `node` (itself included if it has a
   // self-loop), sorted by id.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "newsgraph/store.h"
 #include "tests/engine/test_records.h"
@@ -157,6 +158,119 @@ TEST_F(BulkLoadTest, BadLinesNameFileAndLine) {
   // Nothing of the failed loads is visible.
   std::unique_ptr<Store> store = OpenReader(dir_.path());
   EXPECT_TRUE(Scan(*store, 1, Direction::kOut).empty());
+}
+
+TEST_F(BulkLoadTest, DatedEdgesCarryTheirDay) {
+  const std::string edges =
+      "src,dst,type,date\n1,2,MET,2022-03-04\n1,2,MET,\n1,3,8,19000\n2,1,MET,-3\n";
+  ASSERT_TRUE(Load(kNodes, edges).ok());
+  std::unique_ptr<Store> store = OpenReader(dir_.path());
+  ASSERT_NE(store, nullptr);
+  std::vector<pb::Edge> out;
+  ASSERT_TRUE(store
+                  ->ScanEdges(1, Direction::kOut, EdgeFilter{},
+                              [&](const pb::Edge& e) {
+                                out.push_back(e);
+                                return true;
+                              })
+                  .ok());
+  ASSERT_EQ(out.size(), 3u);
+  // Key order: type (MET = 7, SPOKE_WITH = 8), then start day (0 when undated).
+  EXPECT_FALSE(out[0].has_time());
+  EXPECT_EQ(out[1].time().from_day(), 19055);  // 2022-03-04
+  EXPECT_EQ(out[1].time().to_day(), 19055);
+  EXPECT_EQ(out[1].time().granularity(), pb::DAY);
+  EXPECT_EQ(out[2].dst(), 3u);
+  EXPECT_EQ(out[2].time().from_day(), 19000);
+
+  // The day is the start day of the keys: a window is a range read, both ways.
+  EdgeFilter march;
+  march.from_day = 19050;
+  march.to_day = 19060;
+  int in_window = 0;
+  ASSERT_TRUE(store
+                  ->ScanEdges(2, Direction::kIn, march,
+                              [&](const pb::Edge& e) {
+                                EXPECT_EQ(e.time().from_day(), 19055);
+                                ++in_window;
+                                return true;
+                              })
+                  .ok());
+  EXPECT_EQ(in_window, 1);
+  EdgeFilter before_1970;
+  before_1970.to_day = -1;
+  int early = 0;
+  ASSERT_TRUE(store
+                  ->ScanEdges(1, Direction::kIn, before_1970,
+                              [&](const pb::Edge& e) {
+                                EXPECT_EQ(e.src(), 2u);
+                                ++early;
+                                return true;
+                              })
+                  .ok());
+  EXPECT_EQ(early, 1);
+
+  TestStoreDir bad;
+  Write(File("edges.csv"), "src,dst,type,date\n1,2,MET,2022-02-30\n");
+  absl::StatusOr<BulkLoadReport> report =
+      BulkLoad(bad.path(), File("nodes.csv"), File("edges.csv"));
+  EXPECT_TRUE(absl::StrContains(report.status().message(), "edges.csv:2: bad date \"2022-02-30\""))
+      << report.status();
+}
+
+// A file large enough for two parsing threads, with runs small enough to
+// spill many times, loads the same store as one thread and one run; an
+// error in the second slice still names its line in the file.
+TEST_F(BulkLoadTest, ParallelSlicesAndSpilledRunsGiveTheSameStore) {
+  constexpr int kManyNodes = 5000;
+  constexpr int kManyEdges = 200000;  // about 3 MB: two slices
+  std::string nodes = "id,kind\n";
+  for (int i = 1; i <= kManyNodes; ++i) nodes += std::to_string(i) + ",PERSON\n";
+  std::string edges = "src,dst,type,date\n";
+  uint64_t x = 12345;
+  for (int i = 0; i < kManyEdges; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    edges += std::to_string(1 + (x >> 33) % kManyNodes) + "," +
+             std::to_string(1 + (x >> 13) % kManyNodes) + "," + std::to_string(1 + i % 8) +
+             (i % 3 == 0 ? ",\n" : "," + std::to_string(18000 + i % 50) + "\n");
+  }
+  BulkLoadOptions sliced;
+  sliced.parse_threads = 2;
+  sliced.run_edges = 20000;  // 10 runs per slice: spills, and a heap merge
+  absl::StatusOr<BulkLoadReport> report = Load(nodes, edges, sliced);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->edges, static_cast<uint64_t>(kManyEdges));
+  EXPECT_GE(report->runs, 20);
+
+  TestStoreDir other;
+  BulkLoadOptions single;
+  single.parse_threads = 1;
+  ASSERT_TRUE(BulkLoad(other.path(), File("nodes.csv"), File("edges.csv"), single).ok());
+  std::unique_ptr<Store> a = OpenReader(dir_.path());
+  std::unique_ptr<Store> b = OpenReader(other.path());
+  size_t total = 0;
+  for (uint64_t node = 1; node <= kManyNodes; node += 7) {
+    for (Direction d : {Direction::kOut, Direction::kIn}) {
+      const auto got = Scan(*a, node, d);
+      EXPECT_EQ(got, Scan(*b, node, d)) << node;
+      total += got.size();
+    }
+  }
+  EXPECT_GT(total, 0u);
+  EXPECT_EQ(a->Stats()->edges_by_type, b->Stats()->edges_by_type);
+
+  // A bad line late in the file: found by the second slice.
+  const int bad_line = kManyEdges - 10;  // line numbers count the header as 1
+  size_t at = 0;
+  for (int line = 1; line < bad_line; ++line) at = edges.find('\n', at) + 1;
+  edges.insert(at, "1,nine,MET,\n");
+  TestStoreDir third;
+  Write(File("edges.csv"), edges);
+  absl::StatusOr<BulkLoadReport> failed =
+      BulkLoad(third.path(), File("nodes.csv"), File("edges.csv"), sliced);
+  EXPECT_TRUE(absl::StrContains(failed.status().message(),
+                                absl::StrCat("edges.csv:", bad_line, ": bad dst id \"nine\"")))
+      << failed.status();
 }
 
 TEST_F(BulkLoadTest, RefusesAStoreWithData) {

@@ -89,5 +89,47 @@ TEST_F(cypher_exec, SemanticErrors) {
   EXPECT_FALSE(RunCypher("MATCH (a) RETURN a, a", &g_).ok());
 }
 
+// 1 -> 2 -> 3 -> 4, 1 -> 5 -> 4, 1 -> 6 -> 4, 7 alone; all :R except 6 -> 4 (:S).
+class cypher_shortest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(RunCypher("UNWIND range(1, 7) AS i CREATE (:N {id: i})", &g_).ok());
+    ASSERT_TRUE(RunCypher("UNWIND [[1, 2], [2, 3], [3, 4], [1, 5], [5, 4], [1, 6]] AS e "
+                          "MATCH (a:N {id: e[0]}), (b:N {id: e[1]}) CREATE (a)-[:R]->(b)", &g_).ok());
+    ASSERT_TRUE(RunCypher("MATCH (a:N {id: 6}), (b:N {id: 4}) CREATE (a)-[:S]->(b)", &g_).ok());
+  }
+  InMemoryGraph g_;
+};
+
+TEST_F(cypher_shortest, ShortestPathAndAllShortestPaths) {
+  EXPECT_EQ(Rows(&g_, "MATCH p = shortestPath((a:N {id: 1})-[:R*]->(b:N {id: 4})) "
+                      "RETURN [n IN nodes(p) | n.id] AS ids"),
+            std::vector<std::string>{"[1, 5, 4]"});
+  EXPECT_EQ(Rows(&g_, "MATCH p = allShortestPaths((a:N {id: 1})-[*]->(b:N {id: 4})) "
+                      "RETURN [n IN nodes(p) | n.id] AS ids ORDER BY ids"),
+            (std::vector<std::string>{"[1, 5, 4]", "[1, 6, 4]"}));
+  EXPECT_EQ(Rows(&g_, "MATCH p = allShortestPaths((a:N {id: 3})-[r:R*]-(b:N {id: 6})) "
+                      "RETURN length(p), size(r)"),
+            std::vector<std::string>{"3, 3"});
+}
+
+TEST_F(cypher_shortest, DirectionBoundsAndSameNode) {
+  EXPECT_TRUE(Rows(&g_, "MATCH p = shortestPath((a:N {id: 4})-[*]->(b:N {id: 1})) RETURN p").empty());
+  EXPECT_EQ(Rows(&g_, "MATCH p = shortestPath((a:N {id: 4})<-[*]-(b:N {id: 1})) RETURN length(p)"),
+            std::vector<std::string>{"2"});
+  EXPECT_TRUE(Rows(&g_, "MATCH p = shortestPath((a:N {id: 1})-[:R*..1]->(b:N {id: 4})) RETURN p").empty());
+  EXPECT_TRUE(Rows(&g_, "MATCH p = shortestPath((a:N {id: 1})-[*]-(b:N {id: 7})) RETURN p").empty());
+  EXPECT_TRUE(Rows(&g_, "MATCH p = shortestPath((a:N {id: 1})-[*]-(b:N {id: 1})) RETURN p").empty());
+  EXPECT_EQ(Rows(&g_, "MATCH p = shortestPath((a:N {id: 1})-[*0..]-(b:N {id: 1})) RETURN length(p)"),
+            std::vector<std::string>{"0"});
+  EXPECT_FALSE(RunCypher("MATCH p = shortestPath((a)-[*2..3]-(b)) RETURN p", &g_).ok());
+}
+
+TEST_F(cypher_shortest, EveryPairWithUnboundEnds) {
+  EXPECT_EQ(Rows(&g_, "MATCH p = shortestPath((a:N)-[:R*]->(b:N)) WHERE a.id = 1 "
+                      "RETURN b.id, length(p) ORDER BY b.id"),
+            (std::vector<std::string>{"2, 1", "3, 2", "4, 2", "5, 1", "6, 1"}));
+}
+
 }  // namespace
 }  // namespace newsgraph::cypher

@@ -60,5 +60,24 @@ TEST(cypher_parser, OperatorPrecedence) {
   EXPECT_EQ((*e)->args[0]->args[0]->args[1]->op, "*");
 }
 
+TEST(cypher_parser, ExplainProfileAndShortestPaths) {
+  absl::StatusOr<Query> q = ParseQuery("EXPLAIN MATCH p = shortestPath((a)-[:T*..4]->(b)) RETURN p");
+  ASSERT_TRUE(q.ok()) << q.status();
+  EXPECT_EQ(q->mode, Query::Mode::kExplain);
+  const PatternPart& p = q->clauses[0].patterns[0];
+  EXPECT_EQ(p.shortest, PatternPart::Shortest::kSingle);
+  EXPECT_EQ(p.path_var, "p");
+  EXPECT_EQ(p.rels[0].max_hops, 4);
+  q = ParseQuery("profile MATCH allShortestPaths((a)-[*]-(b)) RETURN a");
+  ASSERT_TRUE(q.ok()) << q.status();
+  EXPECT_EQ(q->mode, Query::Mode::kProfile);
+  EXPECT_EQ(q->clauses[0].patterns[0].shortest, PatternPart::Shortest::kAll);
+  EXPECT_EQ(ErrorOf("MATCH shortestPath((a)-->(b)-->(c)) RETURN a"),
+            "line 1, column 20: shortestPath and allShortestPaths need a pattern with exactly one "
+            "relationship");
+  // Not a keyword elsewhere: a variable may be called shortestPath.
+  EXPECT_EQ(ErrorOf("MATCH (shortestPath) RETURN shortestPath"), "ok");
+}
+
 }  // namespace
 }  // namespace newsgraph::cypher

@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -59,12 +60,13 @@ Graph RandomGraph(uint32_t seed, uint64_t nodes, int edges) {
   return g;
 }
 
-class TraversalTest : public ::testing::TestWithParam<bool> {
+// Parameters: bulk-loaded (true) or committed; the engine under test.
+class TraversalTest : public ::testing::TestWithParam<std::tuple<bool, TraversalEngine>> {
  protected:
-  // Stores `g` by bulk load (param true) or by commits with varied types
-  // and days (false: types and days must not matter to traversals).
+  // Stores `g` by bulk load or by commits with varied types and days
+  // (types and days must not matter to traversals).
   std::unique_ptr<Store> Build(const Graph& g) {
-    if (GetParam()) {
+    if (std::get<0>(GetParam())) {
       const std::string nodes = dir_.path() + "-nodes.csv", edges = dir_.path() + "-edges.csv";
       std::ofstream n(nodes), e(edges);
       n << "id,kind\n";
@@ -102,14 +104,21 @@ class TraversalTest : public ::testing::TestWithParam<bool> {
     return std::move(*store);
   }
 
+  absl::StatusOr<std::unique_ptr<Traverser>> Create(const Store& store) {
+    TraverserOptions options;
+    options.engine = std::get<1>(GetParam());
+    return Traverser::Create(store, options);
+  }
+
   TempStoreDir dir_;
 };
 
 TEST_P(TraversalTest, AnswersEqualPlainBfs) {
   const Graph g = RandomGraph(7, 120, 400);
   std::unique_ptr<Store> store = Build(g);
-  absl::StatusOr<std::unique_ptr<Traverser>> t = Traverser::Create(*store);
+  absl::StatusOr<std::unique_ptr<Traverser>> t = Create(*store);
   ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_EQ((*t)->stats().engine, std::get<1>(GetParam()));
   for (uint64_t v = 1; v <= g.nodes + 2; ++v) {  // + ids without any edge
     const std::map<uint64_t, int> d2 = Distances(g.out, v, 2);
     std::set<uint64_t> want1;
@@ -126,6 +135,22 @@ TEST_P(TraversalTest, AnswersEqualPlainBfs) {
     std::set<uint64_t> got(hop2->nodes.begin(), hop2->nodes.end());
     EXPECT_EQ(got.size(), hop2->nodes.size());
     for (uint64_t w : got) EXPECT_TRUE(d2.count(w) && w != v) << v << "->" << w;
+    // Levels in id order: nearest first, each sorted.
+    for (size_t i = 1; i < hop2->nodes.size(); ++i) {
+      const uint64_t a = hop2->nodes[i - 1], b = hop2->nodes[i];
+      EXPECT_TRUE(d2.at(a) < d2.at(b) || (d2.at(a) == d2.at(b) && a < b)) << v;
+    }
+    KHopOptions unsorted;
+    unsorted.sort_levels = false;
+    absl::StatusOr<KHopResult> any_order = (*t)->KHop(v, unsorted);
+    ASSERT_TRUE(any_order.ok());
+    EXPECT_EQ(std::set<uint64_t>(any_order->nodes.begin(), any_order->nodes.end()), got) << v;
+
+    std::set<uint64_t> want_in;
+    if (auto it = g.in.find(v); it != g.in.end()) want_in.insert(it->second.begin(), it->second.end());
+    EXPECT_EQ(*(*t)->Neighbours(v, Direction::kIn),
+              std::vector<uint64_t>(want_in.begin(), want_in.end()))
+        << v;
 
     const std::map<uint64_t, int> all = Distances(g.out, v, 1 << 30);
     int depth = 0;
@@ -153,7 +178,7 @@ TEST_P(TraversalTest, BudgetAndDepthCaps) {
   for (uint64_t v = 1; v < 10; ++v) g.edges.emplace_back(v, v + 1);
   for (uint64_t v = 11; v <= 40; ++v) g.edges.emplace_back(1, v);
   std::unique_ptr<Store> store = Build(g);
-  std::unique_ptr<Traverser> t = std::move(*Traverser::Create(*store));
+  std::unique_ptr<Traverser> t = std::move(*Create(*store));
   KHopOptions options;
   options.max_results = 5;
   absl::StatusOr<KHopResult> r = t->KHop(1, options);
@@ -173,7 +198,61 @@ TEST_P(TraversalTest, BudgetAndDepthCaps) {
   EXPECT_EQ(t->Bfs(1, Direction::kOut, 3)->depth, 3);
 }
 
-INSTANTIATE_TEST_SUITE_P(BulkAndCommitted, TraversalTest, ::testing::Bool());
+INSTANTIATE_TEST_SUITE_P(BulkAndCommitted, TraversalTest,
+                         ::testing::Combine(::testing::Bool(),
+                                            ::testing::Values(TraversalEngine::kStore,
+                                                              TraversalEngine::kSnapshot)));
+
+// A snapshot traverser on a store being written to sees each new commit:
+// it notices the store's sequence has moved on and rebuilds before the
+// next query.
+TEST(SnapshotTraverserTest, RebuildsWhenTheStoreMovesOn) {
+  TempStoreDir dir;
+  absl::StatusOr<std::unique_ptr<Store>> store = Store::Open(dir.path(), StoreOptions{});
+  ASSERT_TRUE(store.ok()) << store.status();
+  auto commit_edge = [&](uint64_t src, uint64_t dst) {
+    std::unique_ptr<WriteSet> set = (*store)->NewWriteSet();
+    pb::Edge edge;
+    edge.set_src(src);
+    edge.set_dst(dst);
+    edge.set_type(pb::MET);
+    set->PutEdge(edge);
+    ASSERT_TRUE((*store)->Commit(*set).ok());
+  };
+  commit_edge(1, 2);
+  TraverserOptions options;
+  options.engine = TraversalEngine::kSnapshot;
+  absl::StatusOr<std::unique_ptr<Traverser>> t = Traverser::Create(**store, options);
+  ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_EQ(*(*t)->ShortestPathLength(1, 3, 6), -1);
+  EXPECT_EQ((*t)->stats().snapshot_builds, 1);  // fresh: no rebuild for that query
+
+  commit_edge(2, 3);
+  EXPECT_EQ(*(*t)->ShortestPathLength(1, 3, 6), 2);
+  EXPECT_EQ(*(*t)->Neighbours(3, Direction::kIn), std::vector<uint64_t>{2});
+  const TraverserStats stats = (*t)->stats();
+  EXPECT_EQ(stats.snapshot_builds, 2);
+  EXPECT_EQ(stats.snapshot_sequence, (*store)->LatestSequence());
+  EXPECT_EQ(stats.snapshot_edges, 2u);
+}
+
+TEST(SnapshotTraverserTest, AutoPicksTheSnapshotWhenItFits) {
+  TempStoreDir dir;
+  absl::StatusOr<std::unique_ptr<Store>> store = Store::Open(dir.path(), StoreOptions{});
+  ASSERT_TRUE(store.ok()) << store.status();
+  std::unique_ptr<WriteSet> set = (*store)->NewWriteSet();
+  pb::Edge edge;
+  edge.set_src(1);
+  edge.set_dst(2);
+  edge.set_type(pb::MET);
+  set->PutEdge(edge);
+  ASSERT_TRUE((*store)->Commit(*set).ok());
+  TraverserOptions options;
+  options.engine = TraversalEngine::kAuto;
+  EXPECT_EQ((*Traverser::Create(**store, options))->stats().engine, TraversalEngine::kSnapshot);
+  options.max_snapshot_bytes = 1;  // one edge does not fit
+  EXPECT_EQ((*Traverser::Create(**store, options))->stats().engine, TraversalEngine::kStore);
+}
 
 TEST(VisitedSetTest, ClearForgetsDenseAndOverflowIds) {
   traversal::VisitedSet set(100);

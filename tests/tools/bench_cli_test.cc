@@ -43,16 +43,26 @@ TEST(BenchCliTest, LoadThenEveryWorkload) {
       {"sp", "pairs.txt", "3\n3\n-1\n0\n", 4},
       {"bfs", "seeds.txt", "4 3\n4 3\n1 0\n", 3},
   };
-  for (const Case& c : cases) {
-    RunResult run = RunCli("bench run --db " + db + " --workload " + c.workload + " --input " +
-                           dir.Join(c.input) + " --repeat 3");
-    ASSERT_EQ(run.exit_code, 0) << c.workload << run.err;
-    EXPECT_EQ(run.out, c.answers) << c.workload;
-    const nlohmann::json summary = nlohmann::json::parse(LastLine(run.err));
-    EXPECT_EQ(summary["workload"], c.workload);
-    EXPECT_EQ(summary["queries"], c.queries);
-    EXPECT_GE(summary["median_s"].get<double>(), 0.0);
+  for (const std::string engine : {"snapshot", "store"}) {
+    for (const Case& c : cases) {
+      RunResult run = RunCli("bench run --db " + db + " --workload " + c.workload + " --input " +
+                             dir.Join(c.input) + " --repeat 3 --engine " + engine);
+      ASSERT_EQ(run.exit_code, 0) << c.workload << run.err;
+      EXPECT_EQ(run.out, c.answers) << c.workload << " " << engine;
+      const nlohmann::json summary = nlohmann::json::parse(LastLine(run.err));
+      EXPECT_EQ(summary["workload"], c.workload);
+      EXPECT_EQ(summary["queries"], c.queries);
+      EXPECT_EQ(summary["engine"], engine);
+      EXPECT_GE(summary["median_s"].get<double>(), 0.0);
+      // The snapshot is built once, and its time is reported, not hidden.
+      EXPECT_EQ(summary["snapshot_builds"], engine == "snapshot" ? 1 : 0);
+      EXPECT_TRUE(summary.contains("snapshot_s"));
+    }
   }
+  EXPECT_EQ(RunCli("bench run --db " + db + " --workload hop1 --input " + dir.Join("seeds.txt") +
+                   " --engine csr")
+                .exit_code,
+            2);
 }
 
 TEST(BenchCliTest, BadInputNamesFileAndLine) {

@@ -1,0 +1,66 @@
+// The bulk loader's nodes: reading nodes.csv, the id set edges are checked
+// against, and the `node` SST file.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "engine/bulk_load.h"
+#include "engine/graph_csv.h"
+#include "engine/keys.h"
+#include "engine/status.h"
+#include "rocksdb/sst_file_writer.h"
+
+namespace newsgraph::engine {
+
+absl::StatusOr<std::vector<NodeLine>> ReadNodeLines(const std::string& path) {
+  std::vector<NodeLine> nodes;
+  absl::Status read = ReadNodesCsv(path, [&](const NodeRow& row, int64_t line) {
+    nodes.push_back({row.id, row.kind, line});
+    return absl::OkStatus();
+  });
+  if (!read.ok()) return read;
+  std::sort(nodes.begin(), nodes.end(), [](const NodeLine& a, const NodeLine& b) {
+    return a.id != b.id ? a.id < b.id : a.line < b.line;
+  });
+  for (size_t i = 1; i < nodes.size(); ++i) {
+    if (nodes[i].id == nodes[i - 1].id) {
+      return CsvError(path, nodes[i].line,
+                      absl::StrCat("duplicate node id ", nodes[i].id, " (first at line ",
+                                   nodes[i - 1].line, ")"));
+    }
+  }
+  return nodes;
+}
+
+NodeIdSet::NodeIdSet(const std::vector<NodeLine>& sorted_nodes) {
+  const uint64_t max_id = sorted_nodes.empty() ? 0 : sorted_nodes.back().id;
+  if (max_id <= 64 * sorted_nodes.size() + (uint64_t{1} << 20)) {
+    bits_.assign(max_id / 64 + 1, 0);
+    for (const NodeLine& n : sorted_nodes) bits_[n.id / 64] |= uint64_t{1} << (n.id % 64);
+  } else {
+    for (const NodeLine& n : sorted_nodes) sorted_.push_back(n.id);
+  }
+}
+
+absl::StatusOr<std::vector<std::string>> WriteNodeSst(const std::vector<NodeLine>& nodes,
+                                                      const rocksdb::Options& options,
+                                                      const std::string& path) {
+  if (nodes.empty()) return std::vector<std::string>();
+  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options);
+  if (auto s = writer.Open(path); !s.ok()) return FromRocks(s, path);
+  pb::Node node;
+  std::string key;
+  std::string value;
+  for (const NodeLine& n : nodes) {
+    node.set_id(n.id);
+    node.set_kind(n.kind);
+    node.SerializeToString(&value);
+    key = keys::NodeKey(n.id);
+    if (auto s = writer.Put(key, value); !s.ok()) return FromRocks(s, path);
+  }
+  if (auto s = writer.Finish(); !s.ok()) return FromRocks(s, path);
+  return std::vector<std::string>{path};
+}
+
+}  // namespace newsgraph::engine

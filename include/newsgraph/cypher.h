@@ -1,0 +1,97 @@
+// Read-only Cypher queries over a store. The graph they see (labels,
+// relationship types, properties) is the "Cypher view" of
+// docs/graph-model.md: (:Person)-[:PARTICIPATED_IN]->(:Event), MET,
+// SPOKE_WITH, HOLDS_ROLE, ... with dates as Cypher dates.
+//
+//   CypherParams params;
+//   params["from"] = CypherValue::Date(...);
+//   absl::StatusOr<CypherResult> r = RunCypher(store,
+//       "MATCH (p:Person {name: 'Wang Yi'})-[:PARTICIPATED_IN]->(e:Event) "
+//       "WHERE e.date >= $from RETURN e.date, e.type", params);
+#ifndef NEWSGRAPH_CYPHER_H_
+#define NEWSGRAPH_CYPHER_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "newsgraph/store.h"
+
+namespace newsgraph {
+
+// One value of a result (or a parameter). Nodes and relationships come
+// with their labels/type and properties, so a result stands on its own
+// once the store is closed.
+struct CypherValue {
+  enum class Kind { kNull, kBool, kInt, kFloat, kString, kDate, kList, kMap, kNode, kRelationship, kPath };
+  Kind kind = Kind::kNull;
+  bool boolean = false;
+  int64_t integer = 0;  // kInt; kDate: days since 1970-01-01; kNode/kRelationship: id
+  double number = 0;    // kFloat
+  std::string text;     // kString; kDate: "YYYY-MM-DD"; kRelationship: its type
+  // kList: the elements; kPath: node, relationship, node, ... in walk order.
+  std::vector<CypherValue> list;
+  // kMap: the entries; kNode/kRelationship: the properties.
+  std::map<std::string, CypherValue> map;
+  std::vector<std::string> labels;  // kNode
+  int64_t start = 0;                // kRelationship: start and end node ids
+  int64_t end = 0;
+
+  static CypherValue Null() { return CypherValue(); }
+  static CypherValue Bool(bool v);
+  static CypherValue Int(int64_t v);
+  static CypherValue Float(double v);
+  static CypherValue String(std::string v);
+  static CypherValue Date(int32_t days_since_epoch);
+  static CypherValue List(std::vector<CypherValue> v);
+  static CypherValue Map(std::map<std::string, CypherValue> v);
+};
+
+using CypherParams = std::map<std::string, CypherValue>;
+
+struct CypherResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<CypherValue>> rows;  // each row has columns.size() values
+  // PROFILE: the operators with the rows each produced and their time, as
+  // an aligned text table; empty otherwise (EXPLAIN returns its plan as
+  // the rows).
+  std::string profile;
+};
+
+// Parses and runs `query` read-only against `store`, with `$name`
+// parameters from `params` (nodes, relationships and paths may not be
+// parameters). Errors: InvalidArgument for syntax errors ("line 2, column
+// 7: expected ')'"), semantic and runtime errors (the message starts with
+// the openCypher error name: "TypeError: ...", "SyntaxError: ..."), and for
+// CREATE and other writes; the store's own errors as it reports them.
+absl::StatusOr<CypherResult> RunCypher(const Store& store, absl::string_view query,
+                                       const CypherParams& params = {});
+
+// A parameter value given as text on a command line: an integer, a float,
+// true / false / null, a date when it is exactly YYYY-MM-DD (a valid day),
+// and a string otherwise; text in matching single or double quotes is
+// always a string, without the quotes ("'2022-01-01'" stays text).
+CypherValue ParseCypherParam(absl::string_view text);
+
+// Output formats of a result.
+// JSON: an array with one object per row ({column: value}); dates as
+// "YYYY-MM-DD", nodes as {"id", "labels", "properties"}, relationships as
+// {"id", "type", "start", "end", "properties"}, paths as {"nodes",
+// "relationships"}.
+std::string CypherResultToJson(const CypherResult& result);
+// RFC 4180 CSV with a header line; each cell is the value's text.
+std::string CypherResultToCsv(const CypherResult& result);
+// An aligned table for a terminal: header, rule, one line per row, wide
+// cells cut with an ellipsis; then "(N rows)".
+std::string CypherResultToTable(const CypherResult& result);
+// The text of one value, as CSV and table cells show it: strings bare,
+// null as "", dates ISO, and Cypher notation inside lists, maps, nodes
+// ("(:Person {id: 7, name: 'Wang Yi'})") and relationships.
+std::string CypherValueToText(const CypherValue& value);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_CYPHER_H_

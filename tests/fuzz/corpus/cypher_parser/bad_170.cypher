@@ -1,0 +1,1 @@
+WITH 1 + 1 RETURN 1

@@ -1,0 +1,1 @@
+MATCH (r)-[r]->() RETURN r

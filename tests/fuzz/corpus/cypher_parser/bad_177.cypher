@@ -1,0 +1,1 @@
+MATCH p = (p)-->() RETURN p

@@ -1,0 +1,1 @@
+RETURN shortestPath((a)-->(b)-->(c))

@@ -1,0 +1,1 @@
+RETURN [x IN WHERE x | ]

@@ -1,0 +1,1 @@
+RETURN all(IN [1])

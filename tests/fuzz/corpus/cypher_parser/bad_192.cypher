@@ -1,0 +1,1 @@
+MATCH ()-[:]->() RETURN 1

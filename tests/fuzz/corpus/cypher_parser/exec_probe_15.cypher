@@ -1,0 +1,1 @@
+RETURN round(1e300), sign(0.0/0.0), toInteger(0.0/0.0)

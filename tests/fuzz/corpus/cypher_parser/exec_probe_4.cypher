@@ -1,0 +1,1 @@
+RETURN 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' =~ '(a*)*b'

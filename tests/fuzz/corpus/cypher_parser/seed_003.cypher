@@ -1,0 +1,1 @@
+MATCH (p:Person:Official {name: 'Ada Lovelace'}) RETURN p

@@ -1,0 +1,1 @@
+MATCH (a)-[r:MET]->(b) RETURN a, r, b

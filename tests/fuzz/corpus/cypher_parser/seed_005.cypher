@@ -1,0 +1,1 @@
+MATCH (a)<-[r:MET]-(b) RETURN type(r)

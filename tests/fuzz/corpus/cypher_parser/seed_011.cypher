@@ -1,0 +1,1 @@
+MATCH (a)-[:MET|:CALLED]->(b) RETURN b

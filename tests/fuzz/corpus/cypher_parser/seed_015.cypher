@@ -1,0 +1,1 @@
+MATCH (a)-[*..4]->(b) RETURN b

@@ -1,0 +1,1 @@
+MATCH (a)-[r:KNOWS*0..2 {since: 2020}]->(b) RETURN r

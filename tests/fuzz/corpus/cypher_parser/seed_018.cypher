@@ -1,0 +1,1 @@
+MATCH p = (a)-[:MET]->(b) RETURN p, length(p), nodes(p), relationships(p)

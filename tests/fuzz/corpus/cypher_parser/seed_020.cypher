@@ -1,0 +1,1 @@
+MATCH p = allShortestPaths((a {name: 'x'})-[:MET*]-(b {name: 'y'})) RETURN p

@@ -1,0 +1,1 @@
+MATCH (a), (b) WHERE a.name = b.name RETURN a, b

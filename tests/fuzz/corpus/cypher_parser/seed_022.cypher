@@ -1,0 +1,1 @@
+MATCH (a:State), (b:State)-[:MEMBER_OF]->(c:Alliance) RETURN a, b, c

@@ -1,0 +1,1 @@
+OPTIONAL MATCH (n)-[:MISSING]->(m) RETURN n, m

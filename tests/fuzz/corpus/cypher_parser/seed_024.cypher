@@ -1,0 +1,1 @@
+MATCH (n) OPTIONAL MATCH (n)-->(m) RETURN n, collect(m)

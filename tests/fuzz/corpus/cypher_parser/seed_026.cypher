@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.age >= 18 OR n.age <= 5 RETURN n

@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.a XOR n.b RETURN n

@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.name CONTAINS 'an' RETURN n

@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.email IS NULL RETURN n

@@ -1,0 +1,1 @@
+MATCH (n) WHERE NOT (n)<-[:HOLDS_ROLE]-() RETURN n

@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.x IN [1, 2, 3] RETURN n

@@ -1,0 +1,1 @@
+MATCH (n) WHERE 1 < n.x < 10 RETURN n

@@ -1,0 +1,1 @@
+MATCH (n) WHERE n.a <> n.b AND n.c != n.d RETURN n

@@ -1,0 +1,1 @@
+MATCH (n) WHERE exists(n.name) RETURN n

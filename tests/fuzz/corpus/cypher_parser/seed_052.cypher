@@ -1,0 +1,1 @@
+MATCH (n) WITH n.name AS name WHERE name STARTS WITH 'B' RETURN name

@@ -1,0 +1,1 @@
+MATCH (n) WITH *, 1 AS one RETURN one

@@ -1,0 +1,1 @@
+MATCH (n) WITH n, count(*) AS c WHERE c > 1 RETURN n

@@ -1,0 +1,1 @@
+UNWIND range(1, 10) AS x RETURN sum(x)

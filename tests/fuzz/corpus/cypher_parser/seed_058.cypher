@@ -1,0 +1,1 @@
+UNWIND range(10, 1, -3) AS x RETURN x

@@ -1,0 +1,1 @@
+UNWIND [[1, 2], [3]] AS l UNWIND l AS x RETURN x

@@ -1,0 +1,1 @@
+CREATE (a:A), (b:B), (a)-[:LINK]->(b)

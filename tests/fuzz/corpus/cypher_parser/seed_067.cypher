@@ -1,0 +1,1 @@
+MATCH (a:A) CREATE (a)-[:SELF]->(a)

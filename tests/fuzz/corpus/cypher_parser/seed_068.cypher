@@ -1,0 +1,1 @@
+CREATE p = (a)-[:T]->(b) RETURN p

@@ -1,0 +1,1 @@
+CREATE (n $props) RETURN n

@@ -1,0 +1,1 @@
+UNWIND range(1, 3) AS i CREATE (:N {i: i})

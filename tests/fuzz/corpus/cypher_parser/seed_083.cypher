@@ -1,0 +1,1 @@
+RETURN 'it\'s', "say \"hi\"", 'a\\b'

@@ -1,0 +1,1 @@
+RETURN 'caf\u00E9', "\uD83D"

@@ -1,0 +1,2 @@
+RETURN 'line one
+line two'

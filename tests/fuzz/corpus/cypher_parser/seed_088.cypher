@@ -1,0 +1,1 @@
+RETURN true, false, TRUE, False, null, NULL

@@ -1,0 +1,1 @@
+RETURN NOT true, NOT NOT false

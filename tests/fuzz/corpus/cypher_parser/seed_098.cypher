@@ -1,0 +1,1 @@
+RETURN null IS NULL, 1 IS NOT NULL

@@ -1,0 +1,1 @@
+RETURN none(x IN [] WHERE x > 0), single(x IN [1, 2] WHERE x = 1)

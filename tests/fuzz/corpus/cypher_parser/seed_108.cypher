@@ -1,0 +1,1 @@
+RETURN coalesce(null, 1), range(0, 3), pi(), rand() < 1

@@ -1,0 +1,1 @@
+RETURN size([1, 2]), size('abc'), head([1]), last([1, 2]), tail([1, 2]), reverse([1, 2])

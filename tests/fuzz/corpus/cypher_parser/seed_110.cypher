@@ -1,0 +1,1 @@
+RETURN reverse('abc'), toUpper('a'), toLower('A'), trim('  x '), ltrim(' x'), rtrim('x ')

@@ -1,0 +1,1 @@
+RETURN split('a,b', ','), substring('hello', 1, 3), substring('hello', 2)

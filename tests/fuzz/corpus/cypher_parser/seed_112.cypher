@@ -1,0 +1,1 @@
+RETURN toInteger('42'), toInteger(4.7), toFloat('1.5'), toFloat(2), toString(1.0), toBoolean('true')

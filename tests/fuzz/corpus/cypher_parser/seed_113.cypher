@@ -1,0 +1,1 @@
+RETURN abs(-3), sign(-2.5), ceil(1.2), floor(1.8), sqrt(16), round(2.5), exp(1), log(10), log10(100)

@@ -1,0 +1,1 @@
+RETURN date('2022-03-01'), date({year: 2023, month: 2, day: 28}), date({year: 2024})

@@ -1,0 +1,1 @@
+MATCH (n) RETURN id(n), labels(n), keys(n), properties(n)

@@ -1,0 +1,1 @@
+MATCH (n) RETURN collect(n.name), collect(DISTINCT n.kind)

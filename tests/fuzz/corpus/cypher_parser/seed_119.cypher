@@ -1,0 +1,1 @@
+MATCH (n) RETURN sum(n.x), avg(n.x), min(n.x), max(n.x)

@@ -1,0 +1,1 @@
+MATCH (n) RETURN stdev(n.x), stdevp(n.x)

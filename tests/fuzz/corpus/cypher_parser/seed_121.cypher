@@ -1,0 +1,1 @@
+MATCH (n) RETURN percentileDisc(n.x, 0.5), percentileCont(n.x, 0.9)

@@ -1,0 +1,1 @@
+MATCH (n) RETURN n.kind, count(*) * 2 + 1 AS weighted

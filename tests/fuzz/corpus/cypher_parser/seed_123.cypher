@@ -1,0 +1,1 @@
+RETURN $param, $`odd param`, $p.field

@@ -1,0 +1,1 @@
+MATCH (`ünïcödé`) RETURN `ünïcödé`

@@ -1,0 +1,1 @@
+MATCH (`back``tick`) RETURN 1

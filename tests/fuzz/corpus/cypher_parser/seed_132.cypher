@@ -1,0 +1,1 @@
+/* block */ RETURN /* inline */ 1

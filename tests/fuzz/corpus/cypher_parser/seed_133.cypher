@@ -1,0 +1,4 @@
+/* multi
+line
+comment */ MATCH (n)
+RETURN n

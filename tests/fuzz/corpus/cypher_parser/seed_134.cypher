@@ -1,0 +1,1 @@
+match (n) where n.x = 1 return n order by n.x skip 1 limit 1

@@ -1,0 +1,1 @@
+MaTcH (n) ReTuRn N

@@ -1,0 +1,3 @@
+MATCH (n)
+WHERE n.x > 1
+RETURN n

@@ -1,0 +1,1 @@
+MATCH (n) WITH n AS m WITH m AS k RETURN k

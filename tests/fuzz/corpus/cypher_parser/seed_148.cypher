@@ -1,0 +1,1 @@
+MATCH (a)-[r]->(b) WITH a, collect(b) AS bs UNWIND bs AS b RETURN a, b

@@ -1,0 +1,1 @@
+MATCH (a) WHERE a.since >= date('2022-01-01') RETURN a

@@ -1,0 +1,162 @@
+// `newsgraph ask` as a user meets it: the registry listing, the new canned
+// queries and their formats, user query files, and errors.
+#include <filesystem>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+#include "tests/tools/cli_test_util.h"
+
+namespace newsgraph::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::string kSampleDir = std::string(NEWSGRAPH_SOURCE_DIR) + "/data/sample/";
+
+class AskCliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir("ask_cli");
+    db_ = new std::string(dir_->Join("db"));
+    RunResult r = RunCli("import -q --db " + *db_ + " " + kSampleDir + "articles.jsonl");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    r = RunCli("import -q --db " + *db_ + " --date 2023-06-19 " + kSampleDir +
+               "2023-06-19-blinken-beijing.txt");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  static void TearDownTestSuite() {
+    delete db_;
+    delete dir_;
+  }
+  static RunResult Ask(const std::string& args) { return RunCli("ask --db " + *db_ + " " + args); }
+
+  static TempDir* dir_;
+  static std::string* db_;
+};
+
+TempDir* AskCliTest::dir_ = nullptr;
+std::string* AskCliTest::db_ = nullptr;
+
+TEST_F(AskCliTest, ListShowsEveryQueryWithItsParameters) {
+  RunResult r = RunCli("ask --list");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* name : {"officials-met", "contacts-of", "neighbourhood", "path", "path-in-time",
+                           "timeline", "alliance-members", "co-participants", "top-connected"}) {
+    EXPECT_THAT(r.out, HasSubstr(std::string("\n") + name + "\n")) << name;
+  }
+  EXPECT_THAT(r.out, HasSubstr("--k              int[1..3] = 2"));
+  EXPECT_THAT(r.out, HasSubstr("--param max_hops= int[1..4] = 3"));
+  EXPECT_THAT(r.out, HasSubstr("formats: table, json, csv, dot, graphml"));
+}
+
+TEST_F(AskCliTest, DescribeShowsTheCypherText) {
+  RunResult r = RunCli("ask path --describe");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("allShortestPaths"));
+  EXPECT_THAT(r.out, HasSubstr("canned.cypher:"));
+  r = RunCli("ask officials-met --describe");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("--engine cypher"));
+  EXPECT_THAT(r.out, HasSubstr("MATCH (x:Person)-[px:PARTICIPATED_IN]->(e:Event)"));
+}
+
+TEST_F(AskCliTest, OfficialsMetKeepsItsNativeAnswerAndTheTextAgrees) {
+  RunResult native = Ask("officials-met --a US --b CN --from 2022-01-01 --to 2023-12-31 "
+                         "--format json");
+  ASSERT_EQ(native.exit_code, 0) << native.err;
+  const nlohmann::json pairs = nlohmann::json::parse(native.out);
+  ASSERT_FALSE(pairs.empty());
+  EXPECT_TRUE(pairs[0].contains("events"));  // the documented pair shape
+  RunResult cypher = Ask("officials-met --engine cypher --a US --b CN --from 2022-01-01 "
+                         "--to 2023-12-31 --format json");
+  ASSERT_EQ(cypher.exit_code, 0) << cypher.err;
+  const nlohmann::json rows = nlohmann::json::parse(cypher.out);
+  ASSERT_EQ(rows.size(), pairs.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i]["a"], pairs[i]["a"]["name"]);
+    EXPECT_EQ(rows[i]["b"], pairs[i]["b"]["name"]);
+    EXPECT_FALSE(rows[i]["evidence"].empty());
+  }
+}
+
+TEST_F(AskCliTest, NeighbourhoodDrawsAsDotAndGraphMl) {
+  RunResult r = Ask("neighbourhood --entity \"Antony Blinken\" --k 2 --format dot");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StartsWith(r.out, "digraph answer {")) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("[label=\"MET\\n"));
+  r = Ask("path --a \"Antony Blinken\" --b \"Xi Jinping\" --format graphml");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("<graphml"));
+  if (std::system("command -v xmllint >/dev/null 2>&1") == 0) {
+    const std::string file = dir_->Join("path.graphml");
+    WriteFile(file, r.out);
+    EXPECT_EQ(RunShell("xmllint --noout " + file).exit_code, 0);
+  }
+}
+
+TEST_F(AskCliTest, TableRowsCarrySentences) {
+  RunResult r = Ask("timeline --entity \"Xi Jinping\" --from 2022-01-01");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("date"));
+  EXPECT_THAT(r.out, HasSubstr("sample-"));
+  EXPECT_THAT(r.out, HasSubstr("\""));
+  r = Ask("co-participants --person \"Joe Biden\" --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("evidence_ids,article_ids,sentence"));
+}
+
+TEST_F(AskCliTest, BadParametersAndFormatsAreNamed) {
+  RunResult r = Ask("neighbourhood --entity \"Antony Blinken\" --k 5");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_THAT(r.err, HasSubstr("parameter k: 5 is outside 1..3"));
+  r = Ask("timeline --entity \"Xi Jinping\" --format dot");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_THAT(r.err, HasSubstr("timeline answers as table, json, csv only"));
+  r = Ask("officials-met --a US --b CN --format graphml");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_THAT(r.err, HasSubstr("officials-met answers as table, json, csv only"));
+  r = Ask("timeline --entity X --param colour=red");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_THAT(r.err, HasSubstr("timeline has no parameter \"colour\""));
+  r = Ask("path --a \"Antony Blinken\"");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_THAT(r.err, HasSubstr("path needs parameter \"b\""));
+  r = Ask("alliance-members --alliance NATO --date 2023-02-30");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_THAT(r.err, HasSubstr("is not a date"));
+}
+
+TEST_F(AskCliTest, UserFilesAddAndOverrideQueries) {
+  const std::string file = dir_->Join("mine.cypher");
+  WriteFile(file,
+            "// name: people-of\n"
+            "// description: The people whose affiliation is a state.\n"
+            "// param: state string — ISO code\n"
+            "MATCH (p:Person {state: $state})-[:PARTICIPATED_IN]->(e:Event)\n"
+            "RETURN p.name AS name, count(e) AS events, collect(e.evidence) AS evidence\n"
+            "ORDER BY name\n"
+            "\n"
+            "// name: timeline\n"
+            "// description: Replaced.\n"
+            "RETURN 1 AS one, [] AS evidence\n");
+  RunResult r = Ask("people-of --queries " + file + " --param state=CN --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json rows = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(rows.empty());
+  EXPECT_FALSE(rows[0]["evidence"].empty());
+  r = RunShell("NEWSGRAPH_QUERIES=" + file + " " + NEWSGRAPH_CLI + " ask --list");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("people-of"));
+  EXPECT_THAT(r.out, HasSubstr("Replaced."));
+
+  WriteFile(file, "// name: broken\n// description: d\nMATCH (n RETURN n\n");
+  r = Ask("broken --queries " + file);
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_THAT(r.err, HasSubstr(file + ":3:"));
+}
+
+}  // namespace
+}  // namespace newsgraph::testing

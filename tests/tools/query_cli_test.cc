@@ -1,0 +1,183 @@
+// newsgraph query as a user meets it: formats, parameters, errors, and the
+// Cypher form of Q1 (examples/officials_met.cypher) giving the same pairs
+// as `newsgraph ask officials-met` on the sample corpus and, when
+// ../shared is present, on the development corpus.
+#include <set>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+#include "tests/tools/cli_test_util.h"
+
+namespace newsgraph::testing {
+namespace {
+
+const std::string kSampleDir = std::string(NEWSGRAPH_SOURCE_DIR) + "/data/sample";
+const std::string kQ1 = std::string(NEWSGRAPH_SOURCE_DIR) + "/examples/officials_met.cypher";
+
+void ImportSample(const std::string& db) {
+  RunResult r = RunCli("import -q --db " + db + " " + kSampleDir + "/articles.jsonl");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunCli("import -q --db " + db + " --date 2023-06-19 " + kSampleDir +
+             "/2023-06-19-blinken-beijing.txt");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+}
+
+class QueryCliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir("query_cli");
+    ImportSample(dir_->Join("db"));
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static std::string Db() { return dir_->Join("db"); }
+  static TempDir* dir_;
+};
+TempDir* QueryCliTest::dir_ = nullptr;
+
+TEST_F(QueryCliTest, HelpNamesTheOptions) {
+  RunResult r = RunCli("query --help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* flag : {"--db", "--param", "--file", "--format"}) {
+    EXPECT_TRUE(absl::StrContains(r.out, flag)) << flag;
+  }
+}
+
+TEST_F(QueryCliTest, TableJsonAndCsv) {
+  const std::string q =
+      "'MATCH (s:State {kb_key: $code}) RETURN s.name AS name, s.kb_key AS code'";
+  RunResult table = RunCli("query --db " + Db() + " --param code=CN " + q);
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_TRUE(absl::StartsWith(table.out, "name   code\n-----  ----\nChina  CN\n(1 row)\n"))
+      << table.out;
+
+  RunResult json = RunCli("query --db " + Db() + " --param code=CN --format json " + q);
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(nlohmann::json::parse(json.out),
+            nlohmann::json::parse(R"([{"name": "China", "code": "CN"}])"));
+
+  RunResult csv = RunCli("query --db " + Db() + " --param code=CN --format csv " + q);
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out, "name,code\nChina,CN\n");
+}
+
+TEST_F(QueryCliTest, DateParametersAndFiles) {
+  const std::string file = dir_->Join("events.cypher");
+  WriteFile(file,
+            "MATCH (e:Event)\n"
+            "WHERE e.date >= $from AND e.date <= $to\n"
+            "RETURN count(e) AS n, min(e.date) >= $from AS inside\n");
+  RunResult r = RunCli("query --db " + Db() + " --file " + file +
+                       " --param from=2022-01-01 --param to=2023-12-31 --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StartsWith(r.out, "n,inside\n")) << r.out;
+  EXPECT_TRUE(absl::EndsWith(r.out, ",true\n")) << r.out;
+}
+
+TEST_F(QueryCliTest, ProfileAndTimingGoBesideTheResult) {
+  const std::string q = "\"PROFILE MATCH (s:State {kb_key: 'CN'}) RETURN s.name AS name\"";
+  RunResult table = RunCli("query --db " + Db() + " --timing " + q);
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_TRUE(absl::StartsWith(table.out, "name\n-----\nChina\n(1 row)\n\n")) << table.out;
+  EXPECT_GT(table.out.size(), std::string("name\n-----\nChina\n(1 row)\n\n").size());
+  EXPECT_TRUE(absl::StrContains(table.err, "query: ")) << table.err;
+  RunResult json = RunCli("query --db " + Db() + " --format json " + q);
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(nlohmann::json::parse(json.out), nlohmann::json::parse(R"([{"name": "China"}])"));
+  EXPECT_FALSE(json.err.empty());
+}
+
+TEST_F(QueryCliTest, ErrorsNameTheInputAndExitNonZero) {
+  RunResult r = RunCli("query --db " + Db() + " 'MATCH (p:Person RETURN p'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, "line 1, column ")) << r.err;
+
+  const std::string file = dir_->Join("bad.cypher");
+  WriteFile(file, "MATCH (p:Person)\nRETURN p.name AS\n");
+  r = RunCli("query --db " + Db() + " --file " + file);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, file + ": line ")) << r.err;
+
+  r = RunCli("query --db " + Db() + " --param 'no-equals' 'RETURN 1 AS x'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, "--param \"no-equals\"")) << r.err;
+
+  r = RunCli("query --db " + Db() + " 'RETURN $x AS x'");
+  EXPECT_EQ(r.exit_code, 1);
+  r = RunCli("query --db " + Db() + " \"CREATE (:Person {name: 'X'})\"");
+  EXPECT_EQ(r.exit_code, 1);
+  r = RunCli("query --db " + dir_->Join("nowhere") + " 'RETURN 1 AS x'");
+  EXPECT_EQ(r.exit_code, 1);
+  r = RunCli("query --db " + Db());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, "--file")) << r.err;
+  r = RunCli("query --db " + Db() + " --format xml 'RETURN 1 AS x'");
+  EXPECT_NE(r.exit_code, 0);
+}
+
+using Pair = std::tuple<std::string, std::string, std::set<int64_t>>;
+
+// The (official, counterpart, event ids) of `ask officials-met` and of the
+// Cypher Q1 on `db`, sides `a` and `b`, 2022-2023.
+std::set<Pair> AskPairs(const std::string& db, const std::string& a = "US",
+                        const std::string& b = "CN") {
+  RunResult r = RunCli("ask officials-met --db " + db + " --a " + a + " --b " + b +
+                       " --from 2022-01-01 --to 2023-12-31 --format json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::set<Pair> pairs;
+  for (const auto& row : nlohmann::json::parse(r.out)) {
+    std::set<int64_t> events;
+    for (const auto& e : row["events"]) events.insert(e["event_id"].get<int64_t>());
+    pairs.emplace(row["a"]["name"], row["b"]["name"], events);
+  }
+  return pairs;
+}
+
+std::set<Pair> CypherPairs(const std::string& db, const std::string& a = "US",
+                           const std::string& b = "CN") {
+  RunResult r = RunCli("query --db " + db + " --file " + kQ1 + " --param a=" + a +
+                       " --param b=" + b +
+                       " --param from=2022-01-01 --param to=2023-12-31 --format json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::set<Pair> pairs;
+  for (const auto& row : nlohmann::json::parse(r.out)) {
+    std::set<int64_t> events;
+    for (const auto& e : row["events"]) events.insert(e.get<int64_t>());
+    EXPECT_FALSE(row["evidence"].empty()) << row.dump();  // each row carries its evidence ids
+    pairs.emplace(row["official"], row["counterpart"], events);
+  }
+  return pairs;
+}
+
+TEST_F(QueryCliTest, Q1CypherEqualsAskOnTheSampleCorpus) {
+  const std::set<Pair> ask = AskPairs(Db());
+  EXPECT_FALSE(ask.empty());
+  EXPECT_EQ(CypherPairs(Db()), ask);
+}
+
+TEST(QueryCliSharedTest, Q1CypherEqualsAskOnTheDevCorpus) {
+  const std::string shared = SharedDir();
+  if (shared.empty()) GTEST_SKIP() << "../shared/data/articles/dev.jsonl is absent";
+  TempDir dir("query_cli_dev");
+  const std::string db = dir.Join("db");
+  RunResult r = RunCli("import -q --db " + db + " " + shared + "/data/articles/dev.jsonl " +
+                       shared + "/data/articles/seeds.jsonl");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::set<Pair> ask = AskPairs(db);
+  EXPECT_FALSE(ask.empty());
+  EXPECT_EQ(CypherPairs(db), ask);
+  // Other pairs of distinct states read the same way.
+  for (const auto& [a, b] : std::vector<std::pair<std::string, std::string>>{
+           {"CN", "US"}, {"US", "RU"}, {"CN", "RU"}, {"US", "UA"}}) {
+    EXPECT_EQ(CypherPairs(db, a, b), AskPairs(db, a, b)) << a << " " << b;
+  }
+}
+
+}  // namespace
+}  // namespace newsgraph::testing
