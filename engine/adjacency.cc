@@ -21,10 +21,9 @@ constexpr uint64_t kMaxNodeGap = 2;
 class RocksAdjacencyReader final : public AdjacencyReader {
  public:
   explicit RocksAdjacencyReader(const RocksStore& store)
-      : store_(store), snapshot_(store.db()->GetSnapshot()), id_bound_(store.NodeIdBound()) {}
+      : store_(store), view_(store), id_bound_(store.NodeIdBound()) {}
   ~RocksAdjacencyReader() override {
-    for (Cursor& cursor : cursors_) cursor.it.reset();
-    store_.db()->ReleaseSnapshot(snapshot_);
+    for (Cursor& cursor : cursors_) cursor.it.reset();  // before the view's snapshot goes
   }
 
   uint64_t id_bound() const override { return id_bound_; }
@@ -47,7 +46,7 @@ class RocksAdjacencyReader final : public AdjacencyReader {
   void Position(Cursor& cursor, uint64_t node);
 
   const RocksStore& store_;
-  const rocksdb::Snapshot* snapshot_;
+  const RocksStore::ReadView view_;
   const uint64_t id_bound_;
   Cursor cursors_[2];
 };
@@ -56,7 +55,7 @@ RocksAdjacencyReader::Cursor& RocksAdjacencyReader::CursorFor(Direction directio
   Cursor& cursor = cursors_[direction == Direction::kOut ? 0 : 1];
   if (cursor.it == nullptr) {
     rocksdb::ReadOptions options;
-    options.snapshot = snapshot_;
+    options.snapshot = view_.snapshot();
     // One iterator crosses many nodes' prefixes, so no prefix mode.
     options.total_order_seek = true;
     cursor.it.reset(store_.db()->NewIterator(

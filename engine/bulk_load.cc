@@ -23,6 +23,7 @@ namespace newsgraph {
 namespace {
 
 using engine::EdgeRecord;
+using engine::EdgeRun;
 using engine::NodeIdSet;
 using engine::NodeLine;
 using engine::RocksStore;
@@ -70,9 +71,9 @@ rocksdb::Options SstOptions(RocksStore& store, RocksStore::Cf cf) {
 // One parsing thread's edges: its current run, its spilled runs, its totals.
 // Each slice of edges.csv has its own, so the threads share nothing.
 struct SliceRuns {
-  std::vector<EdgeRecord> input;  // the current run, in file order
-  std::vector<EdgeRecord> out_sorted;
-  std::vector<EdgeRecord> in_sorted;
+  EdgeRun input;  // the current run, in file order
+  EdgeRun out_sorted;
+  EdgeRun in_sorted;
   std::vector<std::string> out_paths;
   std::vector<std::string> in_paths;
   std::vector<uint64_t> by_type = std::vector<uint64_t>(pb::EdgeType_ARRAYSIZE, 0);
@@ -85,16 +86,16 @@ struct SliceRuns {
   absl::Status FinishRun(uint64_t id_bound, bool spill, const std::string& tmp, int slice) {
     const auto start = std::chrono::steady_clock::now();
     absl::Cleanup timed = [&] { sort_seconds += Since(start); };
-    SortRunInto(input, /*mirror=*/false, id_bound, &out_sorted);
-    SortRunInto(input, /*mirror=*/true, id_bound, &in_sorted);
+    engine::SortRunInto(input, /*mirror=*/false, id_bound, &out_sorted);
+    engine::SortRunInto(input, /*mirror=*/true, id_bound, &in_sorted);
     input.clear();
     ++runs;
     if (!spill) return absl::OkStatus();
     const std::string name = absl::StrCat(slice, "-", runs);
     out_paths.push_back(absl::StrCat(tmp, "/out-run-", name));
     in_paths.push_back(absl::StrCat(tmp, "/in-run-", name));
-    if (absl::Status s = SpillRun(out_sorted, out_paths.back()); !s.ok()) return s;
-    if (absl::Status s = SpillRun(in_sorted, in_paths.back()); !s.ok()) return s;
+    if (absl::Status s = engine::SpillRun(out_sorted, out_paths.back()); !s.ok()) return s;
+    if (absl::Status s = engine::SpillRun(in_sorted, in_paths.back()); !s.ok()) return s;
     // Spilled: only the last run's records may stay as in-memory runs.
     out_sorted.clear();
     in_sorted.clear();
@@ -203,7 +204,7 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
         if (!runs[i].input.empty()) {
           sorted[i] = runs[i].FinishRun(id_bound, /*spill=*/false, tmp, i);
         }
-        std::vector<EdgeRecord>().swap(runs[i].input);
+        EdgeRun().swap(runs[i].input);
       });
     }
     for (std::thread& t : sorters) t.join();
@@ -215,8 +216,8 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
   uint64_t seqs_used = 0;
   std::vector<std::string> out_paths;
   std::vector<std::string> in_paths;
-  std::vector<std::vector<EdgeRecord>> out_memory;
-  std::vector<std::vector<EdgeRecord>> in_memory;
+  std::vector<EdgeRun> out_memory;
+  std::vector<EdgeRun> in_memory;
   for (SliceRuns& r : runs) {
     for (size_t t = 0; t < by_type.size(); ++t) by_type[t] += r.by_type[t];
     report.edges += r.edges;

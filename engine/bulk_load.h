@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -30,6 +32,29 @@ struct EdgeRecord {
   uint8_t dated;  // 1: the CSV gave a date (the Edge gets a time span)
 };
 
+// Makes a vector's resize leave its elements default-initialised (for a
+// POD, untouched) instead of zeroed: run buffers are always written before
+// they are read, and zeroing hundreds of megabytes first costs a pass.
+template <typename T>
+struct DefaultInitAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = DefaultInitAllocator<U>;
+  };
+  using std::allocator<T>::allocator;
+  template <typename U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
+// A run of edges.
+using EdgeRun = std::vector<EdgeRecord, DefaultInitAllocator<EdgeRecord>>;
+
 // Key order of `out`/`in`: node, type, day, other, seq. A function object,
 // so that std::sort inlines it (a function pointer halves its speed).
 struct KeyLess {
@@ -48,11 +73,11 @@ struct KeyLess {
 // are below `id_bound` and dense enough, a counting sort by node (two
 // linear passes) does most of the work and only each node's few edges are
 // compared; otherwise std::sort.
-void SortRunInto(const std::vector<EdgeRecord>& input, bool mirror, uint64_t id_bound,
-                 std::vector<EdgeRecord>* sorted);
+void SortRunInto(const EdgeRun& input, bool mirror, uint64_t id_bound,
+                 EdgeRun* sorted);
 
 // Writes `run` (sorted) to `path` as raw records.
-absl::Status SpillRun(const std::vector<EdgeRecord>& run, const std::string& path);
+absl::Status SpillRun(const EdgeRun& run, const std::string& path);
 
 // Merges the spilled runs `paths` and the sorted in-memory runs `memory`
 // into SST files `<prefix>-N.sst`, in key order, for the `out` (values:
@@ -60,7 +85,7 @@ absl::Status SpillRun(const std::vector<EdgeRecord>& run, const std::string& pat
 // column family's, so the files get its comparator, prefix extractor and
 // filters. Returns the files written.
 absl::StatusOr<std::vector<std::string>> MergeRunsToSst(
-    const std::vector<std::string>& paths, std::vector<std::vector<EdgeRecord>> memory,
+    const std::vector<std::string>& paths, std::vector<EdgeRun> memory,
     bool out_direction, const rocksdb::Options& options, const std::string& prefix);
 
 // ---- nodes (bulk_load_nodes.cc) ----

@@ -121,8 +121,8 @@ uint64_t SplitNode(const engine::RocksStore& store) {
 // two threads when `out` is large, joined in key order.
 absl::Status ScanRocks(const engine::RocksStore& store, const KeyFilter& filter,
                        ScannedEdges* scanned) {
-  rocksdb::ManagedSnapshot snapshot(store.db());
-  scanned->sequence = snapshot.snapshot()->GetSequenceNumber();
+  const engine::RocksStore::ReadView snapshot(store);
+  scanned->sequence = snapshot.sequence();
   // Sized once from RocksDB's estimate (exact for ingested files): growing
   // by doubling would copy the targets and briefly hold them twice.
   uint64_t estimate = 0;

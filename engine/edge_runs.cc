@@ -30,7 +30,7 @@ absl::Status IoError(absl::string_view what, const std::string& path) {
 // One sorted run being merged: either in memory or read back from a file.
 class RunSource {
  public:
-  explicit RunSource(std::vector<EdgeRecord> records) : buffer_(std::move(records)) {}
+  explicit RunSource(EdgeRun records) : buffer_(std::move(records)) {}
   RunSource(FILE* file, std::string path) : file_(file), path_(std::move(path)) {}
   RunSource(RunSource&& other) noexcept
       : file_(std::exchange(other.file_, nullptr)),
@@ -63,7 +63,7 @@ class RunSource {
 
   FILE* file_ = nullptr;
   std::string path_;
-  std::vector<EdgeRecord> buffer_;
+  EdgeRun buffer_;
   size_t pos_ = 0;
 };
 
@@ -104,8 +104,8 @@ class SstSequence {
 
 }  // namespace
 
-void SortRunInto(const std::vector<EdgeRecord>& input, bool mirror, uint64_t id_bound,
-                 std::vector<EdgeRecord>* sorted) {
+void SortRunInto(const EdgeRun& input, bool mirror, uint64_t id_bound,
+                 EdgeRun* sorted) {
   const auto place = [mirror](const EdgeRecord& r) {
     return mirror ? EdgeRecord{r.other, r.node, r.seq, r.day, r.type, r.dated} : r;
   };
@@ -130,7 +130,7 @@ void SortRunInto(const std::vector<EdgeRecord>& input, bool mirror, uint64_t id_
   }
 }
 
-absl::Status SpillRun(const std::vector<EdgeRecord>& run, const std::string& path) {
+absl::Status SpillRun(const EdgeRun& run, const std::string& path) {
   FILE* file = std::fopen(path.c_str(), "wb");
   if (file == nullptr) return IoError("cannot create", path);
   const size_t written = std::fwrite(run.data(), sizeof(EdgeRecord), run.size(), file);
@@ -140,7 +140,7 @@ absl::Status SpillRun(const std::vector<EdgeRecord>& run, const std::string& pat
 }
 
 absl::StatusOr<std::vector<std::string>> MergeRunsToSst(
-    const std::vector<std::string>& paths, std::vector<std::vector<EdgeRecord>> memory,
+    const std::vector<std::string>& paths, std::vector<EdgeRun> memory,
     bool out_direction, const rocksdb::Options& options, const std::string& prefix) {
   std::vector<RunSource> sources;
   for (const std::string& path : paths) {
@@ -148,7 +148,7 @@ absl::StatusOr<std::vector<std::string>> MergeRunsToSst(
     if (file == nullptr) return IoError("cannot open", path);
     sources.emplace_back(file, path);
   }
-  for (std::vector<EdgeRecord>& run : memory) {
+  for (EdgeRun& run : memory) {
     if (!run.empty()) sources.emplace_back(std::move(run));
   }
 

@@ -16,7 +16,7 @@ absl::Status RocksStore::ScanEdges(uint64_t node, Direction direction, const Edg
   if (filter.from_day > filter.to_day) return absl::OkStatus();
   // In-edges read two rows (the `in` stub, then the `out` edge); one
   // snapshot keeps both from the same state of the store.
-  rocksdb::ManagedSnapshot snapshot(db_.get());
+  const ReadView snapshot(*this);
   const Cf which = direction == Direction::kOut ? kOut : kIn;
   const bool one_type = filter.type != pb::EDGE_TYPE_UNSPECIFIED;
   const auto type = static_cast<uint16_t>(filter.type);
@@ -69,8 +69,8 @@ absl::Status RocksStore::ScanEdges(uint64_t node, Direction direction, const Edg
 absl::Status RocksStore::ScanAllEdges(const EdgeFilter& filter,
                                       const std::function<bool(const EdgeRef&)>& visit,
                                       uint64_t* sequence) const {
-  rocksdb::ManagedSnapshot snapshot(db_.get());
-  if (sequence != nullptr) *sequence = snapshot.snapshot()->GetSequenceNumber();
+  const ReadView snapshot(*this);
+  if (sequence != nullptr) *sequence = snapshot.sequence();
   if (filter.from_day > filter.to_day) return absl::OkStatus();
   // Keys alone carry src, type, day and dst, so no Edge record is parsed.
   // The filter is checked on every key rather than seeking past rows out of

@@ -78,6 +78,31 @@ class RocksStore final : public Store {
   // One more than every node id handed out or reserved so far.
   uint64_t NodeIdBound() const { return next_node_id_.load(); }
 
+  // A consistent view for several reads: a RocksDB snapshot, or none on a
+  // secondary (RocksDB refuses snapshot reads there; a secondary changes
+  // only in CatchUp, which must not run beside reads).
+  class ReadView {
+   public:
+    explicit ReadView(const RocksStore& store)
+        : db_(store.db()),
+          snapshot_(store.secondary_ ? nullptr : db_->GetSnapshot()),
+          sequence_(snapshot_ != nullptr ? snapshot_->GetSequenceNumber()
+                                         : db_->GetLatestSequenceNumber()) {}
+    ~ReadView() {
+      if (snapshot_ != nullptr) db_->ReleaseSnapshot(snapshot_);
+    }
+    ReadView(const ReadView&) = delete;
+    ReadView& operator=(const ReadView&) = delete;
+
+    const rocksdb::Snapshot* snapshot() const { return snapshot_; }
+    uint64_t sequence() const { return sequence_; }  // the state the view reads
+
+   private:
+    rocksdb::DB* db_;
+    const rocksdb::Snapshot* snapshot_;
+    uint64_t sequence_;
+  };
+
  private:
   friend class WriteSetImpl;  // adds rows to its batch with cf()
 

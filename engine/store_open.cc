@@ -1,6 +1,7 @@
-// Store::Open: column families, their table options and the writer lock.
-#include <chrono>
+// Store::Open: column families, their table options, the writer lock, the
+// read-only and secondary opens; CatchUp.
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>

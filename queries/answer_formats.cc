@@ -16,7 +16,8 @@ using Value = CypherValue;
 using Json = nlohmann::ordered_json;
 using K = Value::Kind;
 
-constexpr size_t kMaxCellWidth = 72;  // paths need room
+constexpr size_t kMaxCellWidth = 72;
+constexpr size_t kMaxPathWidth = 200;  // a path is the answer; cut it late
 constexpr size_t kMaxSentenceWidth = 100;
 constexpr size_t kSentencesPerRow = 2;
 
@@ -35,7 +36,9 @@ void AddIdList(const Value& ids, std::vector<uint64_t>* out) {
 
 void CollectRefs(const Value& v, EvidenceRefs* refs) {
   switch (v.kind) {
-    case K::kInt: AddIdList(v, &refs->evidence_ids); break;
+    case K::kInt:
+      AddIdList(v, &refs->evidence_ids);
+      break;
     case K::kList:
     case K::kPath:
       for (const Value& item : v.list) CollectRefs(item, refs);
@@ -53,7 +56,8 @@ void CollectRefs(const Value& v, EvidenceRefs* refs) {
       }
       break;
     }
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -73,18 +77,24 @@ Json PropertiesJson(const std::map<std::string, Value>& props);
 
 Json ValueJson(const Value& v) {
   switch (v.kind) {
-    case K::kNull: return nullptr;
-    case K::kBool: return v.boolean;
-    case K::kInt: return v.integer;
-    case K::kFloat: return v.number;
+    case K::kNull:
+      return nullptr;
+    case K::kBool:
+      return v.boolean;
+    case K::kInt:
+      return v.integer;
+    case K::kFloat:
+      return v.number;
     case K::kString:
-    case K::kDate: return v.text;
+    case K::kDate:
+      return v.text;
     case K::kList: {
       Json items = Json::array();
       for (const Value& item : v.list) items.push_back(ValueJson(item));
       return items;
     }
-    case K::kMap: return PropertiesJson(v.map);
+    case K::kMap:
+      return PropertiesJson(v.map);
     case K::kNode:
       return Json{{"id", v.integer}, {"labels", v.labels}, {"properties", PropertiesJson(v.map)}};
     case K::kRelationship:
@@ -175,8 +185,10 @@ absl::StatusOr<std::vector<uint64_t>> StoreEvidenceSource::EventEvidence(uint64_
 
 std::string CellText(const Value& v) {
   switch (v.kind) {
-    case K::kNode: return NodeCaption(v);
-    case K::kRelationship: return RelText(v);
+    case K::kNode:
+      return NodeCaption(v);
+    case K::kRelationship:
+      return RelText(v);
     case K::kPath: {
       std::string out;
       for (size_t i = 0; i < v.list.size(); i += 2) {
@@ -195,7 +207,8 @@ std::string CellText(const Value& v) {
       for (const Value& item : v.list) items.push_back(CellText(item));
       return absl::StrJoin(items, ", ");
     }
-    default: return PlainText(v);
+    default:
+      return PlainText(v);
   }
 }
 
@@ -239,10 +252,11 @@ std::string AnswerToTable(const Answer& answer) {
   for (const std::vector<Value>& row : answer.rows) {
     std::vector<std::string> line;
     for (size_t c = 0; c < n; ++c) {
-      std::string text = static_cast<int>(c) == answer.evidence_column
-                             ? ""
-                             : TruncateToWidth(CollapseSpaces(CellText(row[c])),
-                                               kMaxCellWidth);
+      std::string text =
+          static_cast<int>(c) == answer.evidence_column
+              ? ""
+              : TruncateToWidth(CollapseSpaces(CellText(row[c])),
+                                row[c].kind == K::kPath ? kMaxPathWidth : kMaxCellWidth);
       if (text.empty()) text = "-";
       widths[c] = std::max(widths[c], DisplayWidth(text));
       line.push_back(std::move(text));

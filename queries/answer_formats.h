@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "newsgraph/query.h"
 #include "newsgraph/cypher.h"
+#include "newsgraph/query.h"
 #include "newsgraph/store.h"
 
 namespace newsgraph::queries {

@@ -63,9 +63,8 @@ absl::Status ParseType(absl::string_view text, CannedParam* param) {
     bracket = text.substr(open + 1, text.size() - open - 2);
   }
   static const auto* const kTypes = new std::map<std::string, ParamType, std::less<>>{
-      {"string", ParamType::kString}, {"int", ParamType::kInt},
-      {"float", ParamType::kFloat},   {"bool", ParamType::kBool},
-      {"date", ParamType::kDate},     {"strings", ParamType::kStrings}};
+      {"string", ParamType::kString}, {"int", ParamType::kInt},   {"float", ParamType::kFloat},
+      {"bool", ParamType::kBool},     {"date", ParamType::kDate}, {"strings", ParamType::kStrings}};
   auto it = kTypes->find(base);
   if (it == kTypes->end()) {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -95,14 +94,15 @@ absl::Status CheckChoice(const CannedParam& param, absl::string_view value) {
       std::find(param.choices.begin(), param.choices.end(), value) != param.choices.end()) {
     return absl::OkStatus();
   }
-  return absl::InvalidArgumentError(absl::StrCat("\"", value, "\" is not one of ",
-                                                 absl::StrJoin(param.choices, ", ")));
+  return absl::InvalidArgumentError(
+      absl::StrCat("\"", value, "\" is not one of ", absl::StrJoin(param.choices, ", ")));
 }
 
 // The typed value of `text` for `param`.
 absl::StatusOr<Value> ConvertParam(const CannedParam& param, absl::string_view text) {
   const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
-  if (trimmed == "null" && param.default_text && *param.default_text == "null") {
+  // Any optional parameter may be switched off; the text tests `$x IS NULL`.
+  if (trimmed == "null" && param.default_text) {
     return Value::Null();
   }
   switch (param.type) {
@@ -204,8 +204,8 @@ absl::Status CypherError(const CannedEntry& entry, const std::string& origin,
     if (comma != absl::string_view::npos && colon != absl::string_view::npos &&
         absl::SimpleAtoi(message.substr(0, comma), &line) &&
         absl::SimpleAtoi(message.substr(comma + 9, colon - comma - 9), &column)) {
-      return absl::InvalidArgumentError(absl::StrCat(origin, ":", entry.cypher_line + line - 1,
-                                                     ":", column, ": ", entry.name, ": ",
+      return absl::InvalidArgumentError(absl::StrCat(origin, ":", entry.cypher_line + line - 1, ":",
+                                                     column, ": ", entry.name, ": ",
                                                      message.substr(colon + 2)));
     }
   }
@@ -223,9 +223,9 @@ absl::Status CheckCypher(const CannedEntry& entry, const std::string& origin) {
   if (!tokens.ok()) return CypherError(entry, origin, tokens.status());
   for (const cypher::Token& t : *tokens) {
     if (t.kind == cypher::TokenKind::kParam && entry.FindParam(t.text) == nullptr) {
-      return LineError(origin, entry.cypher_line + t.line - 1,
-                       absl::StrCat(entry.name, ": $", t.text,
-                                    " is not declared (add a \"// param:\" line)"));
+      return LineError(
+          origin, entry.cypher_line + t.line - 1,
+          absl::StrCat(entry.name, ": $", t.text, " is not declared (add a \"// param:\" line)"));
     }
   }
   return absl::OkStatus();
@@ -252,26 +252,27 @@ absl::Status ApplyHeader(absl::string_view key, absl::string_view value, CannedE
     entry->formats = absl::StrSplit(value, ' ', absl::SkipWhitespace());
     for (const std::string& f : entry->formats) {
       if (std::find(KnownFormats().begin(), KnownFormats().end(), f) == KnownFormats().end()) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "unknown format \"", f, "\" (use ", absl::StrJoin(KnownFormats(), ", "), ")"));
+        return absl::InvalidArgumentError(absl::StrCat("unknown format \"", f, "\" (use ",
+                                                       absl::StrJoin(KnownFormats(), ", "), ")"));
       }
     }
     return absl::OkStatus();
   }
   if (key == "engine") {
     if (value != "native" && value != "cypher") {
-      return absl::InvalidArgumentError(absl::StrCat("engine is native or cypher, not \"", value, "\""));
+      return absl::InvalidArgumentError(
+          absl::StrCat("engine is native or cypher, not \"", value, "\""));
     }
     entry->native = value == "native";
     return absl::OkStatus();
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "unknown header \"", key, "\" (use description, param, formats or engine)"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("unknown header \"", key, "\" (use description, param, formats or engine)"));
 }
 
 // Everything after the header, up to `end` (exclusive), as the Cypher text.
-absl::Status FinishEntry(const std::vector<absl::string_view>& lines, size_t body_begin,
-                         size_t end, const std::string& origin, CannedEntry* entry) {
+absl::Status FinishEntry(const std::vector<absl::string_view>& lines, size_t body_begin, size_t end,
+                         const std::string& origin, CannedEntry* entry) {
   entry->cypher_line = static_cast<int>(body_begin) + 1;
   entry->cypher = absl::StrJoin(lines.begin() + body_begin, lines.begin() + end, "\n");
   if (entry->description.empty()) {
@@ -323,7 +324,8 @@ absl::StatusOr<std::vector<CannedEntry>> ParseCannedQueries(absl::string_view te
       const absl::string_view value = absl::StripAsciiWhitespace(line.substr(colon + 1));
       absl::Status s;
       if (key == "name") {
-        if (!IsName(value)) s = absl::InvalidArgumentError(absl::StrCat("bad query name \"", value, "\""));
+        if (!IsName(value))
+          s = absl::InvalidArgumentError(absl::StrCat("bad query name \"", value, "\""));
         entry.name = std::string(value);
       } else {
         s = ApplyHeader(key, value, &entry);
@@ -388,14 +390,14 @@ absl::StatusOr<CannedRegistry> LoadCannedRegistry(const std::string& shipped_fil
 }
 
 absl::StatusOr<CypherParams> BindParams(const CannedEntry& entry,
-                                          const std::map<std::string, std::string>& given) {
+                                        const std::map<std::string, std::string>& given) {
   for (const auto& [name, text] : given) {
     if (entry.FindParam(name) == nullptr) {
       std::vector<std::string> known;
       for (const CannedParam& p : entry.params) known.push_back(p.name);
-      return absl::InvalidArgumentError(absl::StrCat(
-          entry.name, " has no parameter \"", name, "\" (it takes: ",
-          known.empty() ? "none" : absl::StrJoin(known, ", "), ")"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(entry.name, " has no parameter \"", name,
+                       "\" (it takes: ", known.empty() ? "none" : absl::StrJoin(known, ", "), ")"));
     }
   }
   CypherParams params;

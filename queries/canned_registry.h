@@ -11,9 +11,9 @@
 //   // engine: native                (optional; see CannedEntry::native)
 // TYPE is string, int, float, bool, date (YYYY-MM-DD) or strings (a comma
 // list); int[LO..HI] bounds an integer, string[a|b|c] lists the allowed
-// values. A parameter without a default is required; `= null` makes it
-// optional and bound to null. Lines before the first `// name:` are free
-// comments. Every `$name` the Cypher text uses must be declared.
+// values. A parameter without a default is required; one with a default
+// also takes the value `null` (`= null`: null unless given). Lines before the first `// name:` are
+// free comments. Every `$name` the Cypher text uses must be declared.
 #ifndef NEWSGRAPH_QUERIES_CANNED_REGISTRY_H_
 #define NEWSGRAPH_QUERIES_CANNED_REGISTRY_H_
 
@@ -35,9 +35,9 @@ enum class ParamType { kString, kInt, kFloat, kBool, kDate, kStrings };
 struct CannedParam {
   std::string name;
   ParamType type = ParamType::kString;
-  std::string type_text;                  // as written: "int[1..3]"
-  std::optional<int64_t> min, max;        // int[LO..HI]
-  std::vector<std::string> choices;       // string[a|b|c]
+  std::string type_text;                    // as written: "int[1..3]"
+  std::optional<int64_t> min, max;          // int[LO..HI]
+  std::vector<std::string> choices;         // string[a|b|c]
   std::optional<std::string> default_text;  // absent: required; "null": optional
   std::string help;
 };
@@ -48,7 +48,7 @@ struct CannedEntry {
   std::vector<CannedParam> params;
   std::vector<std::string> formats;  // the output formats its answers support
   std::string cypher;
-  std::string origin;  // "file:line" of its `// name:` line
+  std::string origin;   // "file:line" of its `// name:` line
   int cypher_line = 0;  // file line where the Cypher text starts
   // The ask command answers with the C++ implementation of the same name
   // (officials-met, contacts-of: scored, and faster); the Cypher text is its
@@ -95,7 +95,7 @@ absl::StatusOr<CannedRegistry> LoadCannedRegistry(const std::string& shipped_fil
 // name, a missing required one, a value of the wrong type or out of range.
 // Dates are checked as real days and bound as Cypher dates.
 absl::StatusOr<CypherParams> BindParams(const CannedEntry& entry,
-                                          const std::map<std::string, std::string>& given);
+                                        const std::map<std::string, std::string>& given);
 
 // "string", "int[1..3]", ... with " (required)" or " = DEFAULT", for listings.
 std::string DescribeParamType(const CannedParam& param);

@@ -30,8 +30,8 @@ absl::StatusOr<std::string> RunCannedQuery(const Store& store, const CannedEntry
   }
   absl::StatusOr<CypherResult> result = RunCypher(store, entry.cypher, params);
   if (!result.ok()) {
-    return absl::Status(result.status().code(),
-                        absl::StrCat(entry.name, " (", entry.origin, "): ", result.status().message()));
+    return absl::Status(result.status().code(), absl::StrCat(entry.name, " (", entry.origin,
+                                                             "): ", result.status().message()));
   }
   return FormatCannedAnswer(entry, *std::move(result), StoreEvidenceSource(store), format);
 }

@@ -250,6 +250,20 @@ absl::StatusOr<Value> Case(const Expr& e, const Row& row, const EvalContext& ctx
   return Value::Null();
 }
 
+// shortestPath(...) (the path, or null) and allShortestPaths(...) (a list)
+// as expressions: the pattern matched with a hidden path variable.
+absl::StatusOr<Value> ShortestPathValue(const Expr& e, const Row& row, const EvalContext& ctx) {
+  PatternPart part = *e.pattern;
+  part.path_var = " path";  // a name no query can spell
+  std::vector<Row> matches;
+  absl::Status s = MatchPatterns({part}, row, ctx, &matches);
+  if (!s.ok()) return s;
+  std::vector<Value> paths;
+  for (const Row& m : matches) paths.push_back(m.at(part.path_var));
+  if (part.shortest == PatternPart::Shortest::kAll) return Value::List(std::move(paths));
+  return paths.empty() ? Value::Null() : paths[0];
+}
+
 }  // namespace
 
 absl::StatusOr<Value> Evaluate(const Expr& e, const Row& row, const EvalContext& ctx) {
@@ -340,6 +354,7 @@ absl::StatusOr<Value> Evaluate(const Expr& e, const Row& row, const EvalContext&
     case EK::kListComp:
     case EK::kQuantifier: return Iterate(e, row, ctx);
     case EK::kPattern: {
+      if (e.pattern->shortest != PatternPart::Shortest::kNone) return ShortestPathValue(e, row, ctx);
       std::vector<Row> matches;
       absl::Status s = MatchPatterns({*e.pattern}, row, ctx, &matches);
       if (!s.ok()) return s;

@@ -83,6 +83,14 @@ ExprPtr Parser::ParseAtom() {
   }
   if (Kw("NULL")) return Make(EK::kLiteral);
   if (IsKw("CASE")) return ParseCase();
+  if ((IsKw("shortestPath") || IsKw("allShortestPaths")) && IsSym("(", 1)) {
+    // As an expression: the path (or list of paths) between bound ends.
+    ExprPtr e = Make(EK::kPattern);
+    e->pattern = std::make_shared<PatternPart>();
+    ParsePatternPart(e->pattern.get());
+    e->text = TextFrom(start);
+    return e;
+  }
   const std::string lower = absl::AsciiStrToLower(t.text);
   if ((lower == "all" || lower == "any" || lower == "none" || lower == "single") &&
       IsSym("(", 1)) {

@@ -384,9 +384,10 @@ PlanStep DescribeClause(const Clause& clause, int clause_index) {
       step.op = "Create";
       std::vector<std::string> parts;
       for (const PatternPart& p : clause.patterns) {
-        std::string text = DescribeNode(p.nodes[0]);
-        for (size_t i = 0; i < p.rels.size(); ++i) text = DescribeStep(p.nodes[i], p.rels[i], p.nodes[i + 1]);
-        parts.push_back(p.rels.size() > 1 ? text + "..." : text);
+        // The first step names the part; longer chains are elided.
+        parts.push_back(p.rels.empty() ? DescribeNode(p.nodes[0])
+                                       : DescribeStep(p.nodes[0], p.rels[0], p.nodes[1]) +
+                                             (p.rels.size() > 1 ? "..." : ""));
       }
       step.details = absl::StrJoin(parts, ", ");
       break;

@@ -153,7 +153,7 @@ const StoreGraphSource::NodeEntry& StoreGraphSource::Node(int64_t id) const {
 }
 
 std::vector<int64_t> StoreGraphSource::AllNodes() const {
-  return NodesWithLabel("");
+  return ScanKind(pb::NODE_KIND_UNSPECIFIED);
 }
 
 const std::vector<std::string>& StoreGraphSource::Labels(int64_t node) const {
@@ -246,7 +246,12 @@ void StoreGraphSource::Relationships(int64_t node, Direction dir, const RelFilte
 
 std::vector<int64_t> StoreGraphSource::NodesWithLabel(const std::string& label) const {
   const pb::NodeKind kind = KindOfLabel(label);
-  if (!label.empty() && kind == pb::NODE_KIND_UNSPECIFIED) return {};
+  // No node carries an unknown (or empty) label.
+  if (kind == pb::NODE_KIND_UNSPECIFIED) return {};
+  return ScanKind(kind);
+}
+
+std::vector<int64_t> StoreGraphSource::ScanKind(pb::NodeKind kind) const {
   std::vector<pb::Node> records;
   absl::Status s = store_.ScanNodes(kind, [&](const pb::Node& n) {
     records.push_back(n);

@@ -97,6 +97,8 @@ class StoreGraphSource : public GraphSource {
   // store's range scan; `window` bounds the start day when set.
   std::vector<int64_t> Scan(int64_t node, bool out, pb::EdgeType type,
                             const RelFilter* window) const;
+  // Every node of `kind` (UNSPECIFIED = all), read and cached, by id.
+  std::vector<int64_t> ScanKind(pb::NodeKind kind) const;
   const std::vector<int64_t>& Adjacent(int64_t node, bool out, pb::EdgeType type) const;
 
   const Store& store_;

@@ -16,8 +16,12 @@ class Collector {
  public:
   void Visit(const Value& v) {
     switch (v.kind) {
-      case K::kNode: nodes_.try_emplace(v.integer, v); break;
-      case K::kRelationship: rels_.try_emplace(v.integer, v); break;
+      case K::kNode:
+        nodes_.try_emplace(v.integer, v);
+        break;
+      case K::kRelationship:
+        rels_.try_emplace(v.integer, v);
+        break;
       case K::kPath:
       case K::kList:
         for (const Value& item : v.list) Visit(item);
@@ -25,7 +29,8 @@ class Collector {
       case K::kMap:
         for (const auto& [key, item] : v.map) Visit(item);
         break;
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -78,14 +83,16 @@ std::string EdgeCaption(const Value& rel) {
   const std::string date = PropText(rel, "date");
   if (!date.empty()) absl::StrAppend(&caption, "\n", date);
   const std::string factuality = PropText(rel, "factuality");
-  if (!factuality.empty() && factuality != "happened") absl::StrAppend(&caption, " (", factuality, ")");
+  if (!factuality.empty() && factuality != "happened")
+    absl::StrAppend(&caption, " (", factuality, ")");
   return caption;
 }
 
 // GraphML attr.type for one property: the narrowest type every value has.
 std::string GraphMlType(const std::vector<const Value*>& values) {
   auto all = [&](K kind) {
-    return std::all_of(values.begin(), values.end(), [&](const Value* v) { return v->kind == kind; });
+    return std::all_of(values.begin(), values.end(),
+                       [&](const Value* v) { return v->kind == kind; });
   };
   if (all(K::kBool)) return "boolean";
   if (all(K::kInt)) return "long";
@@ -128,12 +135,24 @@ void AppendXmlChar(absl::string_view text, size_t* i, std::string* out) {
     ++*i;
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return;
     switch (c) {
-      case '&': *out += "&amp;"; return;
-      case '<': *out += "&lt;"; return;
-      case '>': *out += "&gt;"; return;
-      case '"': *out += "&quot;"; return;
-      case '\'': *out += "&apos;"; return;
-      default: out->push_back(static_cast<char>(c)); return;
+      case '&':
+        *out += "&amp;";
+        return;
+      case '<':
+        *out += "&lt;";
+        return;
+      case '>':
+        *out += "&gt;";
+        return;
+      case '"':
+        *out += "&quot;";
+        return;
+      case '\'':
+        *out += "&apos;";
+        return;
+      default:
+        out->push_back(static_cast<char>(c));
+        return;
     }
   }
   const size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
@@ -167,18 +186,24 @@ AnswerGraph CollectAnswerGraph(const CypherResult& result) {
 
 std::string PlainText(const Value& v) {
   switch (v.kind) {
-    case K::kNull: return "";
+    case K::kNull:
+      return "";
     case K::kString:
-    case K::kDate: return v.text;
-    case K::kBool: return v.boolean ? "true" : "false";
-    case K::kInt: return absl::StrCat(v.integer);
-    case K::kFloat: return absl::StrCat(v.number);
+    case K::kDate:
+      return v.text;
+    case K::kBool:
+      return v.boolean ? "true" : "false";
+    case K::kInt:
+      return absl::StrCat(v.integer);
+    case K::kFloat:
+      return absl::StrCat(v.number);
     case K::kList: {
       std::vector<std::string> items;
       for (const Value& item : v.list) items.push_back(PlainText(item));
       return absl::StrJoin(items, ", ");
     }
-    default: return CypherValueToText(v);
+    default:
+      return CypherValueToText(v);
   }
 }
 

@@ -14,7 +14,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 minutes=10
 build="$repo/build-fuzz"
 
-usage() { sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --minutes) minutes="${2:?--minutes needs a number}"; shift 2 ;;
@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$minutes" in
-  ''|*[!0-9]*) echo "fuzz.sh: --minutes wants a whole number, got '$minutes'" >&2; exit 2 ;;
+  ''|*[!0-9]*|0) echo "fuzz.sh: --minutes wants a whole number above 0, got '$minutes'" >&2; exit 2 ;;
 esac
 case "$build" in /*) ;; *) build="$PWD/$build" ;; esac
 

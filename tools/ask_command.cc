@@ -1,6 +1,7 @@
 // newsgraph ask: the canned queries of the registry (data/queries/canned.cypher
 // and the user's --queries files). officials-met and contacts-of run their
 // C++ implementations (the scored path) unless --engine cypher.
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -27,9 +28,9 @@ using queries::CannedParam;
 using queries::CannedRegistry;
 
 // Flags that stand for the registry parameter of the same name.
-constexpr const char* kParamFlags[] = {"a",    "b",     "person", "entity", "alliance",
-                                       "date", "k",     "types",  "limit",  "from",
-                                       "to",   "mode",  "factuality"};
+constexpr const char* kParamFlags[] = {"a",    "b",    "person",    "entity", "alliance",
+                                       "date", "k",    "types",     "limit",  "from",
+                                       "to",   "mode", "factuality"};
 
 struct AskFlags {
   std::string name;
@@ -37,8 +38,8 @@ struct AskFlags {
   bool list = false;
   bool describe = false;
   std::vector<std::string> query_files;
-  std::vector<std::string> params;  // NAME=VALUE
-  std::string engine;               // "" = as the entry says
+  std::vector<std::string> params;           // NAME=VALUE
+  std::string engine;                        // "" = as the entry says
   std::map<std::string, std::string> named;  // kParamFlags values
   std::map<std::string, CLI::Option*> named_options;
   std::string format = "table";
@@ -50,6 +51,8 @@ std::string NamedOr(const AskFlags& flags, const std::string& param, const std::
   return flags.named_options.at(param)->count() > 0 ? flags.named.at(param) : fallback;
 }
 
+// `text` broken into lines of at most `width` columns (longer words stay
+// whole), each line starting with `indent`.
 std::string WrapText(const std::string& text, size_t width, const std::string& indent) {
   std::string out = indent;
   size_t column = 0;
@@ -68,13 +71,14 @@ std::string WrapText(const std::string& text, size_t width, const std::string& i
 }
 
 void PrintEntry(const CannedEntry& entry, bool with_text) {
-  std::cout << entry.name << (entry.native ? "  (runs in C++; --engine cypher runs its Cypher text)" : "")
-            << "\n"
+  std::cout << entry.name
+            << (entry.native ? "  (runs in C++; --engine cypher runs its Cypher text)" : "") << "\n"
             << WrapText(entry.description, 88, "    ");
   for (const CannedParam& p : entry.params) {
-    const bool has_flag = std::find(std::begin(kParamFlags), std::end(kParamFlags), p.name) !=
-                          std::end(kParamFlags);
-    const std::string flag = has_flag ? absl::StrCat("--", p.name) : absl::StrCat("--param ", p.name, "=");
+    const bool has_flag =
+        std::find(std::begin(kParamFlags), std::end(kParamFlags), p.name) != std::end(kParamFlags);
+    const std::string flag =
+        has_flag ? absl::StrCat("--", p.name) : absl::StrCat("--param ", p.name, "=");
     std::cout << absl::StrFormat("      %-16s %s\n", flag, queries::DescribeParamType(p))
               << WrapText(p.help, 80, std::string(23, ' '));
   }
@@ -107,9 +111,9 @@ ContactMode ParseMode(const std::string& mode) {
 // officials-met and contacts-of through their C++ implementations.
 int RunNative(const AskFlags& flags, const CannedEntry& entry) {
   if (!flags.params.empty()) {
-    return ReportError("ask", absl::InvalidArgumentError(absl::StrCat(
-                                  "--param is for Cypher texts; ", entry.name,
-                                  " takes its named flags (or add --engine cypher)")));
+    return ReportError("ask", absl::InvalidArgumentError(
+                                  absl::StrCat("--param is for Cypher texts; ", entry.name,
+                                               " takes its named flags (or add --engine cypher)")));
   }
   if (!entry.SupportsFormat(flags.format)) {
     return ReportError("ask", absl::InvalidArgumentError(absl::StrCat(
@@ -150,10 +154,10 @@ int RunNative(const AskFlags& flags, const CannedEntry& entry) {
     params.factualities = *factualities;
     rows = ContactsOf(**store, params);
   } else {
-    return ReportError("ask", absl::InvalidArgumentError(absl::StrCat(
-                                  entry.name, " (", entry.origin,
-                                  ") says engine: native, but only officials-met and "
-                                  "contacts-of have a C++ implementation")));
+    return ReportError("ask", absl::InvalidArgumentError(
+                                  absl::StrCat(entry.name, " (", entry.origin,
+                                               ") says engine: native, but only officials-met and "
+                                               "contacts-of have a C++ implementation")));
   }
   if (!rows.ok()) return ReportError("ask", rows.status());
   if (flags.format == "json") {
@@ -219,14 +223,14 @@ int RunAsk(const AskFlags& flags) {
     return 0;
   }
   if (flags.name.empty()) {
-    return ReportError("ask", absl::InvalidArgumentError(
-                                  "name a query (newsgraph ask --list shows them)"));
+    return ReportError(
+        "ask", absl::InvalidArgumentError("name a query (newsgraph ask --list shows them)"));
   }
   const CannedEntry* entry = registry->Find(flags.name);
   if (entry == nullptr) {
-    return ReportError("ask", absl::NotFoundError(absl::StrFormat(
-                                  "unknown query \"%s\" (newsgraph ask --list shows them)",
-                                  flags.name)));
+    return ReportError("ask",
+                       absl::NotFoundError(absl::StrFormat(
+                           "unknown query \"%s\" (newsgraph ask --list shows them)", flags.name)));
   }
   if (flags.describe) {
     PrintEntry(*entry, /*with_text=*/true);

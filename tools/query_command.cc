@@ -47,7 +47,10 @@ absl::StatusOr<CypherParams> ParseParams(const std::vector<std::string>& items) 
 }
 
 absl::StatusOr<std::string> QueryText(const QueryFlags& flags) {
-  if (flags.file.empty() == flags.query.empty()) {
+  if (flags.file.empty() && flags.query.empty()) {
+    return absl::InvalidArgumentError("no query: give it as an argument or with --file");
+  }
+  if (!flags.file.empty() && !flags.query.empty()) {
     return absl::InvalidArgumentError("give the query as an argument or with --file, not both");
   }
   if (flags.file.empty()) return flags.query;
@@ -113,7 +116,8 @@ Command AddQueryCommand(CLI::App& app) {
   sub->add_option("--db", flags->db, "Store directory")->required();
   sub->add_option("--param", flags->params,
                   "NAME=VALUE, repeatable; VALUE is an integer, float, true/false/null, a date "
-                  "if YYYY-MM-DD, else a string ('quoted' is always a string)");
+                  "if YYYY-MM-DD, else a string ('quoted' is always a string)")
+      ->allow_extra_args(false);  // one NAME=VALUE each: the query is not a parameter
   sub->add_option("--format", flags->format, "Output format")
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();

@@ -84,17 +84,18 @@ TEST(CannedRegistryTest, ErrorsNameFileAndLine) {
   EXPECT_THAT(ErrorOf(head + "RETURN 1 AS x,\n  $missing AS y\n"),
               HasSubstr("user.cypher:4: q: $missing is not declared"));
   // The Cypher parser's line 2 is the file's line 4.
-  EXPECT_THAT(ErrorOf(head + "MATCH (n)\nRETURN n.name AS x,, 1\n"),
-              HasSubstr("user.cypher:4:"));
+  EXPECT_THAT(ErrorOf(head + "MATCH (n)\nRETURN n.name AS x,, 1\n"), HasSubstr("user.cypher:4:"));
   EXPECT_THAT(ErrorOf(head + "\n"), HasSubstr("q: no Cypher text"));
-  EXPECT_THAT(ErrorOf("// name: q\nRETURN 1 AS x\n"), HasSubstr("user.cypher:1: q: no \"// description:\""));
+  EXPECT_THAT(ErrorOf("// name: q\nRETURN 1 AS x\n"),
+              HasSubstr("user.cypher:1: q: no \"// description:\""));
   EXPECT_THAT(ErrorOf(head + "RETURN 1 AS x\n" + head + "RETURN 2 AS x\n"),
               HasSubstr("user.cypher:4: query q defined twice"));
   EXPECT_THAT(ErrorOf("// name: bad name\n// description: d\nRETURN 1 AS x\n"),
               HasSubstr("user.cypher:1: bad query name"));
   EXPECT_THAT(ErrorOf(head + "// param: k int[3..1] = 2 — h\nRETURN $k AS k\n"),
               HasSubstr("bad range"));
-  EXPECT_THAT(ErrorOf(head + "// engine: turbo\nRETURN 1 AS x\n"), HasSubstr("engine is native or cypher"));
+  EXPECT_THAT(ErrorOf(head + "// engine: turbo\nRETURN 1 AS x\n"),
+              HasSubstr("engine is native or cypher"));
 }
 
 TEST(CannedRegistryTest, LaterEntriesReplaceEarlierOnesByName) {
@@ -136,6 +137,11 @@ TEST(CannedRegistryTest, BindsTypedParametersWithDefaults) {
   EXPECT_EQ(params->at("when").kind, CypherValue::Kind::kDate);
   EXPECT_EQ(params->at("when").integer, 19527);  // days since 1970-01-01
 
+  // An optional parameter may be switched off with null.
+  params = BindParams(hello, {{"who", "x"}, {"kinds", "null"}});
+  ASSERT_TRUE(params.ok()) << params.status();
+  EXPECT_EQ(params->at("kinds").kind, CypherValue::Kind::kNull);
+
   auto error = [&](std::map<std::string, std::string> given) {
     absl::StatusOr<CypherParams> p = BindParams(hello, given);
     return p.ok() ? "(bound)" : std::string(p.status().message());
@@ -148,7 +154,8 @@ TEST(CannedRegistryTest, BindsTypedParametersWithDefaults) {
   EXPECT_THAT(error({{"who", "x"}, {"when", "2023-02-30"}}), HasSubstr("is not a date"));
   EXPECT_THAT(error({{"who", "x"}, {"kinds", "MET,LIKES"}}),
               HasSubstr("\"LIKES\" is not one of MET, SPOKE_WITH"));
-  EXPECT_THAT(error({{"who", "x"}, {"mode", "telepathy"}}), HasSubstr("not one of in-person, call"));
+  EXPECT_THAT(error({{"who", "x"}, {"mode", "telepathy"}}),
+              HasSubstr("not one of in-person, call"));
 }
 
 TEST(CannedRegistryTest, ShippedFileHasEveryDocumentedQueryWithEvidence) {

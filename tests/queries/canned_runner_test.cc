@@ -34,10 +34,10 @@ class CannedRunnerTest : public ::testing::Test {
     ImportReport report;
     const std::string sample = std::string(NEWSGRAPH_SOURCE_DIR) + "/data/sample/";
     ASSERT_TRUE((*importer)->ImportJsonLines(sample + "articles.jsonl", &report).ok());
-    ASSERT_TRUE((*importer)
-                    ->ImportTextFile(sample + "2023-06-19-blinken-beijing.txt", "2023-06-19",
-                                     &report)
-                    .ok());
+    ASSERT_TRUE(
+        (*importer)
+            ->ImportTextFile(sample + "2023-06-19-blinken-beijing.txt", "2023-06-19", &report)
+            .ok());
     importer->reset();
     store_ = store->release();
     registry_ = new CannedRegistry();
@@ -65,8 +65,8 @@ class CannedRunnerTest : public ::testing::Test {
   static std::string Format(const std::string& name, std::map<std::string, std::string> given,
                             const std::string& format) {
     CypherResult result = Run(name, std::move(given));
-    absl::StatusOr<std::string> text = FormatCannedAnswer(
-        *registry_->Find(name), std::move(result), StoreEvidenceSource(*store_), format);
+    absl::StatusOr<std::string> text = FormatCannedAnswer(*registry_->Find(name), std::move(result),
+                                                          StoreEvidenceSource(*store_), format);
     EXPECT_TRUE(text.ok()) << text.status();
     return text.ok() ? *text : "";
   }
@@ -114,10 +114,11 @@ Store* CannedRunnerTest::store_ = nullptr;
 CannedRegistry* CannedRunnerTest::registry_ = nullptr;
 
 TEST_F(CannedRunnerTest, OfficialsMetTextGivesTheNativePairs) {
-  const std::pair<const char*, const char*> sides[] = {
-      {"US", "CN"}, {"CN", "US"}, {"US", "RU"}, {"RU", "CN"}, {"NATO", "RU"}, {"US", "UA"}};
-  const std::pair<const char*, ContactMode> modes[] = {
-      {"in-person", ContactMode::kInPerson}, {"call", ContactMode::kCall}, {"any", ContactMode::kAny}};
+  const std::pair<const char*, const char*> sides[] = {{"US", "CN"}, {"CN", "US"},   {"US", "RU"},
+                                                       {"RU", "CN"}, {"NATO", "RU"}, {"US", "UA"}};
+  const std::pair<const char*, ContactMode> modes[] = {{"in-person", ContactMode::kInPerson},
+                                                       {"call", ContactMode::kCall},
+                                                       {"any", ContactMode::kAny}};
   int nonempty = 0;
   for (const auto& [a, b] : sides) {
     for (const auto& [mode_name, mode] : modes) {
@@ -128,11 +129,9 @@ TEST_F(CannedRunnerTest, OfficialsMetTextGivesTheNativePairs) {
       native.to = "2024-12-31";
       native.mode = mode;
       const Pairs expected = NativePairs(OfficialsMet(*store_, native));
-      const Pairs actual = CypherPairs(Run("officials-met", {{"a", a},
-                                                             {"b", b},
-                                                             {"from", "2021-01-01"},
-                                                             {"to", "2024-12-31"},
-                                                             {"mode", mode_name}}));
+      const Pairs actual = CypherPairs(Run(
+          "officials-met",
+          {{"a", a}, {"b", b}, {"from", "2021-01-01"}, {"to", "2024-12-31"}, {"mode", mode_name}}));
       EXPECT_EQ(actual, expected) << a << "-" << b << " " << mode_name;
       if (!expected.empty()) ++nonempty;
     }
@@ -149,9 +148,9 @@ TEST_F(CannedRunnerTest, ContactsOfTextGivesTheNativePairs) {
     native.to = "2024-12-31";
     native.mode = ContactMode::kAny;
     const Pairs expected = NativePairs(ContactsOf(*store_, native));
-    const Pairs actual = CypherPairs(Run(
-        "contacts-of",
-        {{"person", person}, {"from", "2021-01-01"}, {"to", "2024-12-31"}, {"mode", "any"}}));
+    const Pairs actual = CypherPairs(
+        Run("contacts-of",
+            {{"person", person}, {"from", "2021-01-01"}, {"to", "2024-12-31"}, {"mode", "any"}}));
     EXPECT_EQ(actual, expected) << person;
     if (!expected.empty()) ++nonempty;
   }
@@ -213,8 +212,7 @@ TEST_F(CannedRunnerTest, AllianceMembersFollowTheDatedMemberships) {
 }
 
 TEST_F(CannedRunnerTest, GraphFormatsOnlyWhereDeclared) {
-  const std::string dot =
-      Format("path", {{"a", "Antony Blinken"}, {"b", "Xi Jinping"}}, "dot");
+  const std::string dot = Format("path", {{"a", "Antony Blinken"}, {"b", "Xi Jinping"}}, "dot");
   EXPECT_TRUE(absl::StartsWith(dot, "digraph answer {")) << dot;
   EXPECT_THAT(dot, HasSubstr("Antony Blinken"));
   EXPECT_THAT(dot, HasSubstr(" -> n"));
@@ -231,8 +229,8 @@ TEST_F(CannedRunnerTest, TableAndCsvShowSentences) {
   EXPECT_THAT(table, HasSubstr("sample-"));
   EXPECT_THAT(table, HasSubstr(" rows\n"));
   const std::string csv = Format("co-participants", {{"person", "Joe Biden"}}, "csv");
-  EXPECT_TRUE(absl::StartsWith(
-      csv, "person,state,events,first,last,evidence_ids,article_ids,sentence\n"))
+  EXPECT_TRUE(
+      absl::StartsWith(csv, "person,state,events,first,last,evidence_ids,article_ids,sentence\n"))
       << csv;
 }
 

@@ -125,6 +125,14 @@ TEST_F(cypher_shortest, DirectionBoundsAndSameNode) {
   EXPECT_FALSE(RunCypher("MATCH p = shortestPath((a)-[*2..3]-(b)) RETURN p", &g_).ok());
 }
 
+TEST_F(cypher_shortest, AsExpressions) {
+  EXPECT_EQ(Rows(&g_, "MATCH (a:N {id: 1}), (b:N {id: 4}) "
+                      "RETURN length(shortestPath((a)-[*]->(b))) AS l, "
+                      "size(allShortestPaths((a)-[*]->(b))) AS n, shortestPath((b)-[*]->(a)) AS none"),
+            std::vector<std::string>{"2, 2, null"});
+  EXPECT_FALSE(RunCypher("RETURN shortestPath((x)-[*]->(y))", &g_).ok());
+}
+
 TEST_F(cypher_shortest, EveryPairWithUnboundEnds) {
   EXPECT_EQ(Rows(&g_, "MATCH p = shortestPath((a:N)-[:R*]->(b:N)) WHERE a.id = 1 "
                       "RETURN b.id, length(p) ORDER BY b.id"),

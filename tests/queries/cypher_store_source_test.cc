@@ -149,6 +149,7 @@ TEST_F(StoreSourceTest, LabelAndNameLookUpsEqualTheDefault) {
     EXPECT_EQ(source_->NodesWithLabel(label), source_->GraphSource::NodesWithLabel(label))
         << label;
   }
+  EXPECT_EQ(source_->AllNodes().size(), 26u);  // 4 states, NATO, 7 people, 14 events
   const Value wang = Value::String("Wang Yi");
   EXPECT_EQ(source_->NodesWithProperty("Person", "name", wang),
             std::vector<int64_t>{static_cast<int64_t>(g_.wang)});

@@ -44,13 +44,15 @@ Value Rel(int64_t id, int64_t start, int64_t end, std::string type,
 // whose end node the result does not hold.
 CypherResult SampleResult() {
   const Value blinken = Node(1, "Person", {{"name", Value::String("Antony Blinken")}});
-  const Value wang = Node(2, "Person", {{"name", Value::String("Wang Yi")},
-                                        {"rank", Value::Int(3)}});
-  const Value odd = Node(3, "Person", {{"name", Value::String("\"Q\" & <Co>\\")},
-                                       {"rank", Value::Float(2.5)},
-                                       {"bad", Value::String("a\x01" "b")}});
-  const Value met1 = Rel(10, 1, 2, "MET", {{"date", Value::Date(19527)},
-                                           {"evidence", Value::List({Value::Int(5)})}});
+  const Value wang =
+      Node(2, "Person", {{"name", Value::String("Wang Yi")}, {"rank", Value::Int(3)}});
+  const Value odd = Node(3, "Person",
+                         {{"name", Value::String("\"Q\" & <Co>\\")},
+                          {"rank", Value::Float(2.5)},
+                          {"bad", Value::String("a\x01"
+                                                "b")}});
+  const Value met1 = Rel(
+      10, 1, 2, "MET", {{"date", Value::Date(19527)}, {"evidence", Value::List({Value::Int(5)})}});
   const Value met2 = Rel(11, 3, 2, "MET", {{"factuality", Value::String("happened")}});
   Value path;
   path.kind = Value::Kind::kPath;
@@ -139,7 +141,8 @@ bool WellFormed(const std::string& xml, std::string* why) {
       }
     }
     const std::string tag = xml.substr(i + 1, end - i - 1);
-    const std::string name = tag.substr(tag[0] == '/' ? 1 : 0, tag.find_first_of(" \n/", 1) - (tag[0] == '/' ? 1 : 0));
+    const std::string name =
+        tag.substr(tag[0] == '/' ? 1 : 0, tag.find_first_of(" \n/", 1) - (tag[0] == '/' ? 1 : 0));
     if (tag[0] == '/') {
       if (open.empty() || open.back() != name) {
         *why = "unbalanced </" + name + ">";

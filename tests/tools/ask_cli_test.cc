@@ -1,6 +1,7 @@
 // `newsgraph ask` as a user meets it: the registry listing, the new canned
 // queries and their formats, user query files, and errors.
 #include <filesystem>
+#include <set>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
@@ -43,35 +44,43 @@ std::string* AskCliTest::db_ = nullptr;
 TEST_F(AskCliTest, ListShowsEveryQueryWithItsParameters) {
   RunResult r = RunCli("ask --list");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const char* name : {"officials-met", "contacts-of", "neighbourhood", "path", "path-in-time",
-                           "timeline", "alliance-members", "co-participants", "top-connected"}) {
-    EXPECT_THAT(r.out, HasSubstr(std::string("\n") + name + "\n")) << name;
+  // Each entry starts an unindented line with its name.
+  std::set<std::string> names;
+  for (absl::string_view line : absl::StrSplit(r.out, '\n', absl::SkipEmpty())) {
+    if (line[0] != ' ') names.insert(std::string(line.substr(0, line.find(' '))));
   }
+  EXPECT_EQ(names, (std::set<std::string>{"officials-met", "contacts-of", "neighbourhood", "path",
+                                          "path-in-time", "timeline", "alliance-members",
+                                          "co-participants", "top-connected"}));
+  EXPECT_THAT(r.out,
+              HasSubstr("officials-met  (runs in C++; --engine cypher runs its Cypher text)"));
   EXPECT_THAT(r.out, HasSubstr("--k              int[1..3] = 2"));
-  EXPECT_THAT(r.out, HasSubstr("--param max_hops= int[1..4] = 3"));
+  EXPECT_THAT(r.out, HasSubstr("--param max_hops= int[1..3] = 3"));
   EXPECT_THAT(r.out, HasSubstr("formats: table, json, csv, dot, graphml"));
 }
 
 TEST_F(AskCliTest, DescribeShowsTheCypherText) {
-  RunResult r = RunCli("ask path --describe");
+  RunResult r = RunCli("ask --describe path");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("allShortestPaths"));
   EXPECT_THAT(r.out, HasSubstr("canned.cypher:"));
   r = RunCli("ask officials-met --describe");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("--engine cypher"));
-  EXPECT_THAT(r.out, HasSubstr("MATCH (x:Person)-[px:PARTICIPATED_IN]->(e:Event)"));
+  EXPECT_THAT(r.out, HasSubstr("MATCH (x)-[px:PARTICIPATED_IN]->(e:Event)"));
 }
 
 TEST_F(AskCliTest, OfficialsMetKeepsItsNativeAnswerAndTheTextAgrees) {
-  RunResult native = Ask("officials-met --a US --b CN --from 2022-01-01 --to 2023-12-31 "
-                         "--format json");
+  RunResult native =
+      Ask("officials-met --a US --b CN --from 2022-01-01 --to 2023-12-31 "
+          "--format json");
   ASSERT_EQ(native.exit_code, 0) << native.err;
   const nlohmann::json pairs = nlohmann::json::parse(native.out);
   ASSERT_FALSE(pairs.empty());
   EXPECT_TRUE(pairs[0].contains("events"));  // the documented pair shape
-  RunResult cypher = Ask("officials-met --engine cypher --a US --b CN --from 2022-01-01 "
-                         "--to 2023-12-31 --format json");
+  RunResult cypher =
+      Ask("officials-met --engine cypher --a US --b CN --from 2022-01-01 "
+          "--to 2023-12-31 --format json");
   ASSERT_EQ(cypher.exit_code, 0) << cypher.err;
   const nlohmann::json rows = nlohmann::json::parse(cypher.out);
   ASSERT_EQ(rows.size(), pairs.size());
