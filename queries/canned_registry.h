@@ -12,8 +12,9 @@
 // TYPE is string, int, float, bool, date (YYYY-MM-DD) or strings (a comma
 // list); int[LO..HI] bounds an integer, string[a|b|c] lists the allowed
 // values. A parameter without a default is required; one with a default
-// also takes the value `null` (`= null`: null unless given). Lines before the first `// name:` are
-// free comments. Every `$name` the Cypher text uses must be declared.
+// also takes the value `null` (`= null`: null unless given). Lines before
+// the first `// name:` are free comments. Every `$name` the Cypher text
+// uses must be declared.
 #ifndef NEWSGRAPH_QUERIES_CANNED_REGISTRY_H_
 #define NEWSGRAPH_QUERIES_CANNED_REGISTRY_H_
 

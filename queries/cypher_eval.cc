@@ -1,12 +1,12 @@
 #include "queries/cypher_eval.h"
 
 #include <cmath>
-#include <regex>
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "queries/cypher_match.h"
+#include "re2/re2.h"
 
 namespace newsgraph::cypher {
 namespace {
@@ -69,6 +69,35 @@ absl::StatusOr<Value> Arithmetic(const std::string& op, const Value& a, const Va
   return Value::Float(std::fmod(x, y));
 }
 
+// `text =~ pattern`: openCypher follows Java's String.matches, a match of
+// the whole string. RE2 runs in time linear in the text, so a pattern like
+// (a*)*b cannot backtrack exponentially as std::regex did.
+absl::StatusOr<Value> RegexMatch(const std::string& text, const std::string& pattern) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  const RE2 re(pattern, options);
+  if (!re.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "InvalidArgumentValue: bad regular expression '", pattern, "': ", re.error()));
+  }
+  return Value::Bool(RE2::FullMatch(text, re));
+}
+
+// Charges the list or string `a + b` would build against the memory budget,
+// so repeated concatenation cannot outgrow it.
+absl::Status ReserveSum(const Value& a, const Value& b, const EvalContext& ctx) {
+  if (a.kind == K::kList || b.kind == K::kList) {
+    const int64_t n = (a.kind == K::kList ? static_cast<int64_t>(a.list.size()) : 1) +
+                      (b.kind == K::kList ? static_cast<int64_t>(b.list.size()) : 1);
+    return ReserveValue(ctx.guard, n, sizeof(Value), "list concatenation");
+  }
+  if (a.kind == K::kString && b.kind == K::kString) {
+    return ReserveValue(ctx.guard, static_cast<int64_t>(a.s.size() + b.s.size()), 1,
+                        "string concatenation");
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<Value> Binary(const Expr& e, const Row& row, const EvalContext& ctx) {
   const std::string& op = e.op;
   absl::StatusOr<Value> lhs = Evaluate(*e.args[0], row, ctx);
@@ -127,13 +156,11 @@ absl::StatusOr<Value> Binary(const Expr& e, const Row& row, const EvalContext& c
     if (op == "STARTS WITH") return Value::Bool(absl::StartsWith(a.s, b.s));
     if (op == "ENDS WITH") return Value::Bool(absl::EndsWith(a.s, b.s));
     if (op == "CONTAINS") return Value::Bool(absl::StrContains(a.s, b.s));
-    // std::regex reports a malformed pattern, the user's error, by throwing.
-    try {
-      return Value::Bool(std::regex_match(a.s, std::regex(b.s)));
-    } catch (const std::regex_error& e) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("InvalidArgumentValue: bad regular expression '", b.s, "': ", e.what()));
-    }
+    return RegexMatch(a.s, b.s);
+  }
+  if (op == "+") {
+    absl::Status s = ReserveSum(a, b, ctx);
+    if (!s.ok()) return s;
   }
   return Arithmetic(op, a, b);
 }
@@ -199,7 +226,10 @@ absl::StatusOr<Value> Iterate(const Expr& e, const Row& row, const EvalContext& 
   Row inner = row;
   std::vector<Value> out;
   int64_t trues = 0, unknowns = 0;
+  int64_t out_bytes = 0;  // of the comprehension's result so far
   for (const Value& x : list->list) {
+    absl::Status step = Step(ctx.guard);
+    if (!step.ok()) return step;
     inner[e.name] = x;
     Tri pass = Tri::kTrue;
     if (e.args[1]) {
@@ -215,7 +245,12 @@ absl::StatusOr<Value> Iterate(const Expr& e, const Row& row, const EvalContext& 
       if (e.args[2] == nullptr) { out.push_back(x); continue; }
       absl::StatusOr<Value> v = Evaluate(*e.args[2], inner, ctx);
       if (!v.ok()) return v.status();
-      out.push_back(*v);
+      // Each element may itself be a list or string: charge it one level
+      // deep, so [x IN range(...) | range(...)] cannot multiply past the budget.
+      out_bytes += static_cast<int64_t>(sizeof(Value) + v->s.size() + v->list.size() * sizeof(Value));
+      absl::Status budget = ReserveValue(ctx.guard, out_bytes, 1, "list comprehension");
+      if (!budget.ok()) return budget;
+      out.push_back(*std::move(v));
     }
   }
   if (e.kind == EK::kListComp) return Value::List(std::move(out));

@@ -301,10 +301,15 @@ absl::Status Executor::Project(const Projection& p, bool is_return, QueryResult*
       absl::flat_hash_map<const Expr*, Value> agg_values;
       for (const Expr* call : all_aggs) {
         std::vector<Value> args;
+        int64_t args_bytes = 0;  // collect() keeps them all: charge them
         for (const Row* r : members) {
           if (call->star || call->args.empty()) { args.push_back(Value::Null()); continue; }
           absl::StatusOr<Value> v = Evaluate(*call->args[0], *r, ctx_);
           if (!v.ok()) return v.status();
+          args_bytes += static_cast<int64_t>(sizeof(Value) + v->s.size() +
+                                             v->list.size() * sizeof(Value));
+          absl::Status budget = guard_.ReserveValue(args_bytes, 1, call->name + "()");
+          if (!budget.ok()) return budget;
           args.push_back(*std::move(v));
         }
         Value param;

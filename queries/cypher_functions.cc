@@ -219,11 +219,19 @@ absl::StatusOr<Value> CallFunction(const std::string& fn, const std::vector<Valu
     for (const Value& v : args) if (v.kind != K::kInt) return ArgError(fn);
     const int64_t step = args.size() == 3 ? args[2].i : 1;
     if (step == 0) return ArgError(fn);
+    // The length is known up front, so an oversized range fails before
+    // allocating; 128-bit arithmetic because hi - lo may not fit in int64.
+    const __int128 span = static_cast<__int128>(args[1].i) - args[0].i;
+    const __int128 count = (step > 0) == (span >= 0) || span == 0 ? span / step + 1 : 0;
+    const int64_t elements = count > INT64_MAX ? INT64_MAX : static_cast<int64_t>(count);
+    absl::Status budget = ReserveValue(ctx.guard, elements, sizeof(Value), "range()");
+    if (!budget.ok()) return budget;
     std::vector<Value> out;
-    // Stops where the next step would overflow instead of wrapping around.
-    for (int64_t i = args[0].i; step > 0 ? i <= args[1].i : i >= args[1].i;) {
+    out.reserve(elements);
+    for (int64_t k = 0, i = args[0].i; k < elements; ++k, i += k < elements ? step : 0) {
+      absl::Status s = Step(ctx.guard);
+      if (!s.ok()) return s;
       out.push_back(Value::Int(i));
-      if (__builtin_add_overflow(i, step, &i)) break;
     }
     return Value::List(std::move(out));
   }

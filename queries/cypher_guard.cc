@@ -9,6 +9,23 @@ namespace {
 // overhead negligible and the reaction time far below a millisecond.
 constexpr int64_t kStepsPerClockRead = 4096;
 
+// Shared by Guard::ReserveValue and the guard-less default; `held` is what
+// the running clause already keeps.
+absl::Status CheckValueSize(int64_t held, int64_t budget, int64_t elements, int64_t bytes_each,
+                            absl::string_view what) {
+  int64_t bytes = 0;
+  if (elements < 0 || bytes_each < 0 || __builtin_mul_overflow(elements, bytes_each, &bytes) ||
+      __builtin_add_overflow(bytes, held, &bytes) || bytes > budget) {
+    return absl::ResourceExhaustedError(absl::StrCat(
+        what, " would build a value of ",
+        bytes_each == 1 ? absl::StrCat(elements, " bytes")
+                        : absl::StrCat(elements, " elements of about ", bytes_each, " bytes"),
+        ", beyond the query's memory budget of ", budget,
+        " bytes (ExecOptions::max_memory_bytes); narrow the range or add LIMIT"));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 Guard::Guard(const ExecOptions& options)
@@ -58,6 +75,22 @@ absl::StatusOr<int64_t> Guard::MaxHops(const RelPattern& rel) const {
         " (ExecOptions::max_var_length); lower the bound or raise the cap"));
   }
   return rel.max_hops >= 0 ? rel.max_hops : cap;
+}
+
+absl::Status Guard::ReserveValue(int64_t elements, int64_t bytes_each,
+                                 absl::string_view what) const {
+  return CheckValueSize(input_bytes_ + clause_bytes_, options_.max_memory_bytes, elements,
+                        bytes_each, what);
+}
+
+absl::Status ReserveValue(const Guard* guard, int64_t elements, int64_t bytes_each,
+                          absl::string_view what) {
+  if (guard != nullptr) return guard->ReserveValue(elements, bytes_each, what);
+  return CheckValueSize(0, ExecOptions().max_memory_bytes, elements, bytes_each, what);
+}
+
+absl::Status Step(Guard* guard) {
+  return guard == nullptr ? absl::OkStatus() : guard->Step();
 }
 
 }  // namespace newsgraph::cypher

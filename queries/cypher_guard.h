@@ -9,6 +9,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "queries/cypher_ast.h"
 
@@ -53,6 +54,14 @@ class Guard {
   // the cap.
   absl::StatusOr<int64_t> MaxHops(const RelPattern& rel) const;
 
+  // An expression is about to build a list of `elements` values (or a
+  // string of `elements` bytes) of about `bytes_each` bytes each. Fails with
+  // ResourceExhausted, before anything is allocated, when that value next to
+  // the rows the running clause holds would exceed the memory budget; `what`
+  // names the builder (e.g. "range()") in the message. Lists are charged in
+  // bytes, not against the row budget: a row can hold a long list legally.
+  absl::Status ReserveValue(int64_t elements, int64_t bytes_each, absl::string_view what) const;
+
  private:
   absl::Status CheckClock();
 
@@ -63,6 +72,13 @@ class Guard {
   int64_t clause_bytes_ = 0;
   int64_t input_bytes_ = 0;
 };
+
+// ReserveValue and Step for expression evaluation, where `guard` may be null
+// (evaluation outside Execute): then the default memory budget of
+// ExecOptions applies, with no clock.
+absl::Status ReserveValue(const Guard* guard, int64_t elements, int64_t bytes_each,
+                          absl::string_view what);
+absl::Status Step(Guard* guard);
 
 }  // namespace newsgraph::cypher
 

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config python3
   librocksdb-dev libboost-graph-dev libprotobuf-dev protobuf-compiler libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  nlohmann-json3-dev libcli11-dev libutf8proc-dev iso-codes
+  nlohmann-json3-dev libcli11-dev libutf8proc-dev libre2-dev iso-codes
 )
 
 missing=()
