@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
+#include <new>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -32,9 +34,15 @@ struct EdgeRecord {
   uint8_t dated;  // 1: the CSV gave a date (the Edge gets a time span)
 };
 
+// Asks the kernel for transparent huge pages over [data, data + bytes)
+// (the 2 MB-aligned part): run buffers and CSR arrays of hundreds of
+// megabytes are touched once, and 4 KB pages would cost a fault each.
+void AdviseHugePages(void* data, size_t bytes);
+
 // Makes a vector's resize leave its elements default-initialised (for a
 // POD, untouched) instead of zeroed: run buffers are always written before
 // they are read, and zeroing hundreds of megabytes first costs a pass.
+// Large buffers are 2 MB-aligned and advised to use huge pages.
 template <typename T>
 struct DefaultInitAllocator : std::allocator<T> {
   template <typename U>
@@ -42,6 +50,22 @@ struct DefaultInitAllocator : std::allocator<T> {
     using other = DefaultInitAllocator<U>;
   };
   using std::allocator<T>::allocator;
+  static constexpr size_t kHugePage = size_t{2} << 20;
+  T* allocate(size_t n) {
+    const size_t bytes = n * sizeof(T);
+    if (bytes < 4 * kHugePage) return std::allocator<T>::allocate(n);
+    void* data = std::aligned_alloc(kHugePage, (bytes + kHugePage - 1) / kHugePage * kHugePage);
+    if (data == nullptr) throw std::bad_alloc();
+    AdviseHugePages(data, bytes);
+    return static_cast<T*>(data);
+  }
+  void deallocate(T* data, size_t n) {
+    if (n * sizeof(T) < 4 * kHugePage) {
+      std::allocator<T>::deallocate(data, n);
+    } else {
+      std::free(data);
+    }
+  }
   template <typename U>
   void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
     ::new (static_cast<void*>(p)) U;

@@ -17,6 +17,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "engine/bulk_load.h"  // AdviseHugePages
 #include "engine/keys.h"
 #include "engine/rocks_store.h"
 #include "engine/status.h"
@@ -131,6 +132,7 @@ absl::Status ScanRocks(const engine::RocksStore& store, const KeyFilter& filter,
   const uint64_t split = SplitNode(store);
   if (split == 0) {
     scanned->targets.reserve(estimate);
+    engine::AdviseHugePages(scanned->targets.data(), estimate * sizeof(uint64_t));
     return ScanRange(store, snapshot.snapshot(), std::string(), std::string(), filter, scanned);
   }
   ScannedEdges upper;
@@ -142,6 +144,7 @@ absl::Status ScanRocks(const engine::RocksStore& store, const KeyFilter& filter,
         ScanRange(store, snapshot.snapshot(), split_key, std::string(), filter, &upper);
   });
   scanned->targets.reserve(estimate);
+  engine::AdviseHugePages(scanned->targets.data(), estimate * sizeof(uint64_t));
   absl::Status status =
       ScanRange(store, snapshot.snapshot(), std::string(), split_key, filter, scanned);
   upper_thread.join();
@@ -237,6 +240,7 @@ absl::StatusOr<GraphSnapshot> SnapshotBuilder::Build(ScannedEdges scanned,
   for (size_t v = 0; v < n; ++v) forward.m_rowstart[v + 1] += forward.m_rowstart[v];
   // Sources ascend and indices follow ids, so scan order is CSR order.
   forward.m_column.reserve(m);  // filled by push_back: no zeroing first
+  engine::AdviseHugePages(forward.m_column.data(), m * sizeof(CsrVertex));
   for (size_t e = 0; e < m; ++e) forward.m_column.push_back(snapshot.VertexOrNone(scanned.targets[e]));
   std::vector<uint64_t>().swap(scanned.targets);
   // Within a source the keys are in (type, day, target) order; the CSR
@@ -246,6 +250,8 @@ absl::StatusOr<GraphSnapshot> SnapshotBuilder::Build(ScannedEdges scanned,
     const auto last = forward.m_column.begin() + forward.m_rowstart[v + 1];
     if (!std::is_sorted(first, last)) std::sort(first, last);
   }
+  forward.m_edge_properties.reserve(m);
+  engine::AdviseHugePages(forward.m_edge_properties.data(), m * sizeof(SnapshotEdge));
   forward.m_edge_properties.assign(m, SnapshotEdge{});
 
   // In-edges: a counting sort of the out-edges by target, stable, so each
@@ -253,6 +259,10 @@ absl::StatusOr<GraphSnapshot> SnapshotBuilder::Build(ScannedEdges scanned,
   auto& backward = g.m_backward;
   for (size_t e = 0; e < m; ++e) ++backward.m_rowstart[forward.m_column[e] + 1];
   for (size_t v = 0; v < n; ++v) backward.m_rowstart[v + 1] += backward.m_rowstart[v];
+  backward.m_column.reserve(m);
+  backward.m_edge_properties.reserve(m);
+  engine::AdviseHugePages(backward.m_column.data(), m * sizeof(CsrVertex));
+  engine::AdviseHugePages(backward.m_edge_properties.data(), m * sizeof(uint64_t));
   backward.m_column.resize(m);
   backward.m_edge_properties.resize(m);
   std::vector<uint64_t> fill(backward.m_rowstart.begin(), backward.m_rowstart.end() - 1);

@@ -1,4 +1,6 @@
 // Sorting, spilling and merging edge runs into SST files (bulk_load.h).
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -103,6 +105,14 @@ class SstSequence {
 };
 
 }  // namespace
+
+void AdviseHugePages(void* data, size_t bytes) {
+  constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+  const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kHugePage - 1) & ~(kHugePage - 1);
+  const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + bytes) & ~(kHugePage - 1);
+  // Only advice: without huge pages the memory works the same.
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
 
 void SortRunInto(const EdgeRun& input, bool mirror, uint64_t id_bound,
                  EdgeRun* sorted) {

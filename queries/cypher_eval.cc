@@ -228,7 +228,7 @@ absl::StatusOr<Value> Iterate(const Expr& e, const Row& row, const EvalContext& 
   int64_t trues = 0, unknowns = 0;
   int64_t out_bytes = 0;  // of the comprehension's result so far
   for (const Value& x : list->list) {
-    absl::Status step = Step(ctx.guard);
+    absl::Status step = GuardStep(ctx.guard);
     if (!step.ok()) return step;
     inner[e.name] = x;
     Tri pass = Tri::kTrue;
@@ -245,9 +245,9 @@ absl::StatusOr<Value> Iterate(const Expr& e, const Row& row, const EvalContext& 
       if (e.args[2] == nullptr) { out.push_back(x); continue; }
       absl::StatusOr<Value> v = Evaluate(*e.args[2], inner, ctx);
       if (!v.ok()) return v.status();
-      // Each element may itself be a list or string: charge it one level
-      // deep, so [x IN range(...) | range(...)] cannot multiply past the budget.
-      out_bytes += static_cast<int64_t>(sizeof(Value) + v->s.size() + v->list.size() * sizeof(Value));
+      // Each element may itself be a nested list: charge all of it, so
+      // [x IN range(...) | [y IN ... ]] cannot multiply past the budget.
+      out_bytes += ApproxValueBytes(*v);
       absl::Status budget = ReserveValue(ctx.guard, out_bytes, 1, "list comprehension");
       if (!budget.ok()) return budget;
       out.push_back(*std::move(v));

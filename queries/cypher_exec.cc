@@ -306,8 +306,7 @@ absl::Status Executor::Project(const Projection& p, bool is_return, QueryResult*
           if (call->star || call->args.empty()) { args.push_back(Value::Null()); continue; }
           absl::StatusOr<Value> v = Evaluate(*call->args[0], *r, ctx_);
           if (!v.ok()) return v.status();
-          args_bytes += static_cast<int64_t>(sizeof(Value) + v->s.size() +
-                                             v->list.size() * sizeof(Value));
+          args_bytes += ApproxValueBytes(*v);
           absl::Status budget = guard_.ReserveValue(args_bytes, 1, call->name + "()");
           if (!budget.ok()) return budget;
           args.push_back(*std::move(v));

@@ -229,7 +229,7 @@ absl::StatusOr<Value> CallFunction(const std::string& fn, const std::vector<Valu
     std::vector<Value> out;
     out.reserve(elements);
     for (int64_t k = 0, i = args[0].i; k < elements; ++k, i += k < elements ? step : 0) {
-      absl::Status s = Step(ctx.guard);
+      absl::Status s = GuardStep(ctx.guard);
       if (!s.ok()) return s;
       out.push_back(Value::Int(i));
     }

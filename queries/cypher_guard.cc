@@ -89,7 +89,7 @@ absl::Status ReserveValue(const Guard* guard, int64_t elements, int64_t bytes_ea
   return CheckValueSize(0, ExecOptions().max_memory_bytes, elements, bytes_each, what);
 }
 
-absl::Status Step(Guard* guard) {
+absl::Status GuardStep(Guard* guard) {
   return guard == nullptr ? absl::OkStatus() : guard->Step();
 }
 

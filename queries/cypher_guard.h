@@ -73,12 +73,12 @@ class Guard {
   int64_t input_bytes_ = 0;
 };
 
-// ReserveValue and Step for expression evaluation, where `guard` may be null
+// ReserveValue and Guard::Step for expression evaluation, where `guard` may be null
 // (evaluation outside Execute): then the default memory budget of
 // ExecOptions applies, with no clock.
 absl::Status ReserveValue(const Guard* guard, int64_t elements, int64_t bytes_each,
                           absl::string_view what);
-absl::Status Step(Guard* guard);
+absl::Status GuardStep(Guard* guard);
 
 }  // namespace newsgraph::cypher
 

@@ -412,16 +412,12 @@ absl::Status MatchPatterns(const std::vector<PatternPart>& patterns, const Row& 
   return RunMatchPlan(&plan, row, ctx, /*count_rows=*/false, /*profile=*/false, out);
 }
 
-namespace {
-
 int64_t ApproxValueBytes(const Value& v) {
   int64_t bytes = sizeof(Value) + static_cast<int64_t>(v.s.capacity());
   for (const Value& e : v.list) bytes += ApproxValueBytes(e);
   for (const auto& [k, e] : v.map) bytes += 48 + static_cast<int64_t>(k.capacity()) + ApproxValueBytes(e);
   return bytes;
 }
-
-}  // namespace
 
 int64_t ApproxRowBytes(const Row& row) {
   int64_t bytes = sizeof(Row);

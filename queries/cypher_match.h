@@ -36,8 +36,9 @@ absl::Status CreatePatterns(const std::vector<PatternPart>& patterns, const Eval
 // Variables a pattern list introduces, in order of appearance.
 std::vector<std::string> PatternVariables(const std::vector<PatternPart>& patterns);
 
-// Approximate heap bytes of a row, for the memory budget.
+// Approximate heap bytes of a row, or of one value, for the memory budget.
 int64_t ApproxRowBytes(const Row& row);
+int64_t ApproxValueBytes(const Value& v);
 
 }  // namespace newsgraph::cypher
 

@@ -2,6 +2,8 @@
 // timeout. Small budgets on small graphs; no timing assertions.
 #include <limits>
 
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "gtest/gtest.h"
 #include "queries/cypher_exec.h"
 
@@ -92,6 +94,80 @@ TEST(cypher_guards, TimeoutStopsARunawayPattern) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), absl::StatusCode::kDeadlineExceeded);
   EXPECT_NE(r.status().message().find("query exceeded its timeout of 50ms"), absl::string_view::npos)
+      << r.status();
+}
+
+
+// Lists and strings an expression builds are charged to the memory budget
+// before they are allocated; each of these once hung or ran out of memory.
+void ExpectOverBudget(const char* q, const ExecOptions& options = ExecOptions()) {
+  InMemoryGraph g;
+  const absl::Time start = absl::Now();
+  absl::StatusOr<QueryResult> r = RunCypher(q, &g, {}, options);
+  ASSERT_FALSE(r.ok()) << q;
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kResourceExhausted) << q << ": " << r.status();
+  EXPECT_NE(r.status().message().find(
+                absl::StrCat("memory budget of ", options.max_memory_bytes, " bytes")),
+            absl::string_view::npos)
+      << r.status();
+  // A generous ceiling: these failed by hanging, not by being slow.
+  EXPECT_LT(absl::Now() - start, absl::Seconds(20)) << q;
+}
+
+TEST(cypher_guards, HugeRangeFailsBeforeAllocating) {
+  ExpectOverBudget("RETURN size(range(1, 9000000000000000000))");
+  ExpectOverBudget("RETURN range(9000000000000000000, -9000000000000000000, -1)");
+  ExpectOverBudget("UNWIND range(1, 100000000) AS x RETURN count(*)");
+  ExpectOverBudget("RETURN [x IN range(1, 100000000) | x]");
+  InMemoryGraph g;
+  EXPECT_EQ(SingleInt(RunCypher("RETURN size(range(1, 100000))", &g)), 100000);
+  EXPECT_EQ(SingleInt(RunCypher("RETURN size(range(10, 1))", &g)), 0);
+  EXPECT_EQ(SingleInt(RunCypher("RETURN size(range(10, 1, -3))", &g)), 4);
+}
+
+TEST(cypher_guards, ComprehensionCollectAndConcatenationAreCharged) {
+  ExecOptions options;
+  options.max_memory_bytes = 1 << 20;
+  // Each inner range fits; the comprehension's result does not.
+  ExpectOverBudget("RETURN [x IN range(1, 2000) | range(1, 2000)]", options);
+  ExpectOverBudget("UNWIND range(1, 2000) AS x RETURN collect(range(1, 100))", options);
+  ExpectOverBudget("WITH range(1, 5000) AS l RETURN l + l + l", options);
+  InMemoryGraph g;
+  EXPECT_TRUE(RunCypher("RETURN [x IN range(1, 100) | range(1, 10)]", &g, {}, options).ok());
+  absl::StatusOr<QueryResult> r = RunCypher("RETURN 'ab' + 'cd' AS s", &g, {}, options);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->rows[0][0].s, "abcd");
+}
+
+TEST(cypher_guards, TimeoutReachesListLoops) {
+  InMemoryGraph g;
+  ExecOptions options;
+  options.timeout = absl::Milliseconds(50);
+  // About 10^7 predicate evaluations per outer element: only the clock stops it.
+  absl::StatusOr<QueryResult> r = RunCypher(
+      "WITH range(1, 3000) AS l RETURN size([x IN l WHERE any(y IN l WHERE x * y < 0)])",
+      &g, {}, options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kDeadlineExceeded) << r.status();
+}
+
+// RE2 matches in linear time; std::regex backtracked exponentially here.
+TEST(cypher_guards, RegexCannotBacktrackExponentially) {
+  InMemoryGraph g;
+  absl::StatusOr<QueryResult> r =
+      RunCypher("RETURN 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' =~ '(a*)*b' AS m", &g);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->rows[0][0].b);
+  // Java's String.matches: the whole string must match.
+  r = RunCypher("RETURN 'abc' =~ 'a.c', 'abcd' =~ 'a.c', 'xabc' =~ 'ab.*' AS m", &g);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->rows[0][0].b);
+  EXPECT_FALSE(r->rows[0][1].b);
+  EXPECT_FALSE(r->rows[0][2].b);
+  r = RunCypher("RETURN 'a' =~ '(a' AS m", &g);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("bad regular expression '(a'"), absl::string_view::npos)
       << r.status();
 }
 
