@@ -128,8 +128,11 @@ TEST(cypher_guards, HugeRangeFailsBeforeAllocating) {
 TEST(cypher_guards, ComprehensionCollectAndConcatenationAreCharged) {
   ExecOptions options;
   options.max_memory_bytes = 1 << 20;
-  // Each inner range fits; the comprehension's result does not.
+  // Each inner range fits; the comprehension's result does not. Nested
+  // results are charged whole: 50^3 values, though each level holds only 50.
   ExpectOverBudget("RETURN [x IN range(1, 2000) | range(1, 2000)]", options);
+  ExpectOverBudget(
+      "RETURN [x IN range(1, 50) | [y IN range(1, 50) | [z IN range(1, 50) | z]]]", options);
   ExpectOverBudget("UNWIND range(1, 2000) AS x RETURN collect(range(1, 100))", options);
   ExpectOverBudget("WITH range(1, 5000) AS l RETURN l + l + l", options);
   InMemoryGraph g;
