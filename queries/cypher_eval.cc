@@ -299,9 +299,38 @@ absl::StatusOr<Value> ShortestPathValue(const Expr& e, const Row& row, const Eva
   return paths.empty() ? Value::Null() : paths[0];
 }
 
+// The parser caps bracket nesting, not chains like 1 + 1 + ... + 1, which
+// nest one Binary node per operator; evaluating each level takes a few
+// recursive frames (kilobytes under sanitizers). Deeper than this is an
+// error rather than a stack overflow. Above the parser's bracket cap (256),
+// so every bracket-nested expression that parses still evaluates.
+constexpr int kMaxEvalDepth = 320;
+thread_local int eval_depth = 0;
+
+class EvalDepthScope {
+ public:
+  EvalDepthScope() { ++eval_depth; }
+  ~EvalDepthScope() { --eval_depth; }
+  bool too_deep() const { return eval_depth > kMaxEvalDepth; }
+};
+
+absl::StatusOr<Value> EvaluateNode(const Expr& e, const Row& row, const EvalContext& ctx);
+
 }  // namespace
 
 absl::StatusOr<Value> Evaluate(const Expr& e, const Row& row, const EvalContext& ctx) {
+  EvalDepthScope depth;
+  if (depth.too_deep()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "SyntaxError: expression nested too deeply to evaluate (more than ", kMaxEvalDepth,
+        " levels); split long operator chains with WITH"));
+  }
+  return EvaluateNode(e, row, ctx);
+}
+
+namespace {
+
+absl::StatusOr<Value> EvaluateNode(const Expr& e, const Row& row, const EvalContext& ctx) {
   switch (e.kind) {
     case EK::kLiteral: return e.value;
     case EK::kParam: {
@@ -398,6 +427,8 @@ absl::StatusOr<Value> Evaluate(const Expr& e, const Row& row, const EvalContext&
   }
   return absl::InternalError("unknown expression kind");
 }
+
+}  // namespace
 
 void CollectAggregates(const Expr& e, std::vector<const Expr*>* out) {
   if (e.kind == EK::kFunction && IsAggregateFunction(e.name)) {

@@ -21,7 +21,7 @@ absl::Status CheckValueSize(int64_t held, int64_t budget, int64_t elements, int6
         bytes_each == 1 ? absl::StrCat(elements, " bytes")
                         : absl::StrCat(elements, " elements of about ", bytes_each, " bytes"),
         ", beyond the query's memory budget of ", budget,
-        " bytes (ExecOptions::max_memory_bytes); narrow the range or add LIMIT"));
+        " bytes (ExecOptions::max_memory_bytes); build a smaller value"));
   }
   return absl::OkStatus();
 }

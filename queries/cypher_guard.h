@@ -21,7 +21,10 @@ struct ExecOptions {
   int64_t max_var_length = 6;
   // Rows one clause may hold (MATCH and UNWIND output) before the query fails.
   int64_t max_rows = 1'000'000;
-  // Approximate bytes of the rows held by the running clause and its input.
+  // Approximate bytes of the rows held by the running clause and its input,
+  // plus any list or string an expression is building (range(), list
+  // comprehensions, collect(), `+`): such a value is checked against this
+  // budget before it is allocated. Lists are not counted against max_rows.
   int64_t max_memory_bytes = int64_t{1} << 30;
   absl::Duration timeout = absl::Seconds(30);
   // Lets the planner expand variable-length relationships by BFS when only

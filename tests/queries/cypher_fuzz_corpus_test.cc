@@ -134,5 +134,31 @@ TEST(cypher_fuzz_corpus, RuntimeEdgesAreErrorsNotCrashes) {
   EXPECT_EQ(r->rows[0][0].list[1].i, 9223372036854775805);
 }
 
+// Found once the fuzz target ran queries: a chain of ~900 additions nests
+// one Binary node per operator (the parser's bracket cap does not see it),
+// and evaluating it overflowed the stack under the sanitizers.
+TEST(cypher_fuzz_corpus, LongOperatorChainIsAnErrorNotAStackOverflow) {
+  auto chain = [](int n) {
+    std::string q = "RETURN 1";
+    for (int i = 0; i < n; ++i) q += " + 1";
+    return q;
+  };
+  InMemoryGraph graph;
+  absl::StatusOr<QueryResult> r = RunCypher(chain(5000), &graph);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("nested too deeply to evaluate"), std::string::npos)
+      << r.status();
+  r = RunCypher(chain(250), &graph);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->rows[0][0].i, 251);
+  const FuzzOutcome outcome = FuzzOneInput(ReadFile(
+      fs::path(NEWSGRAPH_SOURCE_DIR) /
+      "tests/fuzz/corpus/cypher_parser/f7c35cdf36f2cae21fb40084c505787efd2b8f45"));
+  ASSERT_TRUE(outcome.parsed.ok()) << outcome.parsed;
+  EXPECT_NE(outcome.executed.message().find("nested too deeply to evaluate"), std::string::npos)
+      << outcome.executed;
+}
+
 }  // namespace
 }  // namespace newsgraph::cypher
