@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "nlohmann/json.hpp"
+#include "queries/csv.h"
 #include "queries/graph_output.h"
 #include "queries/text_width.h"
 
@@ -118,24 +119,6 @@ Json PropertiesJson(const std::map<std::string, Value>& props) {
   Json out = Json::object();
   for (const auto& [key, value] : props) out[key] = ValueJson(value);
   return out;
-}
-
-std::string CsvField(const std::string& field) {
-  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
-  std::string out = "\"";
-  for (char c : field) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
-  return out;
-}
-
-std::string CsvLine(const std::vector<std::string>& fields) {
-  std::vector<std::string> quoted;
-  quoted.reserve(fields.size());
-  for (const std::string& f : fields) quoted.push_back(CsvField(f));
-  return absl::StrCat(absl::StrJoin(quoted, ","), "\n");
 }
 
 std::vector<std::string> ArticleIds(const std::vector<EvidenceInfo>& evidence) {

@@ -9,6 +9,7 @@
 #include "absl/strings/str_replace.h"
 #include "newsgraph/cypher.h"
 #include "nlohmann/json.hpp"
+#include "queries/csv.h"
 #include "queries/cypher_value.h"
 #include "queries/text_width.h"
 
@@ -16,6 +17,7 @@ namespace newsgraph {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using queries::CsvLine;
 using K = CypherValue::Kind;
 
 constexpr size_t kMaxCellWidth = 60;
@@ -104,17 +106,6 @@ Json ToJson(const CypherValue& v) {
     }
   }
   return nullptr;
-}
-
-std::string CsvField(const std::string& field) {
-  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
-  return absl::StrCat("\"", absl::StrReplaceAll(field, {{"\"", "\"\""}}), "\"");
-}
-
-std::string CsvLine(const std::vector<std::string>& fields) {
-  std::vector<std::string> quoted;
-  for (const std::string& f : fields) quoted.push_back(CsvField(f));
-  return absl::StrCat(absl::StrJoin(quoted, ","), "\n");
 }
 
 }  // namespace

@@ -7,8 +7,9 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "nlohmann/json.hpp"
 #include "newsgraph/query.h"
+#include "nlohmann/json.hpp"
+#include "queries/csv.h"
 #include "queries/text_width.h"
 
 namespace newsgraph {
@@ -16,6 +17,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 using queries::CollapseSpaces;
+using queries::CsvLine;
 using queries::DisplayWidth;
 using queries::PadToWidth;
 using queries::TruncateToWidth;
@@ -50,26 +52,6 @@ std::vector<std::string> ArticleIds(const EventRow& e) {
     if (seen.insert(ev.article_id).second) ids.push_back(ev.article_id);
   }
   return ids;
-}
-
-// RFC 4180: quote a field holding a comma, quote or line break; double
-// the quotes inside.
-std::string CsvField(const std::string& field) {
-  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
-  std::string out = "\"";
-  for (char c : field) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
-  return out;
-}
-
-std::string CsvLine(const std::vector<std::string>& fields) {
-  std::vector<std::string> quoted;
-  quoted.reserve(fields.size());
-  for (const std::string& f : fields) quoted.push_back(CsvField(f));
-  return absl::StrCat(absl::StrJoin(quoted, ","), "\n");
 }
 
 // "Wang Yi (Foreign Minister, CN)", leaving out what is unknown.
