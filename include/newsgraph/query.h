@@ -99,7 +99,9 @@ absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out);
 // when `event_id` is not an EVENT node.
 absl::StatusOr<std::string> ExplainEvent(const Store& store, uint64_t event_id);
 
-// A canned query as `newsgraph ask --list` shows it.
+// The canned queries this header implements in C++ (OfficialsMet,
+// ContactsOf), described for embedders. `newsgraph ask --list` shows the
+// whole registry, Cypher entries included (data/queries/canned.cypher).
 struct CannedQuery {
   std::string name;
   std::string summary;
