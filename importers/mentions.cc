@@ -22,6 +22,20 @@ const GazEntry* ActorEntry(const GazMatch& m) {
   return nullptr;
 }
 
+// A person named by a known surname alone ("Biden"), with every KB person
+// of that surname as a candidate.
+PersonMention SurnameMention(const GazMatch& m) {
+  PersonMention p;
+  p.first = m.first;
+  p.last = m.last;
+  p.short_form = true;
+  p.rule = "surname";
+  for (const GazEntry* e : m.entries) {
+    if (e->kind == GazKind::kSurname) p.kb_candidates.push_back(e->key);
+  }
+  return p;
+}
+
 class SentenceScanner {
  public:
   SentenceScanner(const Document& doc, const Sentence& s, Mentions* out)
@@ -258,17 +272,7 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
       }
     }
     if (surnames.size() >= 2) {
-      for (const GazMatch* m : surnames) {
-        PersonMention q;
-        q.first = m->first;
-        q.last = m->last;
-        q.short_form = true;
-        q.rule = "surname";
-        for (const GazEntry* e : m->entries) {
-          if (e->kind == GazKind::kSurname) q.kb_candidates.push_back(e->key);
-        }
-        AddPerson(std::move(q));
-      }
+      for (const GazMatch* m : surnames) AddPerson(SurnameMention(*m));
       continue;
     }
     int words = 0;
@@ -309,15 +313,7 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
         for (int k = a; k < b; ++k) {
           const GazMatch* m = MatchAt(k);
           if (m == nullptr || !m->Has(GazKind::kSurname)) continue;
-          PersonMention q;
-          q.first = m->first;
-          q.last = m->last;
-          q.short_form = true;
-          q.rule = "surname";
-          for (const GazEntry* e : m->entries) {
-            if (e->kind == GazKind::kSurname) q.kb_candidates.push_back(e->key);
-          }
-          AddPerson(std::move(q));
+          AddPerson(SurnameMention(*m));
           break;
         }
       }

@@ -5,20 +5,12 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "importers/arguments.h"
+#include "importers/text.h"
 
 namespace newsgraph {
 namespace {
 
 using Set = absl::flat_hash_set<std::string>;
-
-// Word lists are string_views so that most candidates are rejected by
-// length before any byte is compared: this runs for every token.
-bool In(absl::string_view s, std::initializer_list<absl::string_view> words) {
-  for (absl::string_view w : words) {
-    if (s == w) return true;
-  }
-  return false;
-}
 
 const Set& SanctionVerbs() {  // "... sanctions on Y"
   static const auto* k = new Set{"imposed", "imposes", "impose", "imposing", "announced",
@@ -46,7 +38,7 @@ const Set& AccuseVerbs() {  // "X condemned Y"
 
 // Words allowed between an auxiliary-free subject and its verb.
 bool Adverbial(const std::string& w) {
-  return In(w, {"has", "have", "had", "will", "would", "also", "jointly", "today", "again",
+  return IsOneOf(w, {"has", "have", "had", "will", "would", "also", "jointly", "today", "again",
                 "strongly", "publicly", "repeatedly", "already", "previously", "swiftly",
                 "then", "later", "separately", "formally", "sharply", "firmly", "once",
                 "further", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -56,7 +48,7 @@ bool Adverbial(const std::string& w) {
 // Nouns that stand for a state's institutions after its name or demonym
 // ("the Chinese government", "the US Treasury").
 bool InstitutionWord(const std::string& w) {
-  return In(w, {"government", "administration", "ministry", "department", "officials",
+  return IsOneOf(w, {"government", "administration", "ministry", "department", "officials",
                 "authorities", "leadership", "office", "state", "treasury", "foreign",
                 "cabinet", "parliament", "council", "commission", "'s"});
 }
@@ -153,7 +145,7 @@ bool Reader::SideAfter(int from, StatementDraft* d, int* side_size) const {
       break;
     }
     if (!t.word || t.cap || IsClauseBoundary(t.norm) ||
-        In(t.norm, {"of", "to", "in", "on", "for", "with", "by", "from", "at", "against"})) {
+        IsOneOf(t.norm, {"of", "to", "in", "on", "for", "with", "by", "from", "at", "against"})) {
       return false;
     }
     ++k;
@@ -217,7 +209,7 @@ bool Reader::SideBefore(int verb, StatementDraft* d) const {
   }
   if (side.empty()) return false;
   // An object or complement, not a subject: "talks with X condemned ...".
-  if (k >= s_.first && In(Norm(k), {"of", "on", "against", "to", "with", "for", "by", "from",
+  if (k >= s_.first && IsOneOf(Norm(k), {"of", "on", "against", "to", "with", "for", "by", "from",
                                     "that", "which", "who", "about", "at", "in"})) {
     return false;
   }
@@ -274,7 +266,7 @@ std::vector<StatementDraft> Reader::Run() {
     auto hedged = [&]() {
       for (int k = i - 1; k >= s_.first && k >= i - 6; --k) {
         const std::string& b = Norm(k);
-        if (In(b, {"if", "threatened", "threatens", "threat", "warned", "warns", "could",
+        if (IsOneOf(b, {"if", "threatened", "threatens", "threat", "warned", "warns", "could",
                    "would", "might", "may", "not", "never", "considering", "consider",
                    "urged", "urges", "called", "calling", "asked", "refused", "failure",
                    "failed", "to"})) {
@@ -287,23 +279,23 @@ std::vector<StatementDraft> Reader::Run() {
     if (SanctionVerbs().contains(w)) {
       int k = i + 1;
       while (k < s_.last && k <= i + 6 && doc_.tokens[k].word && !doc_.tokens[k].cap &&
-             !In(Norm(k), {"sanctions", "sanction"}) && !IsClauseBoundary(Norm(k))) {
+             !IsOneOf(Norm(k), {"sanctions", "sanction"}) && !IsClauseBoundary(Norm(k))) {
         ++k;
       }
-      if (!In(Norm(k), {"sanctions", "sanction"})) continue;
+      if (!IsOneOf(Norm(k), {"sanctions", "sanction"})) continue;
       int q = k + 1;
-      while (q < s_.last && q <= k + 5 && !In(Norm(q), {"on", "against", "targeting"}) &&
+      while (q < s_.last && q <= k + 5 && !IsOneOf(Norm(q), {"on", "against", "targeting"}) &&
              doc_.tokens[q].word && !doc_.tokens[q].cap && !IsClauseBoundary(Norm(q))) {
         ++q;
       }
-      if (!In(Norm(q), {"on", "against", "targeting"}) || hedged()) continue;
+      if (!IsOneOf(Norm(q), {"on", "against", "targeting"}) || hedged()) continue;
       Emit("SANCTION", i, q + 1, "sanction:imposed-sanctions-on", &out);
       continue;
     }
     if (w == "sanctioned" && i > s_.first && doc_.tokens[i - 1].word &&
-        !In(Norm(i - 1), {"was", "were", "is", "are", "be", "been", "being", "get", "got",
+        !IsOneOf(Norm(i - 1), {"was", "were", "is", "are", "be", "been", "being", "get", "got",
                           "already", "newly", "previously", "and", "or", "the", "a"}) &&
-        !In(Norm(i + 1), {"by", "for", "under", "in", "as"})) {
+        !IsOneOf(Norm(i + 1), {"by", "for", "under", "in", "as"})) {
       // "Washington sanctioned three Russian officials".
       if (!hedged()) Emit("SANCTION", i, i + 1, "sanction:sanctioned", &out);
       continue;
@@ -311,10 +303,10 @@ std::vector<StatementDraft> Reader::Run() {
     if (SupportVerbs().contains(w)) {
       int k = i + 1;
       while (k < s_.last && k <= i + 5 && doc_.tokens[k].word && !doc_.tokens[k].cap &&
-             !In(Norm(k), {"support", "solidarity", "backing"}) && !IsClauseBoundary(Norm(k))) {
+             !IsOneOf(Norm(k), {"support", "solidarity", "backing"}) && !IsClauseBoundary(Norm(k))) {
         ++k;
       }
-      if (!In(Norm(k), {"support", "solidarity", "backing"})) continue;
+      if (!IsOneOf(Norm(k), {"support", "solidarity", "backing"})) continue;
       const std::string& prep = Norm(k + 1);
       if (!(prep == "for" || (Norm(k) == "solidarity" && prep == "with"))) continue;
       if (hedged()) continue;

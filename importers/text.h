@@ -7,6 +7,7 @@
 #define NEWSGRAPH_IMPORTERS_TEXT_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,16 @@ std::vector<std::string> NormalizedTokens(absl::string_view phrase);
 // capital, digit or opening quote (not after titles such as "Mr." or an
 // initial such as "J."), and at every line break.
 Document Analyze(absl::string_view text);
+
+// Whether `s` is one of `words`. Word lists are string_views so that most
+// candidates are rejected by length before any byte is compared: the
+// extractor's rules call this for every token.
+inline bool IsOneOf(absl::string_view s, std::initializer_list<absl::string_view> words) {
+  for (absl::string_view w : words) {
+    if (s == w) return true;
+  }
+  return false;
+}
 
 }  // namespace newsgraph
 

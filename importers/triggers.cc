@@ -4,20 +4,12 @@
 #include <initializer_list>
 
 #include "absl/container/flat_hash_set.h"
+#include "importers/text.h"
 
 namespace newsgraph {
 namespace {
 
 using Set = absl::flat_hash_set<std::string>;
-
-// Word lists are string_views so that most candidates are rejected by
-// length before any byte is compared: this runs for every token.
-bool In(absl::string_view s, std::initializer_list<absl::string_view> words) {
-  for (absl::string_view w : words) {
-    if (s == w) return true;
-  }
-  return false;
-}
 
 const Set& MeetWords() {
   static const auto* k = new Set{"met", "meet", "meets", "meeting", "meetings",
@@ -80,18 +72,18 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
     const absl::string_view n1 = norm(i + 1);
     // Video.
     if ((w == "video" || w == "virtual") &&
-        In(n1, {"call", "calls", "conference", "conferences", "link", "summit", "meeting",
+        IsOneOf(n1, {"call", "calls", "conference", "conferences", "link", "summit", "meeting",
                 "talks", "conversation"})) {
       add(i, i + 2, "video", false, "noun:video-call");
       ++i;
       continue;
     }
-    if (w == "video" && n1 == "-" && In(norm(i + 2), {"conference", "call", "link"})) {
+    if (w == "video" && n1 == "-" && IsOneOf(norm(i + 2), {"conference", "call", "link"})) {
       add(i, i + 3, "video", false, "noun:video-call");
       i += 2;
       continue;
     }
-    if (In(w, {"videoconference", "videoconferences", "videocall", "teleconference"})) {
+    if (IsOneOf(w, {"videoconference", "videoconferences", "videocall", "teleconference"})) {
       add(i, i + 1, "video", false, "noun:videoconference");
       continue;
     }
@@ -101,8 +93,8 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       continue;
     }
     // Phone.
-    if (In(w, {"phone", "telephone"}) &&
-        In(n1, {"call", "calls", "conversation", "conversations", "talks", "talk"})) {
+    if (IsOneOf(w, {"phone", "telephone"}) &&
+        IsOneOf(n1, {"call", "calls", "conversation", "conversations", "talks", "talk"})) {
       add(i, i + 2, "phone", false, "noun:phone-call");
       ++i;
       continue;
@@ -110,14 +102,14 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
     if (SpeakWords().contains(w) && w != "talks") {
       // "spoke with", "spoke today with", "spoke by phone with", "spoke to".
       int k = i + 1;
-      while (k < s.last && k <= i + 4 && !In(t[k].norm, {"with", "to"}) &&
-             In(t[k].norm, {"today", "by", "phone", "telephone", "on", "the", "again",
+      while (k < s.last && k <= i + 4 && !IsOneOf(t[k].norm, {"with", "to"}) &&
+             IsOneOf(t[k].norm, {"today", "by", "phone", "telephone", "on", "the", "again",
                             "separately", "also", "yesterday", "briefly", "directly",
                             "monday", "tuesday", "wednesday", "thursday", "friday",
                             "saturday", "sunday", "over", "via"})) {
         ++k;
       }
-      if (k < s.last && (In(t[k].norm, {"with", "to"}) || w == "phoned")) {
+      if (k < s.last && (IsOneOf(t[k].norm, {"with", "to"}) || w == "phoned")) {
         add(i, i + 1, "phone", true, "verb:spoke-with");
         i = k - 1;  // "by phone" belongs to this trigger
         continue;
@@ -136,20 +128,20 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "phone", false, "phrase:in-contact-with");
       continue;
     }
-    if (In(w, {"conversation", "conversations", "phone", "telephone", "phoned"})) {
+    if (IsOneOf(w, {"conversation", "conversations", "phone", "telephone", "phoned"})) {
       add(i, i + 1, "phone", false, "noun:conversation");
       continue;
     }
-    if (In(w, {"call", "calls"}) && In(n1, {"for", "on"})) continue;  // "his call for calm"
-    if (In(w, {"call", "calls"}) && (In(norm(i - 1), {"a", "the", "joint", "their", "his",
+    if (IsOneOf(w, {"call", "calls"}) && IsOneOf(n1, {"for", "on"})) continue;  // "his call for calm"
+    if (IsOneOf(w, {"call", "calls"}) && (IsOneOf(norm(i - 1), {"a", "the", "joint", "their", "his",
                                                       "her", "secure", "another", "'s",
                                                       "first", "last", "latest"}) ||
-                                     In(n1, {"with", "between"}))) {
+                                     IsOneOf(n1, {"with", "between"}))) {
       add(i, i + 1, "phone", false, "noun:call");
       continue;
     }
     if (w == "called" && i + 1 < s.last && t[i + 1].cap && norm(i - 1) != "-" &&
-        !In(n1, {"on", "for", "it", "the"})) {
+        !IsOneOf(n1, {"on", "for", "it", "the"})) {
       add(i, i + 1, "phone", true, "verb:called");
       continue;
     }
@@ -164,49 +156,49 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       i += 4;
       continue;
     }
-    if (In(w, {"meet", "meets", "met"}) && MeetsAnObligation(t, i, s.last)) continue;
+    if (IsOneOf(w, {"meet", "meets", "met"}) && MeetsAnObligation(t, i, s.last)) continue;
     // "will join Lowe and Hart for talks": joining people is meeting them.
-    if (In(w, {"join", "joins", "joined", "joining"}) && i + 1 < s.last && t[i + 1].cap &&
+    if (IsOneOf(w, {"join", "joins", "joined", "joining"}) && i + 1 < s.last && t[i + 1].cap &&
         norm(i - 1) != "to") {
       add(i, i + 1, "in-person", true, "verb:join");
       continue;
     }
     if (MeetWords().contains(w)) {
-      bool verb = In(w, {"met", "meet", "meets", "greeted", "greets", "greet", "hosted",
+      bool verb = IsOneOf(w, {"met", "meet", "meets", "greeted", "greets", "greet", "hosted",
                          "hosts", "host", "hosting", "convened", "convenes", "convene",
                          "alongside"});
-      if (w == "talks" && In(norm(i - 1), {"peace", "trade"})) continue;
+      if (w == "talks" && IsOneOf(norm(i - 1), {"peace", "trade"})) continue;
       add(i, i + 1, "in-person", verb, verb ? "verb:meet" : "noun:meeting");
       continue;
     }
     // Visits.
     if (VisitWords().contains(w)) {
-      if (In(w, {"stop", "stops"}) && !In(n1, {"in", "at"})) continue;
-      if (In(w, {"flew", "went", "headed", "heads", "heading", "returned"}) && n1 != "to") continue;
+      if (IsOneOf(w, {"stop", "stops"}) && !IsOneOf(n1, {"in", "at"})) continue;
+      if (IsOneOf(w, {"flew", "went", "headed", "heads", "heading", "returned"}) && n1 != "to") continue;
       if (w == "landed" && n1 != "in") continue;
       if (w == "presence" && n1 != "in") continue;
-      if (In(w, {"arrived", "arrives", "arriving", "arrival"}) && !In(n1, {"in", "at"})) continue;
+      if (IsOneOf(w, {"arrived", "arrives", "arriving", "arrival"}) && !IsOneOf(n1, {"in", "at"})) continue;
       int place_from = -1;
       if (VisitVerbsTakingObject().contains(w)) place_from = i;
       // "visited Warsaw to sign ...": a direct object comes first.
       const bool direct = place_from == i && i + 1 < s.last &&
                           (t[i + 1].cap || norm(i + 1) == "the");
       for (int k = i + 1; !direct && k < s.last && k <= i + 4; ++k) {
-        if (In(t[k].norm, {"to", "in", "at"})) {
+        if (IsOneOf(t[k].norm, {"to", "in", "at"})) {
           place_from = k;
           break;
         }
         if (!t[k].word) break;
       }
-      bool verb = !In(w, {"visit", "visits", "trip", "trips", "tour", "arrival",
+      bool verb = !IsOneOf(w, {"visit", "visits", "trip", "trips", "tour", "arrival",
                           "stopover", "presence", "stop", "stops"}) ||
-                  In(norm(i - 1), {"to", "will", "would", "may", "could", "might", "he",
+                  IsOneOf(norm(i - 1), {"to", "will", "would", "may", "could", "might", "he",
                                    "she", "they", "also", "not"});
       add(i, i + 1, "visit", verb, "trigger:visit", place_from);
       continue;
     }
     // "X is in Laos", "was in Kyiv": presence at a place.
-    if (In(w, {"is", "was", "were", "are", "be", "been"}) && n1 == "in" && i + 2 < s.last &&
+    if (IsOneOf(w, {"is", "was", "were", "are", "be", "been"}) && n1 == "in" && i + 2 < s.last &&
         (t[i + 2].cap || (norm(i + 2) == "the" && i + 3 < s.last && t[i + 3].cap))) {
       add(i, i + 2, "visit", true, "copula:in", i + 1);
       ++i;
@@ -229,7 +221,7 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
   const int lo = std::max(s.first, tr.first - 10), hi = std::min(s.last, tr.last + 8);
   for (int k = lo; k < hi; ++k) {
     const std::string& w = t[k].norm;
-    if (In(w, {"cancel", "cancels", "canceled", "cancelled", "canceling", "cancelling",
+    if (IsOneOf(w, {"cancel", "cancels", "canceled", "cancelled", "canceling", "cancelling",
                "cancellation", "postponed", "postpone", "postpones", "scrapped",
                "shelved"}) ||
         (w == "called" && k + 1 < s.last && t[k + 1].norm == "off")) {
@@ -240,15 +232,15 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
   if (!tr.verb) {
     for (int k = tr.last; k < std::min(s.last, tr.last + 6); ++k) {
       const std::string& w = t[k].norm;
-      if (In(w, {"rejected", "refused", "denied", "declined"})) return set(pb::DENIED, w);
-      if (In(w, {".", ";"})) break;
+      if (IsOneOf(w, {"rejected", "refused", "denied", "declined"})) return set(pb::DENIED, w);
+      if (IsOneOf(w, {".", ";"})) break;
     }
   }
   // "has not confirmed that they will meet": uncertain, whatever follows.
   for (int k = std::max(s.first, tr.first - 9); k + 1 < tr.first; ++k) {
     if (t[k].norm != "not" && t[k].norm != "n't") continue;
     for (int j = k + 1; j < tr.first && j <= k + 3; ++j) {
-      if (In(t[j].norm, {"confirmed", "confirm", "clear", "known", "decided", "sure"})) {
+      if (IsOneOf(t[j].norm, {"confirmed", "confirm", "clear", "known", "decided", "sure"})) {
         return set(pb::POSSIBLE, "not-" + t[j].norm);
       }
     }
@@ -257,51 +249,51 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
   for (int k = tr.first - 1; k >= s.first && k >= tr.first - 9; --k) {
     const std::string& w = t[k].norm;
     if (t[k].cap && (w == "may" || w == "march")) continue;  // the months
-    if (In(w, {";", ":", "said", "says", "told", "after", "following", "since", "(", ")",
+    if (IsOneOf(w, {";", ":", "said", "says", "told", "after", "following", "since", "(", ")",
                "\"", "when", "while", "but", "—", "which", "who"})) {
       break;
     }
     const std::string& next = k + 1 < s.last ? t[k + 1].norm : w;
-    if (w == "not" || w == "n't" || w == "never" || In(w, {"didn't", "won't", "wouldn't",
+    if (w == "not" || w == "n't" || w == "never" || IsOneOf(w, {"didn't", "won't", "wouldn't",
                                                             "hasn't", "haven't", "isn't",
                                                             "wasn't", "doesn't", "don't"})) {
       // "has not confirmed that they will meet" is uncertain, not denied.
       for (int j = k + 1; j < tr.first; ++j) {
-        if (In(t[j].norm, {"confirmed", "confirm", "say", "said", "clear", "known",
+        if (IsOneOf(t[j].norm, {"confirmed", "confirm", "say", "said", "clear", "known",
                            "decided", "sure", "ruled"})) {
           return set(pb::POSSIBLE, "not-" + t[j].norm);
         }
       }
       return set(pb::DENIED, w);
     }
-    if (In(w, {"refused", "refuses", "refuse", "rejected", "rejects", "declined",
+    if (IsOneOf(w, {"refused", "refuses", "refuse", "rejected", "rejects", "declined",
                "declines"}) ||
         (w == "ruled" && next == "out")) {
       return set(pb::DENIED, w);
     }
-    if (In(w, {"may", "might", "could", "possible", "possibly", "proposed", "propose",
+    if (IsOneOf(w, {"may", "might", "could", "possible", "possibly", "proposed", "propose",
                "proposes", "wanted", "wants", "want", "hopes", "hoped", "hope", "prepared",
                "potential", "consider", "considering", "considered", "unlikely", "ready",
                "suggested", "offered", "invited", "whether", "if", "perhaps", "open"})) {
       return set(pb::POSSIBLE, w);
     }
-    if (In(w, {"will", "'ll", "shall", "would", "plans", "plan", "planned", "planning",
+    if (IsOneOf(w, {"will", "'ll", "shall", "would", "plans", "plan", "planned", "planning",
                "expected", "expects", "due", "scheduled", "upcoming", "set", "intends",
                "intend", "intended", "going", "agreed", "preparing", "prepares",
                "forthcoming", "next", "coming", "towards", "toward", "future",
                "anticipated", "awaited", "invitation", "forward"})) {
       return set(pb::PLANNED, w);
     }
-    if (In(w, {"is", "are", "was", "were"}) && next == "to" && tr.first - k <= 6) {
+    if (IsOneOf(w, {"is", "are", "was", "were"}) && next == "to" && tr.first - k <= 6) {
       return set(pb::PLANNED, "is-to");  // "are to hold a day of talks"
     }
     if (w == "to" && k + 1 == tr.first && tr.verb && k - 1 >= s.first) {
       // "wanted to meet", "refused to meet", "expected to travel".
       const std::string& gov = t[k - 1].norm;
-      if (In(gov, {"refused", "refuses", "refuse", "declined", "declines"})) {
+      if (IsOneOf(gov, {"refused", "refuses", "refuse", "declined", "declines"})) {
         return set(pb::DENIED, gov);
       }
-      if (In(gov, {"wanted", "wants", "want", "hopes", "hoped", "hope", "prepared", "ready",
+      if (IsOneOf(gov, {"wanted", "wants", "want", "hopes", "hoped", "hope", "prepared", "ready",
                    "offered", "invited", "willing", "like", "open", "sought", "seeks"})) {
         return set(pb::POSSIBLE, gov);
       }
@@ -311,7 +303,7 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
       // carried it out ("recent trip to Oslo to meet Hart").
       bool recent = false;
       for (int j = std::max(s.first, k - 8); j < k; ++j) {
-        if (In(t[j].norm, {"recent", "previous", "earlier", "last"})) recent = true;
+        if (IsOneOf(t[j].norm, {"recent", "previous", "earlier", "last"})) recent = true;
       }
       if (!recent) return set(pb::PLANNED, "to-infinitive");
     }
