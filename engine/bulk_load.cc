@@ -2,6 +2,7 @@
 #include "newsgraph/bulk_load.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <system_error>
@@ -24,7 +25,6 @@ namespace {
 
 using engine::EdgeRecord;
 using engine::EdgeRun;
-using engine::NodeIdSet;
 using engine::NodeLine;
 using engine::RocksStore;
 
@@ -68,12 +68,14 @@ rocksdb::Options SstOptions(RocksStore& store, RocksStore::Cf cf) {
   return options;
 }
 
-// One parsing thread's edges: its current run, its spilled runs, its totals.
-// Each slice of edges.csv has its own, so the threads share nothing.
+// One parsing thread's edges: its region of the run buffer, its spilled
+// runs, its totals. Each slice of edges.csv has its own, so the threads
+// share nothing.
 struct SliceRuns {
-  EdgeRun input;  // the current run, in file order
-  EdgeRun out_sorted;
-  EdgeRun in_sorted;
+  EdgeRecord* region = nullptr;  // the current run, in file order
+  size_t capacity = 0;
+  size_t size = 0;
+  EdgeRun scratch;  // a full region sorted one way, while it is spilled
   std::vector<std::string> out_paths;
   std::vector<std::string> in_paths;
   std::vector<uint64_t> by_type = std::vector<uint64_t>(pb::EdgeType_ARRAYSIZE, 0);
@@ -82,26 +84,110 @@ struct SliceRuns {
   int runs = 0;
   double sort_seconds = 0;
 
-  // Sorts the current run both ways; spills it unless it is the last.
-  absl::Status FinishRun(uint64_t id_bound, bool spill, const std::string& tmp, int slice) {
+  // Sorts the full region both ways, spills it, and empties it.
+  absl::Status Spill(uint32_t node_count, const std::string& tmp, int slice) {
     const auto start = std::chrono::steady_clock::now();
     absl::Cleanup timed = [&] { sort_seconds += Since(start); };
-    engine::SortRunInto(input, /*mirror=*/false, id_bound, &out_sorted);
-    engine::SortRunInto(input, /*mirror=*/true, id_bound, &in_sorted);
-    input.clear();
     ++runs;
-    if (!spill) return absl::OkStatus();
     const std::string name = absl::StrCat(slice, "-", runs);
-    out_paths.push_back(absl::StrCat(tmp, "/out-run-", name));
-    in_paths.push_back(absl::StrCat(tmp, "/in-run-", name));
-    if (absl::Status s = engine::SpillRun(out_sorted, out_paths.back()); !s.ok()) return s;
-    if (absl::Status s = engine::SpillRun(in_sorted, in_paths.back()); !s.ok()) return s;
-    // Spilled: only the last run's records may stay as in-memory runs.
-    out_sorted.clear();
-    in_sorted.clear();
+    scratch.resize(size);
+    for (const bool mirror : {false, true}) {
+      engine::SortRecords({{region, size}}, mirror, node_count, scratch.data());
+      std::vector<std::string>& paths = mirror ? in_paths : out_paths;
+      paths.push_back(absl::StrCat(tmp, mirror ? "/in-run-" : "/out-run-", name));
+      if (absl::Status s = engine::SpillRun(scratch.data(), size, paths.back()); !s.ok()) {
+        return s;
+      }
+    }
+    size = 0;
     return absl::OkStatus();
   }
 };
+
+// Checks one edges.csv row and packs it (BulkLoad's contract, and the
+// limits of EdgeRecord's packing).
+absl::StatusOr<EdgeRecord> PackRow(const engine::EdgeRow& row, int64_t line,
+                                   const engine::NodeRanks& ranks, const std::string& edges_csv,
+                                   const std::string& nodes_csv) {
+  static_assert(pb::EdgeType_ARRAYSIZE <= 256, "EdgeRecord packs the type in 8 bits");
+  uint32_t src = 0;
+  uint32_t dst = 0;
+  for (const auto& [id, rank] : {std::pair(row.src, &src), std::pair(row.dst, &dst)}) {
+    if (!ranks.Rank(id, rank)) {
+      return engine::CsvError(edges_csv, line, absl::StrCat("node ", id, " is not in ", nodes_csv));
+    }
+  }
+  if (row.day < engine::kMinRecordDay || row.day > engine::kMaxRecordDay) {
+    return engine::CsvError(
+        edges_csv, line,
+        absl::StrCat("day ", row.day, " is outside the days a bulk load takes (",
+                     engine::kMinRecordDay, "..", engine::kMaxRecordDay,
+                     ", about 22,900 years either side of 1970)"));
+  }
+  // Seqs follow the line: unique and in file order whatever the slice
+  // (line 1 is the header).
+  const uint64_t seq_offset = static_cast<uint64_t>(line - 2);
+  if (seq_offset > engine::kMaxSeqOffset) {
+    return engine::CsvError(edges_csv, line,
+                            absl::StrCat("a bulk load takes at most ", engine::kMaxSeqOffset + 1,
+                                         " lines of edges; split the file"));
+  }
+  return engine::MakeEdgeRecord(src, dst, static_cast<uint8_t>(row.type), row.day, row.dated,
+                                static_cast<uint32_t>(seq_offset));
+}
+
+// One share of the SST writing: a direction's runs, or a piece of its one
+// in-memory run.
+struct MergeTask {
+  bool out_direction;
+  std::vector<std::string> paths;
+  std::vector<engine::RecordSpan> memory;
+  std::string prefix;
+  absl::StatusOr<std::vector<std::string>> files = std::vector<std::string>();
+};
+
+// Adds the tasks that write one direction. Without spilled runs the
+// in-memory run is cut into `pieces` written at once: any cut gives
+// disjoint key ranges, as the run is sorted and its keys unique.
+void AddMergeTasks(bool out_direction, const std::vector<std::string>& paths,
+                   const std::vector<engine::RecordSpan>& memory, int pieces,
+                   const std::string& tmp, std::vector<MergeTask>* tasks) {
+  const std::string prefix = absl::StrCat(tmp, out_direction ? "/out" : "/in");
+  constexpr size_t kMinPiece = size_t{1} << 20;
+  if (!paths.empty() || memory.size() != 1 || memory[0].size < 2 * kMinPiece) {
+    tasks->push_back({out_direction, paths, memory, prefix});
+    return;
+  }
+  const engine::RecordSpan run = memory[0];
+  const size_t part = (run.size + pieces - 1) / pieces;
+  for (size_t at = 0; at < run.size; at += part) {
+    tasks->push_back({out_direction,
+                      {},
+                      {{run.data + at, std::min(part, run.size - at)}},
+                      absl::StrCat(prefix, "-", at / part)});
+  }
+}
+
+// Runs `tasks` on `threads` threads, in order as threads come free; `out`
+// tasks first, as their values make them the slower ones.
+void RunMergeTasks(RocksStore& store, const engine::RunDecoding& decoding, int threads,
+                   std::vector<MergeTask>* tasks) {
+  const rocksdb::Options out_options = SstOptions(store, RocksStore::kOut);
+  const rocksdb::Options in_options = SstOptions(store, RocksStore::kIn);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < tasks->size(); i = next++) {
+      MergeTask& task = (*tasks)[i];
+      task.files = engine::MergeRunsToSst(task.paths, task.memory, task.out_direction, decoding,
+                                          task.out_direction ? out_options : in_options,
+                                          task.prefix);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+}
 
 absl::Status WriteCounts(RocksStore& store, const std::vector<uint64_t>& by_kind,
                          const std::vector<uint64_t>& by_type) {
@@ -155,36 +241,39 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
     if (node_thread.joinable()) node_thread.join();
   };
 
-  // Edges: each parsing thread cuts its slice of the file into runs of
-  // run_edges / slices, sorted both ways; full runs are spilled.
-  const NodeIdSet ids(*nodes);
-  const uint64_t id_bound = nodes->empty() ? 0 : nodes->back().id + 1;
+  // Edges: each parsing thread fills its region of one run buffer from its
+  // slice of the file; a full region is sorted both ways and spilled. The
+  // last regions are sorted together at the end and stay in memory.
+  if (nodes->size() > engine::kLow32) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        nodes_csv, ": a bulk load takes at most ", engine::kLow32, " nodes"));
+  }
+  const uint32_t node_count = static_cast<uint32_t>(nodes->size());
+  const engine::NodeRanks ranks(*nodes);
+  const bool contiguous_ids =
+      nodes->empty() || nodes->back().id - nodes->front().id + 1 == nodes->size();
+  engine::NodeIds node_ids(contiguous_ids ? 0 : nodes->size());
+  for (size_t i = 0; i < node_ids.size(); ++i) node_ids[i] = (*nodes)[i].id;
   const uint64_t first_seq = store.AllocateEdgeSeqs(0);
   const int slices = engine::EdgeCsvSlices(edges_csv, options.parse_threads);
-  const size_t run_edges = std::max<size_t>(options.run_edges / slices, 1);
+  const size_t region_edges = std::max<size_t>(options.run_edges / slices, 1);
+  // Pages are touched only as records arrive.
+  EdgeRun buffer(region_edges * slices);
   std::vector<SliceRuns> runs(slices);
+  for (int i = 0; i < slices; ++i) {
+    runs[i].region = buffer.data() + i * region_edges;
+    runs[i].capacity = region_edges;
+  }
   absl::Status read = engine::ReadEdgesCsvSliced(
       edges_csv, slices,
       [&](int slice, const engine::EdgeRow& row, int64_t line) -> absl::Status {
-        for (uint64_t end : {row.src, row.dst}) {
-          if (!ids.Contains(end)) {
-            return engine::CsvError(edges_csv, line,
-                                    absl::StrCat("node ", end, " is not in ", nodes_csv));
-          }
-        }
+        absl::StatusOr<EdgeRecord> record = PackRow(row, line, ranks, edges_csv, nodes_csv);
+        if (!record.ok()) return record.status();
         SliceRuns& mine = runs[slice];
-        if (mine.input.size() == run_edges) {
-          if (absl::Status s = mine.FinishRun(id_bound, /*spill=*/true, tmp, slice); !s.ok()) {
-            return s;
-          }
+        if (mine.size == mine.capacity) {
+          if (absl::Status s = mine.Spill(node_count, tmp, slice); !s.ok()) return s;
         }
-        // Reserved whole: untouched pages cost nothing, regrowth copies would.
-        if (mine.input.capacity() < run_edges) mine.input.reserve(run_edges);
-        // Seqs follow the line: unique and in file order whatever the slice
-        // (line 1 is the header).
-        mine.input.push_back({row.src, row.dst, first_seq + static_cast<uint64_t>(line - 2),
-                              row.day, static_cast<uint16_t>(row.type),
-                              static_cast<uint8_t>(row.dated)});
+        mine.region[mine.size++] = *record;
         ++mine.by_type[row.type];
         ++mine.edges;
         mine.last_line = line;
@@ -195,29 +284,11 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
   report.read_seconds = Since(phase);
   phase = std::chrono::steady_clock::now();
 
-  // The last run of every slice is sorted in memory, the slices at once.
-  {
-    std::vector<absl::Status> sorted(slices);
-    std::vector<std::thread> sorters;
-    for (int i = 0; i < slices; ++i) {
-      sorters.emplace_back([&, i] {
-        if (!runs[i].input.empty()) {
-          sorted[i] = runs[i].FinishRun(id_bound, /*spill=*/false, tmp, i);
-        }
-        EdgeRun().swap(runs[i].input);
-      });
-    }
-    for (std::thread& t : sorters) t.join();
-    for (const absl::Status& s : sorted) {
-      if (!s.ok()) return s;
-    }
-  }
   std::vector<uint64_t> by_type(pb::EdgeType_ARRAYSIZE, 0);
   uint64_t seqs_used = 0;
   std::vector<std::string> out_paths;
   std::vector<std::string> in_paths;
-  std::vector<EdgeRun> out_memory;
-  std::vector<EdgeRun> in_memory;
+  std::vector<engine::RecordSpan> last;
   for (SliceRuns& r : runs) {
     for (size_t t = 0; t < by_type.size(); ++t) by_type[t] += r.by_type[t];
     report.edges += r.edges;
@@ -225,26 +296,45 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
     if (r.edges > 0) seqs_used = std::max<uint64_t>(seqs_used, r.last_line - 1);
     out_paths.insert(out_paths.end(), r.out_paths.begin(), r.out_paths.end());
     in_paths.insert(in_paths.end(), r.in_paths.begin(), r.in_paths.end());
-    out_memory.push_back(std::move(r.out_sorted));
-    in_memory.push_back(std::move(r.in_sorted));
+    if (r.size > 0) last.push_back({r.region, r.size});
   }
-  runs.clear();
+  runs.clear();  // frees the spill buffers before the last sort
+  // The last run: sorted in `out` order into a buffer of its own, then in
+  // `in` order back into the run buffer, whose pages are already mapped.
+  size_t last_edges = 0;
+  for (const engine::RecordSpan& span : last) last_edges += span.size;
+  EdgeRun out_sorted(last_edges);
+  std::vector<engine::RecordSpan> out_memory;
+  std::vector<engine::RecordSpan> in_memory;
+  if (last_edges > 0) {
+    ++report.runs;
+    engine::SortRecords(last, /*mirror=*/false, node_count, out_sorted.data());
+    std::vector<engine::RecordSpan> halves;
+    const size_t part = (last_edges + slices - 1) / slices;
+    for (size_t at = 0; at < last_edges; at += part) {
+      halves.push_back({out_sorted.data() + at, std::min(part, last_edges - at)});
+    }
+    engine::SortRecords(halves, /*mirror=*/true, node_count, buffer.data());
+    out_memory.push_back({out_sorted.data(), last_edges});
+    in_memory.push_back({buffer.data(), last_edges});
+  }
   report.sort_seconds += Since(phase);
   phase = std::chrono::steady_clock::now();
 
-  // Merge each direction into its SST files, one thread per direction.
-  absl::StatusOr<std::vector<std::string>> in_files;
-  std::thread in_thread([&] {
-    in_files = engine::MergeRunsToSst(in_paths, std::move(in_memory), /*out_direction=*/false,
-                                      SstOptions(store, RocksStore::kIn), tmp + "/in");
-  });
-  absl::StatusOr<std::vector<std::string>> out_files =
-      engine::MergeRunsToSst(out_paths, std::move(out_memory), /*out_direction=*/true,
-                             SstOptions(store, RocksStore::kOut), tmp + "/out");
-  in_thread.join();
+  const engine::RunDecoding decoding{contiguous_ids ? nullptr : &node_ids,
+                                     nodes->empty() ? 0 : nodes->front().id, first_seq};
+  std::vector<MergeTask> tasks;
+  AddMergeTasks(/*out_direction=*/true, out_paths, out_memory, slices, tmp, &tasks);
+  AddMergeTasks(/*out_direction=*/false, in_paths, in_memory, slices, tmp, &tasks);
+  RunMergeTasks(store, decoding, slices, &tasks);
   node_thread.join();
-  for (const auto* files : {&out_files, &in_files, &node_files}) {
-    if (!files->ok()) return files->status();
+  if (!node_files.ok()) return node_files.status();
+  std::vector<std::string> out_files;
+  std::vector<std::string> in_files;
+  for (MergeTask& task : tasks) {
+    if (!task.files.ok()) return task.files.status();
+    std::vector<std::string>& files = task.out_direction ? out_files : in_files;
+    files.insert(files.end(), task.files->begin(), task.files->end());
   }
 
   report.write_seconds = Since(phase);
@@ -266,8 +356,8 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
     args.push_back(std::move(arg));
   };
   add(RocksStore::kNode, *node_files);
-  add(RocksStore::kOut, *out_files);
-  add(RocksStore::kIn, *in_files);
+  add(RocksStore::kOut, out_files);
+  add(RocksStore::kIn, in_files);
   if (!args.empty()) {
     if (auto s = store.db()->IngestExternalFiles(args); !s.ok()) {
       return engine::FromRocks(s, absl::StrCat("ingesting into ", store.dir()));

@@ -1,5 +1,5 @@
-// The bulk loader's nodes: reading nodes.csv, the id set edges are checked
-// against, and the `node` SST file.
+// The bulk loader's nodes: reading nodes.csv, the ranks edges are checked
+// against and stored by, and the `node` SST file.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -33,11 +33,17 @@ absl::StatusOr<std::vector<NodeLine>> ReadNodeLines(const std::string& path) {
   return nodes;
 }
 
-NodeIdSet::NodeIdSet(const std::vector<NodeLine>& sorted_nodes) {
+NodeRanks::NodeRanks(const std::vector<NodeLine>& sorted_nodes) {
   const uint64_t max_id = sorted_nodes.empty() ? 0 : sorted_nodes.back().id;
   if (max_id <= 64 * sorted_nodes.size() + (uint64_t{1} << 20)) {
     bits_.assign(max_id / 64 + 1, 0);
     for (const NodeLine& n : sorted_nodes) bits_[n.id / 64] |= uint64_t{1} << (n.id % 64);
+    word_rank_.resize(bits_.size());
+    uint32_t before = 0;
+    for (size_t w = 0; w < bits_.size(); ++w) {
+      word_rank_[w] = before;
+      before += static_cast<uint32_t>(__builtin_popcountll(bits_[w]));
+    }
   } else {
     for (const NodeLine& n : sorted_nodes) sorted_.push_back(n.id);
   }

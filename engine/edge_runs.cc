@@ -1,4 +1,4 @@
-// Sorting, spilling and merging edge runs into SST files (bulk_load.h).
+// Spilling edge runs and merging them into SST files (bulk_load.h).
 #include <sys/mman.h>
 
 #include <algorithm>
@@ -32,29 +32,39 @@ absl::Status IoError(absl::string_view what, const std::string& path) {
 // One sorted run being merged: either in memory or read back from a file.
 class RunSource {
  public:
-  explicit RunSource(EdgeRun records) : buffer_(std::move(records)) {}
+  explicit RunSource(RecordSpan records) : data_(records.data), size_(records.size) {}
   RunSource(FILE* file, std::string path) : file_(file), path_(std::move(path)) {}
   RunSource(RunSource&& other) noexcept
       : file_(std::exchange(other.file_, nullptr)),
         path_(std::move(other.path_)),
         buffer_(std::move(other.buffer_)),
-        pos_(other.pos_) {}
+        data_(other.data_),
+        size_(other.size_),
+        pos_(other.pos_) {
+    if (file_ != nullptr) data_ = buffer_.data();
+  }
   ~RunSource() {
     if (file_ != nullptr) std::fclose(file_);
   }
 
   // The current record, or nullptr at the end; `error` is set on a read error.
   const EdgeRecord* Peek(absl::Status* error) {
-    if (pos_ == buffer_.size() && file_ != nullptr) Refill(error);
-    return pos_ < buffer_.size() ? &buffer_[pos_] : nullptr;
+    if (pos_ == size_ && file_ != nullptr) Refill(error);
+    return pos_ < size_ ? &data_[pos_] : nullptr;
   }
   void Pop() { ++pos_; }
+  // The record `k` after the current one, when it is already in memory
+  // (for prefetching what it refers to), else nullptr.
+  const EdgeRecord* Ahead(size_t k) const {
+    return pos_ + k < size_ ? &data_[pos_ + k] : nullptr;
+  }
 
  private:
   void Refill(absl::Status* error) {
     buffer_.resize(kReadBatch);
     const size_t got = std::fread(buffer_.data(), sizeof(EdgeRecord), kReadBatch, file_);
-    buffer_.resize(got);
+    data_ = buffer_.data();
+    size_ = got;
     pos_ = 0;
     if (got < kReadBatch) {
       if (std::ferror(file_) && error->ok()) *error = IoError("error reading", path_);
@@ -65,7 +75,9 @@ class RunSource {
 
   FILE* file_ = nullptr;
   std::string path_;
-  EdgeRun buffer_;
+  EdgeRun buffer_;  // a file's records read so far
+  const EdgeRecord* data_ = nullptr;
+  size_t size_ = 0;
   size_t pos_ = 0;
 };
 
@@ -75,10 +87,14 @@ class SstSequence {
   SstSequence(const rocksdb::Options& options, std::string prefix)
       : options_(options), prefix_(std::move(prefix)) {}
 
-  absl::Status Add(const std::string& key, const std::string& value) {
+  absl::Status Add(const rocksdb::Slice& key, const rocksdb::Slice& value) {
     if (writer_ == nullptr || entries_ == kEntriesPerSst) {
       if (absl::Status s = Finish(); !s.ok()) return s;
-      writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options_);
+      // The files are read right after ingestion (the first traversals, a
+      // snapshot build): keep them in the page cache.
+      writer_ = std::make_unique<rocksdb::SstFileWriter>(
+          rocksdb::EnvOptions(), options_, /*column_family=*/nullptr,
+          /*invalidate_page_cache=*/false);
       files_.push_back(absl::StrCat(prefix_, "-", files_.size(), ".sst"));
       if (auto s = writer_->Open(files_.back()); !s.ok()) return FromRocks(s, files_.back());
       entries_ = 0;
@@ -114,88 +130,73 @@ void AdviseHugePages(void* data, size_t bytes) {
   if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 }
 
-void SortRunInto(const EdgeRun& input, bool mirror, uint64_t id_bound,
-                 EdgeRun* sorted) {
-  const auto place = [mirror](const EdgeRecord& r) {
-    return mirror ? EdgeRecord{r.other, r.node, r.seq, r.day, r.type, r.dated} : r;
-  };
-  const auto node_of = [mirror](const EdgeRecord& r) { return mirror ? r.other : r.node; };
-  sorted->resize(input.size());
-  // Dense: the count array is at most a few words per edge.
-  if (id_bound > 4 * input.size() + (uint64_t{1} << 16)) {
-    std::transform(input.begin(), input.end(), sorted->begin(), place);
-    std::sort(sorted->begin(), sorted->end(), KeyLess());
-    return;
-  }
-  std::vector<uint64_t> start(id_bound + 1, 0);
-  for (const EdgeRecord& r : input) ++start[node_of(r) + 1];
-  for (uint64_t i = 1; i <= id_bound; ++i) start[i] += start[i - 1];
-  std::vector<uint64_t> fill(start.begin(), start.end() - 1);
-  EdgeRecord* out = sorted->data();
-  for (const EdgeRecord& r : input) out[fill[node_of(r)]++] = place(r);
-  for (uint64_t node = 0; node < id_bound; ++node) {
-    if (start[node + 1] - start[node] > 1) {
-      std::sort(out + start[node], out + start[node + 1], KeyLess());
-    }
-  }
-}
-
-absl::Status SpillRun(const EdgeRun& run, const std::string& path) {
+absl::Status SpillRun(const EdgeRecord* records, size_t count, const std::string& path) {
   FILE* file = std::fopen(path.c_str(), "wb");
   if (file == nullptr) return IoError("cannot create", path);
-  const size_t written = std::fwrite(run.data(), sizeof(EdgeRecord), run.size(), file);
+  const size_t written = std::fwrite(records, sizeof(EdgeRecord), count, file);
   const bool closed = std::fclose(file) == 0;
-  if (written != run.size() || !closed) return IoError("error writing", path);
+  if (written != count || !closed) return IoError("error writing", path);
   return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<std::string>> MergeRunsToSst(
-    const std::vector<std::string>& paths, std::vector<EdgeRun> memory,
-    bool out_direction, const rocksdb::Options& options, const std::string& prefix) {
+    const std::vector<std::string>& paths, const std::vector<RecordSpan>& memory,
+    bool out_direction, const RunDecoding& decoding, const rocksdb::Options& options,
+    const std::string& prefix) {
   std::vector<RunSource> sources;
   for (const std::string& path : paths) {
     FILE* file = std::fopen(path.c_str(), "rb");
     if (file == nullptr) return IoError("cannot open", path);
     sources.emplace_back(file, path);
   }
-  for (EdgeRun& run : memory) {
-    if (!run.empty()) sources.emplace_back(std::move(run));
+  for (const RecordSpan& run : memory) {
+    if (run.size > 0) sources.emplace_back(run);
   }
 
   SstSequence out(options, prefix);
-  std::string key;
+  char key[keys::kEdgeKeyLength];
   std::string value;
   pb::Edge edge;
   pb::InStub stub;
   absl::Status error;
   auto emit = [&](const EdgeRecord& r) {
-    key.clear();
-    keys::AppendEdgeKey(&key, {r.node, r.type, r.day, r.other, r.seq});
+    const uint64_t node = decoding.IdOf(NodeOf(r));
+    const uint64_t other = decoding.IdOf(OtherOf(r));
+    const int32_t day = DayOf(r);
+    keys::EncodeEdgeKeyTo({node, TypeOf(r), day, other, decoding.first_seq + SeqOffsetOf(r)},
+                          key);
     value.clear();
     if (out_direction) {
-      // The whole edge, as WriteSetImpl::PutEdge stores it.
-      edge.set_src(r.node);
-      edge.set_dst(r.other);
-      edge.set_type(static_cast<pb::EdgeType>(r.type));
-      if (r.dated) {
+      // What OutValue stores: only the time, as src, dst and type are in
+      // the key; an undated edge's value is empty.
+      if (DatedOf(r)) {
         pb::TimeSpan* time = edge.mutable_time();
-        time->set_from_day(r.day);
-        time->set_to_day(r.day);
+        time->set_from_day(day);
+        time->set_to_day(day);
         time->set_granularity(pb::DAY);
-      } else {
-        edge.clear_time();
+        edge.SerializeToString(&value);
       }
-      edge.SerializeToString(&value);
-    } else if (r.dated) {
+    } else if (DatedOf(r)) {
       // An undated edge's InStub (end day 0, no confidence, no
       // factuality) is empty; a dated one ends on its day.
-      stub.set_end_day(r.day);
+      stub.set_end_day(day);
       stub.SerializeToString(&value);
     }
-    return out.Add(key, value);
+    return out.Add(rocksdb::Slice(key, sizeof(key)), value);
   };
 
-  // Few sources (the usual case: one in-memory run per parsing thread):
+  // `other` ids are looked up in no order: a miss each, unless fetched
+  // while the records before are encoded.
+  constexpr size_t kPrefetchAhead = 16;
+  auto prefetch_other = [&decoding](const RunSource& source) {
+    if (decoding.node_ids == nullptr) return;
+    if (const EdgeRecord* ahead = source.Ahead(kPrefetchAhead); ahead != nullptr) {
+      __builtin_prefetch(&(*decoding.node_ids)[OtherOf(*ahead)]);
+    }
+  };
+
+  // Few sources (the usual case: the one in-memory run, alone or with a
+  // few spilled ones):
   // the smallest current record by a linear look; many: a heap.
   constexpr size_t kLinearSources = 4;
   if (sources.size() <= kLinearSources) {
@@ -210,6 +211,7 @@ absl::StatusOr<std::vector<std::string>> MergeRunsToSst(
         }
       }
       if (best == nullptr || !error.ok()) break;
+      prefetch_other(sources[best_index]);
       if (absl::Status s = emit(*best); !s.ok()) return s;
       sources[best_index].Pop();
     }
@@ -226,6 +228,7 @@ absl::StatusOr<std::vector<std::string>> MergeRunsToSst(
   while (!heap.empty() && error.ok()) {
     const size_t i = heap.top();
     heap.pop();
+    prefetch_other(sources[i]);
     if (absl::Status s = emit(*sources[i].Peek(&error)); !s.ok()) return s;
     sources[i].Pop();
     if (sources[i].Peek(&error) != nullptr) heap.push(i);

@@ -60,6 +60,11 @@ absl::Status RocksStore::ScanEdges(uint64_t node, Direction direction, const Edg
     if (!edge.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
       return absl::DataLossError(absl::StrCat("unreadable Edge record in ", dir_));
     }
+    // The key holds src, dst and type; the value only the rest (OutValue).
+    const bool out = direction == Direction::kOut;
+    edge.set_src(out ? key->node : key->other);
+    edge.set_dst(out ? key->other : key->node);
+    edge.set_type(static_cast<pb::EdgeType>(key->type));
     if (!visit(edge)) return absl::OkStatus();
     it->Next();
   }

@@ -7,6 +7,16 @@ namespace {
 
 constexpr uint32_t kDaySignBit = 0x80000000u;
 
+// Fully unrolled, so that the compiler merges it into one byte swap and
+// store.
+template <int kBytes>
+void PutBigEndian(uint64_t v, char* out) {
+  for (int i = kBytes - 1; i >= 0; --i) {
+    out[i] = static_cast<char>(v);
+    v >>= 8;
+  }
+}
+
 }  // namespace
 
 std::string NodeCountKey(pb::NodeKind kind) {
@@ -99,11 +109,17 @@ std::string EncodeEdgeKey(const EdgeKey& key) {
 }
 
 void AppendEdgeKey(std::string* out, const EdgeKey& key) {
-  AppendU64(out, key.node);
-  AppendU16(out, key.type);
-  AppendDay(out, key.start_day);
-  AppendU64(out, key.other);
-  AppendU64(out, key.seq);
+  const size_t at = out->size();
+  out->resize(at + kEdgeKeyLength);
+  EncodeEdgeKeyTo(key, out->data() + at);
+}
+
+void EncodeEdgeKeyTo(const EdgeKey& key, char* out) {
+  PutBigEndian<8>(key.node, out);
+  PutBigEndian<2>(key.type, out + 8);
+  PutBigEndian<4>(static_cast<uint32_t>(key.start_day) ^ kDaySignBit, out + 10);
+  PutBigEndian<8>(key.other, out + 14);
+  PutBigEndian<8>(key.seq, out + 22);
 }
 
 std::optional<EdgeKey> DecodeEdgeKey(absl::string_view in) {

@@ -34,7 +34,10 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
 namespace engine {
 namespace {
 
-constexpr uint32_t kSchemaVersion = 1;
+// 2: `out` values leave src, dst and type to the key (1 repeated them).
+// Version 1 values read the same way, so a writer upgrades a version 1
+// store with its first commit.
+constexpr uint32_t kSchemaVersion = 2;
 constexpr size_t kBlockCacheBytes = size_t{64} << 20;
 constexpr int kBloomBitsPerKey = 10;
 
@@ -238,7 +241,7 @@ absl::Status RocksStore::LoadCounters() {
   next_node_id_ = std::max<uint64_t>(counters.next_node_id(), 1);
   next_evidence_id_ = std::max<uint64_t>(counters.next_evidence_id(), 1);
   next_edge_seq_ = std::max<uint64_t>(counters.next_edge_seq(), 1);
-  schema_version_ = counters.schema_version();
+  schema_version_ = read_only_ ? counters.schema_version() : kSchemaVersion;
   return absl::OkStatus();
 }
 

@@ -32,6 +32,14 @@ void WriteSetImpl::PutNode(const pb::Node& node) {
   nodes_[node.id()] = node;
 }
 
+std::string OutValue(const pb::Edge& edge) {
+  pb::Edge stored = edge;
+  stored.clear_src();
+  stored.clear_dst();
+  stored.clear_type();
+  return stored.SerializeAsString();
+}
+
 void WriteSetImpl::PutEdge(const pb::Edge& edge) {
   // Every PutEdge is a new edge: its seq makes the key unique even when
   // type, day and endpoints repeat.
@@ -40,7 +48,7 @@ void WriteSetImpl::PutEdge(const pb::Edge& edge) {
   stub.set_end_day(edge.time().to_day());
   stub.set_confidence(edge.confidence());
   stub.set_factuality(edge.factuality());
-  batch_.Put(store_->cf(RocksStore::kOut), keys::OutKey(edge, seq), edge.SerializeAsString());
+  batch_.Put(store_->cf(RocksStore::kOut), keys::OutKey(edge, seq), OutValue(edge));
   batch_.Put(store_->cf(RocksStore::kIn), keys::InKey(edge, seq), stub.SerializeAsString());
   ++edges_by_type_[static_cast<int>(edge.type())];
   ++edges_added_;

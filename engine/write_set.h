@@ -18,6 +18,10 @@ namespace newsgraph::engine {
 
 class RocksStore;
 
+// The `out` value of `edge`: the Edge without src, dst and type, which its
+// key holds (ScanEdges puts them back). The bulk loader writes the same.
+std::string OutValue(const pb::Edge& edge);
+
 // Rows that need no reading of the store (edges, evidence, articles, meta)
 // go straight into a WriteBatch. Nodes are kept whole until Commit, because
 // their `name` rows and the kind totals depend on the version stored at

@@ -14,13 +14,13 @@ namespace newsgraph {
 
 struct BulkLoadOptions {
   // Edges sorted in memory at a time (over all parsing threads); more edges
-  // are spilled as sorted runs and merged. Memory is about 96 bytes per
-  // edge of a run (the run as read, and sorted both ways), so the default
-  // keeps a load under about 1.2 GB and sorts up to 12M edges without
+  // are spilled as sorted runs and merged. Memory is about 32 bytes per
+  // edge of a run (the run as read, and one sorted copy), so the default
+  // keeps a load under about 0.5 GB and sorts up to 12M edges without
   // touching the disk.
   size_t run_edges = size_t{12} << 20;
   // Threads parsing edges.csv, each one contiguous slice of the file (and
-  // sorting its own runs).
+  // sorting its own full runs); as many sort the last run.
   int parse_threads = 2;
 };
 

@@ -216,6 +216,79 @@ TEST_F(BulkLoadTest, DatedEdgesCarryTheirDay) {
       BulkLoad(bad.path(), File("nodes.csv"), File("edges.csv"));
   EXPECT_TRUE(absl::StrContains(report.status().message(), "edges.csv:2: bad date \"2022-02-30\""))
       << report.status();
+
+  // Day numbers beyond what a bulk load packs are refused by line.
+  TestStoreDir far;
+  Write(File("edges.csv"), "src,dst,type,date\n1,2,MET,100\n1,2,MET,-9000000\n");
+  report = BulkLoad(far.path(), File("nodes.csv"), File("edges.csv"));
+  EXPECT_TRUE(absl::StrContains(report.status().message(),
+                                "edges.csv:3: day -9000000 is outside the days a bulk load takes"))
+      << report.status();
+}
+
+// Every edge of `node` both ways, whole, in scan order.
+std::vector<std::string> ScanWhole(const Store& store, uint64_t node) {
+  std::vector<std::string> seen;
+  for (Direction d : {Direction::kOut, Direction::kIn}) {
+    absl::Status s = store.ScanEdges(node, d, EdgeFilter{}, [&](const pb::Edge& e) {
+      seen.push_back(e.ShortDebugString());
+      return true;
+    });
+    EXPECT_TRUE(s.ok()) << s;
+  }
+  return seen;
+}
+
+// A run of over 2M edges is written in pieces, one per thread; sparse ids
+// (not a bitmap, not contiguous) are stored by rank and read back as ids.
+// Both must give the store one thread and one piece give, and the edges
+// must read back as committed edges do.
+TEST_F(BulkLoadTest, PiecesAndSparseIdsGiveTheSameStore) {
+  constexpr uint64_t kNodeCount = 3000;
+  constexpr uint64_t kIdStep = 1000003;  // ids far apart: the sorted-list path
+  constexpr int kManyEdges = (1 << 21) + 100000;
+  std::string nodes = "id,kind\n";
+  for (uint64_t i = 1; i <= kNodeCount; ++i) absl::StrAppend(&nodes, i * kIdStep, ",PERSON\n");
+  std::string edges = "src,dst,type,date\n";
+  uint64_t x = 777;
+  for (int i = 0; i < kManyEdges; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    absl::StrAppend(&edges, (1 + (x >> 33) % kNodeCount) * kIdStep, ",",
+                    (1 + (x >> 13) % kNodeCount) * kIdStep, ",", 1 + i % 8, ",",
+                    i % 4 == 0 ? "" : absl::StrCat(-50 + i % 100), "\n");
+  }
+  BulkLoadOptions pieces;
+  pieces.parse_threads = 2;
+  ASSERT_TRUE(Load(nodes, edges, pieces).ok());
+  TestStoreDir other;
+  BulkLoadOptions single;
+  single.parse_threads = 1;
+  ASSERT_TRUE(BulkLoad(other.path(), File("nodes.csv"), File("edges.csv"), single).ok());
+
+  std::unique_ptr<Store> a = OpenReader(dir_.path());
+  std::unique_ptr<Store> b = OpenReader(other.path());
+  for (uint64_t node = kIdStep; node <= kNodeCount * kIdStep; node += 97 * kIdStep) {
+    const std::vector<std::string> got = ScanWhole(*a, node);
+    EXPECT_EQ(got, ScanWhole(*b, node)) << node;
+    EXPECT_GT(got.size(), 1000u) << node;
+  }
+  EXPECT_TRUE(ScanWhole(*a, kIdStep + 1).empty());
+
+  // The first edge of the file (undated) reads back whole: src, dst and
+  // type come from the key, the value being empty.
+  pb::Edge first;
+  x = 777 * 6364136223846793005ULL + 1442695040888963407ULL;
+  first.set_src((1 + (x >> 33) % kNodeCount) * kIdStep);
+  first.set_dst((1 + (x >> 13) % kNodeCount) * kIdStep);
+  first.set_type(static_cast<pb::EdgeType>(1));
+  bool found = false;
+  ASSERT_TRUE(a->ScanEdges(first.src(), Direction::kOut, EdgeFilter{},
+                              [&](const pb::Edge& e) {
+                                found = found || e.ShortDebugString() == first.ShortDebugString();
+                                return true;
+                              })
+                  .ok());
+  EXPECT_TRUE(found) << first.ShortDebugString();
 }
 
 // A file large enough for two parsing threads, with runs small enough to

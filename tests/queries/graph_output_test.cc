@@ -1,5 +1,6 @@
 #include "queries/graph_output.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <regex>
@@ -102,6 +103,7 @@ TEST(GraphOutputTest, DotDeclaresEveryEndpointAndEscapesLabels) {
     const std::string file = ::testing::TempDir() + "/answer_" + std::to_string(getpid()) + ".dot";
     std::ofstream(file) << dot;
     EXPECT_EQ(std::system(("dot -Tsvg " + file + " >/dev/null").c_str()), 0);
+    std::remove(file.c_str());
   }
 }
 
@@ -185,6 +187,7 @@ TEST(GraphOutputTest, GraphMlIsWellFormedWithDeclaredTypedKeys) {
         ::testing::TempDir() + "/answer_" + std::to_string(getpid()) + ".graphml";
     std::ofstream(file) << xml;
     EXPECT_EQ(std::system(("xmllint --noout " + file).c_str()), 0);
+    std::remove(file.c_str());
   }
 }
 
