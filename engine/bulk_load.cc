@@ -63,6 +63,12 @@ rocksdb::Options SstOptions(RocksStore& store, RocksStore::Cf cf) {
   if (table != nullptr) {
     rocksdb::BlockBasedTableOptions bulk = *table;
     bulk.block_size = kBulkBlockSize;
+    // Whole-key blooms let a Get skip the files of upper levels; ingested
+    // files all go to the last level, and a Get of an edge key is always
+    // for an edge that exists, so their blooms would never say no. Prefix
+    // blooms stay (scans of nodes without edges). Readers take the file's
+    // own setting from its properties.
+    if (options.prefix_extractor != nullptr) bulk.whole_key_filtering = false;
     options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(bulk));
   }
   return options;
@@ -226,7 +232,7 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
   BulkLoadReport report;
   auto phase = std::chrono::steady_clock::now();
   if (absl::Status s = CheckEmpty(store); !s.ok()) return s;
-  absl::StatusOr<std::vector<NodeLine>> nodes = engine::ReadNodeLines(nodes_csv);
+  absl::StatusOr<std::vector<NodeLine>> nodes = engine::ReadNodeLines(nodes_csv, options.parse_threads);
   if (!nodes.ok()) return nodes.status();
   std::vector<uint64_t> by_kind(pb::NodeKind_ARRAYSIZE, 0);
   for (const NodeLine& n : *nodes) ++by_kind[n.kind];
@@ -255,7 +261,7 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
   engine::NodeIds node_ids(contiguous_ids ? 0 : nodes->size());
   for (size_t i = 0; i < node_ids.size(); ++i) node_ids[i] = (*nodes)[i].id;
   const uint64_t first_seq = store.AllocateEdgeSeqs(0);
-  const int slices = engine::EdgeCsvSlices(edges_csv, options.parse_threads);
+  const int slices = engine::CsvSlices(edges_csv, options.parse_threads);
   const size_t region_edges = std::max<size_t>(options.run_edges / slices, 1);
   // Pages are touched only as records arrive.
   EdgeRun buffer(region_edges * slices);

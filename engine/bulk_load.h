@@ -173,9 +173,10 @@ struct NodeLine {
   int64_t line;
 };
 
-// Reads `path`, sorted by id. Errors: ReadNodesCsv's; InvalidArgument
-// "PATH:LINE: duplicate node id" for an id given twice.
-absl::StatusOr<std::vector<NodeLine>> ReadNodeLines(const std::string& path);
+// Reads `path` on up to `threads` threads, sorted by id. Errors:
+// ReadNodesCsv's; InvalidArgument "PATH:LINE: duplicate node id" for an id
+// given twice.
+absl::StatusOr<std::vector<NodeLine>> ReadNodeLines(const std::string& path, int threads);
 
 // Which ids are nodes, and each one's rank in id order: a bitmap with a
 // running count per word when ids are dense enough, else a sorted list (ids

@@ -13,16 +13,25 @@
 
 namespace newsgraph::engine {
 
-absl::StatusOr<std::vector<NodeLine>> ReadNodeLines(const std::string& path) {
-  std::vector<NodeLine> nodes;
-  absl::Status read = ReadNodesCsv(path, [&](const NodeRow& row, int64_t line) {
-    nodes.push_back({row.id, row.kind, line});
-    return absl::OkStatus();
-  });
+absl::StatusOr<std::vector<NodeLine>> ReadNodeLines(const std::string& path, int threads) {
+  std::vector<std::vector<NodeLine>> slices(CsvSlices(path, threads));
+  absl::Status read =
+      ReadNodesCsvSliced(path, threads, [&](int slice, const NodeRow& row, int64_t line) {
+        slices[slice].push_back({row.id, row.kind, line});
+        return absl::OkStatus();
+      });
   if (!read.ok()) return read;
-  std::sort(nodes.begin(), nodes.end(), [](const NodeLine& a, const NodeLine& b) {
+  std::vector<NodeLine> nodes = std::move(slices[0]);
+  for (size_t i = 1; i < slices.size(); ++i) {
+    nodes.insert(nodes.end(), slices[i].begin(), slices[i].end());
+  }
+  const auto by_id_then_line = [](const NodeLine& a, const NodeLine& b) {
     return a.id != b.id ? a.id < b.id : a.line < b.line;
-  });
+  };
+  // Files are often written in id order already.
+  if (!std::is_sorted(nodes.begin(), nodes.end(), by_id_then_line)) {
+    std::sort(nodes.begin(), nodes.end(), by_id_then_line);
+  }
   for (size_t i = 1; i < nodes.size(); ++i) {
     if (nodes[i].id == nodes[i - 1].id) {
       return CsvError(path, nodes[i].line,

@@ -179,6 +179,22 @@ bool ParseDay(absl::string_view text, EdgeRow* row) {
   return true;
 }
 
+constexpr absl::string_view kNodeColumns[] = {"id", "kind"};
+
+absl::Status ReadNodePart(const std::string& path, const Part& part,
+                          absl::FunctionRef<absl::Status(const NodeRow&, int64_t line)> visit) {
+  return ReadCsv(path, kNodeColumns, 0, part, [&](const absl::string_view* f, int, int64_t line) {
+    NodeRow row;
+    if (!ParseId(f[0], &row.id)) {
+      return CsvError(path, line, absl::StrCat("bad node id \"", f[0], "\""));
+    }
+    if (!ParseEnum(f[1], pb::NodeKind_Parse, pb::NodeKind_IsValid, &row.kind)) {
+      return CsvError(path, line, absl::StrCat("unknown node kind \"", f[1], "\""));
+    }
+    return visit(row, line);
+  });
+}
+
 constexpr absl::string_view kEdgeColumns[] = {"src", "dst", "type", "date"};
 
 absl::Status ReadEdgePart(const std::string& path, const Part& part,
@@ -242,17 +258,7 @@ absl::Status CsvError(absl::string_view path, int64_t line, absl::string_view me
 
 absl::Status ReadNodesCsv(const std::string& path,
                           absl::FunctionRef<absl::Status(const NodeRow&, int64_t line)> visit) {
-  static constexpr absl::string_view kColumns[] = {"id", "kind"};
-  return ReadCsv(path, kColumns, 0, Part(), [&](const absl::string_view* f, int, int64_t line) {
-    NodeRow row;
-    if (!ParseId(f[0], &row.id)) {
-      return CsvError(path, line, absl::StrCat("bad node id \"", f[0], "\""));
-    }
-    if (!ParseEnum(f[1], pb::NodeKind_Parse, pb::NodeKind_IsValid, &row.kind)) {
-      return CsvError(path, line, absl::StrCat("unknown node kind \"", f[1], "\""));
-    }
-    return visit(row, line);
-  });
+  return ReadNodePart(path, Part(), visit);
 }
 
 absl::Status ReadEdgesCsv(const std::string& path,
@@ -263,22 +269,22 @@ absl::Status ReadEdgesCsv(const std::string& path,
 // Slices of less than this are not worth a thread.
 constexpr uint64_t kMinSliceBytes = uint64_t{1} << 20;
 
-int EdgeCsvSlices(const std::string& path, int wanted) {
+int CsvSlices(const std::string& path, int wanted) {
   std::error_code ec;
   const uint64_t size = std::filesystem::file_size(path, ec);
   if (ec || wanted <= 1) return 1;
   return static_cast<int>(std::max<uint64_t>(1, std::min<uint64_t>(wanted, size / kMinSliceBytes)));
 }
 
-absl::Status ReadEdgesCsvSliced(
-    const std::string& path, int slices,
-    absl::FunctionRef<absl::Status(int slice, const EdgeRow&, int64_t line)> visit) {
-  slices = EdgeCsvSlices(path, slices);
-  if (slices == 1) {
-    return ReadEdgePart(path, Part(), [&](const EdgeRow& row, int64_t line) {
-      return visit(0, row, line);
-    });
-  }
+namespace {
+
+// Cuts `path` into CsvSlices(path, slices) parts at line ends and calls
+// `read(slice, part)` for each on a thread of its own; the first error in
+// file order wins.
+absl::Status ForEachSlice(const std::string& path, int slices,
+                          absl::FunctionRef<absl::Status(int slice, const Part&)> read) {
+  slices = CsvSlices(path, slices);
+  if (slices == 1) return read(0, Part());
   std::error_code ec;
   const uint64_t size = std::filesystem::file_size(path, ec);
   std::vector<Part> parts(slices);
@@ -314,9 +320,7 @@ absl::Status ReadEdgesCsvSliced(
         }
         parts[i].first_line = *lines + 1;
       }
-      results[i] = ReadEdgePart(path, parts[i], [&](const EdgeRow& row, int64_t line) {
-        return visit(i, row, line);
-      });
+      results[i] = read(i, parts[i]);
     });
   }
   for (std::thread& t : threads) t.join();
@@ -324,6 +328,28 @@ absl::Status ReadEdgesCsvSliced(
     if (!s.ok()) return s;
   }
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ReadNodesCsvSliced(
+    const std::string& path, int slices,
+    absl::FunctionRef<absl::Status(int slice, const NodeRow&, int64_t line)> visit) {
+  return ForEachSlice(path, slices, [&](int slice, const Part& part) {
+    return ReadNodePart(path, part, [&](const NodeRow& row, int64_t line) {
+      return visit(slice, row, line);
+    });
+  });
+}
+
+absl::Status ReadEdgesCsvSliced(
+    const std::string& path, int slices,
+    absl::FunctionRef<absl::Status(int slice, const EdgeRow&, int64_t line)> visit) {
+  return ForEachSlice(path, slices, [&](int slice, const Part& part) {
+    return ReadEdgePart(path, part, [&](const EdgeRow& row, int64_t line) {
+      return visit(slice, row, line);
+    });
+  });
 }
 
 }  // namespace newsgraph::engine

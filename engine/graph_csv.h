@@ -44,18 +44,21 @@ absl::Status ReadNodesCsv(const std::string& path,
 absl::Status ReadEdgesCsv(const std::string& path,
                           absl::FunctionRef<absl::Status(const EdgeRow&, int64_t line)> visit);
 
-// ReadEdgesCsv in `slices` contiguous parts of the file, cut at line ends
-// and parsed by one thread each: `visit(slice, row, line)` is called from
-// slice's own thread (so it must be safe to call for different slices at
-// once), in file order within the slice, with the file's line numbers.
-// Each slice stops at its first error; the first in file order is returned.
-// Small files get fewer slices. Errors: as ReadEdgesCsv.
-// How many slices ReadEdgesCsvSliced cuts `path` into when asked for
-// `wanted`: fewer for small files (a slice is worth a thread from 1 MB).
-int EdgeCsvSlices(const std::string& path, int wanted);
+// ReadNodesCsv/ReadEdgesCsv in `slices` contiguous parts of the file, cut
+// at line ends and parsed by one thread each: `visit(slice, row, line)` is
+// called from slice's own thread (so it must be safe to call for different
+// slices at once), in file order within the slice, with the file's line
+// numbers. Each slice stops at its first error; the first in file order is
+// returned. Small files get fewer slices. Errors: as the unsliced readers.
+absl::Status ReadNodesCsvSliced(
+    const std::string& path, int slices,
+    absl::FunctionRef<absl::Status(int slice, const NodeRow&, int64_t line)> visit);
 absl::Status ReadEdgesCsvSliced(
     const std::string& path, int slices,
     absl::FunctionRef<absl::Status(int slice, const EdgeRow&, int64_t line)> visit);
+// How many slices the sliced readers cut `path` into when asked for
+// `wanted`: fewer for small files (a slice is worth a thread from 1 MB).
+int CsvSlices(const std::string& path, int wanted);
 
 // "PATH:LINE: message" as InvalidArgument, the form of every CSV error.
 absl::Status CsvError(absl::string_view path, int64_t line, absl::string_view message);

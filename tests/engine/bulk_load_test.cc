@@ -346,6 +346,33 @@ TEST_F(BulkLoadTest, ParallelSlicesAndSpilledRunsGiveTheSameStore) {
       << failed.status();
 }
 
+// A node file of over 2 MB is read by two threads: ids out of order still
+// load, and a duplicate in the second slice is named by its file line.
+TEST_F(BulkLoadTest, LargeNodeFileIsReadInSlices) {
+  constexpr uint64_t kCount = 250000;  // about 3.3 MB
+  std::string nodes = "id,kind\n";
+  for (uint64_t i = kCount; i >= 1; --i) absl::StrAppend(&nodes, i, ",PERSON\n");
+  const std::string edges = absl::StrCat("src,dst,type\n1,", kCount, ",MET\n");
+  BulkLoadOptions two;
+  two.parse_threads = 2;
+  absl::StatusOr<BulkLoadReport> report = Load(nodes, edges, two);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->nodes, kCount);
+  std::unique_ptr<Store> store = OpenReader(dir_.path());
+  EXPECT_EQ(Scan(*store, kCount, Direction::kIn).size(), 1u);
+  store.reset();
+
+  // Line 240002 holds id 10000; a second 10000 at the end.
+  nodes += "10000,STATE\n";
+  TestStoreDir again;
+  Write(File("nodes.csv"), nodes);
+  report = BulkLoad(again.path(), File("nodes.csv"), File("edges.csv"), two);
+  EXPECT_TRUE(absl::StrContains(
+      report.status().message(),
+      absl::StrCat("nodes.csv:", kCount + 2, ": duplicate node id 10000 (first at line 240002)")))
+      << report.status();
+}
+
 TEST_F(BulkLoadTest, RefusesAStoreWithData) {
   ASSERT_TRUE(Load(kNodes, kEdges).ok());
   absl::StatusOr<BulkLoadReport> again = Load(kNodes, kEdges);
