@@ -178,14 +178,20 @@ struct NodeLine {
 // given twice.
 absl::StatusOr<std::vector<NodeLine>> ReadNodeLines(const std::string& path, int threads);
 
-// Which ids are nodes, and each one's rank in id order: a bitmap with a
-// running count per word when ids are dense enough, else a sorted list (ids
-// are u64 and may be sparse). Immutable: threads may share it.
+// Which ids are nodes, and each one's rank in id order: a subtraction when
+// the ids are contiguous, a bitmap with a running count per word when they
+// are dense enough, else a sorted list (ids are u64 and may be sparse).
+// Immutable: threads may share it.
 class NodeRanks {
  public:
   explicit NodeRanks(const std::vector<NodeLine>& sorted_nodes);
   // False when `id` is not a node.
   bool Rank(uint64_t id, uint32_t* rank) const {
+    if (contiguous_) {
+      if (id - first_ >= count_) return false;  // also ids below first_
+      *rank = static_cast<uint32_t>(id - first_);
+      return true;
+    }
     if (sorted_.empty()) {
       const uint64_t word = id / 64;
       if (word >= bits_.size()) return false;
@@ -201,6 +207,10 @@ class NodeRanks {
   }
 
  private:
+  // Ids first_ .. first_ + count_ - 1, all of them: no table needed.
+  bool contiguous_ = false;
+  uint64_t first_ = 0;
+  uint64_t count_ = 0;
   std::vector<uint64_t> bits_;
   std::vector<uint32_t> word_rank_;  // nodes in the words before
   std::vector<uint64_t> sorted_;

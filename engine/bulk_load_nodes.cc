@@ -44,7 +44,11 @@ absl::StatusOr<std::vector<NodeLine>> ReadNodeLines(const std::string& path, int
 
 NodeRanks::NodeRanks(const std::vector<NodeLine>& sorted_nodes) {
   const uint64_t max_id = sorted_nodes.empty() ? 0 : sorted_nodes.back().id;
-  if (max_id <= 64 * sorted_nodes.size() + (uint64_t{1} << 20)) {
+  if (!sorted_nodes.empty() && max_id - sorted_nodes.front().id + 1 == sorted_nodes.size()) {
+    contiguous_ = true;
+    first_ = sorted_nodes.front().id;
+    count_ = sorted_nodes.size();
+  } else if (max_id <= 64 * sorted_nodes.size() + (uint64_t{1} << 20)) {
     bits_.assign(max_id / 64 + 1, 0);
     for (const NodeLine& n : sorted_nodes) bits_[n.id / 64] |= uint64_t{1} << (n.id % 64);
     word_rank_.resize(bits_.size());

@@ -100,7 +100,8 @@ class SstSequence {
       entries_ = 0;
     }
     ++entries_;
-    return FromRocks(writer_->Put(key, value), "writing an SST file");
+    const rocksdb::Status s = writer_->Put(key, value);
+    return s.ok() ? absl::OkStatus() : FromRocks(s, "writing an SST file");
   }
 
   absl::Status Finish() {
