@@ -22,6 +22,7 @@ namespace {
 // Output files are cut after this many entries, so that later compactions
 // of a bulk-loaded store work on files of ordinary size.
 constexpr uint64_t kEntriesPerSst = uint64_t{8} << 20;
+constexpr uint64_t kBytesPerSync = uint64_t{1} << 20;
 // Records read from a spilled run at a time.
 constexpr size_t kReadBatch = size_t{1} << 16;
 
@@ -90,10 +91,14 @@ class SstSequence {
   absl::Status Add(const rocksdb::Slice& key, const rocksdb::Slice& value) {
     if (writer_ == nullptr || entries_ == kEntriesPerSst) {
       if (absl::Status s = Finish(); !s.ok()) return s;
-      // The files are read right after ingestion (the first traversals, a
-      // snapshot build): keep them in the page cache.
+      // Writeback starts every megabyte, so that Finish's fsync waits for
+      // the last one only, not for the whole file. The files are read right
+      // after ingestion (the first traversals, a snapshot build): keep them
+      // in the page cache.
+      rocksdb::EnvOptions env_options;
+      env_options.bytes_per_sync = kBytesPerSync;
       writer_ = std::make_unique<rocksdb::SstFileWriter>(
-          rocksdb::EnvOptions(), options_, /*column_family=*/nullptr,
+          env_options, options_, /*column_family=*/nullptr,
           /*invalidate_page_cache=*/false);
       files_.push_back(absl::StrCat(prefix_, "-", files_.size(), ".sst"));
       if (auto s = writer_->Open(files_.back()); !s.ok()) return FromRocks(s, files_.back());
