@@ -55,6 +55,13 @@ class BulkLoadTest : public ::testing::Test {
     Write(File("edges.csv"), edges);
     return BulkLoad(dir_.path(), File("nodes.csv"), File("edges.csv"), options);
   }
+  // Loads the files last written into `into` on one thread, as one run: the
+  // store the parallel and spilling paths must give.
+  void LoadReference(const TestStoreDir& into) {
+    BulkLoadOptions single;
+    single.parse_threads = 1;
+    ASSERT_TRUE(BulkLoad(into.path(), File("nodes.csv"), File("edges.csv"), single).ok());
+  }
 
   TestStoreDir dir_;
   TestStoreDir files_;
@@ -261,9 +268,7 @@ TEST_F(BulkLoadTest, PiecesAndSparseIdsGiveTheSameStore) {
   pieces.parse_threads = 2;
   ASSERT_TRUE(Load(nodes, edges, pieces).ok());
   TestStoreDir other;
-  BulkLoadOptions single;
-  single.parse_threads = 1;
-  ASSERT_TRUE(BulkLoad(other.path(), File("nodes.csv"), File("edges.csv"), single).ok());
+  LoadReference(other);
 
   std::unique_ptr<Store> a = OpenReader(dir_.path());
   std::unique_ptr<Store> b = OpenReader(other.path());
@@ -316,9 +321,7 @@ TEST_F(BulkLoadTest, ParallelSlicesAndSpilledRunsGiveTheSameStore) {
   EXPECT_GE(report->runs, 20);
 
   TestStoreDir other;
-  BulkLoadOptions single;
-  single.parse_threads = 1;
-  ASSERT_TRUE(BulkLoad(other.path(), File("nodes.csv"), File("edges.csv"), single).ok());
+  LoadReference(other);
   std::unique_ptr<Store> a = OpenReader(dir_.path());
   std::unique_ptr<Store> b = OpenReader(other.path());
   size_t total = 0;
