@@ -174,8 +174,28 @@ void AddMergeTasks(bool out_direction, const std::vector<std::string>& paths,
   }
 }
 
-// Runs `tasks` on `threads` threads, in order as threads come free; `out`
-// tasks first, as their values make them the slower ones.
+// Sorts the last run, the records of `regions`, both ways: in `out` order
+// into `out_sorted` (a buffer of its own), then in `in` order back into
+// `run_buffer`, whose pages are already mapped. `threads` threads.
+// Returns the run's size.
+size_t SortLastRun(const std::vector<engine::RecordSpan>& regions, uint32_t node_count,
+                   int threads, EdgeRecord* run_buffer, EdgeRun* out_sorted) {
+  size_t edges = 0;
+  for (const engine::RecordSpan& region : regions) edges += region.size;
+  if (edges == 0) return 0;
+  out_sorted->resize(edges);
+  engine::SortRecords(regions, /*mirror=*/false, node_count, out_sorted->data());
+  std::vector<engine::RecordSpan> parts;
+  const size_t part = (edges + threads - 1) / threads;
+  for (size_t at = 0; at < edges; at += part) {
+    parts.push_back({out_sorted->data() + at, std::min(part, edges - at)});
+  }
+  engine::SortRecords(parts, /*mirror=*/true, node_count, run_buffer);
+  return edges;
+}
+
+// Runs `tasks` on `threads` threads, each taking the next task as it comes
+// free.
 void RunMergeTasks(RocksStore& store, const engine::RunDecoding& decoding, int threads,
                    std::vector<MergeTask>* tasks) {
   const rocksdb::Options out_options = SstOptions(store, RocksStore::kOut);
@@ -232,7 +252,8 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
   BulkLoadReport report;
   auto phase = std::chrono::steady_clock::now();
   if (absl::Status s = CheckEmpty(store); !s.ok()) return s;
-  absl::StatusOr<std::vector<NodeLine>> nodes = engine::ReadNodeLines(nodes_csv, options.parse_threads);
+  absl::StatusOr<std::vector<NodeLine>> nodes =
+      engine::ReadNodeLines(nodes_csv, options.parse_threads);
   if (!nodes.ok()) return nodes.status();
   std::vector<uint64_t> by_kind(pb::NodeKind_ARRAYSIZE, 0);
   for (const NodeLine& n : *nodes) ++by_kind[n.kind];
@@ -256,9 +277,7 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
   }
   const uint32_t node_count = static_cast<uint32_t>(nodes->size());
   const engine::NodeRanks ranks(*nodes);
-  const bool contiguous_ids =
-      nodes->empty() || nodes->back().id - nodes->front().id + 1 == nodes->size();
-  engine::NodeIds node_ids(contiguous_ids ? 0 : nodes->size());
+  engine::NodeIds node_ids(ranks.contiguous() ? 0 : nodes->size());
   for (size_t i = 0; i < node_ids.size(); ++i) node_ids[i] = (*nodes)[i].id;
   const uint64_t first_seq = store.AllocateEdgeSeqs(0);
   const int slices = engine::CsvSlices(edges_csv, options.parse_threads);
@@ -305,29 +324,19 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
     if (r.size > 0) last.push_back({r.region, r.size});
   }
   runs.clear();  // frees the spill buffers before the last sort
-  // The last run: sorted in `out` order into a buffer of its own, then in
-  // `in` order back into the run buffer, whose pages are already mapped.
-  size_t last_edges = 0;
-  for (const engine::RecordSpan& span : last) last_edges += span.size;
-  EdgeRun out_sorted(last_edges);
+  EdgeRun out_sorted;
+  const size_t last_edges = SortLastRun(last, node_count, slices, buffer.data(), &out_sorted);
   std::vector<engine::RecordSpan> out_memory;
   std::vector<engine::RecordSpan> in_memory;
   if (last_edges > 0) {
     ++report.runs;
-    engine::SortRecords(last, /*mirror=*/false, node_count, out_sorted.data());
-    std::vector<engine::RecordSpan> halves;
-    const size_t part = (last_edges + slices - 1) / slices;
-    for (size_t at = 0; at < last_edges; at += part) {
-      halves.push_back({out_sorted.data() + at, std::min(part, last_edges - at)});
-    }
-    engine::SortRecords(halves, /*mirror=*/true, node_count, buffer.data());
     out_memory.push_back({out_sorted.data(), last_edges});
     in_memory.push_back({buffer.data(), last_edges});
   }
   report.sort_seconds += Since(phase);
   phase = std::chrono::steady_clock::now();
 
-  const engine::RunDecoding decoding{contiguous_ids ? nullptr : &node_ids,
+  const engine::RunDecoding decoding{ranks.contiguous() ? nullptr : &node_ids,
                                      nodes->empty() ? 0 : nodes->front().id, first_seq};
   std::vector<MergeTask> tasks;
   AddMergeTasks(/*out_direction=*/true, out_paths, out_memory, slices, tmp, &tasks);

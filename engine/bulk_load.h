@@ -185,6 +185,9 @@ absl::StatusOr<std::vector<NodeLine>> ReadNodeLines(const std::string& path, int
 class NodeRanks {
  public:
   explicit NodeRanks(const std::vector<NodeLine>& sorted_nodes);
+  // Whether the ids are first .. first + count - 1, all of them: then a
+  // rank's id is first + rank.
+  bool contiguous() const { return contiguous_; }
   // False when `id` is not a node.
   bool Rank(uint64_t id, uint32_t* rank) const {
     if (contiguous_) {

@@ -38,11 +38,13 @@ class RunSource {
   RunSource(RunSource&& other) noexcept
       : file_(std::exchange(other.file_, nullptr)),
         path_(std::move(other.path_)),
-        buffer_(std::move(other.buffer_)),
         data_(other.data_),
         size_(other.size_),
         pos_(other.pos_) {
-    if (file_ != nullptr) data_ = buffer_.data();
+    // Records read from a file live in buffer_: point into the new one.
+    const bool in_buffer = data_ != nullptr && data_ == other.buffer_.data();
+    buffer_ = std::move(other.buffer_);
+    if (in_buffer) data_ = buffer_.data();
   }
   ~RunSource() {
     if (file_ != nullptr) std::fclose(file_);

@@ -28,7 +28,11 @@ void ExpectRanks(const std::vector<uint64_t>& ids, uint64_t lo, uint64_t hi) {
   EXPECT_FALSE(ranks.Rank(UINT64_MAX, &rank));
 }
 
-TEST(NodeRanksTest, ContiguousIds) { ExpectRanks({5, 6, 7, 8, 9}, 0, 20); }
+TEST(NodeRanksTest, ContiguousIds) {
+  EXPECT_TRUE(NodeRanks(Lines({5, 6, 7, 8, 9})).contiguous());
+  EXPECT_FALSE(NodeRanks(Lines({5, 6, 8})).contiguous());
+  ExpectRanks({5, 6, 7, 8, 9}, 0, 20);
+}
 
 TEST(NodeRanksTest, DenseIdsWithHoles) {
   std::vector<uint64_t> ids;
