@@ -112,9 +112,9 @@ struct SliceRuns {
 
 // Checks one edges.csv row and packs it (BulkLoad's contract, and the
 // limits of EdgeRecord's packing).
-absl::StatusOr<EdgeRecord> PackRow(const engine::EdgeRow& row, int64_t line,
-                                   const engine::NodeRanks& ranks, const std::string& edges_csv,
-                                   const std::string& nodes_csv) {
+absl::Status PackRow(const engine::EdgeRow& row, int64_t line, const engine::NodeRanks& ranks,
+                     const std::string& edges_csv, const std::string& nodes_csv,
+                     EdgeRecord* record) {
   static_assert(pb::EdgeType_ARRAYSIZE <= 256, "EdgeRecord packs the type in 8 bits");
   uint32_t src = 0;
   uint32_t dst = 0;
@@ -138,8 +138,9 @@ absl::StatusOr<EdgeRecord> PackRow(const engine::EdgeRow& row, int64_t line,
                             absl::StrCat("a bulk load takes at most ", engine::kMaxSeqOffset + 1,
                                          " lines of edges; split the file"));
   }
-  return engine::MakeEdgeRecord(src, dst, static_cast<uint8_t>(row.type), row.day, row.dated,
-                                static_cast<uint32_t>(seq_offset));
+  *record = engine::MakeEdgeRecord(src, dst, static_cast<uint8_t>(row.type), row.day, row.dated,
+                                   static_cast<uint32_t>(seq_offset));
+  return absl::OkStatus();
 }
 
 // One share of the SST writing: a direction's runs, or a piece of its one
@@ -292,13 +293,15 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
   absl::Status read = engine::ReadEdgesCsvSliced(
       edges_csv, slices,
       [&](int slice, const engine::EdgeRow& row, int64_t line) -> absl::Status {
-        absl::StatusOr<EdgeRecord> record = PackRow(row, line, ranks, edges_csv, nodes_csv);
-        if (!record.ok()) return record.status();
+        EdgeRecord record;
+        if (absl::Status s = PackRow(row, line, ranks, edges_csv, nodes_csv, &record); !s.ok()) {
+          return s;
+        }
         SliceRuns& mine = runs[slice];
         if (mine.size == mine.capacity) {
           if (absl::Status s = mine.Spill(node_count, tmp, slice); !s.ok()) return s;
         }
-        mine.region[mine.size++] = *record;
+        mine.region[mine.size++] = record;
         ++mine.by_type[row.type];
         ++mine.edges;
         mine.last_line = line;

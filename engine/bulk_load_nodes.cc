@@ -1,6 +1,8 @@
 // The bulk loader's nodes: reading nodes.csv, the ranks edges are checked
 // against and stored by, and the `node` SST file.
 #include <algorithm>
+#include <filesystem>
+#include <system_error>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,15 @@ namespace newsgraph::engine {
 
 absl::StatusOr<std::vector<NodeLine>> ReadNodeLines(const std::string& path, int threads) {
   std::vector<std::vector<NodeLine>> slices(CsvSlices(path, threads));
+  // Reserved from the file's size (a line takes at least 4 bytes), so that
+  // no slice regrows and the first takes the others without moving: fresh
+  // pages cost more here than parsing does. Untouched capacity is free.
+  std::error_code ec;
+  const size_t most_lines = std::filesystem::file_size(path, ec) / 4 + 1;
+  if (!ec) {
+    slices[0].reserve(most_lines);
+    for (size_t i = 1; i < slices.size(); ++i) slices[i].reserve(most_lines / slices.size() * 2);
+  }
   absl::Status read =
       ReadNodesCsvSliced(path, threads, [&](int slice, const NodeRow& row, int64_t line) {
         slices[slice].push_back({row.id, row.kind, line});

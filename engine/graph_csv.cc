@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -111,11 +112,13 @@ struct Part {
 };
 
 // Reads `part` of `path`: checks the header (if the part has it) against
-// `columns`, of which the last `optional` may be missing, then calls
-// `row(fields, count, line)` for every data line.
-template <int kColumns, typename RowFn>
+// `columns`, of which the last `optional` may be missing, then for every
+// data line calls `plain(line, width, line_number)`, which handles a line
+// of the plain machine-written form and returns its status, or returns
+// nullopt; then `row(fields, count, line_number)` for the others.
+template <int kColumns, typename PlainFn, typename RowFn>
 absl::Status ReadCsv(const std::string& path, const absl::string_view (&columns)[kColumns],
-                     int optional, const Part& part, RowFn row) {
+                     int optional, const Part& part, PlainFn plain, RowFn row) {
   FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
     return absl::NotFoundError(absl::StrCat("cannot open ", path, ": ", std::strerror(errno)));
@@ -134,6 +137,12 @@ absl::Status ReadCsv(const std::string& path, const absl::string_view (&columns)
     ++number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (absl::StripAsciiWhitespace(line).empty()) continue;
+    if (!header) {
+      if (std::optional<absl::Status> done = plain(line, width, number)) {
+        if (!done->ok()) return *std::move(done);
+        continue;
+      }
+    }
     const int count = Split(line, fields, kColumns);
     if (header) {
       header = false;
@@ -183,7 +192,11 @@ constexpr absl::string_view kNodeColumns[] = {"id", "kind"};
 
 absl::Status ReadNodePart(const std::string& path, const Part& part,
                           absl::FunctionRef<absl::Status(const NodeRow&, int64_t line)> visit) {
-  return ReadCsv(path, kNodeColumns, 0, part, [&](const absl::string_view* f, int, int64_t line) {
+  const auto no_plain_form = [](absl::string_view, int, int64_t) {
+    return std::optional<absl::Status>();
+  };
+  return ReadCsv(path, kNodeColumns, 0, part, no_plain_form,
+                 [&](const absl::string_view* f, int, int64_t line) {
     NodeRow row;
     if (!ParseId(f[0], &row.id)) {
       return CsvError(path, line, absl::StrCat("bad node id \"", f[0], "\""));
@@ -195,11 +208,51 @@ absl::Status ReadNodePart(const std::string& path, const Part& part,
   });
 }
 
+// Reads the next unsigned number at `*at` (digits only) and moves past it.
+template <typename Int>
+bool TakeNumber(const char** at, const char* end, Int* value) {
+  const auto [next, ec] = std::from_chars(*at, end, *value);
+  if (ec != std::errc() || next == *at) return false;
+  *at = next;
+  return true;
+}
+
+bool TakeComma(const char** at, const char* end) {
+  if (*at == end || **at != ',') return false;
+  ++*at;
+  return true;
+}
+
+// The form machine-written files use: `src,dst,type` with decimal ids and a
+// type number, and with a date column `,` then nothing or a date. Anything
+// else (spaces, type names, a field too many or too few, a bad value)
+// returns false and takes the general path, which words the errors; a line
+// read here gives the row the general path would give.
+bool ParsePlainEdge(absl::string_view line, int width, EdgeRow* row) {
+  const char* at = line.data();
+  const char* const end = at + line.size();
+  int type = 0;
+  if (!TakeNumber(&at, end, &row->src) || row->src == 0 || !TakeComma(&at, end) ||
+      !TakeNumber(&at, end, &row->dst) || row->dst == 0 || !TakeComma(&at, end) ||
+      !TakeNumber(&at, end, &type) || type <= 0 || !pb::EdgeType_IsValid(type)) {
+    return false;
+  }
+  row->type = static_cast<pb::EdgeType>(type);
+  if (width == 3) return at == end;
+  return width == 4 && TakeComma(&at, end) && ParseDay(absl::string_view(at, end - at), row);
+}
+
 constexpr absl::string_view kEdgeColumns[] = {"src", "dst", "type", "date"};
 
 absl::Status ReadEdgePart(const std::string& path, const Part& part,
                           absl::FunctionRef<absl::Status(const EdgeRow&, int64_t line)> visit) {
-  return ReadCsv(path, kEdgeColumns, /*optional=*/1, part,
+  const auto plain = [&](absl::string_view text, int width,
+                         int64_t line) -> std::optional<absl::Status> {
+    EdgeRow row;
+    if (!ParsePlainEdge(text, width, &row)) return std::nullopt;
+    return visit(row, line);
+  };
+  return ReadCsv(path, kEdgeColumns, /*optional=*/1, part, plain,
                  [&](const absl::string_view* f, int count, int64_t line) {
                    EdgeRow row;
                    if (!ParseId(f[0], &row.src)) {
