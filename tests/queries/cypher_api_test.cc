@@ -34,24 +34,13 @@ CypherValue DateParam(const std::string& iso) {
   return CypherValue::Date(DayNumber(*ParseIsoDay(iso)));
 }
 
-class CypherApiTest : public ::testing::Test {
+class CypherApiTest : public testing_util::ContactGraphTest {
  protected:
-  void SetUp() override {
-    absl::StatusOr<std::unique_ptr<Store>> store =
-        testing_util::MakeContactGraph(dir_.path(), &g_);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = std::move(*store);
-  }
-
   CypherResult Run(absl::string_view query, const CypherParams& params = {}) {
     absl::StatusOr<CypherResult> r = RunCypher(*store_, query, params);
     EXPECT_TRUE(r.ok()) << query << ": " << r.status();
     return r.ok() ? *r : CypherResult();
   }
-
-  TempStoreDir dir_;
-  ContactGraph g_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(CypherApiTest, ReturnsColumnsAndConvertedValues) {

@@ -20,13 +20,11 @@ using testing_util::TempStoreDir;
 
 int64_t Day(const std::string& iso) { return DayNumber(*ParseIsoDay(iso)); }
 
-class StoreSourceTest : public ::testing::Test {
+class StoreSourceTest : public testing_util::ContactGraphTest {
  protected:
   void SetUp() override {
-    absl::StatusOr<std::unique_ptr<Store>> store =
-        testing_util::MakeContactGraph(dir_.path(), &g_);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = std::move(*store);
+    ContactGraphTest::SetUp();
+    if (HasFatalFailure()) return;
     source_ = std::make_unique<StoreGraphSource>(*store_);
   }
 
@@ -37,9 +35,6 @@ class StoreSourceTest : public ::testing::Test {
     return it == props.end() ? kNull : it->second;
   }
 
-  TempStoreDir dir_;
-  ContactGraph g_;
-  std::unique_ptr<Store> store_;
   std::unique_ptr<StoreGraphSource> source_;
 };
 

@@ -26,12 +26,11 @@ std::set<std::string> Keys(const Json& object) {
   return keys;
 }
 
-class ExportEventsTest : public ::testing::Test {
+class ExportEventsTest : public testing_util::ContactGraphTest {
  protected:
   void SetUp() override {
-    absl::StatusOr<std::unique_ptr<Store>> store = MakeContactGraph(dir_.path(), &g_);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = std::move(*store);
+    ContactGraphTest::SetUp();
+    if (HasFatalFailure()) return;
     std::ostringstream out;
     absl::StatusOr<uint64_t> written = ExportEvents(*store_, out);
     ASSERT_TRUE(written.ok()) << written.status();
@@ -55,9 +54,6 @@ class ExportEventsTest : public ::testing::Test {
     return kNull;
   }
 
-  TempStoreDir dir_;
-  ContactGraph g_;
-  std::unique_ptr<Store> store_;
   uint64_t written_ = 0;
   std::string raw_;
   std::vector<Json> records_;

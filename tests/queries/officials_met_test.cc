@@ -29,14 +29,8 @@ std::vector<uint64_t> EventIds(const PairRow& row) {
   return ids;
 }
 
-class OfficialsMetTest : public ::testing::Test {
+class OfficialsMetTest : public testing_util::ContactGraphTest {
  protected:
-  void SetUp() override {
-    absl::StatusOr<std::unique_ptr<Store>> store = MakeContactGraph(dir_.path(), &g_);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = std::move(*store);
-  }
-
   // The whole of 2022 and 2023, happened, in person, unless changed.
   static OfficialsMetParams Params(const std::string& a, const std::string& b) {
     OfficialsMetParams p;
@@ -52,10 +46,6 @@ class OfficialsMetTest : public ::testing::Test {
     EXPECT_TRUE(rows.ok()) << rows.status();
     return rows.ok() ? *rows : std::vector<PairRow>();
   }
-
-  TempStoreDir dir_;  // declared first: removed after the store closes
-  ContactGraph g_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_F(OfficialsMetTest, InPersonHappenedKeepsOnlyDatedMeetingsInsideTheWindow) {

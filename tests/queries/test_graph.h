@@ -297,6 +297,21 @@ inline absl::StatusOr<std::unique_ptr<Store>> MakeContactGraph(const std::string
   return store;
 }
 
+// A test whose store holds the contact graph, written by SetUp. Fixtures
+// with more to set up call ContactGraphTest::SetUp() first.
+class ContactGraphTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    absl::StatusOr<std::unique_ptr<Store>> store = MakeContactGraph(dir_.path(), &g_);
+    ASSERT_TRUE(store.ok()) << store.status();
+    store_ = std::move(*store);
+  }
+
+  TempStoreDir dir_;  // declared first: removed after the store closes
+  ContactGraph g_;
+  std::unique_ptr<Store> store_;
+};
+
 }  // namespace newsgraph::testing_util
 
 #endif  // NEWSGRAPH_TESTS_QUERIES_TEST_GRAPH_H_

@@ -33,6 +33,12 @@ class AskCliTest : public ::testing::Test {
     delete dir_;
   }
   static RunResult Ask(const std::string& args) { return RunCli("ask --db " + *db_ + " " + args); }
+  // The error output of `ask ARGS`, which must exit non-zero.
+  static std::string FailureOf(const std::string& args) {
+    const RunResult r = Ask(args);
+    EXPECT_NE(r.exit_code, 0) << args;
+    return r.err;
+  }
 
   static TempDir* dir_;
   static std::string* db_;
@@ -118,24 +124,17 @@ TEST_F(AskCliTest, TableRowsCarrySentences) {
 }
 
 TEST_F(AskCliTest, BadParametersAndFormatsAreNamed) {
-  RunResult r = Ask("neighbourhood --entity \"Antony Blinken\" --k 5");
-  EXPECT_NE(r.exit_code, 0);
-  EXPECT_THAT(r.err, HasSubstr("parameter k: 5 is outside 1..3"));
-  r = Ask("timeline --entity \"Xi Jinping\" --format dot");
-  EXPECT_NE(r.exit_code, 0);
-  EXPECT_THAT(r.err, HasSubstr("timeline answers as table, json, csv only"));
-  r = Ask("officials-met --a US --b CN --format graphml");
-  EXPECT_NE(r.exit_code, 0);
-  EXPECT_THAT(r.err, HasSubstr("officials-met answers as table, json, csv only"));
-  r = Ask("timeline --entity X --param colour=red");
-  EXPECT_NE(r.exit_code, 0);
-  EXPECT_THAT(r.err, HasSubstr("timeline has no parameter \"colour\""));
-  r = Ask("path --a \"Antony Blinken\"");
-  EXPECT_NE(r.exit_code, 0);
-  EXPECT_THAT(r.err, HasSubstr("path needs parameter \"b\""));
-  r = Ask("alliance-members --alliance NATO --date 2023-02-30");
-  EXPECT_NE(r.exit_code, 0);
-  EXPECT_THAT(r.err, HasSubstr("is not a date"));
+  EXPECT_THAT(FailureOf("neighbourhood --entity \"Antony Blinken\" --k 5"),
+              HasSubstr("parameter k: 5 is outside 1..3"));
+  EXPECT_THAT(FailureOf("timeline --entity \"Xi Jinping\" --format dot"),
+              HasSubstr("timeline answers as table, json, csv only"));
+  EXPECT_THAT(FailureOf("officials-met --a US --b CN --format graphml"),
+              HasSubstr("officials-met answers as table, json, csv only"));
+  EXPECT_THAT(FailureOf("timeline --entity X --param colour=red"),
+              HasSubstr("timeline has no parameter \"colour\""));
+  EXPECT_THAT(FailureOf("path --a \"Antony Blinken\""), HasSubstr("path needs parameter \"b\""));
+  EXPECT_THAT(FailureOf("alliance-members --alliance NATO --date 2023-02-30"),
+              HasSubstr("is not a date"));
 }
 
 TEST_F(AskCliTest, UserFilesAddAndOverrideQueries) {
@@ -162,9 +161,7 @@ TEST_F(AskCliTest, UserFilesAddAndOverrideQueries) {
   EXPECT_THAT(r.out, HasSubstr("Replaced."));
 
   WriteFile(file, "// name: broken\n// description: d\nMATCH (n RETURN n\n");
-  r = Ask("broken --queries " + file);
-  EXPECT_NE(r.exit_code, 0);
-  EXPECT_THAT(r.err, HasSubstr(file + ":3:"));
+  EXPECT_THAT(FailureOf("broken --queries " + file), HasSubstr(file + ":3:"));
 }
 
 }  // namespace
