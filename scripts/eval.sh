@@ -55,6 +55,9 @@ fi
 echo "== events against dev_gold.jsonl"
 "$cli" export --db "$db" --format events > "$work/events.jsonl"
 python3 "$shared/eval/score_events.py" "$shared/data/gold/dev_gold.jsonl" "$work/events.jsonl"
+echo "== the lockbox: tune and check halves (scripts/lockbox.py)"
+python3 "$root/scripts/lockbox.py" "$shared/eval/score_events.py" \
+  "$shared/data/gold/dev_gold.jsonl" "$work/events.jsonl" | tee "$work/lockbox.txt"
 
 # The answer keys, from the JSON block that answer_key.py prints.
 python3 - "$shared/data/gold/answer_key.py" "$work" <<'PY'
