@@ -178,9 +178,20 @@ bool IsAnaphoric(const Document& doc_, const Sentence& s_, const Trigger& t) {
   return false;
 }
 
+int SkipStateModifier(const Document& doc, const Mentions& m, int k, int limit) {
+  while (k + 1 < limit && IsOneOf(doc.tokens[k].norm, {"of", "from"})) {
+    int j = k + 1;
+    if (j < limit && doc.tokens[j].norm == "the") ++j;
+    if (j >= limit || m.actor_at[j] < 0) break;
+    k = m.actors[m.actor_at[j]].last;
+  }
+  return k;
+}
+
 bool Coordinated(const Document& doc_, const Sentence& s_, const Mentions& m_, int left_mi,
                  int right_mi) {
-  for (int k = HeadEnd(m_.people[left_mi]); k < HeadStart(doc_, s_, m_, m_.people[right_mi]);
+  const int right = HeadStart(doc_, s_, m_, m_.people[right_mi]);
+  for (int k = SkipStateModifier(doc_, m_, HeadEnd(m_.people[left_mi]), right); k < right;
        ++k) {
     const std::string& w = doc_.tokens[k].norm;
     if (w != "," && w != "and" && w != "jr" && w != "." && w != "as" && w != "well") {
@@ -250,6 +261,11 @@ int PronounSubject(const Document& doc_, const Sentence& s_, const Mentions& m_,
     }
   }
   if (k < 0) return -1;
+  return PronounAntecedent(doc_, m_, k, exclude);
+}
+
+int PronounAntecedent(const Document& doc_, const Mentions& m_, int k,
+                      const std::vector<int>& exclude) {
   for (int i = static_cast<int>(m_.people.size()) - 1; i >= 0; --i) {
     const PersonMention& p = m_.people[i];
     if (p.last > k || p.entity < 0) continue;

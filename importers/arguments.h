@@ -23,6 +23,10 @@ int HeadStart(const Document& doc, const Sentence& s, const Mentions& m,
 // One past the last token of the phrase, an appositive title included.
 int HeadEnd(const PersonMention& p);
 
+// Past an "of <state>" or "from <state>" modifier starting at token `k`
+// ("Virtanen of Finland and ..."), not beyond `limit`; `k` when none.
+int SkipStateModifier(const Document& doc, const Mentions& m, int k, int limit);
+
 // "said", "told", "warned" ...
 bool IsReportingVerb(absl::string_view norm);
 
@@ -65,6 +69,13 @@ bool CoordinatedVerb(const Document& doc, const Mentions& m, int from, int to);
 // is not among the mentions `exclude`; -1 when none.
 int PronounSubject(const Document& doc, const Sentence& s, const Mentions& m, const Trigger& t,
                    const std::vector<int>& exclude);
+
+// The person a "he"/"she"/"his"/"her" at token `pronoun` stands for: the
+// one mentioned last before it who is not only an object ("met with X",
+// "told X") and whose entity is not among the mentions `exclude`; -1 when
+// none.
+int PronounAntecedent(const Document& doc, const Mentions& m, int pronoun,
+                      const std::vector<int>& exclude);
 
 }  // namespace newsgraph
 

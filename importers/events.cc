@@ -6,7 +6,10 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
 #include "importers/arguments.h"
+#include "importers/group_references.h"
+#include "importers/parse/link_arguments.h"
 #include "importers/places.h"
 #include "importers/visits.h"
 #include "importers/titles.h"
@@ -28,8 +31,10 @@ bool IsHostVerb(const std::string& w) {
 
 class SentenceEvents {
  public:
-  SentenceEvents(const Document& doc, int si, const Mentions& m, const std::vector<Entity>& e)
-      : doc_(doc), s_(doc.sentences[si]), m_(m), entities_(e) {
+  SentenceEvents(const Document& doc, int si, const Mentions& m, const std::vector<Entity>& e,
+                 const SentenceParse* parse)
+      : doc_(doc), s_(doc.sentences[si]), m_(m), entities_(e),
+        parse_(parse != nullptr && parse->ok() ? parse : nullptr) {
     for (size_t i = 0; i < m.people.size(); ++i) {
       const PersonMention& p = m.people[i];
       if (p.first >= s_.first && p.last <= s_.last && p.entity >= 0) {
@@ -57,17 +62,43 @@ class SentenceEvents {
     return newsgraph::CoordinatedVerb(doc_, m_, from, to);
   }
   void Contacts(const std::vector<Trigger>& triggers, std::vector<DraftEvent>* out);
+  // The people the parse gives trigger `t`, as subjects and objects (mention
+  // indices), with how each was reached; false without a parse.
+  struct Parsed {
+    std::vector<int> subjects;
+    std::vector<int> objects;
+    int plural = -1;  // token of a "they", "the two leaders", "their call" subject
+    std::vector<int> group;  // entities a group phrase stands for ("the ministers of A and B")
+    std::string how;
+  };
+  bool ParseArguments(const Trigger& t, Parsed* out) const;
+  // True when the parse makes person mention `mi` the subject or object of
+  // a verb other than trigger `t` ("..., days after Z warned"): a
+  // bystander, whatever its distance to the trigger.
+  bool InOtherClause(int mi, const Trigger& t) const;
+  // The person mention a parse argument at `tok` names: the mention that
+  // covers it, one linked to it as a name or apposition ("the prime
+  // minister, X"), or a pronoun's antecedent; -1 when none.
+  int PersonOfToken(int tok, const std::vector<int>& exclude, std::string* how) const;
   // "the two leaders' meeting", "both leaders met", "the two men spoke".
   bool PairBefore(const Trigger& t) const;
   // "Both A and B will attend, but it is unclear whether they will meet":
   // a "they" subject of a verb trigger stands for the coordinated people
   // earlier in the sentence (exactly two or more, joined by "and").
   std::vector<int> TheyPair(const Trigger& t) const;
+  // The mentions of the last two different people named in the sentence
+  // before token `tok`, in text order; fewer when there are not two.
+  std::vector<int> LastTwoBefore(int tok) const;
+  // "Following talks with Y, X said", "Meeting Y in Oslo, X stressed": a
+  // trigger inside a fronted adverbial phrase takes the main clause's
+  // subject, the person right after the phrase's comma; -1 when none.
+  int FrontedSubject(const Trigger& t) const;
 
   const Document& doc_;
   const Sentence& s_;
   const Mentions& m_;
   const std::vector<Entity>& entities_;
+  const SentenceParse* parse_;        // null when the sentence has no parse
   std::vector<int> people_;           // mention indices, text order
   absl::flat_hash_set<int> objects_;  // mentions that are objects of a contact
 };
@@ -126,6 +157,131 @@ std::vector<int> SentenceEvents::TheyPair(const Trigger& t) const {
   return group;
 }
 
+int SentenceEvents::PersonOfToken(int tok, const std::vector<int>& exclude,
+                                  std::string* how) const {
+  auto usable = [&](int mi) {
+    return mi >= 0 && m_.people[mi].entity >= 0 &&
+           std::find(people_.begin(), people_.end(), mi) != people_.end();
+  };
+  if (usable(m_.person_at[tok])) return m_.person_at[tok];
+  const std::string& w = doc_.tokens[tok].norm;
+  if (IsOneOf(w, {"he", "she", "him", "his", "her"})) {
+    const int mi = PronounAntecedent(doc_, m_, tok, exclude);
+    if (mi >= 0 && m_.people[mi].entity >= 0) {
+      absl::StrAppend(how, " coref:", w, "->", m_.people[mi].name);
+      return mi;
+    }
+    return -1;
+  }
+  for (const ParseLink* l : parse_->LinksOf(tok)) {
+    if (l->type != "G" && l->type != "GN" && l->type != "MX" && l->type != "Xd") continue;
+    const int other = l->left == tok ? l->right : l->left;
+    if (usable(m_.person_at[other])) return m_.person_at[other];
+  }
+  return -1;
+}
+
+bool SentenceEvents::InOtherClause(int mi, const Trigger& t) const {
+  const PersonMention& p = m_.people[mi];
+  for (const ParseLink& l : parse_->links) {
+    const bool subject = l.type == "S" && l.left >= p.first && l.left < p.last;
+    const bool object = l.type == "O" && l.right >= p.first && l.right < p.last;
+    if (!subject && !object) continue;
+    const int verb = subject ? l.right : l.left;
+    // Reporters are told apart by IsReporter, which knows "said after
+    // talks with Y" from "Z said X met Y".
+    if (IsReportingVerb(doc_.tokens[verb].norm)) continue;
+    if (verb < t.first || verb >= t.last) return true;
+  }
+  return false;
+}
+
+bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
+  if (parse_ == nullptr) return false;
+  const int head = t.verb ? t.first : t.last - 1;
+  for (const LinkArgument& a : LinkArguments(doc_, *parse_, head, t.verb)) {
+    const std::string& w = doc_.tokens[a.token].norm;
+    if (m_.person_at[a.token] < 0 && IsGroupNoun(w)) {
+      GroupReference gr = ResolveGroup(doc_, m_, entities_, a.token);
+      for (int e : gr.entities) {
+        if (std::find(out->group.begin(), out->group.end(), e) == out->group.end()) {
+          out->group.push_back(e);
+        }
+      }
+      if (!gr.entities.empty()) {
+        absl::StrAppend(&out->how, " ", a.path, ":", gr.how);
+        continue;
+      }
+    }
+    if (m_.person_at[a.token] < 0) {
+      const int e = ResolveTitleReference(doc_, m_, entities_, a.token);
+      if (e >= 0 && std::find(out->group.begin(), out->group.end(), e) == out->group.end()) {
+        out->group.push_back(e);
+        absl::StrAppend(&out->how, " ", a.path, ":title:", w, "->", entities_[e].name);
+        continue;
+      }
+    }
+    if (a.subject && IsOneOf(w, {"they", "their", "leaders", "presidents", "ministers", "men",
+                                 "counterparts", "two", "both"})) {
+      out->plural = a.token;
+      absl::StrAppend(&out->how, " ", a.path, ":", w);
+      continue;
+    }
+    std::vector<int> exclude = out->subjects;
+    exclude.insert(exclude.end(), out->objects.begin(), out->objects.end());
+    std::string how;
+    const int mi = PersonOfToken(a.token, exclude, &how);
+    if (mi < 0) continue;
+    std::vector<int>& into = a.subject ? out->subjects : out->objects;
+    bool known = false;
+    for (int x : out->subjects) known |= m_.people[x].entity == m_.people[mi].entity;
+    for (int x : out->objects) known |= m_.people[x].entity == m_.people[mi].entity;
+    if (known) continue;
+    into.push_back(mi);
+    absl::StrAppend(&out->how, " ", a.path, ":", m_.people[mi].name, how);
+  }
+  return true;
+}
+
+std::vector<int> SentenceEvents::LastTwoBefore(int tok) const {
+  // This sentence first, then the one before it.
+  const int si = doc_.SentenceOf(s_.first);
+  const int from = si > 0 ? doc_.sentences[si - 1].first : s_.first;
+  std::vector<int> out;
+  for (int k = static_cast<int>(m_.people.size()); k-- > 0 && out.size() < 2;) {
+    const PersonMention& p = m_.people[k];
+    if (p.last > tok || p.entity < 0) continue;
+    if (p.first < from) break;
+    if (out.empty() || m_.people[out[0]].entity != p.entity) out.insert(out.begin(), k);
+  }
+  return out;
+}
+
+int SentenceEvents::FrontedSubject(const Trigger& t) const {
+  const std::string& opener = doc_.tokens[s_.first].norm;
+  const bool fronted =
+      s_.first == t.first || IsOneOf(opener, {"after", "following", "before", "during", "at",
+                                               "in", "on", "while", "upon", "having", "ahead"});
+  if (!fronted) return -1;
+  int comma = t.last;
+  while (comma < s_.last && doc_.tokens[comma].norm != ",") {
+    // The phrase holds no clause of its own: "After he met Y, ...".
+    if (IsClauseBoundary(doc_.tokens[comma].norm)) return -1;
+    ++comma;
+  }
+  for (int k = s_.first; k < t.first; ++k) {
+    if (doc_.tokens[k].norm == "," || IsOneOf(doc_.tokens[k].norm, {"he", "she", "they"})) {
+      return -1;
+    }
+  }
+  if (comma >= s_.last) return -1;
+  for (int mi : people_) {
+    if (m_.people[mi].first <= comma) continue;
+    return Start(mi) == comma + 1 ? mi : -1;
+  }
+  return -1;
+}
+
 void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
                               std::vector<DraftEvent>* out) {
   std::vector<const Trigger*> contacts;
@@ -171,7 +327,7 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       if (p.last > t->first) continue;
       if (p.first < prev) break;
       bool ok = false;
-      const int end = HeadEnd(p);
+      const int end = SkipStateModifier(doc_, m_, HeadEnd(p), t->first);
       if (vs < 0) {
         // "Biden's bilateral meeting": a possessor right before the noun.
         ok = end < t->first && doc_.tokens[end].norm == "'s";
@@ -242,6 +398,40 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     }
     if (best >= 0 && !Reporter(mi, *contacts[best])) loose[best].push_back(mi);
   }
+  for (size_t g = 0; g < n; ++g) {
+    const int fs = FrontedSubject(*contacts[g]);
+    if (fs < 0 || claimed.contains(fs)) continue;
+    claimed.insert(fs);
+    subjects[g].push_back(fs);
+  }
+  // The parse, where the sentence has one: the people it attaches to a
+  // trigger join it, and once it has attached someone, proximity adds no
+  // one it did not (bystanders named near the word).
+  std::vector<std::string> parse_how(n);
+  std::vector<int> parse_plural(n, -1);
+  std::vector<std::vector<int>> group(n);
+  for (size_t g = 0; parse_ != nullptr && g < n; ++g) {
+    Parsed pa;
+    ParseArguments(*contacts[g], &pa);
+    auto has = [&](const std::vector<int>& v, int mi) {
+      for (int x : v) {
+        if (m_.people[x].entity == m_.people[mi].entity) return true;
+      }
+      return false;
+    };
+    for (int mi : pa.subjects) {
+      if (!has(subjects[g], mi) && !has(objects[g], mi)) subjects[g].push_back(mi);
+    }
+    for (int mi : pa.objects) {
+      if (!has(subjects[g], mi) && !has(objects[g], mi)) objects[g].push_back(mi);
+    }
+    loose[g].erase(std::remove_if(loose[g].begin(), loose[g].end(),
+                                  [&](int mi) { return InOtherClause(mi, *contacts[g]); }),
+                   loose[g].end());
+    parse_how[g] = pa.how;
+    parse_plural[g] = pa.plural;
+    group[g] = pa.group;
+  }
   // "A met B for a meeting chaired by C": a noun whose only person is
   // introduced by "by" names the same contact as the trigger before it.
   std::vector<std::string> mode(n);
@@ -296,12 +486,18 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       std::vector<int> pair = TheyPair(t);
       subj.insert(subj.end(), pair.begin(), pair.end());
     }
+    if (parse_plural[g] >= 0 && subj.size() + objects[g].size() < 2) {
+      // "X told Y in their meeting": the plural names the last two people
+      // of its sentence before it.
+      std::vector<int> two = LastTwoBefore(parse_plural[g]);
+      if (two.size() == 2) subj = two;
+    }
     DraftEvent base;
     base.trigger = t;
     base.mode = mode[g];
     base.factuality = ReadFactuality(doc_, s_, t);
     base.anaphoric = Anaphoric(t);
-    base.people_rule = "grammar";
+    base.people_rule = parse_how[g].empty() ? "grammar" : "grammar,parse[" + parse_how[g] + " ]";
     // The place of the contact stays inside its clause: not "a man who was
     // attacked in Dublin".
     int clause_end = t.last;
@@ -358,8 +554,9 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
         continue;
       }
     }
-    // "X and Y have been greeted in Beijing": guests of an unnamed host.
-    if (IsHostVerb(w) && t.first > s_.first) {
+    // "X and Y have been greeted in Beijing": guests of an unnamed host
+    // ("was hosted by Y" names the host, and is a meeting).
+    if (IsHostVerb(w) && t.first > s_.first && objects[g].empty()) {
       const std::string& aux = doc_.tokens[t.first - 1].norm;
       if (aux == "been" || aux == "was" || aux == "were" || aux == "is" || aux == "are" ||
           aux == "be") {
@@ -406,8 +603,13 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     for (int mi : subj) add(&ev, mi);
     for (int mi : objects[g]) add(&ev, mi);
     for (int mi : loose[g]) add(&ev, mi);
+    for (int e : group[g]) {
+      if (std::find(ev.entities.begin(), ev.entities.end(), e) == ev.entities.end()) {
+        ev.entities.push_back(e);
+      }
+    }
     ev.lone_subject = ev.entities.size() == 1 && !subj.empty() && known_place;
-    ev.pair_reference = subj.empty() && PairBefore(t);
+    ev.pair_reference = subj.empty() && (PairBefore(t) || parse_plural[g] >= 0);
     out->push_back(std::move(ev));
   }
 }
@@ -483,8 +685,9 @@ std::vector<int> ParticipantList(const Document& doc, int si, const Mentions& m)
 
 std::vector<DraftEvent> EventsInSentence(const Document& doc, int sentence_index,
                                          const Mentions& mentions,
-                                         const std::vector<Entity>& entities) {
-  return SentenceEvents(doc, sentence_index, mentions, entities).Run();
+                                         const std::vector<Entity>& entities,
+                                         const SentenceParse* parse) {
+  return SentenceEvents(doc, sentence_index, mentions, entities, parse).Run();
 }
 
 }  // namespace newsgraph

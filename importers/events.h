@@ -12,6 +12,7 @@
 
 #include "importers/coref.h"
 #include "importers/mentions.h"
+#include "importers/parse/link_parser.h"
 #include "importers/text.h"
 #include "importers/triggers.h"
 
@@ -37,10 +38,14 @@ struct DraftEvent {
 
 // The events of sentence `sentence_index`. Contacts come with however many
 // people were found (zero or one too: a later sentence may name the rest);
-// visits only with a traveller and a destination.
+// visits only with a traveller and a destination. With `parse` (the
+// sentence's Link Grammar parse, or null), a contact's people are read off
+// the parse first and the surface rules only add what it does not settle;
+// a person the parse attaches to nothing is not pulled in by proximity.
 std::vector<DraftEvent> EventsInSentence(const Document& doc, int sentence_index,
                                          const Mentions& mentions,
-                                         const std::vector<Entity>& entities);
+                                         const std::vector<Entity>& entities,
+                                         const SentenceParse* parse = nullptr);
 
 // The people of a participant list that continues an earlier contact:
 // "Participants in the call included A, B and C", "Joining the President

@@ -55,9 +55,21 @@ struct LearnedRole {
   std::string rule;
 };
 
+// How the sentence parser fared on one article (importers/parse/).
+struct ParseStats {
+  int sentences = 0;   // all sentences of the article
+  int candidates = 0;  // with a contact or visit trigger and a person
+  int parsed = 0;      // of the candidates: a complete parse
+  int no_parse = 0;
+  int timed_out = 0;
+  int too_long = 0;
+  std::vector<float> millis;  // the time of each parse tried
+};
+
 struct Extraction {
   std::vector<ExtractedEvent> events;
   std::vector<LearnedRole> roles;
+  ParseStats parse;
 };
 
 }  // namespace newsgraph

@@ -13,6 +13,7 @@
 #include "importers/events.h"
 #include "importers/gazetteer.h"
 #include "importers/mentions.h"
+#include "importers/parse/link_parser.h"
 #include "importers/statements.h"
 #include "importers/text.h"
 #include "importers/time_expressions.h"
@@ -23,6 +24,7 @@ namespace newsgraph {
 struct Extractor::Impl {
   const KnowledgeBase* kb;
   Gazetteer gazetteer;
+  std::unique_ptr<LinkParser> parser;  // null when parsing is off
 };
 
 namespace {
@@ -191,8 +193,48 @@ Participant MakeParticipant(const Mentions& mentions, const Entity& ent, int tok
 
 }  // namespace
 
-Extractor::Extractor(const KnowledgeBase* kb)
-    : impl_(new Impl{kb, Gazetteer::FromKb(kb->proto())}) {}
+Extractor::Extractor(const KnowledgeBase* kb, const ExtractorOptions& options)
+    : impl_(new Impl{kb, Gazetteer::FromKb(kb->proto()), nullptr}) {
+  if (options.parse_sentences) {
+    absl::StatusOr<std::unique_ptr<LinkParser>> parser = LinkParser::Create();
+    if (parser.ok()) impl_->parser = *std::move(parser);
+  }
+}
+
+bool Extractor::parsing() const { return impl_->parser != nullptr; }
+
+namespace {
+
+// Parses sentence `s` when it may report a contact: a trigger and a
+// resolved person in it. Returns whether it was tried.
+bool ParseCandidate(const LinkParser& parser, const Document& doc, const Sentence& s,
+                    const Mentions& mentions, SentenceParse* out, ParseStats* stats) {
+  // A person, or a word that may stand for one ("he", "the two leaders",
+  // "the Finnish president").
+  bool person = false;
+  for (int k = s.first; k < s.last && !person; ++k) {
+    const int mi = mentions.person_at[k];
+    person = (mi >= 0 && mentions.people[mi].entity >= 0) ||
+             IsOneOf(doc.tokens[k].norm,
+                     {"he", "she", "they", "their", "his", "her", "two", "both", "leaders",
+                      "presidents", "ministers", "men", "counterparts", "president",
+                      "minister", "chancellor", "premier", "leader", "officials", "chiefs",
+                      "envoys", "delegations"});
+  }
+  if (!person || FindTriggers(doc, s).empty()) return false;
+  ++stats->candidates;
+  *out = parser.Parse(doc, s);
+  switch (out->outcome) {
+    case ParseOutcome::kParsed: ++stats->parsed; break;
+    case ParseOutcome::kNoParse: ++stats->no_parse; break;
+    case ParseOutcome::kTimedOut: ++stats->timed_out; break;
+    case ParseOutcome::kTooLong: ++stats->too_long; return true;
+  }
+  stats->millis.push_back(static_cast<float>(out->millis));
+  return true;
+}
+
+}  // namespace
 
 Extractor::~Extractor() = default;
 
@@ -207,6 +249,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
   std::vector<Entity> entities = ResolveCoreference(kb, pub_day, &mentions);
 
   Extraction out;
+  out.parse.sentences = static_cast<int>(doc.sentences.size());
   // Contacts are built as frames: a later sentence may add people to one
   // ("the call", a participant list) before it is judged complete.
   struct Frame {
@@ -263,7 +306,11 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
           FindTimeMentions(doc.text.substr(p.begin, p.end - p.begin), *pub, false);
       if (!prev.empty()) context = Context{true, isi - 1, prev.back().span};
     }
-    std::vector<DraftEvent> drafts = EventsInSentence(doc, isi, mentions, entities);
+    SentenceParse parse;
+    const bool parsed = impl_->parser != nullptr &&
+                        ParseCandidate(*impl_->parser, doc, s, mentions, &parse, &out.parse);
+    std::vector<DraftEvent> drafts =
+        EventsInSentence(doc, isi, mentions, entities, parsed ? &parse : nullptr);
     for (StatementDraft& st : StatementsInSentence(doc, isi, mentions, entities, kb)) {
       ExtractedEvent ev;
       ev.plover_type = st.plover_type;

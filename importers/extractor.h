@@ -13,10 +13,17 @@
 
 namespace newsgraph {
 
+struct ExtractorOptions {
+  // Read candidate sentences with the Link Grammar parser (importers/parse/).
+  // Without it, or where its dictionary is not installed, the surface rules
+  // of events.cc read them alone.
+  bool parse_sentences = true;
+};
+
 class Extractor {
  public:
   // Builds the gazetteer from `kb`, which must outlive the extractor.
-  explicit Extractor(const KnowledgeBase* kb);
+  explicit Extractor(const KnowledgeBase* kb, const ExtractorOptions& options = {});
   ~Extractor();
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;
@@ -24,6 +31,9 @@ class Extractor {
   // Reads one article. `article.date` must be a valid YYYY-MM-DD and
   // `article.text` valid UTF-8 (the importer checks both first).
   absl::StatusOr<Extraction> Extract(const ArticleInput& article) const;
+
+  // Whether sentences are parsed: asked for, and the dictionary loaded.
+  bool parsing() const;
 
  private:
   struct Impl;

@@ -91,7 +91,9 @@ absl::StatusOr<std::unique_ptr<Importer>> Importer::Create(Store* store,
     absl::Status s = impl->kb.AddFile(file);
     if (!s.ok()) return s;
   }
-  impl->extractor = std::make_unique<Extractor>(&impl->kb);
+  ExtractorOptions extractor_options;
+  extractor_options.parse_sentences = options.parse_sentences;
+  impl->extractor = std::make_unique<Extractor>(&impl->kb, extractor_options);
   impl->writer = std::make_unique<GraphWriter>(store, &impl->kb);
   absl::Status s = impl->writer->SeedKnowledgeBase();
   if (!s.ok()) return s;
@@ -125,6 +127,13 @@ absl::Status Importer::ImportArticle(const ArticleInput& article, ImportReport* 
 
   absl::StatusOr<Extraction> extraction = impl_->extractor->Extract(article);
   if (!extraction.ok()) return extraction.status();
+  report->parser_on = impl_->extractor->parsing();
+  report->text_bytes += article.text.size();
+  report->sentences += extraction->parse.sentences;
+  report->parse_candidates += extraction->parse.candidates;
+  report->parsed += extraction->parse.parsed;
+  report->parse_millis.insert(report->parse_millis.end(), extraction->parse.millis.begin(),
+                              extraction->parse.millis.end());
 
   pb::Article record;
   record.set_id(article.id);

@@ -163,6 +163,13 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "in-person", true, "verb:join");
       continue;
     }
+    // "was received by X", "received X at the palace": a host meeting a
+    // guest; "received a letter" is not.
+    if (IsOneOf(w, {"received", "receives", "receive", "receiving"}) && i + 1 < s.last &&
+        (n1 == "by" || t[i + 1].cap)) {
+      add(i, i + 1, "in-person", true, "verb:received");
+      continue;
+    }
     if (MeetWords().contains(w)) {
       bool verb = IsOneOf(w, {"met", "meet", "meets", "greeted", "greets", "greet", "hosted",
                          "hosts", "host", "hosting", "convened", "convenes", "convene",

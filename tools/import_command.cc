@@ -1,6 +1,7 @@
 // newsgraph import: JSON Lines files, plain-text files and folders of them.
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -19,6 +20,7 @@ struct ImportFlags {
   std::string date;
   std::vector<std::string> kb_files;
   bool quiet = false;
+  bool no_parse = false;
 };
 
 // Expands folders into the .jsonl and .txt files they hold, in name order.
@@ -47,6 +49,25 @@ absl::StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::str
   return files;
 }
 
+// How reading went: how much text, and what the sentence parser did.
+void PrintParseSummary(ImportReport& report) {
+  if (report.text_bytes == 0) return;
+  std::cout << absl::StrFormat("text: %.2f MB in %d sentences", report.text_bytes / 1e6,
+                               report.sentences);
+  if (!report.parser_on) {
+    std::cout << "; sentence parser off\n";
+    return;
+  }
+  std::vector<float>& ms = report.parse_millis;
+  std::sort(ms.begin(), ms.end());
+  const auto at = [&](double q) { return ms.empty() ? 0.0 : ms[static_cast<size_t>(q * (ms.size() - 1))]; };
+  std::cout << absl::StrFormat(
+      "; parsed %d of %d candidate sentences (%.1f%% of all), parse ms median %.1f, p99 %.1f\n",
+      report.parsed, report.parse_candidates,
+      report.sentences ? 100.0 * report.parse_candidates / report.sentences : 0.0, at(0.5),
+      at(0.99));
+}
+
 int RunImport(const ImportFlags& flags) {
   absl::StatusOr<std::vector<std::string>> files = ExpandInputs(flags.inputs);
   if (!files.ok()) return ReportError("import", files.status());
@@ -69,6 +90,7 @@ int RunImport(const ImportFlags& flags) {
   if (!store.ok()) return ReportError("import", store.status());
   ImporterOptions options;
   options.kb_files = flags.kb_files;
+  options.parse_sentences = !flags.no_parse;
   absl::StatusOr<std::unique_ptr<Importer>> importer = Importer::Create(store->get(), options);
   if (!importer.ok()) return ReportError("import", importer.status());
 
@@ -97,6 +119,7 @@ int RunImport(const ImportFlags& flags) {
       "seconds: %.2f\n",
       report.articles_read, report.imported, report.already_present, report.events,
       report.nodes_added, report.edges_added, report.evidence_added, report.seconds);
+  PrintParseSummary(report);
   if (!status.ok()) return ReportError("import", status);
   return 0;
 }
@@ -116,6 +139,8 @@ Command AddImportCommand(CLI::App& app) {
   sub->add_option("--kb", flags->kb_files,
                   "Extra knowledge-base file: protobuf text format, or a PETRARCH/CAMEO actor dictionary (.txt); repeatable");
   sub->add_flag("--quiet,-q", flags->quiet, "No progress output");
+  sub->add_flag("--no-parse", flags->no_parse,
+                "Read sentences with the surface rules alone, without the Link Grammar parser");
   return {sub, [flags] { return RunImport(*flags); }};
 }
 

@@ -20,6 +20,11 @@ struct ImporterOptions {
   // Extra knowledge-base files (protobuf text format) read after the
   // shipped ones in data/kb/.
   std::vector<std::string> kb_files;
+  // Read the structure of each sentence that may report a contact with the
+  // Link Grammar parser (Debian's liblink-grammar5 and its English
+  // dictionary). Off, or where the dictionary is missing, surface rules
+  // read every sentence; ImportReport::parser_on says which ran.
+  bool parse_sentences = true;
 };
 
 // What an import did. Counts add up over calls.
@@ -32,6 +37,15 @@ struct ImportReport {
   uint64_t edges_added = 0;
   uint64_t evidence_added = 0;
   double seconds = 0;
+  // Reading: the bytes of text read, its sentences, the candidates (a
+  // contact or visit word and a person), how many of those parsed, and the
+  // time of each parse tried, in milliseconds.
+  bool parser_on = false;
+  uint64_t text_bytes = 0;
+  uint64_t sentences = 0;
+  uint64_t parse_candidates = 0;
+  uint64_t parsed = 0;
+  std::vector<float> parse_millis;
 };
 
 class Importer {

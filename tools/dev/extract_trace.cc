@@ -1,8 +1,11 @@
 // Developer tool: shows what each stage of the text pipeline read in the
 // articles whose id starts with a prefix — sentences, person mentions
-// (with title, nationality and entity), actors, triggers and factuality.
+// (with title, nationality and entity), actors, triggers and factuality,
+// the sentence's Link Grammar parse and each trigger's arguments in it.
 //
-//   extract_trace ARTICLES.jsonl ID_PREFIX [SENTENCE_SUBSTRING]
+//   extract_trace ARTICLES.jsonl ID_PREFIX [SENTENCE_SUBSTRING [KB_FILE]]
+//
+// KB_FILE: an extra knowledge-base file read after the shipped ones.
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -12,6 +15,8 @@
 #include "importers/gazetteer.h"
 #include "importers/knowledge_base.h"
 #include "importers/mentions.h"
+#include "importers/parse/link_arguments.h"
+#include "importers/parse/link_parser.h"
 #include "importers/text.h"
 #include "importers/triggers.h"
 #include "nlohmann/json.hpp"
@@ -20,7 +25,7 @@
 int main(int argc, char** argv) {
   using namespace newsgraph;
   if (argc < 3) {
-    std::cerr << "usage: extract_trace ARTICLES.jsonl ID_PREFIX [SUBSTRING]\n";
+    std::cerr << "usage: extract_trace ARTICLES.jsonl ID_PREFIX [SUBSTRING [KB_FILE]]\n";
     return 2;
   }
   const std::string filter = argc > 3 ? argv[3] : "";
@@ -29,7 +34,15 @@ int main(int argc, char** argv) {
     std::cerr << kb.status() << "\n";
     return 1;
   }
+  if (argc > 4) {
+    if (absl::Status st = kb->AddFile(argv[4]); !st.ok()) {
+      std::cerr << st << "\n";
+      return 1;
+    }
+  }
   Gazetteer gaz = Gazetteer::FromKb(kb->proto());
+  auto parser = LinkParser::Create();
+  if (!parser.ok()) std::cerr << parser.status() << "\n";
   std::ifstream in(argv[1]);
   std::string line;
   while (std::getline(in, line)) {
@@ -71,9 +84,31 @@ int main(int argc, char** argv) {
         std::cout << "   trigger@" << t.first << " " << doc.Span(t.first, t.last) << " "
                   << t.mode << " " << t.rule << " fact=" << f.value << "(" << f.cue << ")\n";
       }
-      for (const DraftEvent& d : EventsInSentence(doc, static_cast<int>(si), m, ents)) {
+      SentenceParse parse;
+      if (parser.ok()) {
+        parse = (*parser)->Parse(doc, s);
+        std::cout << "   parse " << ParseOutcomeName(parse.outcome) << " " << parse.millis
+                  << " ms:";
+        for (const ParseLink& l : parse.links) {
+          std::cout << " " << doc.tokens[l.left].norm << "-" << l.label << "-"
+                    << doc.tokens[l.right].norm;
+        }
+        std::cout << "\n";
+        for (const Trigger& t : FindTriggers(doc, s)) {
+          std::cout << "   arguments of " << doc.Span(t.first, t.last) << ":";
+          for (const LinkArgument& a :
+               LinkArguments(doc, parse, t.verb ? t.first : t.last - 1, t.verb)) {
+            std::cout << " " << (a.subject ? "subj " : "obj ") << doc.tokens[a.token].norm
+                      << " (" << a.path << ")";
+          }
+          std::cout << "\n";
+        }
+      }
+      for (const DraftEvent& d :
+           EventsInSentence(doc, static_cast<int>(si), m, ents, parser.ok() ? &parse : nullptr)) {
         std::cout << "   draft " << d.mode << " @" << d.trigger.first
-                  << (d.anaphoric ? " anaphoric" : "") << " place='" << d.place << "' people:";
+                  << (d.anaphoric ? " anaphoric" : "") << " place='" << d.place << "' rule='"
+                  << d.people_rule << "' people:";
         for (int e : d.entities) std::cout << " " << ents[e].name;
         std::cout << "\n";
       }

@@ -1,0 +1,179 @@
+#include "importers/group_references.h"
+
+#include <algorithm>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+namespace newsgraph {
+namespace {
+
+int CountWord(absl::string_view w) {
+  static constexpr absl::string_view kWords[] = {"two", "three", "four", "five", "six",
+                                                 "seven", "eight", "nine", "ten"};
+  for (int i = 0; i < 9; ++i) {
+    if (w == kWords[i]) return i + 2;
+  }
+  int n = 0;
+  return absl::SimpleAtoi(w, &n) && n >= 2 && n <= 50 ? n : 0;
+}
+
+// The title a group noun asks its members to carry, as normalised words:
+// "foreign ministers" -> "foreign minister"; "" when the noun names no
+// title ("leaders", "counterparts").
+std::string TitleOf(const Document& doc, int head) {
+  const std::string& w = doc.tokens[head].norm;
+  const std::string prev = head > 0 ? doc.tokens[head - 1].norm : "";
+  const bool qualified = IsOneOf(prev, {"foreign", "defence", "defense", "finance", "trade",
+                                        "prime", "interior", "economy"});
+  if (w == "ministers") return qualified ? prev + " minister" : "minister";
+  if (w == "secretaries") return qualified ? prev + " secretary" : "secretary";
+  if (w == "presidents") return "president";
+  if (w == "premiers") return "prime minister";
+  if (w == "chiefs" && (prev == "defence" || prev == "defense")) return "defen";
+  return "";
+}
+
+// Titles that make a person the leader of their state, for "the leaders of
+// A and B" where A has several people in the article.
+bool IsLeaderTitle(absl::string_view role) {
+  return absl::StrContains(role, "president") || absl::StrContains(role, "prime minister") ||
+         absl::StrContains(role, "chancellor") || absl::StrContains(role, "king") ||
+         absl::StrContains(role, "premier") || absl::StrContains(role, "taoiseach");
+}
+
+bool HasRole(const Mentions& m, const Entity& e, absl::string_view title,
+             bool (*pred)(absl::string_view)) {
+  for (int mi : e.mentions) {
+    const std::string role = NormalizeText(m.people[mi].role);
+    if (role.empty()) continue;
+    if (pred != nullptr ? pred(role) : absl::StrContains(role, title)) return true;
+  }
+  return false;
+}
+
+// The states (and alliances) a group phrase names around its head noun:
+// modifiers before it ("Australian, Indian and Japanese counterparts") and
+// an "of"/"from" phrase after it ("leaders of Japan and South Korea").
+std::vector<std::string> PhraseStates(const Document& doc, const Mentions& m, int head,
+                                      int* count) {
+  const Sentence& s = doc.sentences[doc.SentenceOf(head)];
+  std::vector<std::string> states;
+  auto add = [&](int actor) {
+    const std::string& key = m.actors[actor].key;
+    if (std::find(states.begin(), states.end(), key) == states.end()) states.push_back(key);
+  };
+  for (int k = head - 1; k >= s.first && head - k <= 10;) {
+    const Token& t = doc.tokens[k];
+    if (m.actor_at[k] >= 0) {
+      add(m.actor_at[k]);
+      k = m.actors[m.actor_at[k]].first - 1;
+      continue;
+    }
+    if (CountWord(t.norm) > 0) *count = CountWord(t.norm);
+    const bool modifier = t.norm == "," || t.norm == "and" ||
+                          (t.word && !t.cap && !IsOneOf(t.norm, {"the", "his", "her", "their",
+                                                                 "its", "a", "with", "of", "to",
+                                                                 "met", "by", "and"}));
+    if (!modifier) break;
+    --k;
+  }
+  int k = head + 1;
+  if (k < s.last && IsOneOf(doc.tokens[k].norm, {"of", "from"})) {
+    for (++k; k < s.last;) {
+      if (m.actor_at[k] >= 0) {
+        add(m.actor_at[k]);
+        k = m.actors[m.actor_at[k]].last;
+      } else if (IsOneOf(doc.tokens[k].norm, {",", "and", "the"})) {
+        ++k;
+      } else {
+        break;
+      }
+    }
+  }
+  return states;
+}
+
+}  // namespace
+
+int ResolveTitleReference(const Document& doc, const Mentions& m,
+                          const std::vector<Entity>& entities, int head) {
+  const std::string& w = doc.tokens[head].norm;
+  if (!IsOneOf(w, {"president", "minister", "chancellor", "premier", "secretary", "leader",
+                   "taoiseach", "king", "envoy", "diplomat"})) {
+    return -1;
+  }
+  const std::string prev = head > 0 ? doc.tokens[head - 1].norm : "";
+  std::string title = w;
+  if (IsOneOf(prev, {"foreign", "defence", "defense", "prime", "finance", "vice"})) {
+    title = prev + " " + w;
+  }
+  const bool any_title = IsOneOf(w, {"leader", "envoy", "diplomat"});
+  int count = 0;
+  const std::vector<std::string> states = PhraseStates(doc, m, head, &count);
+  if (states.size() > 1) return -1;
+  int found = -1;
+  for (size_t e = 0; e < entities.size(); ++e) {
+    const Entity& ent = entities[e];
+    if (ent.mentions.empty()) continue;
+    if (!states.empty() && ent.state != states[0]) continue;
+    const bool fits = any_title ? (states.empty() ? false : true)
+                                : HasRole(m, ent, title, nullptr);
+    if (!fits) continue;
+    if (found >= 0) return -1;  // two people fit: the title does not say which
+    found = static_cast<int>(e);
+  }
+  return found;
+}
+
+bool IsGroupNoun(absl::string_view w) {
+  return IsOneOf(w, {"leaders", "ministers", "presidents", "counterparts", "chiefs", "envoys",
+                     "officials", "premiers", "diplomats", "secretaries", "heads"});
+}
+
+GroupReference ResolveGroup(const Document& doc, const Mentions& m,
+                            const std::vector<Entity>& entities, int head) {
+  GroupReference out;
+  if (!IsGroupNoun(doc.tokens[head].norm)) return out;
+  int count = 0;
+  const std::vector<std::string> states = PhraseStates(doc, m, head, &count);
+  const std::string title = TitleOf(doc, head);
+  if (states.empty() && title.empty()) return out;
+  auto named = [&](const Entity& e) { return !e.mentions.empty(); };
+  if (states.empty()) {
+    // "the visiting foreign ministers": everyone the article gives that title.
+    for (size_t e = 0; e < entities.size(); ++e) {
+      if (named(entities[e]) && HasRole(m, entities[e], title, nullptr)) {
+        out.entities.push_back(static_cast<int>(e));
+      }
+    }
+    if (count > 0 && static_cast<int>(out.entities.size()) != count) out.entities.clear();
+  } else {
+    for (const std::string& state : states) {
+      std::vector<int> of_state;
+      std::vector<int> titled;
+      for (size_t e = 0; e < entities.size(); ++e) {
+        if (!named(entities[e]) || entities[e].state != state) continue;
+        of_state.push_back(static_cast<int>(e));
+        const bool fits = title.empty() ? HasRole(m, entities[e], "", IsLeaderTitle)
+                                        : HasRole(m, entities[e], title, nullptr);
+        if (fits) titled.push_back(static_cast<int>(e));
+      }
+      // One person of that state settles it; else the title must.
+      if (titled.size() == 1) {
+        out.entities.push_back(titled[0]);
+      } else if (of_state.size() == 1) {
+        out.entities.push_back(of_state[0]);
+      }
+    }
+  }
+  if (out.entities.size() < 2 && states.empty()) out.entities.clear();
+  if (!out.entities.empty()) {
+    out.how = absl::StrCat("group:", doc.tokens[head].norm, "[", absl::StrJoin(states, ","), "]");
+  }
+  return out;
+}
+
+}  // namespace newsgraph

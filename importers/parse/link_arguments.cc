@@ -1,0 +1,245 @@
+#include "importers/parse/link_arguments.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+
+namespace newsgraph {
+namespace {
+
+bool IsConjunction(absl::string_view w) { return IsOneOf(w, {"and", "or", ",", "but", "&"}); }
+
+bool IsRelativePronoun(absl::string_view w) { return IsOneOf(w, {"who", "that", "which"}); }
+
+// Prepositions that introduce the other side of a contact: "met with X",
+// "talks between X and Y", "a visit by X", "a call from X".
+bool IsPartnerPreposition(absl::string_view w, bool verb) {
+  if (IsOneOf(w, {"with", "between", "among", "alongside", "by"})) return true;
+  return !verb && IsOneOf(w, {"from", "of"});
+}
+
+// Prepositions whose noun sets the scene of a clause: "in a phone call",
+// "at a meeting", "during talks", "following talks in Tokyo".
+bool IsSceneSetting(absl::string_view w) {
+  return IsOneOf(w, {"in", "at", "during", "following", "after", "before", "on", "ahead", "for",
+                     "over", "since", "amid", "upon", "through", "via", "by"});
+}
+
+// Prepositions and conjunctions that open a participle clause: "after
+// meeting X", "before travelling", "while visiting".
+bool IsClauseOpener(absl::string_view w) {
+  return IsOneOf(w, {"after", "before", "while", "since", "following", "upon", "on", "when",
+                     "during", "ahead"});
+}
+
+// Verbs whose object noun is their own event: "held talks", "had a call",
+// "attended a summit", "convened a meeting".
+bool IsLightVerb(absl::string_view w) {
+  return IsOneOf(w, {"hold", "holds", "held", "holding", "have", "has", "had", "having",
+                     "attend", "attends", "attended", "attending", "convene", "convenes",
+                     "convened", "convening", "host", "hosts", "hosted", "hosting", "join",
+                     "joins", "joined", "joining", "chair", "chairs", "chaired", "chairing",
+                     "co-chaired", "lead", "leads", "led", "leading", "conduct", "conducted",
+                     "pay", "paid", "paying", "pays", "make", "made", "making", "begin",
+                     "began", "begun", "conclude", "concluded", "wrap", "wrapped", "start",
+                     "started", "arrange", "arranged", "schedule", "scheduled", "plan",
+                     "planned", "plans", "seek", "sought", "request", "requested", "propose",
+                     "proposed", "complete", "completed", "undertake", "undertook"});
+}
+
+// Verbs that report what another clause says: their subject is a
+// participant of a contact only when the contact is in their own clause.
+bool IsReportingVerbWord(absl::string_view w) {
+  return IsOneOf(w, {"said", "says", "say", "added", "wrote", "noted",
+                     "stressed", "announced", "reported", "stated", "explained", "insisted"});
+}
+
+class Walker {
+ public:
+  Walker(const Document& doc, const SentenceParse& parse) : doc_(doc), parse_(parse) {}
+
+  std::vector<LinkArgument> Run(int head, bool verb) {
+    // A gerund ("before meeting X", "meeting X in Oslo, Y ...") is a noun
+    // to the trigger list but takes a verb's arguments.
+    const std::string& w = Norm(head);
+    const bool gerund = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+    if (verb || gerund) VerbArguments(head, "");
+    if (!verb) NounArguments(head);
+    std::sort(out_.begin(), out_.end(),
+              [](const LinkArgument& a, const LinkArgument& b) { return a.token < b.token; });
+    return std::move(out_);
+  }
+
+ private:
+  const std::string& Norm(int tok) const { return doc_.tokens[tok].norm; }
+
+  // Each link touching `tok` with the other end, `left` true when the
+  // other end is on the left.
+  template <typename F>
+  void ForLinks(int tok, F f) const {
+    for (const ParseLink& l : parse_.links) {
+      if (l.left == tok) f(l, l.right, false);
+      if (l.right == tok) f(l, l.left, true);
+    }
+  }
+
+  void AddNp(int tok, bool subject, const std::string& path) {
+    if (!visited_.insert(tok).second) return;
+    if (IsConjunction(Norm(tok))) {
+      ForLinks(tok, [&](const ParseLink& l, int other, bool) {
+        if (l.type == "SJ") AddNp(other, subject, path + ">SJ");
+      });
+      return;
+    }
+    if (IsRelativePronoun(Norm(tok))) {
+      // "X, who met Y": the antecedent carries the relative clause.
+      ForLinks(tok, [&](const ParseLink& l, int other, bool left) {
+        if (left && (l.type == "MX" || l.type == "M" || l.type == "R")) {
+          AddNp(other, subject, path + "<" + l.type);
+        }
+      });
+      return;
+    }
+    out_.push_back(LinkArgument{tok, subject, path});
+  }
+
+  // The words that share the subject of verb `v`: its auxiliaries and the
+  // verbs it is the infinitive of ("is expected to meet"), and the
+  // conjunction of a coordinated verb phrase ("flew to Oslo and met").
+  // Object-controlled verbs ("invited X to visit") give their object
+  // instead, into `controllers`.
+  std::vector<int> Heads(int v, std::vector<int>* controllers) const {
+    std::vector<int> heads = {v};
+    for (size_t i = 0; i < heads.size(); ++i) {
+      const int cur = heads[i];
+      ForLinks(cur, [&](const ParseLink& l, int other, bool left) {
+        if (std::find(heads.begin(), heads.end(), other) != heads.end()) return;
+        const bool climb = left && (l.type == "PP" || l.type == "I" || l.type == "TO" ||
+                                    l.type == "P" || l.type == "IV");
+        if (climb && l.type == "TO" && l.label.size() > 2 && l.label[2] == 'o') {
+          controllers->push_back(other);
+          return;
+        }
+        if (climb && l.type == "IV" && HasObjectControl(other)) return;
+        if (climb || (l.type == "VJ" && IsConjunction(Norm(other)))) heads.push_back(other);
+      });
+    }
+    return heads;
+  }
+
+  bool HasObjectControl(int verb) const {
+    for (const ParseLink& l : parse_.links) {
+      if (l.left == verb && l.type == "TO" && l.label.size() > 2 && l.label[2] == 'o') return true;
+    }
+    return false;
+  }
+
+  void Subjects(int v, const std::string& path) {
+    std::vector<int> controllers;
+    for (int h : Heads(v, &controllers)) {
+      ForLinks(h, [&](const ParseLink& l, int other, bool left) {
+        if (left && l.type == "S") AddNp(other, true, path + "S");
+        if (!left && l.type == "CO") AddNp(other, true, path + "CO");
+      });
+    }
+    for (int c : controllers) {
+      ForLinks(c, [&](const ParseLink& l, int other, bool left) {
+        if (!left && l.type == "O") AddNp(other, true, path + "TOo>O");
+      });
+    }
+  }
+
+  // "met X", "met with X", "was received by X", "spoke to X".
+  void Objects(int v, const std::string& path, bool partners_only) {
+    const bool speak = IsOneOf(Norm(v), {"spoke", "speak", "speaks", "speaking", "talked",
+                                         "talk", "talks", "talking", "wrote", "write"});
+    ForLinks(v, [&](const ParseLink& l, int other, bool left) {
+      if (left) return;
+      if (l.type == "O" && !partners_only) AddNp(other, false, path + "O");
+      if (l.type != "MV") return;
+      const std::string& p = Norm(other);
+      if (!IsPartnerPreposition(p, true) && !(speak && p == "to")) return;
+      ForLinks(other, [&](const ParseLink& j, int np, bool jleft) {
+        if (!jleft && j.type == "J") AddNp(np, false, absl::StrCat(path, "MV:", p, ">J"));
+      });
+    });
+  }
+
+  void VerbArguments(int v, const std::string& path) {
+    Subjects(v, path);
+    Objects(v, path, false);
+    // A participle clause: "after meeting X, Y said", "Y said after
+    // meeting X", "Y, meeting X in Moscow, ...".
+    ForLinks(v, [&](const ParseLink& l, int other, bool left) {
+      if (!left || !(l.type == "M" || l.type == "J")) return;
+      if (IsClauseOpener(Norm(other))) {
+        Governor(other, path + l.type + "<" + Norm(other) + "<", true);
+      } else if (l.type == "M") {
+        AddNp(other, true, path + "M<");
+      }
+    });
+  }
+
+  // The clause that a preposition phrase `p` modifies: the verb it hangs
+  // from ("thanked Y in a call") or the subject a fronted phrase leads to
+  // ("At the talks, X said").
+  void Governor(int p, const std::string& path, bool subject_only) {
+    ForLinks(p, [&](const ParseLink& l, int other, bool left) {
+      if (!left && l.type == "CO") AddNp(other, true, path + "CO");
+      if (left && l.type == "M") {
+        // Attached to the verb's object instead ("told reporters after
+        // meeting X"): the clause is still that verb's.
+        ForLinks(other, [&](const ParseLink& o, int verb, bool oleft) {
+          if (oleft && o.type == "O") Subjects(verb, path + "M<O<");
+        });
+      }
+      if (left && l.type == "MV") {
+        Subjects(other, path + "MV<");
+        if (!subject_only && !IsReportingVerbWord(Norm(other))) {
+          Objects(other, path + "MV<", false);
+        }
+      }
+    });
+  }
+
+  void NounArguments(int n) {
+    ForLinks(n, [&](const ParseLink& l, int other, bool left) {
+      const std::string& w = Norm(other);
+      if (!left && l.type == "M" && IsPartnerPreposition(w, false)) {
+        ForLinks(other, [&](const ParseLink& j, int np, bool jleft) {
+          if (!jleft && j.type == "J") AddNp(np, false, absl::StrCat("M:", w, ">J"));
+        });
+      }
+      if (left && l.type == "D") {
+        if (w == "'s" || w == "'") {  // "X's meeting"
+          ForLinks(other, [&](const ParseLink& y, int np, bool yleft) {
+            if (yleft && (y.type == "YS" || y.type == "YP")) AddNp(np, true, "D<YS");
+          });
+        } else if (IsOneOf(w, {"his", "her", "their"})) {
+          AddNp(other, true, "D");
+        }
+      }
+      if (left && l.type == "O" && IsLightVerb(w)) {  // "held talks with X"
+        Subjects(other, "O<");
+        Objects(other, "O<", true);
+      }
+      if (left && l.type == "J" && IsSceneSetting(w)) Governor(other, "J<" + w + "<", false);
+    });
+  }
+
+  const Document& doc_;
+  const SentenceParse& parse_;
+  std::vector<LinkArgument> out_;
+  absl::flat_hash_set<int> visited_;
+};
+
+}  // namespace
+
+std::vector<LinkArgument> LinkArguments(const Document& doc, const SentenceParse& parse,
+                                        int head, bool verb) {
+  if (!parse.ok()) return {};
+  return Walker(doc, parse).Run(head, verb);
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,216 @@
+// Coreference across sentences for event arguments: pronouns, pair and
+// group noun phrases ("the two leaders", "the foreign ministers of Norway
+// and Finland"), title-only references, and back-references to an event
+// already reported ("The call lasted an hour" is the same call, and may give
+// its date). All texts are written for these tests, with the people of the
+// test KB and invented titled people. Published on Friday 2023-06-02.
+#include <algorithm>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "schema/dates.h"
+#include "schema/ontology.h"
+#include "tests/importers/test_extract.h"
+
+namespace newsgraph {
+namespace {
+
+// The test KB's people, as the extractor names them.
+const char kOla[] = "Ola Nordmann";
+const char kKari[] = "Kari Virtanen";
+const char kPark[] = "Park Min-ho";
+
+struct Case {
+  const char* name;  // the test's name
+  const char* text;
+  const char* type;  // ExportEventType of the one event the case is about
+  std::vector<std::string> people;  // its participants, in any order
+  const char* day;  // FormatSpan of its time; "" when not checked
+  int total;        // events of all types in the text; -1 when not checked
+};
+
+// gtest prints the case in failure messages; the name is enough.
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
+std::string SortedNames(std::vector<std::string> names) {
+  std::sort(names.begin(), names.end());
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+std::string SortedNames(const ExtractedEvent& e) {
+  std::vector<std::string> names;
+  for (const Participant& p : e.participants) names.push_back(p.name);
+  return SortedNames(names);
+}
+
+// One line per event, so that a failure shows what was extracted instead.
+std::string Describe(const Extraction& x) {
+  std::string out;
+  for (const ExtractedEvent& e : x.events) {
+    out += "  " + ExportEventType(e.plover_type, e.mode) + " " + FormatSpan(e.time) + " " +
+           ParticipantNames(e) + "\n";
+  }
+  return out.empty() ? "  (none)\n" : out;
+}
+
+class CorefStructureTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(CorefStructureTest, Extracts) {
+  const Case& c = GetParam();
+  const Extraction x = ExtractWithTestKb(c.text);
+  SCOPED_TRACE(std::string(c.text) + "\nextracted:\n" + Describe(x));
+  // Exactly one event of the type: a reference back to the contact must
+  // join it, not add a second one.
+  std::vector<const ExtractedEvent*> found;
+  for (const ExtractedEvent& e : x.events) {
+    if (ExportEventType(e.plover_type, e.mode) == c.type) found.push_back(&e);
+  }
+  ASSERT_EQ(found.size(), 1u) << "want one " << c.type << " event";
+  EXPECT_EQ(SortedNames(*found[0]), SortedNames(c.people));
+  if (!std::string(c.day).empty()) EXPECT_EQ(FormatSpan(found[0]->time), c.day);
+  if (c.total >= 0) EXPECT_EQ(x.events.size(), static_cast<size_t>(c.total));
+}
+
+std::string CaseName(const ::testing::TestParamInfo<Case>& info) { return info.param.name; }
+
+// Personal and possessive pronouns stand for the person named before,
+// usually the previous sentence's subject.
+const std::vector<Case> kPronouns = {
+    {"HeMetThere",
+     "Nordmann arrived in Helsinki on Monday. He met Virtanen there.",
+     "MEET", {kOla, kKari}, "", -1},
+    {"SheHeldTalks",
+     "Chilean Foreign Minister Rosa Fuentes flew to Seoul on Sunday. She held talks with Park "
+     "Min-ho on Monday.",
+     "MEET", {"Rosa Fuentes", kPark}, "2023-05-29", -1},
+    {"HeAndNamedMet",
+     "Virtanen landed in Oslo on Tuesday. He and Nordmann met for two hours.",
+     "MEET", {kKari, kOla}, "", -1},
+    {"LaterHeSpokeByPhone",
+     "Nordmann praised Finland's stance on Monday. Later he spoke by phone with Virtanen.",
+     "PHONE_CALL", {kOla, kKari}, "", 1},
+    {"HisMeetingWith",
+     "Virtanen arrived in Seoul on Monday. His meeting with Park Min-ho lasted an hour.",
+     "MEET", {kKari, kPark}, "", -1},
+    {"HeMetHim",
+     "Park Min-ho has long admired Nordmann. On Tuesday he met him in Oslo.",
+     "MEET", {kPark, kOla}, "2023-05-30", -1},
+};
+INSTANTIATE_TEST_SUITE_P(Pronouns, CorefStructureTest, ::testing::ValuesIn(kPronouns), CaseName);
+
+// "the two leaders", "their meeting": a pair named together before.
+const std::vector<Case> kPairs = {
+    {"TheTwoLeadersMet",
+     "Nordmann welcomed Virtanen's remarks on Monday. The two leaders met in Oslo on Tuesday.",
+     "MEET", {kOla, kKari}, "2023-05-30", -1},
+    {"TheTwoPresidentsMet",
+     "Virtanen and Chilean President Diego Morales have clashed over copper prices. The two "
+     "presidents met in Santiago on Wednesday.",
+     "MEET", {kKari, "Diego Morales"}, "2023-05-31", -1},
+    {"TheTwoMenMet",
+     "Nordmann criticised Park Min-ho's trade policy in March. The two men met in Seoul on "
+     "Monday to settle the dispute.",
+     "MEET", {kOla, kPark}, "2023-05-29", -1},
+    {"TheirMeeting",
+     "Nordmann travelled to Helsinki to see Virtanen. Their meeting lasted three hours.",
+     "MEET", {kOla, kKari}, "", -1},
+    {"TheirPhoneCall",
+     "Park Min-ho thanked Virtanen for Finland's help. Their phone call on Thursday lasted "
+     "forty minutes.",
+     "PHONE_CALL", {kPark, kKari}, "2023-06-01", 1},
+    {"TheTwoForeignMinisters",
+     "Nordmann and Chilean Foreign Minister Rosa Fuentes signed a fisheries accord. The two "
+     "foreign ministers had met in Santiago on Monday.",
+     "MEET", {kOla, "Rosa Fuentes"}, "2023-05-29", -1},
+};
+INSTANTIATE_TEST_SUITE_P(Pairs, CorefStructureTest, ::testing::ValuesIn(kPairs), CaseName);
+
+// A title without a name stands for the person named with that title.
+const std::vector<Case> kTitleOnly = {
+    {"TheForeignMinister",
+     "Chilean Foreign Minister Rosa Fuentes arrived in Helsinki on Monday. On Tuesday the "
+     "foreign minister met Virtanen.",
+     "MEET", {"Rosa Fuentes", kKari}, "2023-05-30", -1},
+    {"ThePrimeMinister",
+     "Prime Minister Park Min-ho criticised the plan. Later the Prime Minister met Nordmann in "
+     "Seoul.",
+     "MEET", {kPark, kOla}, "", -1},
+    {"TheFinnishPresident",
+     "Virtanen thanked Norway for its help. The Finnish president later spoke by phone with "
+     "Nordmann.",
+     "PHONE_CALL", {kKari, kOla}, "", 1},
+    {"TheChileanPresident",
+     "Nordmann praised Chilean President Diego Morales on Monday. On Tuesday the Chilean "
+     "president met Virtanen in Helsinki.",
+     "MEET", {"Diego Morales", kKari}, "2023-05-30", -1},
+};
+INSTANTIATE_TEST_SUITE_P(TitleOnly, CorefStructureTest, ::testing::ValuesIn(kTitleOnly),
+                         CaseName);
+
+// A plural title with states ("the foreign ministers of Norway and
+// Finland") stands for the holders named earlier, one per state.
+const std::vector<Case> kGroups = {
+    {"ForeignMinistersOfTwoStates",
+     "Foreign Minister Ola Nordmann and Finnish Foreign Minister Aino Laine signed a "
+     "declaration. The foreign ministers of Norway and Finland met again in Oslo on Thursday.",
+     "MEET", {kOla, "Aino Laine"}, "2023-06-01", -1},
+    {"PrimeMinistersOfTwoStates",
+     "Park Min-ho and Prime Minister Jonas Berg of Norway issued a joint statement. The prime "
+     "ministers of South Korea and Norway had met in Seoul on Monday.",
+     "MEET", {kPark, "Jonas Berg"}, "2023-05-29", -1},
+    {"PresidentsOfTwoStates",
+     "Virtanen and Chilean President Diego Morales both addressed the forum. The presidents of "
+     "Finland and Chile held talks on the sidelines.",
+     "MEET", {kKari, "Diego Morales"}, "", -1},
+    {"DemonymsBeforeTitle",
+     "Nordmann and Finnish Foreign Minister Aino Laine are old friends. The Norwegian and "
+     "Finnish foreign ministers met in Helsinki on Wednesday.",
+     "MEET", {kOla, "Aino Laine"}, "2023-05-31", -1},
+};
+INSTANTIATE_TEST_SUITE_P(Groups, CorefStructureTest, ::testing::ValuesIn(kGroups), CaseName);
+
+// A definite noun for a contact already reported is that contact: one
+// event, no second one with fewer people. No trips in these texts, so the
+// total counts only contacts.
+const std::vector<Case> kEventBackReferences = {
+    {"TheCallLasted",
+     "Virtanen spoke by phone with Nordmann on Monday. The call lasted an hour.",
+     "PHONE_CALL", {kKari, kOla}, "2023-05-29", 1},
+    {"TheMeetingFocused",
+     "Nordmann met Park Min-ho on Tuesday. The meeting focused on shipbuilding.",
+     "MEET", {kOla, kPark}, "2023-05-30", 1},
+    {"DuringTheCall",
+     "Chilean Foreign Minister Rosa Fuentes held a video call with Virtanen on Wednesday. "
+     "During the call, Fuentes raised copper exports.",
+     "VIDEO_CALL", {"Rosa Fuentes", kKari}, "2023-05-31", 1},
+    {"DescribedTheMeeting",
+     "Park Min-ho and Nordmann held talks on Monday. Park later described the meeting as "
+     "frank.",
+     "MEET", {kPark, kOla}, "2023-05-29", 1},
+};
+INSTANTIATE_TEST_SUITE_P(EventBackReferences, CorefStructureTest,
+                         ::testing::ValuesIn(kEventBackReferences), CaseName);
+
+// A later sentence gives the date of the contact reported without one.
+const std::vector<Case> kLaterDates = {
+    {"MeetingTookPlaceOn",
+     "Nordmann met Virtanen to discuss fishing rights. The meeting took place on Tuesday.",
+     "MEET", {kOla, kKari}, "2023-05-30", 1},
+    {"CallTookPlaceOn",
+     "Park Min-ho spoke by phone with Chilean Foreign Minister Rosa Fuentes. The call took "
+     "place on Wednesday, officials said.",
+     "PHONE_CALL", {kPark, "Rosa Fuentes"}, "2023-05-31", 1},
+    {"TalksHeldOnDate",
+     "Virtanen and Nordmann held talks about energy. The talks, held on May 24, covered "
+     "security as well.",
+     "MEET", {kKari, kOla}, "2023-05-24", 1},
+};
+INSTANTIATE_TEST_SUITE_P(LaterDates, CorefStructureTest, ::testing::ValuesIn(kLaterDates),
+                         CaseName);
+
+}  // namespace
+}  // namespace newsgraph
