@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "importers/arguments.h"
 #include "importers/group_references.h"
@@ -67,6 +68,7 @@ class SentenceEvents {
   struct Parsed {
     std::vector<int> subjects;
     std::vector<int> objects;
+    std::vector<std::string> object_paths;  // how each object was reached
     int plural = -1;  // token of a "they", "the two leaders", "their call" subject
     std::vector<int> group;  // entities a group phrase stands for ("the ministers of A and B")
     std::string how;
@@ -89,6 +91,9 @@ class SentenceEvents {
   // The mentions of the last two different people named in the sentence
   // before token `tok`, in text order; fewer when there are not two.
   std::vector<int> LastTwoBefore(int tok) const;
+  // The travellers the parse gives visit trigger `t` (entities): its
+  // subjects, with a noun's "by"/"of" agent; empty without a parse.
+  std::vector<int> Travellers(const Trigger& t) const;
   // "Following talks with Y, X said", "Meeting Y in Oslo, X stressed": a
   // trigger inside a fronted adverbial phrase takes the main clause's
   // subject, the person right after the phrase's comma; -1 when none.
@@ -199,7 +204,17 @@ bool SentenceEvents::InOtherClause(int mi, const Trigger& t) const {
 bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
   if (parse_ == nullptr) return false;
   const int head = t.verb ? t.first : t.last - 1;
-  for (const LinkArgument& a : LinkArguments(doc_, *parse_, head, t.verb)) {
+  std::vector<LinkArgument> args = LinkArguments(doc_, *parse_, head, t.verb);
+  // "X began his visit", "X held her first talks": a possessive pronoun
+  // beside a subject is that subject.
+  bool subject = false;
+  for (const LinkArgument& a : args) subject |= a.subject && a.path != "D";
+  if (subject) {
+    args.erase(std::remove_if(args.begin(), args.end(),
+                              [](const LinkArgument& a) { return a.path == "D"; }),
+               args.end());
+  }
+  for (const LinkArgument& a : args) {
     const std::string& w = doc_.tokens[a.token].norm;
     if (m_.person_at[a.token] < 0 && IsGroupNoun(w)) {
       GroupReference gr = ResolveGroup(doc_, m_, entities_, a.token);
@@ -232,6 +247,7 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
     std::string how;
     const int mi = PersonOfToken(a.token, exclude, &how);
     if (mi < 0) continue;
+    if (!a.subject) out->object_paths.push_back(a.path);
     std::vector<int>& into = a.subject ? out->subjects : out->objects;
     bool known = false;
     for (int x : out->subjects) known |= m_.people[x].entity == m_.people[mi].entity;
@@ -241,6 +257,25 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
     absl::StrAppend(&out->how, " ", a.path, ":", m_.people[mi].name, how);
   }
   return true;
+}
+
+std::vector<int> SentenceEvents::Travellers(const Trigger& t) const {
+  Parsed pa;
+  if (!ParseArguments(t, &pa)) return {};
+  std::vector<int> out;
+  auto add = [&](int e) {
+    if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+  };
+  for (int mi : pa.subjects) add(m_.people[mi].entity);
+  for (size_t i = 0; !t.verb && i < pa.objects.size(); ++i) {
+    // "a visit by X", "the visit of X to Y".
+    if (absl::StartsWith(pa.object_paths[i], "M:by") ||
+        absl::StartsWith(pa.object_paths[i], "M:of")) {
+      add(m_.people[pa.objects[i]].entity);
+    }
+  }
+  for (int e : pa.group) add(e);
+  return out;
 }
 
 std::vector<int> SentenceEvents::LastTwoBefore(int tok) const {
@@ -576,7 +611,7 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     absl::flat_hash_set<std::string> object_states;
     for (int o : objects[g]) object_states.insert(entities_[m_.people[o].entity].state);
     const bool bilaterals =
-        (w == "meetings" || w == "talks" ||
+        (w == "meetings" ||
          (t.verb && subj.size() == 1 && object_states.size() == objects[g].size())) &&
         !object_states.contains("");
     if (bilaterals && !subj.empty() && objects[g].size() >= 2 && loose[g].empty()) {
@@ -608,7 +643,10 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
         ev.entities.push_back(e);
       }
     }
-    ev.lone_subject = ev.entities.size() == 1 && !subj.empty() && known_place;
+    // Only the surface rules' subject: a parse that found one person of a
+    // contact more likely missed the other than met unnamed counterparts.
+    ev.lone_subject = ev.entities.size() == 1 && !subj.empty() && known_place &&
+                      parse_how[g].empty();
     ev.pair_reference = subj.empty() && (PairBefore(t) || parse_plural[g] >= 0);
     out->push_back(std::move(ev));
   }
@@ -620,7 +658,7 @@ std::vector<DraftEvent> SentenceEvents::Run() {
   if (triggers.empty()) return out;
   Contacts(triggers, &out);
   for (const Trigger& t : triggers) {
-    if (t.mode == "visit") AddVisits(doc_, s_, m_, t, people_, objects_, &out);
+    if (t.mode == "visit") AddVisits(doc_, s_, m_, t, people_, objects_, Travellers(t), &out);
   }
   // A trigger without a cue of its own shares the plan or doubt of an
   // earlier one in the sentence ("is due to pay a state visit to Chile,

@@ -281,7 +281,10 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
       words += toks[k].word && toks[k].norm.size() > 1;
       institution |= IsInstitutionWord(toks[k].norm);
     }
-    if (institution) continue;  // "Monetary Fund", "Blenheim Palace"
+    // "Monetary Fund", "Blenheim Palace"; and a run that modifies the
+    // institution noun after it: "the Verkhovna Rada parliament".
+    if (b < s_.last && IsInstitutionWord(toks[b].norm)) institution = true;
+    if (institution) continue;
     // "Secretary General of the Arctic Council Ann Lowe": a run
     // right before a known person completes that person's title.
     if (b < s_.last && MatchAt(b) != nullptr && MatchAt(b)->Has(GazKind::kPerson)) continue;

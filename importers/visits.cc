@@ -128,9 +128,9 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
 
 void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, const Trigger& t,
                const std::vector<int>& people_, const absl::flat_hash_set<int>& objects_,
-               std::vector<DraftEvent>* out) {
+               const std::vector<int>& parsed_travellers, std::vector<DraftEvent>* out) {
   std::vector<int> travellers = Travellers(doc_, s_, m_, t, people_, objects_);
-  if (travellers.empty()) return;
+  if (travellers.empty() && parsed_travellers.empty()) return;
   const auto& toks = doc_.tokens;
   std::vector<PlaceSpan> places;
   if (t.place_from >= 0) places = PlacesAt(doc_, m_, t.place_from + 1, s_.last);
@@ -181,6 +181,10 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
   base.factuality = ReadFactuality(doc_, s_, t);
   base.people_rule = "traveller";
   for (int mi : travellers) base.entities.push_back(m_.people[mi].entity);
+  if (!parsed_travellers.empty()) {
+    base.entities = parsed_travellers;
+    base.people_rule = "traveller,parse";
+  }
   // "visited Finnish President Tom Hart in Helsinki": a meeting too.
   if (t.place_from == t.first && places.empty()) {
     for (int mi : people_) {

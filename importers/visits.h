@@ -20,9 +20,12 @@ namespace newsgraph {
 // trigger `t` in sentence `s`. `people` are the sentence's resolved person
 // mentions in text order; `contact_objects` the mentions already taken as
 // the objects of a contact ("meeting his counterpart X"), never travellers.
+// `parsed_travellers` are the entities the sentence's parse makes the
+// travellers ("X, who ..., travelled to", "invited X to visit"); when there
+// are any they are taken instead of the surface rules' choice.
 void AddVisits(const Document& doc, const Sentence& s, const Mentions& m, const Trigger& t,
                const std::vector<int>& people, const absl::flat_hash_set<int>& contact_objects,
-               std::vector<DraftEvent>* out);
+               const std::vector<int>& parsed_travellers, std::vector<DraftEvent>* out);
 
 }  // namespace newsgraph
 

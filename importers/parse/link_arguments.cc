@@ -204,6 +204,28 @@ class Walker {
   }
 
   void NounArguments(int n) {
+    NounPhrase(n);
+    // A conjunct takes its conjunction's governor: "held talks with X and
+    // a dinner", where the verb links to "and".
+    ForLinks(n, [&](const ParseLink& l, int other, bool) {
+      if (l.type == "SJ" && IsConjunction(Norm(other))) NounGovernors(other);
+    });
+  }
+
+  // The verb or preposition that governs the noun phrase at `n`.
+  void NounGovernors(int n) {
+    ForLinks(n, [&](const ParseLink& l, int other, bool left) {
+      const std::string& w = Norm(other);
+      if (left && l.type == "O" && IsLightVerb(w)) {
+        Subjects(other, "O<");
+        Objects(other, "O<", true);
+      }
+      if (left && l.type == "J" && IsSceneSetting(w)) Governor(other, "J<" + w + "<", false);
+    });
+  }
+
+  // A noun trigger's own phrase: "talks with X", "X's meeting".
+  void NounPhrase(int n) {
     ForLinks(n, [&](const ParseLink& l, int other, bool left) {
       const std::string& w = Norm(other);
       if (!left && l.type == "M" && IsPartnerPreposition(w, false)) {
@@ -220,12 +242,8 @@ class Walker {
           AddNp(other, true, "D");
         }
       }
-      if (left && l.type == "O" && IsLightVerb(w)) {  // "held talks with X"
-        Subjects(other, "O<");
-        Objects(other, "O<", true);
-      }
-      if (left && l.type == "J" && IsSceneSetting(w)) Governor(other, "J<" + w + "<", false);
     });
+    NounGovernors(n);  // "held talks with X", "thanked Y in a call"
   }
 
   const Document& doc_;

@@ -1,5 +1,6 @@
 #include "importers/parse/link_parser.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cctype>
 
@@ -25,34 +26,63 @@ std::string LinkType(const char* label) {
   return out;
 }
 
-// The sentence's bytes with the same length, so that the parser's byte
-// offsets are ours: line breaks and tabs become spaces, and so does each
-// byte of a no-break space (U+00A0, which the tokenizer there would keep
-// inside a word).
-std::string ParserText(absl::string_view text) {
-  std::string out(text);
-  for (size_t i = 0; i < out.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(out[i]);
+// The sentence as the parser reads it, and for each of its bytes (and one
+// past the end) the offset of the original byte it came from. Typographic
+// quotes and dashes become their ASCII forms, which the dictionary knows
+// ("Biden’s" would otherwise be one unknown word), and line breaks, tabs and
+// no-break spaces become spaces.
+struct ParserInput {
+  std::string text;
+  std::vector<uint32_t> origin;
+};
+
+ParserInput MakeParserInput(absl::string_view in) {
+  ParserInput out;
+  out.text.reserve(in.size());
+  for (size_t i = 0; i < in.size();) {
+    const unsigned char c = static_cast<unsigned char>(in[i]);
+    char ascii = 0;
+    size_t len = 1;
     if (c == '\n' || c == '\r' || c == '\t') {
-      out[i] = ' ';
-    } else if (c == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) == 0xA0) {
-      out[i] = ' ';
-      out[i + 1] = ' ';
-      ++i;
+      ascii = ' ';
+    } else if (c == 0xC2 && i + 1 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0xA0) {
+      ascii = ' ';
+      len = 2;
+    } else if (c == 0xE2 && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0x80) {
+      switch (static_cast<unsigned char>(in[i + 2])) {
+        case 0x98: case 0x99: ascii = '\''; break;           // ‘ ’
+        case 0x9C: case 0x9D: ascii = '"'; break;             // “ ”
+        case 0x93: case 0x94: case 0x95: ascii = '-'; break;  // – — ―
+        default: break;
+      }
+      if (ascii != 0) len = 3;
     }
+    if (ascii != 0) {
+      out.text.push_back(ascii);
+      out.origin.push_back(static_cast<uint32_t>(i));
+    } else {
+      out.text.push_back(static_cast<char>(c));
+      out.origin.push_back(static_cast<uint32_t>(i));
+    }
+    i += len;
   }
+  out.origin.push_back(static_cast<uint32_t>(in.size()));
   return out;
 }
 
 // For each word of the linkage, the last token of `sentence` it overlaps,
 // or -1 (the walls, and words made of dropped bytes).
-std::vector<int> WordTokens(const Document& doc, const Sentence& sentence, Linkage linkage) {
+std::vector<int> WordTokens(const Document& doc, const Sentence& sentence,
+                            const ParserInput& input, Linkage linkage) {
   const int words = linkage_get_num_words(linkage);
   std::vector<int> out(words, -1);
   int tok = sentence.first;
+  const auto at = [&](int byte) {
+    return sentence.begin + input.origin[std::min<size_t>(byte, input.origin.size() - 1)];
+  };
   for (int w = 0; w < words; ++w) {
-    const uint32_t b = sentence.begin + linkage_get_word_byte_start(linkage, w);
-    const uint32_t e = sentence.begin + linkage_get_word_byte_end(linkage, w);
+    const uint32_t b = at(linkage_get_word_byte_start(linkage, w));
+    const uint32_t e = at(linkage_get_word_byte_end(linkage, w));
     if (e <= b) continue;
     while (tok < sentence.last && doc.tokens[tok].end <= b) ++tok;
     for (int k = tok; k < sentence.last && doc.tokens[k].begin < e; ++k) out[w] = k;
@@ -128,15 +158,15 @@ SentenceParse LinkParser::Parse(const Document& doc, const Sentence& s) const {
     return out;
   }
   const auto start = std::chrono::steady_clock::now();
-  const std::string text = ParserText(doc.text.substr(s.begin, s.end - s.begin));
-  ::Sentence sent = sentence_create(text.c_str(), impl_->dictionary);
+  const ParserInput input = MakeParserInput(doc.text.substr(s.begin, s.end - s.begin));
+  ::Sentence sent = sentence_create(input.text.c_str(), impl_->dictionary);
   const int found = sent == nullptr ? 0 : sentence_parse(sent, impl_->parse_options);
   if (parse_options_timer_expired(impl_->parse_options)) {
     out.outcome = ParseOutcome::kTimedOut;
   } else if (found > 0) {
     Linkage linkage = linkage_create(0, sent, impl_->parse_options);
     if (linkage != nullptr) {
-      const std::vector<int> tok = WordTokens(doc, s, linkage);
+      const std::vector<int> tok = WordTokens(doc, s, input, linkage);
       for (int i = 0; i < linkage_get_num_links(linkage); ++i) {
         int l = tok[linkage_get_link_lword(linkage, i)];
         int r = tok[linkage_get_link_rword(linkage, i)];
