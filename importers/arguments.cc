@@ -169,11 +169,20 @@ bool IsReporter(const Document& doc, const Sentence& s, const Mentions& m,
 
 bool IsAnaphoric(const Document& doc_, const Sentence& s_, const Trigger& t) {
   if (t.verb) return false;
-  // "the call", "this meeting", "the senior official meeting".
-  for (int k = t.first - 1; k >= s_.first && k >= t.first - 4; --k) {
+  // "the call", "this meeting", "the senior official meeting", "their
+  // first meeting", "the Biden-Xi meeting".
+  for (int k = t.first - 1; k >= s_.first && k >= t.first - 6; --k) {
     const std::string& w = doc_.tokens[k].norm;
-    if (w == "the" || w == "this" || w == "that") return true;
-    if (!doc_.tokens[k].word || doc_.tokens[k].cap || w == "a" || w == "an") return false;
+    if (IsOneOf(w, {"the", "this", "that", "their"})) return true;
+    if (w == "-" || (doc_.tokens[k].cap && k > s_.first && doc_.tokens[k - 1].norm == "-")) {
+      continue;  // a hyphenated pair of names
+    }
+    if (!doc_.tokens[k].word || doc_.tokens[k].cap || w == "a" || w == "an") {
+      // The first name of "Biden-Xi" is capitalised too.
+      if (!(doc_.tokens[k].cap && k + 1 < t.first && doc_.tokens[k + 1].norm == "-")) {
+        return false;
+      }
+    }
   }
   return false;
 }

@@ -433,6 +433,21 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     }
     if (best >= 0 && !Reporter(mi, *contacts[best])) loose[best].push_back(mi);
   }
+  std::vector<int> parse_plural(n, -1);
+  // "their first face-to-face talks", read without a parse: the plural
+  // possessive names the pair (the parse, where there is one, says so too).
+  for (size_t g = 0; parse_ == nullptr && g < n; ++g) {
+    const Trigger& t = *contacts[g];
+    for (int k = t.first - 1; !t.verb && k >= s_.first && k >= t.first - 6; --k) {
+      const Token& tok = doc_.tokens[k];
+      if (tok.norm == "their") {
+        parse_plural[g] = k;
+        loose[g].clear();
+        break;
+      }
+      if (tok.cap || (!tok.word && tok.norm != "-")) break;
+    }
+  }
   for (size_t g = 0; g < n; ++g) {
     const int fs = FrontedSubject(*contacts[g]);
     if (fs < 0 || claimed.contains(fs)) continue;
@@ -443,7 +458,6 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
   // trigger join it, and once it has attached someone, proximity adds no
   // one it did not (bystanders named near the word).
   std::vector<std::string> parse_how(n);
-  std::vector<int> parse_plural(n, -1);
   std::vector<std::vector<int>> group(n);
   for (size_t g = 0; parse_ != nullptr && g < n; ++g) {
     Parsed pa;

@@ -9,6 +9,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "importers/coref.h"
 #include "importers/events.h"
 #include "importers/gazetteer.h"
@@ -40,6 +41,18 @@ bool DatesCompatible(const pb::TimeSpan& a, const pb::TimeSpan& b) {
   return a.from_day() <= b.to_day() && b.from_day() <= a.to_day();
 }
 
+// Whether `between` (the text from a trigger to a time expression) holds
+// a word that opens a subordinate clause.
+bool OpensClause(absl::string_view between) {
+  for (absl::string_view w : absl::StrSplit(between, absl::ByAnyChar(" ,;\u00a0"))) {
+    if (IsOneOf(w, {"since", "until", "when", "while", "because", "although", "whereas",
+                    "Since", "When", "While"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The time expression of the sentence nearest the trigger, if any.
 bool PickTime(absl::string_view sentence, const std::vector<TimeMention>& times,
               size_t trig_begin, size_t trig_end, TimeMention* out) {
@@ -51,6 +64,11 @@ bool PickTime(absl::string_view sentence, const std::vector<TimeMention>& times,
       if (!absl::StartsWithIgnoreCase(text, "in ") && !absl::StartsWithIgnoreCase(text, "since ")) {
         continue;
       }
+    }
+    // "their first meeting since X was appointed in December": a time
+    // inside a later subordinate clause dates that clause.
+    if (t.begin >= trig_end && OpensClause(sentence.substr(trig_end, t.begin - trig_end))) {
+      continue;
     }
     size_t d = t.end <= trig_begin ? trig_begin - t.end
                : t.begin >= trig_end ? t.begin - trig_end : 0;
@@ -261,6 +279,17 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
     bool lone_subject = false;
   };
   std::vector<Frame> frames;
+  // The earlier frame of `family` with exactly the people `entities`.
+  auto SamePeopleFrame = [](std::vector<Frame>* all, const std::string& family,
+                            std::vector<int> entities) -> Frame* {
+    std::sort(entities.begin(), entities.end());
+    for (auto it = all->rbegin(); it != all->rend(); ++it) {
+      std::vector<int> people = it->entities;
+      std::sort(people.begin(), people.end());
+      if (Family(it->ev.mode) == family && people == entities) return &*it;
+    }
+    return nullptr;
+  };
   auto latest_frame = [&](const std::string& family, int si, int window) -> Frame* {
     for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
       if (si - it->sentence > window) break;
@@ -434,6 +463,24 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
           if (d.mode == "summit" || (d.mode == "video" && f->ev.mode == "phone")) {
             f->ev.mode = d.mode;
           }
+          if (f->ev.place.empty()) f->ev.place = ev.place;
+          if (f->ev.time.fell_back() && !ev.time.fell_back()) f->ev.time = ev.time;
+          continue;
+        }
+      }
+      if (d.anaphoric && d.entities.size() >= 2) {
+        // "the Biden-Xi meeting", "their first face-to-face meeting": the
+        // contact of the same people reported earlier. It adds a place or
+        // a date the report lacks, never its own factuality.
+        Frame* f = SamePeopleFrame(&frames, Family(d.mode), d.entities);
+        // A date of its own that disagrees makes it another meeting ("the
+        // fifth meeting between ... in May"); the story's month does not.
+        if (f != nullptr && !DatesCompatible(f->ev.time, ev.time) &&
+            ev.date_rule != "context-month") {
+          f = nullptr;
+        }
+        if (f != nullptr) {
+          ++f->refs;
           if (f->ev.place.empty()) f->ev.place = ev.place;
           if (f->ev.time.fell_back() && !ev.time.fell_back()) f->ev.time = ev.time;
           continue;

@@ -163,6 +163,19 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "in-person", true, "verb:join");
       continue;
     }
+    // "sat down with X", "sat down on Friday with X".
+    if (IsOneOf(w, {"sat", "sit", "sits", "sitting"}) && n1 == "down") {
+      int k = i + 2;
+      while (k < s.last && k <= i + 10 && t[k].norm != "with" && t[k].norm != "." &&
+             t[k].norm != ",") {
+        ++k;
+      }
+      if (k < s.last && t[k].norm == "with") {
+        add(i, i + 1, "in-person", true, "phrase:sat-down-with");
+        ++i;
+        continue;
+      }
+    }
     // "was received by X", "received X at the palace": a host meeting a
     // guest; "received a letter" is not.
     if (IsOneOf(w, {"received", "receives", "receive", "receiving"}) && i + 1 < s.last &&
