@@ -178,8 +178,15 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
     }
     // "was received by X", "received X at the palace": a host meeting a
     // guest; "received a letter" is not.
+    auto by_soon = [&](int from) {  // "received on Monday by X"
+      for (int k = from; k < s.last && k <= from + 5; ++k) {
+        if (t[k].norm == "by") return true;
+        if (!t[k].word) return false;
+      }
+      return false;
+    };
     if (IsOneOf(w, {"received", "receives", "receive", "receiving"}) && i + 1 < s.last &&
-        (n1 == "by" || t[i + 1].cap)) {
+        (by_soon(i + 1) || t[i + 1].cap)) {
       add(i, i + 1, "in-person", true, "verb:received");
       continue;
     }

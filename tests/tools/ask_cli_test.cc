@@ -97,6 +97,38 @@ TEST_F(AskCliTest, OfficialsMetKeepsItsNativeAnswerAndTheTextAgrees) {
   }
 }
 
+// The quick start's question on the sample corpus: every row is a contact
+// the sample articles report as having happened, on the day they give. A
+// planned meeting whose venue "has not been made public" and a meeting
+// dated by the "since ... in December" clause beside it were wrong rows.
+TEST_F(AskCliTest, QuickStartAnswerHasNoWrongRow) {
+  RunResult r = Ask("officials-met --a US --b CN --from 2022-01-01 --to 2023-12-31 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::set<std::string> rows;
+  std::set<std::string> bali_articles;
+  for (const nlohmann::json& pair : nlohmann::json::parse(r.out)) {
+    for (const nlohmann::json& e : pair["events"]) {
+      rows.insert(pair["a"]["name"].get<std::string>() + "|" +
+                  pair["b"]["name"].get<std::string>() + "|" + e["date"].get<std::string>() +
+                  "|" + e["factuality"].get<std::string>());
+      if (e["date"] == "2022-11-14") {
+        for (const nlohmann::json& ev : e["evidence"]) bali_articles.insert(ev["article_id"]);
+      }
+    }
+  }
+  EXPECT_EQ(rows, (std::set<std::string>{
+                      "Antony Blinken|Qin Gang|2023-06-18|happened",
+                      "Antony Blinken|Wang Yi|2023-06-19|happened",
+                      "Antony Blinken|Xi Jinping|2023-06-19|happened",
+                      "Jake Sullivan|Wang Yi|2023-09-16|happened",
+                      "Janet Yellen|Li Qiang|2023-07-07|happened",
+                      "Joe Biden|Xi Jinping|2022-11-14|happened",
+                      "Joe Biden|Xi Jinping|2023-11-15|happened",
+                  }));
+  // The handshake sentence of the Bali article itself is read.
+  EXPECT_TRUE(bali_articles.count("sample-005")) << r.out;
+}
+
 TEST_F(AskCliTest, NeighbourhoodDrawsAsDotAndGraphMl) {
   RunResult r = Ask("neighbourhood --entity \"Antony Blinken\" --k 2 --format dot");
   ASSERT_EQ(r.exit_code, 0) << r.err;
