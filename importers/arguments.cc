@@ -234,7 +234,16 @@ bool CoordinatedVerb(const Document& doc_, const Mentions& m_, int from, int to)
                        doc_.tokens[k].norm == "later")) {
     --k;
   }
-  if (k < from || doc_.tokens[k].norm != "and") return false;
+  if (k < from) return false;
+  // "Lowe landed in Oslo on Tuesday, met Hart and ...": a comma joins verb
+  // phrases too, when a verb follows the subject straight away.
+  const std::string& first = doc_.tokens[from].norm;
+  const bool verb_first =
+      !doc_.tokens[from].cap &&
+      ((first.size() > 4 && first.compare(first.size() - 2, 2, "ed") == 0) ||
+       IsOneOf(first, {"flew", "went", "met", "held", "spoke", "made", "took", "came", "left",
+                       "began", "led", "sent", "paid"}));
+  if (doc_.tokens[k].norm != "and" && !(doc_.tokens[k].norm == "," && verb_first)) return false;
   for (int q = from; q < k; ++q) {
     if (IsClauseBoundary(doc_.tokens[q].norm) || IsReportingVerb(doc_.tokens[q].norm) ||
         m_.person_at[q] >= 0) {

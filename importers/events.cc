@@ -188,9 +188,24 @@ int SentenceEvents::PersonOfToken(int tok, const std::vector<int>& exclude,
 
 bool SentenceEvents::InOtherClause(int mi, const Trigger& t) const {
   const PersonMention& p = m_.people[mi];
+  // The mention's words, and the head an apposition hangs from ("whose
+  // deputy, State Secretary X, had drafted").
+  std::vector<int> words;
+  for (int k = p.first; k < p.last; ++k) words.push_back(k);
   for (const ParseLink& l : parse_->links) {
-    const bool subject = l.type == "S" && l.left >= p.first && l.left < p.last;
-    const bool object = l.type == "O" && l.right >= p.first && l.right < p.last;
+    if (l.type != "MX" && l.type != "Xd") continue;
+    if (l.right >= p.first && l.right < p.last) words.push_back(l.left);
+  }
+  auto in = [&](int tok) { return std::find(words.begin(), words.end(), tok) != words.end(); };
+  for (const ParseLink& l : parse_->links) {
+    // "a proposal from X", "at the request of X": the object of a
+    // preposition that does not name a partner.
+    if (l.type == "J" && in(l.right) &&
+        !IsOneOf(doc_.tokens[l.left].norm, {"with", "between", "among", "alongside", "by"})) {
+      return true;
+    }
+    const bool subject = l.type == "S" && in(l.left);
+    const bool object = l.type == "O" && in(l.right);
     if (!subject && !object) continue;
     const int verb = subject ? l.right : l.left;
     // Reporters are told apart by IsReporter, which knows "said after
@@ -266,6 +281,12 @@ std::vector<int> SentenceEvents::Travellers(const Trigger& t) const {
   auto add = [&](int e) {
     if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
   };
+  if (t.rule == "verb:invited-to") {  // the one invited travels
+    for (size_t i = 0; i < pa.objects.size(); ++i) {
+      if (pa.object_paths[i] == "O") add(m_.people[pa.objects[i]].entity);
+    }
+    return out;
+  }
   for (int mi : pa.subjects) add(m_.people[mi].entity);
   for (size_t i = 0; !t.verb && i < pa.objects.size(); ++i) {
     // "a visit by X", "the visit of X to Y".

@@ -23,6 +23,7 @@ struct DraftEvent {
   Trigger trigger;            // the word that fired
   std::vector<int> entities;  // participants (travellers for a visit)
   std::string place;          // "" when the sentence names none
+  std::string place_state;    // the state the place is in, when known
   FactualityReading factuality;
   std::string people_rule;    // how the participants were found
   // A definite nominal trigger ("the call", "this meeting") that may refer

@@ -59,7 +59,8 @@ struct LearnedRole {
 struct ParseStats {
   int sentences = 0;   // all sentences of the article
   int candidates = 0;  // with a contact or visit trigger and a person
-  int parsed = 0;      // of the candidates: a complete parse
+  int settled = 0;     // of the candidates: the surface rules settle it, not parsed
+  int parsed = 0;      // of the candidates: a parse
   int no_parse = 0;
   int timed_out = 0;
   int too_long = 0;

@@ -223,24 +223,67 @@ bool Extractor::parsing() const { return impl_->parser != nullptr; }
 
 namespace {
 
-// Parses sentence `s` when it may report a contact: a trigger and a
-// resolved person in it. Returns whether it was tried.
+// Words that may stand for a person the sentence does not name ("he",
+// "the two leaders", "the Finnish president"). A capitalised title is the
+// title of a name ("President Biden"), not a stand-in.
+bool StandsForAPerson(const Token& t) {
+  if (IsOneOf(t.norm, {"he", "she", "they", "their", "his", "her", "him", "them", "two",
+                       "both"})) {
+    return true;
+  }
+  return !t.cap && IsOneOf(t.norm, {"leaders", "presidents", "ministers", "men", "counterparts",
+                                    "president", "minister", "chancellor", "premier", "leader",
+                                    "officials", "chiefs", "envoys", "delegations"});
+}
+
+// Whether the surface rules' reading of a sentence leaves nothing for the
+// parse to settle: every contact has two people and every visit a
+// traveller, at most two people are named (so no bystander can be pulled
+// in), and no word stands for someone unnamed.
+bool SurfaceReadingSettled(const Document& doc, const Sentence& s, const Mentions& mentions,
+                           const std::vector<DraftEvent>& drafts) {
+  std::vector<int> named;
+  for (int k = s.first; k < s.last; ++k) {
+    if (StandsForAPerson(doc.tokens[k])) return false;
+    const int mi = mentions.person_at[k];
+    if (mi < 0 || mentions.people[mi].entity < 0) continue;
+    if (std::find(named.begin(), named.end(), mentions.people[mi].entity) == named.end()) {
+      named.push_back(mentions.people[mi].entity);
+    }
+  }
+  if (named.size() > 2) return false;
+  const std::vector<Trigger> triggers = FindTriggers(doc, s);
+  for (const Trigger& t : triggers) {
+    // "invited X to visit", "urged X to come": whose infinitive it is, the
+    // words alone do not say.
+    if (t.first > s.first && doc.tokens[t.first - 1].norm == "to") return false;
+    bool read = false;
+    for (const DraftEvent& d : drafts) {
+      read |= d.trigger.first == t.first &&
+              d.entities.size() >= (t.mode == "visit" ? 1u : 2u);
+    }
+    if (!read) return false;
+  }
+  return true;
+}
+
+// Parses sentence `s` when it may report a contact (a trigger, and a
+// person or a word standing for one) that the surface rules' reading
+// `drafts` does not settle. Returns whether it was tried.
 bool ParseCandidate(const LinkParser& parser, const Document& doc, const Sentence& s,
-                    const Mentions& mentions, SentenceParse* out, ParseStats* stats) {
-  // A person, or a word that may stand for one ("he", "the two leaders",
-  // "the Finnish president").
+                    const Mentions& mentions, const std::vector<DraftEvent>& drafts,
+                    SentenceParse* out, ParseStats* stats) {
   bool person = false;
   for (int k = s.first; k < s.last && !person; ++k) {
     const int mi = mentions.person_at[k];
-    person = (mi >= 0 && mentions.people[mi].entity >= 0) ||
-             IsOneOf(doc.tokens[k].norm,
-                     {"he", "she", "they", "their", "his", "her", "two", "both", "leaders",
-                      "presidents", "ministers", "men", "counterparts", "president",
-                      "minister", "chancellor", "premier", "leader", "officials", "chiefs",
-                      "envoys", "delegations"});
+    person = (mi >= 0 && mentions.people[mi].entity >= 0) || StandsForAPerson(doc.tokens[k]);
   }
   if (!person || FindTriggers(doc, s).empty()) return false;
   ++stats->candidates;
+  if (SurfaceReadingSettled(doc, s, mentions, drafts)) {
+    ++stats->settled;
+    return false;
+  }
   *out = parser.Parse(doc, s);
   switch (out->outcome) {
     case ParseOutcome::kParsed: ++stats->parsed; break;
@@ -335,11 +378,13 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
           FindTimeMentions(doc.text.substr(p.begin, p.end - p.begin), *pub, false);
       if (!prev.empty()) context = Context{true, isi - 1, prev.back().span};
     }
+    // The surface rules first; the parse where their reading is unsettled.
+    std::vector<DraftEvent> drafts = EventsInSentence(doc, isi, mentions, entities);
     SentenceParse parse;
-    const bool parsed = impl_->parser != nullptr &&
-                        ParseCandidate(*impl_->parser, doc, s, mentions, &parse, &out.parse);
-    std::vector<DraftEvent> drafts =
-        EventsInSentence(doc, isi, mentions, entities, parsed ? &parse : nullptr);
+    if (impl_->parser != nullptr &&
+        ParseCandidate(*impl_->parser, doc, s, mentions, drafts, &parse, &out.parse)) {
+      drafts = EventsInSentence(doc, isi, mentions, entities, &parse);
+    }
     for (StatementDraft& st : StatementsInSentence(doc, isi, mentions, entities, kb)) {
       ExtractedEvent ev;
       ev.plover_type = st.plover_type;
@@ -434,8 +479,12 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
         ev.date_rule = "fallback-publication";
       }
       if (d.mode == "visit") {
-        for (int e : d.entities) ev.participants.push_back(MakeParticipant(
-            mentions, entities[e], d.trigger.first));
+        for (int e : d.entities) {
+          // A trip inside one's own country is no visit.
+          if (!d.place_state.empty() && entities[e].state == d.place_state) continue;
+          ev.participants.push_back(MakeParticipant(mentions, entities[e], d.trigger.first));
+        }
+        if (ev.participants.empty()) continue;
         visits.push_back(std::move(ev));
         continue;
       }

@@ -167,9 +167,12 @@ std::vector<GazMatch> Gazetteer::Match(const Document& doc, int first, int last)
         if (node < 0) break;
         if (nodes_[node].entries.empty()) continue;
         // The last word of a match must be capitalised too ("Wang Yi", not
-        // "Wang yields"), unless it is a digit or punctuation.
+        // "Wang yields"), unless it is a digit or punctuation, or the second
+        // half of a hyphenated given name ("Min-ho", "Myung-soo").
         const Token& tl = doc.tokens[j];
-        if (tl.word && !tl.cap && j > i &&
+        const bool hyphenated = j - 1 > i && doc.tokens[j - 1].norm == "-" &&
+                                !tl.space_before && !doc.tokens[j - 1].space_before;
+        if (tl.word && !tl.cap && j > i && !hyphenated &&
             !std::isdigit(static_cast<unsigned char>(tl.norm[0]))) {
           continue;
         }

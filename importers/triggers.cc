@@ -163,6 +163,15 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "in-person", true, "verb:join");
       continue;
     }
+    // "invited X to Helsinki": a visit proposed to X.
+    if (IsOneOf(w, {"invited", "invites", "invite", "inviting"})) {
+      int k = i + 1;
+      while (k < s.last && k <= i + 6 && t[k].norm != "to" && t[k].norm != ",") ++k;
+      if (k + 1 < s.last && k > i + 1 && t[k].norm == "to" && t[k + 1].cap) {
+        add(i, i + 1, "visit", true, "verb:invited-to", k);
+        continue;
+      }
+    }
     // "sat down with X", "sat down on Friday with X".
     if (IsOneOf(w, {"sat", "sit", "sits", "sitting"}) && n1 == "down") {
       int k = i + 2;
@@ -272,6 +281,7 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
       }
     }
   }
+  if (tr.rule == "verb:invited-to") return set(pb::POSSIBLE, "invited");
   // Back through the clause, nearest cue first.
   for (int k = tr.first - 1; k >= s.first && k >= tr.first - 9; --k) {
     const std::string& w = t[k].norm;
@@ -323,6 +333,16 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
       if (IsOneOf(gov, {"wanted", "wants", "want", "hopes", "hoped", "hope", "prepared", "ready",
                    "offered", "invited", "willing", "like", "open", "sought", "seeks"})) {
         return set(pb::POSSIBLE, gov);
+      }
+    }
+    if (w == "to" && k + 1 == tr.first && tr.verb) {
+      // "invited X to visit", "urged X to come": proposed to X.
+      for (int j = k - 1; j >= s.first && j >= k - 8; --j) {
+        if (IsOneOf(t[j].norm, {"invited", "invites", "invite", "urged", "urges", "asked",
+                                "encouraged"})) {
+          return set(pb::POSSIBLE, t[j].norm);
+        }
+        if (IsOneOf(t[j].norm, {",", ";", "and", "but"})) break;
       }
     }
     if (w == "to" && k + 1 == tr.first && tr.verb) {

@@ -19,6 +19,12 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
                             const Trigger& t, const std::vector<int>& people_,
                             const absl::flat_hash_set<int>& objects_) {
   const auto& toks = doc_.tokens;
+  if (t.rule == "verb:invited-to") {  // "invited X to Oslo": X would travel
+    for (int mi : people_) {
+      if (HeadStart(doc_, s_, m_, m_.people[mi]) == t.last) return {mi};
+    }
+    return {};
+  }
   // "X's (recent) trip", "visit by X", "visiting Foreign Minister X".
   int k = t.first - 1;
   while (k >= s_.first && toks[k].word && !toks[k].cap && k >= t.first - 3 &&
@@ -211,6 +217,7 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
   for (const PlaceSpan& p : places) {
     DraftEvent ev = base;
     ev.place = p.name;
+    ev.place_state = p.state;
     out->push_back(std::move(ev));
   }
 }

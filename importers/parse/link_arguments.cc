@@ -93,12 +93,18 @@ class Walker {
       return;
     }
     if (IsRelativePronoun(Norm(tok))) {
-      // "X, who met Y": the antecedent carries the relative clause.
+      // "X, who met Y": the antecedent carries the relative clause; where
+      // the parse does not link it, the word before the comma.
+      bool linked = false;
       ForLinks(tok, [&](const ParseLink& l, int other, bool left) {
         if (left && (l.type == "MX" || l.type == "M" || l.type == "R")) {
+          linked = true;
           AddNp(other, subject, path + "<" + l.type);
         }
       });
+      int before = tok - 1;
+      while (!linked && before >= 0 && !doc_.tokens[before].word) --before;
+      if (!linked && before >= 0) AddNp(before, subject, path + "<antecedent");
       return;
     }
     out_.push_back(LinkArgument{tok, subject, path});
@@ -186,7 +192,20 @@ class Walker {
   // ("At the talks, X said").
   void Governor(int p, const std::string& path, bool subject_only) {
     ForLinks(p, [&](const ParseLink& l, int other, bool left) {
-      if (!left && l.type == "CO") AddNp(other, true, path + "CO");
+      if (!left && l.type == "CO") {
+        // "During a call, X urged Y": the clause the phrase opens is the
+        // verb of the subject it leads to.
+        AddNp(other, true, path + "CO");
+        // Only a phrase of the same time ("during", "in", "at"): "after the
+        // talks with Y, X met Z" is two contacts.
+        const bool same_time = IsOneOf(Norm(p), {"during", "in", "at", "on", "over", "via"});
+        ForLinks(other, [&](const ParseLink& sl, int verb, bool sleft) {
+          if (!subject_only && same_time && !sleft && sl.type == "S" &&
+              !IsReportingVerbWord(Norm(verb))) {
+            Objects(verb, path + "CO>S>", false);
+          }
+        });
+      }
       if (left && l.type == "M") {
         // Attached to the verb's object instead ("told reporters after
         // meeting X"): the clause is still that verb's.

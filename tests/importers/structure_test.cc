@@ -18,6 +18,8 @@ namespace {
 
 constexpr pb::Factuality kHappened = pb::HAPPENED;
 constexpr pb::Factuality kPlanned = pb::PLANNED;
+// An invitation proposes a visit; ReadFactuality reads "invited" as possible.
+constexpr pb::Factuality kPossible = pb::POSSIBLE;
 constexpr pb::Factuality kAny = pb::FACTUALITY_UNSPECIFIED;  // not checked
 
 // The test KB's people, as the extractor names them.
@@ -318,13 +320,13 @@ INSTANTIATE_TEST_SUITE_P(Control, StructureTest, ::testing::ValuesIn(kControl), 
 const std::vector<Case> kInvitations = {
     {"InvitedToVisitCapital",
      "Nordmann invited Virtanen to visit Oslo.",
-     "VISIT", {kKari}, kPlanned, {}},
+     "VISIT", {kKari}, kPossible, {}},
     {"InvitedToVisitNextYear",
      "Park Min-ho invited Chilean President Diego Morales to visit Seoul next year.",
-     "VISIT", {"Diego Morales"}, kPlanned, {}},
+     "VISIT", {"Diego Morales"}, kPossible, {}},
     {"InvitedToCityForTalks",
      "Virtanen has invited Nordmann to Helsinki for talks.",
-     "VISIT", {kOla}, kPlanned, {}},
+     "VISIT", {kOla}, kPossible, {}},
     {"AcceptedAnInvitation",
      "Nordmann accepted an invitation from Virtanen to visit Finland in the autumn.",
      "VISIT", {kOla}, kPlanned, {}},
