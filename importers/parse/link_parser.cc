@@ -140,6 +140,10 @@ absl::StatusOr<std::unique_ptr<LinkParser>> LinkParser::Create(const ParserOptio
   parse_options_set_min_null_count(po, 0);
   parse_options_set_max_null_count(po, options.max_unlinked_words);
   parse_options_set_spell_guess(po, 0);
+  // Links of the "short" connector types may span at most this many words
+  // (the library's default is 16): on the dev candidates 6 halves the
+  // parse time and loses 3 parses in 450.
+  parse_options_set_short_length(po, options.short_length);
   parse_options_set_linkage_limit(po, 100);
   parse_options_set_display_morphology(po, 0);
   impl->parse_options = po;

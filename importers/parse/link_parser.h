@@ -51,6 +51,8 @@ struct ParserOptions {
   int max_words = 40;
   // Words a linkage may leave unlinked.
   int max_unlinked_words = 1;
+  // The longest a link of the dictionary's "short" connectors may be.
+  int short_length = 6;
   // Whole seconds: the finest budget the library offers.
   int max_seconds = 1;
 };
