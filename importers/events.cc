@@ -91,6 +91,9 @@ class SentenceEvents {
   // The mentions of the last two different people named in the sentence
   // before token `tok`, in text order; fewer when there are not two.
   std::vector<int> LastTwoBefore(int tok) const;
+  // True when noun trigger `t` has a possessor ("Y's meeting") other than
+  // person `p`, who stands before it.
+  bool Possessed(const Trigger& t, const PersonMention& p) const;
   // The travellers the parse gives visit trigger `t` (entities): its
   // subjects, with a noun's "by"/"of" agent; empty without a parse.
   std::vector<int> Travellers(const Trigger& t) const;
@@ -104,6 +107,7 @@ class SentenceEvents {
   const Mentions& m_;
   const std::vector<Entity>& entities_;
   const SentenceParse* parse_;        // null when the sentence has no parse
+  std::vector<Trigger> triggers_;     // the sentence's triggers, set by Run
   std::vector<int> people_;           // mention indices, text order
   absl::flat_hash_set<int> objects_;  // mentions that are objects of a contact
 };
@@ -219,7 +223,11 @@ bool SentenceEvents::InOtherClause(int mi, const Trigger& t) const {
 bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
   if (parse_ == nullptr) return false;
   const int head = t.verb ? t.first : t.last - 1;
-  std::vector<LinkArgument> args = LinkArguments(doc_, *parse_, head, t.verb);
+  std::vector<int> others;
+  for (const Trigger& o : triggers_) {
+    if (o.first != t.first) others.push_back(o.verb ? o.first : o.last - 1);
+  }
+  std::vector<LinkArgument> args = LinkArguments(doc_, *parse_, head, t.verb, others);
   // "X began his visit", "X held her first talks": a possessive pronoun
   // beside a subject is that subject.
   bool subject = false;
@@ -243,7 +251,8 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
         continue;
       }
     }
-    if (m_.person_at[a.token] < 0) {
+    const int at = m_.person_at[a.token];
+    if (at < 0 || m_.people[at].entity < 0) {
       const int e = ResolveTitleReference(doc_, m_, entities_, a.token);
       if (e >= 0 && std::find(out->group.begin(), out->group.end(), e) == out->group.end()) {
         out->group.push_back(e);
@@ -297,6 +306,14 @@ std::vector<int> SentenceEvents::Travellers(const Trigger& t) const {
   }
   for (int e : pa.group) add(e);
   return out;
+}
+
+bool SentenceEvents::Possessed(const Trigger& t, const PersonMention& p) const {
+  for (int k = t.first - 1; k >= s_.first && k >= t.first - 4; --k) {
+    if (doc_.tokens[k].norm == "'s") return k > p.last;
+    if (!doc_.tokens[k].word || doc_.tokens[k].cap) return false;
+  }
+  return false;
 }
 
 std::vector<int> SentenceEvents::LastTwoBefore(int tok) const {
@@ -441,11 +458,22 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
   for (int mi : people_) {
     if (claimed.contains(mi)) continue;
     const PersonMention& p = m_.people[mi];
+    // "X's speech", "X's proposal": the possessor of something that is no
+    // contact is no participant of a contact nearby.
+    const int after = HeadEnd(p);
+    if (after < s_.last && doc_.tokens[after].norm == "'s") {
+      bool owns_trigger = false;
+      for (const Trigger* t : contacts) owns_trigger |= t->first > after && t->first <= after + 4;
+      if (!owns_trigger) continue;
+    }
     int best = -1;
     int best_d = 7;
     for (size_t g = 0; g < n; ++g) {
       const Trigger* t = contacts[g];
       if (Anaphoric(*t)) continue;
+      // "X praised Y's meeting with Z": the possessor is the meeting's
+      // subject, and whoever stands before it is not.
+      if (!t->verb && p.last <= t->first && Possessed(*t, p)) continue;
       int d = p.last <= t->first ? t->first - HeadEnd(p) : Start(mi) - t->last;
       if (d >= 0 && d < best_d) {
         best_d = d;
@@ -524,6 +552,8 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
   }
   // "convened a meeting", "hosted talks": the noun is the verb's own event.
   std::vector<bool> folded(n, false);
+  // "convened a meeting with A, B and C": one meeting, whatever the states.
+  std::vector<bool> one_event(n, false);
   for (size_t g = 1; g < n; ++g) {
     const Trigger* v = contacts[g - 1];
     const Trigger* t = contacts[g];
@@ -540,6 +570,7 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     loose[g - 1].insert(loose[g - 1].end(), loose[g].begin(), loose[g].end());
     if (mode[g] == "summit" || mode[g] == "video") mode[g - 1] = mode[g];
     folded[g] = true;
+    one_event[g - 1] = doc_.tokens[t->first].norm != "meetings";
   }
   for (size_t g = 0; g < n; ++g) {
     const Trigger& t = *contacts[g];
@@ -571,7 +602,10 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     // The place of the contact stays inside its clause: not "a man who was
     // attacked in Dublin".
     int clause_end = t.last;
-    while (clause_end < s_.last && !IsClauseBoundary(doc_.tokens[clause_end].norm)) ++clause_end;
+    while (clause_end < s_.last && !IsClauseBoundary(doc_.tokens[clause_end].norm) &&
+           !(!t.verb && doc_.tokens[clause_end].norm == ",")) {
+      ++clause_end;  // a noun's place stays inside its phrase: "such talks, met X in Oslo"
+    }
     std::vector<PlaceSpan> place = PlaceAfterPreposition(doc_, m_, t.first, clause_end);
     if (!place.empty()) base.place = place[0].name;
     const bool known_place = !place.empty() && !place[0].state.empty();
@@ -649,7 +683,8 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
         (w == "meetings" ||
          (t.verb && subj.size() == 1 && object_states.size() == objects[g].size())) &&
         !object_states.contains("");
-    if (bilaterals && !subj.empty() && objects[g].size() >= 2 && loose[g].empty()) {
+    if (bilaterals && !one_event[g] && !subj.empty() && objects[g].size() >= 2 &&
+        loose[g].empty()) {
       for (int o : objects[g]) {
         DraftEvent ev = base;
         for (int mi : subj) add(&ev, mi);
@@ -689,7 +724,8 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
 
 std::vector<DraftEvent> SentenceEvents::Run() {
   std::vector<DraftEvent> out;
-  std::vector<Trigger> triggers = FindTriggers(doc_, s_);
+  triggers_ = FindTriggers(doc_, s_);
+  const std::vector<Trigger>& triggers = triggers_;
   if (triggers.empty()) return out;
   Contacts(triggers, &out);
   for (const Trigger& t : triggers) {

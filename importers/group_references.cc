@@ -115,16 +115,23 @@ int ResolveTitleReference(const Document& doc, const Mentions& m,
   const std::vector<std::string> states = PhraseStates(doc, m, head, &count);
   if (states.size() > 1) return -1;
   int found = -1;
+  int of_state = -1;  // the one person of the state, whatever their title
+  int state_count = 0;
   for (size_t e = 0; e < entities.size(); ++e) {
     const Entity& ent = entities[e];
     if (ent.mentions.empty()) continue;
     if (!states.empty() && ent.state != states[0]) continue;
-    const bool fits = any_title ? (states.empty() ? false : true)
-                                : HasRole(m, ent, title, nullptr);
+    if (!states.empty()) {
+      ++state_count;
+      of_state = static_cast<int>(e);
+    }
+    const bool fits = any_title ? !states.empty() : HasRole(m, ent, title, nullptr);
     if (!fits) continue;
     if (found >= 0) return -1;  // two people fit: the title does not say which
     found = static_cast<int>(e);
   }
+  // "the Finnish president" when the article names one Finn, untitled.
+  if (found < 0 && state_count == 1) found = of_state;
   return found;
 }
 

@@ -285,6 +285,9 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
   // Back through the clause, nearest cue first.
   for (int k = tr.first - 1; k >= s.first && k >= tr.first - 9; --k) {
     const std::string& w = t[k].norm;
+    // "X, whose predecessor had refused such talks, met Y": the comma right
+    // before a verb closes an inserted clause, whose cues are its own.
+    if (w == "," && k == tr.first - 1 && tr.verb) break;
     if (t[k].cap && (w == "may" || w == "march")) continue;  // the months
     if (IsOneOf(w, {";", ":", "said", "says", "told", "after", "following", "since", "(", ")",
                "\"", "when", "while", "but", "—", "which", "who"})) {

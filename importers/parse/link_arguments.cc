@@ -57,7 +57,8 @@ bool IsReportingVerbWord(absl::string_view w) {
 
 class Walker {
  public:
-  Walker(const Document& doc, const SentenceParse& parse) : doc_(doc), parse_(parse) {}
+  Walker(const Document& doc, const SentenceParse& parse, const std::vector<int>& other_heads)
+      : doc_(doc), parse_(parse), other_heads_(other_heads) {}
 
   std::vector<LinkArgument> Run(int head, bool verb) {
     // A gerund ("before meeting X", "meeting X in Oslo, Y ...") is a noun
@@ -166,6 +167,9 @@ class Walker {
       if (l.type != "MV") return;
       const std::string& p = Norm(other);
       if (!IsPartnerPreposition(p, true) && !(speak && p == "to")) return;
+      if (std::find(other_heads_.begin(), other_heads_.end(), other - 1) != other_heads_.end()) {
+        return;  // "the summit between X and Y" is the summit's
+      }
       ForLinks(other, [&](const ParseLink& j, int np, bool jleft) {
         if (!jleft && j.type == "J") AddNp(np, false, absl::StrCat(path, "MV:", p, ">J"));
       });
@@ -267,6 +271,7 @@ class Walker {
 
   const Document& doc_;
   const SentenceParse& parse_;
+  const std::vector<int>& other_heads_;
   std::vector<LinkArgument> out_;
   absl::flat_hash_set<int> visited_;
 };
@@ -274,9 +279,9 @@ class Walker {
 }  // namespace
 
 std::vector<LinkArgument> LinkArguments(const Document& doc, const SentenceParse& parse,
-                                        int head, bool verb) {
+                                        int head, bool verb, const std::vector<int>& other_heads) {
   if (!parse.ok()) return {};
-  return Walker(doc, parse).Run(head, verb);
+  return Walker(doc, parse, other_heads).Run(head, verb);
 }
 
 }  // namespace newsgraph

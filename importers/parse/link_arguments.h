@@ -31,9 +31,13 @@ struct LinkArgument {
 
 // The arguments of the trigger whose head word is token `head` (the verb
 // of "met", the noun of "phone call"), in text order. `verb` says which
-// the trigger is. Empty when the parse links the head to no argument.
+// the trigger is. `other_heads` are the head tokens of the sentence's other
+// triggers: a partner phrase right after one of them is its own ("met ... to
+// follow up on the summit between X and Y"), wherever the parse hung it.
+// Empty when the parse links the head to no argument.
 std::vector<LinkArgument> LinkArguments(const Document& doc, const SentenceParse& parse,
-                                        int head, bool verb);
+                                        int head, bool verb,
+                                        const std::vector<int>& other_heads = {});
 
 }  // namespace newsgraph
 
