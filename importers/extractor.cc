@@ -46,7 +46,7 @@ bool DatesCompatible(const pb::TimeSpan& a, const pb::TimeSpan& b) {
 bool OpensClause(absl::string_view between) {
   for (absl::string_view w : absl::StrSplit(between, absl::ByAnyChar(" ,;\u00a0"))) {
     if (IsOneOf(w, {"since", "until", "when", "while", "because", "although", "whereas",
-                    "Since", "When", "While"})) {
+                    "after", "before", "Since", "When", "While"})) {
       return true;
     }
   }

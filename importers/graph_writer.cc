@@ -264,6 +264,14 @@ absl::Status GraphWriter::AddEvent(const ArticleInput& article, uint64_t article
       info->set_factuality(pb::HAPPENED);  // a later report that it took place
     }
     if (event.mode == kModeSummit && info->mode() == kModeInPerson) info->set_mode(event.mode);
+    // A report of the day refines one of the month ("in November", then "on
+    // Wednesday"). The event's edges keep the span first reported, which
+    // holds the day, so time-window scans still find them.
+    const pb::TimeSpan& had = info->time();
+    if (event.time.granularity() == pb::DAY && had.granularity() == pb::MONTH &&
+        had.from_day() <= event.time.from_day() && event.time.to_day() <= had.to_day()) {
+      *info->mutable_time() = event.time;
+    }
     writes.PutNode(merged);
     pending_events_[merged.id()] = merged;
     pb::Edge reported;

@@ -283,18 +283,24 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
   }
   if (tr.rule == "verb:invited-to") return set(pb::POSSIBLE, "invited");
   // Back through the clause, nearest cue first.
-  for (int k = tr.first - 1; k >= s.first && k >= tr.first - 9; --k) {
+  // A noun's clause reaches further back: "expects to see Xi at the
+  // Asia-Pacific Economic Cooperation summit".
+  const int reach = tr.verb ? 9 : 14;
+  for (int k = tr.first - 1; k >= s.first && k >= tr.first - reach; --k) {
     const std::string& w = t[k].norm;
     // "X, whose predecessor had refused such talks, met Y": the comma right
     // before a verb closes an inserted clause, whose cues are its own.
     if (w == "," && k == tr.first - 1 && tr.verb) break;
-    if (t[k].cap && (w == "may" || w == "march")) continue;  // the months
+    // Capitalised words inside a sentence are names ("May", "the Office of
+    // Planning"), not cues.
+    if (t[k].cap && k > s.first && !t[k].all_caps) continue;
     if (IsOneOf(w, {";", ":", "said", "says", "told", "after", "following", "since", "(", ")",
                "\"", "when", "while", "but", "—", "which", "who"})) {
       break;
     }
     const std::string& next = k + 1 < s.last ? t[k + 1].norm : w;
-    if (w == "not" || w == "n't" || w == "never" || IsOneOf(w, {"didn't", "won't", "wouldn't",
+    if (w == "not" || w == "n't" || w == "never" || w == "nor" ||
+        IsOneOf(w, {"didn't", "won't", "wouldn't",
                                                             "hasn't", "haven't", "isn't",
                                                             "wasn't", "doesn't", "don't"})) {
       // "has not confirmed that they will meet" is uncertain, not denied.
