@@ -177,7 +177,7 @@ int SentenceEvents::PersonOfToken(int tok, const std::vector<int>& exclude,
   if (IsOneOf(w, {"he", "she", "him", "his", "her"})) {
     const int mi = PronounAntecedent(doc_, m_, tok, exclude);
     if (mi >= 0 && m_.people[mi].entity >= 0) {
-      absl::StrAppend(how, " coref:", w, "->", m_.people[mi].name);
+      absl::StrAppend(how, " (coref ", w, "->", m_.people[mi].name, ")");
       return mi;
     }
     return -1;
@@ -247,7 +247,7 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
         }
       }
       if (!gr.entities.empty()) {
-        absl::StrAppend(&out->how, " ", a.path, ":", gr.how);
+        absl::StrAppend(&out->how, out->how.empty() ? "" : "; ", a.path, ":", gr.how);
         continue;
       }
     }
@@ -256,14 +256,15 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
       const int e = ResolveTitleReference(doc_, m_, entities_, a.token);
       if (e >= 0 && std::find(out->group.begin(), out->group.end(), e) == out->group.end()) {
         out->group.push_back(e);
-        absl::StrAppend(&out->how, " ", a.path, ":title:", w, "->", entities_[e].name);
+        absl::StrAppend(&out->how, out->how.empty() ? "" : "; ", a.path, ":title:", w, "->",
+                        entities_[e].name);
         continue;
       }
     }
     if (a.subject && IsOneOf(w, {"they", "their", "leaders", "presidents", "ministers", "men",
                                  "counterparts", "two", "both"})) {
       out->plural = a.token;
-      absl::StrAppend(&out->how, " ", a.path, ":", w);
+      absl::StrAppend(&out->how, out->how.empty() ? "" : "; ", a.path, ":", w);
       continue;
     }
     std::vector<int> exclude = out->subjects;
@@ -278,7 +279,8 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
     for (int x : out->objects) known |= m_.people[x].entity == m_.people[mi].entity;
     if (known) continue;
     into.push_back(mi);
-    absl::StrAppend(&out->how, " ", a.path, ":", m_.people[mi].name, how);
+    absl::StrAppend(&out->how, out->how.empty() ? "" : "; ", a.path, ":", m_.people[mi].name,
+                    how);
   }
   return true;
 }
@@ -483,6 +485,7 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     if (best >= 0 && !Reporter(mi, *contacts[best])) loose[best].push_back(mi);
   }
   std::vector<int> parse_plural(n, -1);
+  std::vector<bool> their_pair(n, false);
   // "their first face-to-face talks", read without a parse: the plural
   // possessive names the pair (the parse, where there is one, says so too).
   for (size_t g = 0; parse_ == nullptr && g < n; ++g) {
@@ -491,6 +494,7 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       const Token& tok = doc_.tokens[k];
       if (tok.norm == "their") {
         parse_plural[g] = k;
+        their_pair[g] = true;
         loose[g].clear();
         break;
       }
@@ -598,7 +602,8 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     base.mode = mode[g];
     base.factuality = ReadFactuality(doc_, s_, t);
     base.anaphoric = Anaphoric(t);
-    base.people_rule = parse_how[g].empty() ? "grammar" : "grammar,parse[" + parse_how[g] + " ]";
+    base.people_rule = parse_how[g].empty() ? "grammar" : "grammar,parse[" + parse_how[g] + "]";
+    if (their_pair[g]) base.people_rule += ",their-pair";
     // The place of the contact stays inside its clause: not "a man who was
     // attacked in Dublin".
     int clause_end = t.last;

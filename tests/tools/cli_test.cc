@@ -152,6 +152,29 @@ TEST(CliTest, ExplainShowsRuleSentenceAndResolution) {
   EXPECT_TRUE(absl::StrContains(r.err, "no event")) << r.err;
 }
 
+// The parse behind an event's people, and the coreference step that named
+// one of them, are shown (the sentences are written for this test).
+TEST(CliTest, ExplainShowsTheParseAndCoreference) {
+  TempDir dir("explain_parse");
+  WriteFile(dir.Join("a.jsonl"),
+            R"({"id":"p1","title":"t","date":"2023-06-20","source":null,"url":null,)"
+            R"("text":"Antony Blinken landed in Tokyo on Monday. On Tuesday he met Yoshimasa )"
+            R"(Hayashi, who had invited him, at the ministry."})"
+            "\n");
+  const std::string db = dir.Join("db");
+  ASSERT_EQ(RunCli("import -q --db " + db + " " + dir.Join("a.jsonl")).exit_code, 0);
+  RunResult ask = RunCli("ask contacts-of --db " + db + " --person \"Antony Blinken\" --format json");
+  ASSERT_EQ(ask.exit_code, 0) << ask.err;
+  const nlohmann::json rows = nlohmann::json::parse(ask.out);
+  ASSERT_EQ(rows.size(), 1u) << ask.out;
+  const uint64_t id = rows[0]["events"][0]["event_id"];
+  RunResult r = RunCli("explain --db " + db + " " + std::to_string(id));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "parse (Link Grammar links from the trigger)")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "coref he->Antony Blinken")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "Hayashi")) << r.out;
+}
+
 TEST(CliTest, ExportWritesOneEventPerLine) {
   TempDir dir("export");
   WriteFile(dir.Join("a.jsonl"), kTwoArticles);
