@@ -173,6 +173,12 @@ int SentenceEvents::PersonOfToken(int tok, const std::vector<int>& exclude,
            std::find(people_.begin(), people_.end(), mi) != people_.end();
   };
   if (usable(m_.person_at[tok])) return m_.person_at[tok];
+  // A word of the title before a name: "Secretary of State Antony Blinken"
+  // parses with "Secretary" as the head.
+  for (int mi : people_) {
+    const TitleSpan& t = m_.people[mi].title;
+    if (t.Found() && t.first <= tok && tok < t.last && usable(mi)) return mi;
+  }
   const std::string& w = doc_.tokens[tok].norm;
   if (IsOneOf(w, {"he", "she", "him", "his", "her"})) {
     const int mi = PronounAntecedent(doc_, m_, tok, exclude);
@@ -204,7 +210,8 @@ bool SentenceEvents::InOtherClause(int mi, const Trigger& t) const {
   for (const ParseLink& l : parse_->links) {
     // "a proposal from X", "at the request of X": the object of a
     // preposition that does not name a partner.
-    if (l.type == "J" && in(l.right) &&
+    const bool own_title = p.title.Found() && p.title.first <= l.left && l.left < p.title.last;
+    if (l.type == "J" && in(l.right) && !own_title &&
         !IsOneOf(doc_.tokens[l.left].norm, {"with", "between", "among", "alongside", "by"})) {
       return true;
     }
@@ -240,7 +247,13 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
   for (const LinkArgument& a : args) {
     const std::string& w = doc_.tokens[a.token].norm;
     if (m_.person_at[a.token] < 0 && IsGroupNoun(w)) {
-      GroupReference gr = ResolveGroup(doc_, m_, entities_, a.token);
+      // "X met his counterparts": counterparts hold X's office.
+      std::string role;
+      if (!out->subjects.empty()) {
+        const int e = m_.people[out->subjects[0]].entity;
+        role = RoleNear(m_, entities_[e], a.token);
+      }
+      GroupReference gr = ResolveGroup(doc_, m_, entities_, a.token, role);
       for (int e : gr.entities) {
         if (std::find(out->group.begin(), out->group.end(), e) == out->group.end()) {
           out->group.push_back(e);
@@ -521,6 +534,16 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       }
       return false;
     };
+    if (!pa.subjects.empty()) {
+      // The parse found the subject: a rule's subject it puts in another
+      // role ("at the request of X and held talks") is no participant.
+      subjects[g].erase(std::remove_if(subjects[g].begin(), subjects[g].end(),
+                                       [&](int mi) {
+                                         return !has(pa.subjects, mi) &&
+                                                InOtherClause(mi, *contacts[g]);
+                                       }),
+                        subjects[g].end());
+    }
     for (int mi : pa.subjects) {
       if (!has(subjects[g], mi) && !has(objects[g], mi)) subjects[g].push_back(mi);
     }

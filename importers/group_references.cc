@@ -140,13 +140,33 @@ bool IsGroupNoun(absl::string_view w) {
                      "officials", "premiers", "diplomats", "secretaries", "heads"});
 }
 
+// The office a counterpart of someone titled `role` holds, as the words
+// to look for in a title; "" when the role says nothing we can match.
+std::string CounterpartTitle(const std::string& role, bool* leader) {
+  const std::string r = NormalizeText(role);
+  *leader = false;
+  if (absl::StrContains(r, "defen")) return "defen";
+  if (absl::StrContains(r, "secretary of state") || absl::StrContains(r, "foreign")) {
+    return "foreign";
+  }
+  if (absl::StrContains(r, "national security")) return "national security";
+  if (IsLeaderTitle(r)) *leader = true;
+  return "";
+}
+
 GroupReference ResolveGroup(const Document& doc, const Mentions& m,
-                            const std::vector<Entity>& entities, int head) {
+                            const std::vector<Entity>& entities, int head,
+                            const std::string& counterpart_role) {
   GroupReference out;
   if (!IsGroupNoun(doc.tokens[head].norm)) return out;
   int count = 0;
   const std::vector<std::string> states = PhraseStates(doc, m, head, &count);
-  const std::string title = TitleOf(doc, head);
+  std::string title = TitleOf(doc, head);
+  bool leaders_only = false;
+  if (doc.tokens[head].norm == "counterparts" && !counterpart_role.empty()) {
+    title = CounterpartTitle(counterpart_role, &leaders_only);
+    if (title.empty() && !leaders_only) return out;  // an office we cannot match
+  }
   if (states.empty() && title.empty()) return out;
   auto named = [&](const Entity& e) { return !e.mentions.empty(); };
   if (states.empty()) {
@@ -168,10 +188,12 @@ GroupReference ResolveGroup(const Document& doc, const Mentions& m,
                                         : HasRole(m, entities[e], title, nullptr);
         if (fits) titled.push_back(static_cast<int>(e));
       }
-      // One person of that state settles it; else the title must.
+      // One person of that state settles it; else the title must. A
+      // counterpart must hold the office, whoever else the state has.
+      const bool strict = leaders_only || !counterpart_role.empty();
       if (titled.size() == 1) {
         out.entities.push_back(titled[0]);
-      } else if (of_state.size() == 1) {
+      } else if (of_state.size() == 1 && !strict) {
         out.entities.push_back(of_state[0]);
       }
     }

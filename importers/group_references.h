@@ -28,8 +28,13 @@ struct GroupReference {
 // The people the group noun phrase whose head is token `head` stands for.
 // Empty when the phrase names neither a state nor a title and count that
 // settle who is meant, or when it would stand for fewer than two people.
+// `counterpart_role` is the title of the person whose "counterparts" the
+// phrase names: a counterpart holds the same office in another state
+// ("Defense Secretary" -> defence ministers, "Secretary of State" ->
+// foreign ministers, a president or prime minister -> leaders).
 GroupReference ResolveGroup(const Document& doc, const Mentions& mentions,
-                            const std::vector<Entity>& entities, int head);
+                            const std::vector<Entity>& entities, int head,
+                            const std::string& counterpart_role = "");
 
 // A title used alone for a person the article names ("the Finnish
 // president", "the foreign minister", "the president of Finland"): the one
