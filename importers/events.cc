@@ -285,15 +285,29 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
     std::string how;
     const int mi = PersonOfToken(a.token, exclude, &how);
     if (mi < 0) continue;
-    if (!a.subject) out->object_paths.push_back(a.path);
     std::vector<int>& into = a.subject ? out->subjects : out->objects;
-    bool known = false;
-    for (int x : out->subjects) known |= m_.people[x].entity == m_.people[mi].entity;
-    for (int x : out->objects) known |= m_.people[x].entity == m_.people[mi].entity;
-    if (known) continue;
+    auto known = [&](int e) {
+      bool found = false;
+      for (int x : out->subjects) found |= m_.people[x].entity == e;
+      for (int x : out->objects) found |= m_.people[x].entity == e;
+      return found;
+    };
+    if (known(m_.people[mi].entity)) continue;
+    if (!a.subject) out->object_paths.push_back(a.path);
     into.push_back(mi);
     absl::StrAppend(&out->how, out->how.empty() ? "" : "; ", a.path, ":", m_.people[mi].name,
                     how);
+    // "President Biden and President Xi made": names the parse left out of
+    // a coordination it broke are joined to it by the surface rule.
+    const auto pos = std::find(people_.begin(), people_.end(), mi);
+    for (auto j = pos; j != people_.end() && j != people_.begin() && Coordinated(*(j - 1), *j);
+         --j) {
+      const int before = *(j - 1);
+      if (known(m_.people[before].entity)) continue;
+      if (!a.subject) out->object_paths.push_back(a.path + ">and");
+      into.push_back(before);
+      absl::StrAppend(&out->how, "; ", a.path, ">and:", m_.people[before].name);
+    }
   }
   return true;
 }

@@ -123,6 +123,18 @@ bool IsHonorific(absl::string_view norm) {
          norm == "mme" || norm == "sir";
 }
 
+// "the Vice President and President Marcos": a capitalised title after
+// "the" before "and" (token `and_at`) names another person, not a second
+// title of this one ("Politburo Member and Foreign Minister Wang").
+bool DefiniteTitleBefore(const std::vector<Token>& toks, int floor, int and_at) {
+  int k = and_at - 1;
+  while (k >= floor && toks[k].word && toks[k].cap && IsTitleWord(toks[k].norm)) --k;
+  // "Director of the Foreign Affairs Commission and Foreign Minister" is
+  // one person's titles: the "the" there belongs to an institution.
+  return k < and_at - 1 && k >= floor && toks[k].norm == "the" &&
+         !(k > floor && IsConnector(toks[k - 1].norm));
+}
+
 TitleSpan TitleBefore(const Document& doc, int floor, int name_first, bool through_comma,
                       const EntityAt& entity_at) {
   const auto& toks = doc.tokens;
@@ -166,6 +178,7 @@ TitleSpan TitleBefore(const Document& doc, int floor, int name_first, bool throu
       continue;
     }
     if (!t.word) break;
+    if (t.norm == "and" && DefiniteTitleBefore(toks, floor, j)) break;
     if (IsTitleWord(t.norm) || IsConnector(t.norm) || t.cap) {
       --j;
       continue;

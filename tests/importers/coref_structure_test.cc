@@ -17,11 +17,6 @@
 namespace newsgraph {
 namespace {
 
-// The test KB's people, as the extractor names them.
-const char kOla[] = "Ola Nordmann";
-const char kKari[] = "Kari Virtanen";
-const char kPark[] = "Park Min-ho";
-
 struct Case {
   const char* name;  // the test's name
   const char* text;
@@ -34,35 +29,12 @@ struct Case {
 // gtest prints the case in failure messages; the name is enough.
 void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 
-std::string SortedNames(std::vector<std::string> names) {
-  std::sort(names.begin(), names.end());
-  std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
-
-std::string SortedNames(const ExtractedEvent& e) {
-  std::vector<std::string> names;
-  for (const Participant& p : e.participants) names.push_back(p.name);
-  return SortedNames(names);
-}
-
-// One line per event, so that a failure shows what was extracted instead.
-std::string Describe(const Extraction& x) {
-  std::string out;
-  for (const ExtractedEvent& e : x.events) {
-    out += "  " + ExportEventType(e.plover_type, e.mode) + " " + FormatSpan(e.time) + " " +
-           ParticipantNames(e) + "\n";
-  }
-  return out.empty() ? "  (none)\n" : out;
-}
-
 class CorefStructureTest : public ::testing::TestWithParam<Case> {};
 
 TEST_P(CorefStructureTest, Extracts) {
   const Case& c = GetParam();
   const Extraction x = ExtractWithTestKb(c.text);
-  SCOPED_TRACE(std::string(c.text) + "\nextracted:\n" + Describe(x));
+  SCOPED_TRACE(std::string(c.text) + "\nextracted:\n" + DescribeEvents(x));
   // Exactly one event of the type: a reference back to the contact must
   // join it, not add a second one.
   std::vector<const ExtractedEvent*> found;

@@ -22,11 +22,6 @@ constexpr pb::Factuality kPlanned = pb::PLANNED;
 constexpr pb::Factuality kPossible = pb::POSSIBLE;
 constexpr pb::Factuality kAny = pb::FACTUALITY_UNSPECIFIED;  // not checked
 
-// The test KB's people, as the extractor names them.
-const char kOla[] = "Ola Nordmann";
-const char kKari[] = "Kari Virtanen";
-const char kPark[] = "Park Min-ho";
-
 struct Case {
   const char* name;  // the test's name
   const char* text;
@@ -42,29 +37,6 @@ struct Case {
 // gtest prints the case in failure messages; the name is enough.
 void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 
-std::vector<std::string> SortedNames(const ExtractedEvent& e) {
-  std::vector<std::string> out;
-  for (const Participant& p : e.participants) out.push_back(p.name);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
-
-// One line per event, so that a failure shows what was extracted instead.
-std::string Describe(const Extraction& x) {
-  std::string out;
-  for (const ExtractedEvent& e : x.events) {
-    out += "  " + ExportEventType(e.plover_type, e.mode) + ":" +
-           FactualityName(e.factuality) + " " + ParticipantNames(e) + "\n";
-  }
-  return out.empty() ? "  (none)\n" : out;
-}
-
 bool HasParticipant(const ExtractedEvent& e, const std::string& name) {
   for (const Participant& p : e.participants) {
     if (p.name == name) return true;
@@ -77,7 +49,7 @@ class StructureTest : public ::testing::TestWithParam<Case> {};
 TEST_P(StructureTest, Extracts) {
   const Case& c = GetParam();
   const Extraction x = ExtractWithTestKb(c.text);
-  SCOPED_TRACE(std::string(c.text) + "\nextracted:\n" + Describe(x));
+  SCOPED_TRACE(std::string(c.text) + "\nextracted:\n" + DescribeEvents(x));
   if (std::string(c.type).empty()) {
     EXPECT_TRUE(x.events.empty());
     return;
@@ -89,9 +61,7 @@ TEST_P(StructureTest, Extracts) {
     if (ExportEventType(e.plover_type, e.mode) == c.type) found.push_back(&e);
   }
   ASSERT_EQ(found.size(), 1u) << "want one " << c.type << " event";
-  std::vector<std::string> want = c.people;
-  std::sort(want.begin(), want.end());
-  EXPECT_EQ(Join(SortedNames(*found[0])), Join(want));
+  EXPECT_EQ(SortedNames(*found[0]), SortedNames(c.people));
   if (c.factuality != kAny) {
     EXPECT_EQ(FactualityName(found[0]->factuality), FactualityName(c.factuality));
   }

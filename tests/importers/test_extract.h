@@ -3,10 +3,14 @@
 #ifndef NEWSGRAPH_TESTS_IMPORTERS_TEST_EXTRACT_H_
 #define NEWSGRAPH_TESTS_IMPORTERS_TEST_EXTRACT_H_
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "importers/extractor.h"
+#include "schema/dates.h"
+#include "schema/ontology.h"
 #include "tests/importers/test_kb.h"
 
 namespace newsgraph {
@@ -31,6 +35,36 @@ inline std::string ParticipantNames(const ExtractedEvent& e) {
   std::string out;
   for (const Participant& p : e.participants) out += (out.empty() ? "" : "+") + p.name;
   return out;
+}
+
+// The test KB's people, as the extractor names them.
+inline constexpr char kOla[] = "Ola Nordmann";
+inline constexpr char kKari[] = "Kari Virtanen";
+inline constexpr char kPark[] = "Park Min-ho";
+
+// "A, B, C" in alphabetical order, so that participants compare in any order.
+inline std::string SortedNames(std::vector<std::string> names) {
+  std::sort(names.begin(), names.end());
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+inline std::string SortedNames(const ExtractedEvent& e) {
+  std::vector<std::string> names;
+  for (const Participant& p : e.participants) names.push_back(p.name);
+  return SortedNames(std::move(names));
+}
+
+// One line per event ("MEET:happened 2023-06-02 A+B"), so that a failure
+// shows what was extracted instead.
+inline std::string DescribeEvents(const Extraction& x) {
+  std::string out;
+  for (const ExtractedEvent& e : x.events) {
+    out += "  " + ExportEventType(e.plover_type, e.mode) + ":" + FactualityName(e.factuality) +
+           " " + FormatSpan(e.time) + " " + ParticipantNames(e) + "\n";
+  }
+  return out.empty() ? "  (none)\n" : out;
 }
 
 }  // namespace newsgraph
