@@ -173,6 +173,16 @@ int SentenceEvents::PersonOfToken(int tok, const std::vector<int>& exclude,
            std::find(people_.begin(), people_.end(), mi) != people_.end();
   };
   if (usable(m_.person_at[tok])) return m_.person_at[tok];
+  // "the chairman of the parliament, Ruslan Stefanchuk": a title whose name
+  // follows as an apposition.
+  if (const int ti = m_.person_at[tok]; ti >= 0 && m_.people[ti].title_only) {
+    int k = m_.people[ti].last;
+    while (k < s_.last && k < m_.people[ti].last + 8 && doc_.tokens[k].norm != ",") ++k;
+    if (k + 1 < s_.last && doc_.tokens[k].norm == "," && usable(m_.person_at[k + 1])) {
+      absl::StrAppend(how, " (apposition)");
+      return m_.person_at[k + 1];
+    }
+  }
   // A word of the title before a name: "Secretary of State Antony Blinken"
   // parses with "Secretary" as the head.
   for (int mi : people_) {
@@ -361,9 +371,12 @@ std::vector<int> SentenceEvents::LastTwoBefore(int tok) const {
 
 int SentenceEvents::FrontedSubject(const Trigger& t) const {
   const std::string& opener = doc_.tokens[s_.first].norm;
+  // "Speaking alongside X, Y said": a sentence that opens with a participle.
+  const bool participle = opener.size() > 5 && opener.compare(opener.size() - 3, 3, "ing") == 0;
   const bool fronted =
-      s_.first == t.first || IsOneOf(opener, {"after", "following", "before", "during", "at",
-                                               "in", "on", "while", "upon", "having", "ahead"});
+      s_.first == t.first || participle ||
+      IsOneOf(opener, {"after", "following", "before", "during", "at", "in", "on", "while",
+                       "upon", "having", "ahead"});
   if (!fronted) return -1;
   int comma = t.last;
   while (comma < s_.last && doc_.tokens[comma].norm != ",") {

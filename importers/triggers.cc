@@ -163,6 +163,13 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "in-person", true, "verb:join");
       continue;
     }
+    // "accompanied Mr Putin to the memorial", "accompanied the Taoiseach on
+    // the visit": travelling with someone is meeting them.
+    if (IsOneOf(w, {"accompanied", "accompanies", "accompany", "accompanying"}) &&
+        i + 1 < s.last && (t[i + 1].cap || n1 == "the" || n1 == "his" || n1 == "her")) {
+      add(i, i + 1, "in-person", true, "verb:accompanied");
+      continue;
+    }
     // "invited X to Helsinki": a visit proposed to X.
     if (IsOneOf(w, {"invited", "invites", "invite", "inviting"})) {
       int k = i + 1;

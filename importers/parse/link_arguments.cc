@@ -23,7 +23,7 @@ bool IsPartnerPreposition(absl::string_view w, bool verb) {
 // "at a meeting", "during talks", "following talks in Tokyo".
 bool IsSceneSetting(absl::string_view w) {
   return IsOneOf(w, {"in", "at", "during", "following", "after", "before", "on", "ahead", "for",
-                     "over", "since", "amid", "upon", "through", "via", "by"});
+                     "over", "since", "amid", "upon", "through", "via", "by", "with"});
 }
 
 // Prepositions and conjunctions that open a participle clause: "after
