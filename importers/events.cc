@@ -101,6 +101,9 @@ class SentenceEvents {
   // trigger inside a fronted adverbial phrase takes the main clause's
   // subject, the person right after the phrase's comma; -1 when none.
   int FrontedSubject(const Trigger& t) const;
+  // ", having met Y", ", meeting Y": a trailing participle clause takes the
+  // subject that opens the sentence; -1 when none.
+  int TrailingParticipleSubject(const Trigger& t) const;
 
   const Document& doc_;
   const Sentence& s_;
@@ -369,6 +372,22 @@ std::vector<int> SentenceEvents::LastTwoBefore(int tok) const {
   return out;
 }
 
+int SentenceEvents::TrailingParticipleSubject(const Trigger& t) const {
+  // "X is committed to Ukraine, having met Y six times", "X flew home,
+  // meeting Y on the way": the sentence's subject, named first.
+  int k = t.first - 1;
+  if (k >= s_.first && doc_.tokens[k].norm == "having") --k;
+  const std::string& w = doc_.tokens[t.first].norm;
+  const bool participle = doc_.tokens[t.first - (k == t.first - 1 ? 0 : 0)].norm == w &&
+                          (k < t.first - 1 || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0));
+  if (!participle || k < s_.first || doc_.tokens[k].norm != ",") return -1;
+  for (int mi : people_) {
+    if (m_.people[mi].first >= k) break;
+    return Start(mi) == s_.first ? mi : -1;
+  }
+  return -1;
+}
+
 int SentenceEvents::FrontedSubject(const Trigger& t) const {
   const std::string& opener = doc_.tokens[s_.first].norm;
   // "Speaking alongside X, Y said": a sentence that opens with a participle.
@@ -539,6 +558,13 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
         break;
       }
       if (tok.cap || (!tok.word && tok.norm != "-")) break;
+    }
+  }
+  for (size_t g = 0; g < n; ++g) {
+    const int ts = TrailingParticipleSubject(*contacts[g]);
+    if (ts >= 0 && !claimed.contains(ts) && subjects[g].empty()) {
+      claimed.insert(ts);
+      subjects[g].push_back(ts);
     }
   }
   for (size_t g = 0; g < n; ++g) {
@@ -734,10 +760,15 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     // states): one contact per person met.
     absl::flat_hash_set<std::string> object_states;
     for (int o : objects[g]) object_states.insert(entities_[m_.people[o].entity].state);
+    // "held separate calls with A and B": one each, whatever their states.
+    bool separate = false;
+    for (int k = t.first - 1; k >= s_.first && k >= t.first - 2; --k) {
+      separate |= IsOneOf(doc_.tokens[k].norm, {"separate", "separately", "individual"});
+    }
     const bool bilaterals =
-        (w == "meetings" ||
-         (t.verb && subj.size() == 1 && object_states.size() == objects[g].size())) &&
-        !object_states.contains("");
+        separate || ((w == "meetings" || (t.verb && subj.size() == 1 &&
+                                          object_states.size() == objects[g].size())) &&
+                     !object_states.contains(""));
     if (bilaterals && !one_event[g] && !subj.empty() && objects[g].size() >= 2 &&
         loose[g].empty()) {
       for (int o : objects[g]) {

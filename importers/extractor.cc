@@ -233,7 +233,8 @@ bool StandsForAPerson(const Token& t) {
   }
   return !t.cap && IsOneOf(t.norm, {"leaders", "presidents", "ministers", "men", "counterparts",
                                     "president", "minister", "chancellor", "premier", "leader",
-                                    "officials", "chiefs", "envoys", "delegations"});
+                                    "officials", "chiefs", "envoys", "delegations", "duchess",
+                                    "duke", "prince", "princess", "king", "queen"});
 }
 
 // Whether the surface rules' reading of a sentence leaves nothing for the

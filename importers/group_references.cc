@@ -102,7 +102,8 @@ int ResolveTitleReference(const Document& doc, const Mentions& m,
                           const std::vector<Entity>& entities, int head) {
   const std::string& w = doc.tokens[head].norm;
   if (!IsOneOf(w, {"president", "minister", "chancellor", "premier", "secretary", "leader",
-                   "taoiseach", "king", "envoy", "diplomat"})) {
+                   "taoiseach", "king", "queen", "prince", "princess", "duke", "duchess",
+                   "envoy", "diplomat"})) {
     return -1;
   }
   const std::string prev = head > 0 ? doc.tokens[head - 1].norm : "";
@@ -125,7 +126,10 @@ int ResolveTitleReference(const Document& doc, const Mentions& m,
       ++state_count;
       of_state = static_cast<int>(e);
     }
-    const bool fits = any_title ? !states.empty() : HasRole(m, ent, title, nullptr);
+    // A title can be part of the name itself ("Sophie, Duchess of Edinburgh").
+    const bool in_name =
+        std::find(ent.name_tokens.begin(), ent.name_tokens.end(), w) != ent.name_tokens.end();
+    const bool fits = any_title ? !states.empty() : (in_name || HasRole(m, ent, title, nullptr));
     if (!fits) continue;
     if (found >= 0) return -1;  // two people fit: the title does not say which
     found = static_cast<int>(e);

@@ -172,6 +172,13 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
       }
     }
   }
+  if (places.empty()) {
+    // "has visited several countries, including Kosovo and Colombia".
+    for (int k = t.last; k < s_.last && k < t.last + 12 && places.empty(); ++k) {
+      if (IsClauseBoundary(toks[k].norm)) break;
+      if (toks[k].norm == "including") places = PlacesAt(doc_, m_, k + 1, s_.last);
+    }
+  }
   if (places.empty() && t.first - 1 >= s_.first) {
     int a = m_.actor_at[t.first - 1];
     if (a >= 0 && (m_.actors[a].kind == GazKind::kState ||

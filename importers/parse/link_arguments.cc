@@ -244,6 +244,17 @@ class Walker {
         Objects(other, "O<", true);
       }
       if (left && l.type == "J" && IsSceneSetting(w)) Governor(other, "J<" + w + "<", false);
+      // "held a day of talks", "a round of meetings": the measure noun's
+      // governor is the trigger's.
+      if (left && l.type == "J" && w == "of") {
+        ForLinks(other, [&](const ParseLink& m, int noun, bool mleft) {
+          if (mleft && m.type == "M" && depth_ < 3) {
+            ++depth_;
+            NounGovernors(noun);
+            --depth_;
+          }
+        });
+      }
     });
   }
 
@@ -274,6 +285,7 @@ class Walker {
   const std::vector<int>& other_heads_;
   std::vector<LinkArgument> out_;
   absl::flat_hash_set<int> visited_;
+  int depth_ = 0;  // "of" chains followed, a bound on the recursion
 };
 
 }  // namespace
