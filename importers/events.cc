@@ -224,9 +224,17 @@ bool SentenceEvents::InOtherClause(int mi, const Trigger& t) const {
     // "a proposal from X", "at the request of X": the object of a
     // preposition that does not name a partner.
     const bool own_title = p.title.Found() && p.title.first <= l.left && l.left < p.title.last;
-    if (l.type == "J" && in(l.right) && !own_title &&
-        !IsOneOf(doc_.tokens[l.left].norm, {"with", "between", "among", "alongside", "by"})) {
-      return true;
+    if (l.type == "J" && in(l.right) && !own_title) {
+      if (!IsOneOf(doc_.tokens[l.left].norm, {"with", "between", "among", "alongside", "by"})) {
+        return true;
+      }
+      // A partner phrase of another noun: "before the sit-down with X, Y met".
+      for (const ParseLink& g : parse_->links) {
+        if (g.right == l.left && g.type == "M" && !doc_.tokens[g.left].cap &&
+            (g.left < t.first || g.left >= t.last)) {
+          return true;
+        }
+      }
     }
     const bool subject = l.type == "S" && in(l.left);
     const bool object = l.type == "O" && in(l.right);
@@ -316,6 +324,17 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
     for (auto j = pos; j != people_.end() && j != people_.begin() && Coordinated(*(j - 1), *j);
          --j) {
       const int before = *(j - 1);
+      // A list needs its "and" somewhere: "X, Y" alone may be a phrase's
+      // end and the clause's subject ("before the talks with X, Y met").
+      bool conjunction = false;
+      for (int k = m_.people[before].last; k < m_.people[mi].first + 1 && k < s_.last; ++k) {
+        conjunction |= doc_.tokens[k].norm == "and";
+      }
+      for (int k = m_.people[mi].last; !conjunction && k < s_.last && k < m_.people[mi].last + 3;
+           ++k) {
+        conjunction |= doc_.tokens[k].norm == "and";
+      }
+      if (!conjunction) break;
       if (known(m_.people[before].entity)) continue;
       if (!a.subject) out->object_paths.push_back(a.path + ">and");
       into.push_back(before);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
 
 namespace newsgraph {
 namespace {
@@ -57,6 +58,14 @@ class SentenceScanner {
   }
   bool NameToken(int tok) const;
   void AddPerson(PersonMention p);
+  // True when tokens from `k` read "was Norway's prime minister" (or "is",
+  // "became", "has been"); fills the role and the state when asked.
+  bool PredicateRole(int k, std::string* role, std::string* nationality) const;
+  // The token of "Yulia" in "Yulia and Dasha Navalnaya" when the name at
+  // `a` is the second of such a pair; -1 otherwise.
+  int SharedSurnameFirstName(int a) const;
+  // Adds the first name at `first_name` with the surname at token `surname`.
+  void AddSharedSurname(int first_name, int surname);
   void ReadContext(PersonMention* p) const;
   void TitleOnly();
 
@@ -68,6 +77,14 @@ class SentenceScanner {
 };
 
 // Nouns a surname can modify without referring to the person.
+// Lowercase nouns that introduce a name: "politician Tomas Varga".
+bool IsDescriptorNoun(absl::string_view w) {
+  return IsOneOf(w, {"politician", "diplomat", "lawmaker", "activist", "businessman",
+                     "businesswoman", "journalist", "candidate", "dissident", "envoy", "aide",
+                     "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
+                     "negotiator", "oligarch", "commander", "opposition", "legislator"});
+}
+
 bool IsAttributiveNoun(absl::string_view w) {
   static const auto* kNouns = new absl::flat_hash_set<std::string>{
       "administration", "government", "campaign", "team", "era", "presidency", "doctrine",
@@ -131,7 +148,71 @@ void SentenceScanner::AddPerson(PersonMention p) {
     if (t.word) p.name_tokens.push_back(t.norm);
   }
   ReadContext(&p);
+  if (p.role.empty()) {
+    // "politician Tomas Varga"; "Lars Holm was Norway's prime minister".
+    const int before = p.first - 1;
+    std::string role, nationality;
+    if (before >= s_.first && IsDescriptorNoun(doc_.tokens[before].norm)) {
+      p.role = doc_.tokens[before].norm;
+    } else if (PredicateRole(p.last, &role, &nationality)) {
+      p.role = role;
+      if (p.nationality.empty()) p.nationality = nationality;
+    }
+  }
   out_->people.push_back(std::move(p));
+}
+
+bool SentenceScanner::PredicateRole(int k, std::string* role, std::string* nationality) const {
+  const auto& toks = doc_.tokens;
+  if (k < s_.last && IsOneOf(toks[k].norm, {"was", "is", "became", "remains"})) {
+    ++k;
+  } else if (k + 1 < s_.last && IsOneOf(toks[k].norm, {"has", "had"}) &&
+             toks[k + 1].norm == "been") {
+    k += 2;
+  } else {
+    return false;
+  }
+  // A state's ("Norway's") or its demonym ("the Norwegian") before the title.
+  if (k < s_.last && toks[k].norm == "the") ++k;
+  const std::string state = k < s_.last ? ActorKeyAt(k) : "";
+  if (state.empty()) return false;
+  const GazMatch* m = MatchAt(k);
+  k = m != nullptr ? m->last : k + 1;
+  if (k < s_.last && toks[k].norm == "'s") ++k;
+  const int from = k;
+  int end = -1;  // one past the last title word: "prime minister until 2021"
+  while (k < s_.last && k < from + 4 && toks[k].word && !toks[k].cap) {
+    if (IsTitleWord(toks[k].norm)) end = k + 1;
+    ++k;
+  }
+  if (end < 0) return false;
+  if (role != nullptr) *role = std::string(doc_.Span(from, end));
+  if (nationality != nullptr) *nationality = state;
+  return true;
+}
+
+int SentenceScanner::SharedSurnameFirstName(int a) const {
+  // "Yulia and Dasha Navalnaya": one capitalised word, "and", then the
+  // name that carries the surname of both.
+  const auto& toks = doc_.tokens;
+  const int f = a - 2;
+  if (f < s_.first || toks[a - 1].norm != "and" || !toks[f].word || !toks[f].cap ||
+      toks[f].all_caps || IsNonNameWord(toks[f].norm) || EntityAt(f)) {
+    return -1;
+  }
+  return f - 1 < s_.first || !toks[f - 1].cap ? f : -1;
+}
+
+void SentenceScanner::AddSharedSurname(int first_name, int surname) {
+  PersonMention q;
+  q.first = first_name;
+  q.last = first_name + 1;
+  q.rule = "shared-surname";
+  AddPerson(q);
+  PersonMention& added = out_->people.back();
+  added.name = absl::StrCat(doc_.Original(doc_.tokens[first_name]), " ",
+                            doc_.Original(doc_.tokens[surname]));
+  added.name_tokens.push_back(doc_.tokens[surname].norm);
 }
 
 void SentenceScanner::TitleOnly() {
@@ -306,11 +387,16 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
                         TitleBefore(doc_, s_.first, a, true, entity_at).Found();
     int nat = -1;
     const bool appositive = TitleAfter(doc_, b, s_.last, entity_at, &nat).Found();
+    const bool described = a - 1 >= s_.first && IsDescriptorNoun(toks[a - 1].norm);
+    const bool predicated = PredicateRole(b, nullptr, nullptr);
     if (words >= 2) {
-      if (titled || appositive || honorific || surname_last) {
+      if (titled || appositive || honorific || surname_last || described || predicated) {
         p.rule = titled ? "title-pattern" : appositive ? "apposition"
-                 : honorific ? "honorific-name" : "surname-in-name";
+                 : honorific ? "honorific-name" : surname_last ? "surname-in-name"
+                 : described ? "descriptor" : "predicate";
+        const int first_name = SharedSurnameFirstName(a);
         AddPerson(std::move(p));
+        if (first_name >= 0) AddSharedSurname(first_name, b - 1);
       } else if (!candidates.empty()) {
         // "Biden Administration": keep only the surname inside the run.
         for (int k = a; k < b; ++k) {
@@ -381,12 +467,59 @@ bool IsNonNameWord(absl::string_view norm) {
   return kWords->contains(std::string(norm));
 }
 
+namespace {
+
+// "Lars Holm ... Holm said": a person the knowledge base does not know,
+// named in full once, is then called by surname. Adds a short-form
+// mention for each later capitalised word equal to such a surname, for
+// coreference to join to the full name.
+void AddLearnedSurnames(const Document& doc, Mentions* out) {
+  absl::flat_hash_set<std::string> surnames;
+  std::vector<char> taken(doc.tokens.size(), 0);
+  for (const PersonMention& p : out->people) {
+    for (int k = p.first; k < p.last; ++k) taken[k] = 1;
+    // Officials only: a title or a state read beside the full name.
+    bool official = !p.nationality.empty();
+    for (const std::string& w : NormalizedTokens(p.role)) official |= IsTitleWord(w);
+    if (official && p.kb_key.empty() && !p.short_form && !p.title_only &&
+        p.name_tokens.size() >= 2 && p.last - p.first >= 2) {
+      surnames.insert(p.name_tokens.back());
+    }
+  }
+  for (const ActorMention& a : out->actors) {
+    for (int k = a.first; k < a.last; ++k) taken[k] = 1;
+  }
+  if (surnames.empty()) return;
+  for (size_t k = 0; k < doc.tokens.size(); ++k) {
+    const Token& t = doc.tokens[k];
+    if (taken[k] || !t.word || !t.cap || t.all_caps || !surnames.contains(t.norm)) continue;
+    // Part of a longer capitalised run is some other name.
+    if ((k > 0 && doc.tokens[k - 1].cap && doc.tokens[k - 1].word &&
+         doc.SentenceOf(k - 1) == doc.SentenceOf(k) &&
+         doc.sentences[doc.SentenceOf(k)].first != static_cast<int>(k)) ||
+        (k + 1 < doc.tokens.size() && doc.tokens[k + 1].cap && doc.tokens[k + 1].word)) {
+      continue;
+    }
+    PersonMention p;
+    p.first = static_cast<int>(k);
+    p.last = p.first + 1;
+    p.name = std::string(doc.Original(t));
+    p.name_tokens = {t.norm};
+    p.short_form = true;
+    p.rule = "learned-surname";
+    out->people.push_back(std::move(p));
+  }
+}
+
+}  // namespace
+
 Mentions FindMentions(const Document& doc, const Gazetteer& gazetteer) {
   Mentions out;
   for (const Sentence& s : doc.sentences) {
     SentenceScanner scanner(doc, s, &out);
     scanner.Run(gazetteer.Match(doc, s.first, s.last));
   }
+  AddLearnedSurnames(doc, &out);
   std::sort(out.people.begin(), out.people.end(),
             [](const PersonMention& x, const PersonMention& y) { return x.first < y.first; });
   out.actor_at.assign(doc.tokens.size(), -1);
