@@ -1,0 +1,66 @@
+// People the knowledge base does not know, introduced by the text around
+// their name, and referred to again later. Sentences written for the tests.
+#include <string>
+
+#include "gtest/gtest.h"
+#include "tests/importers/test_extract.h"
+
+namespace newsgraph {
+namespace {
+
+// The role learned for `name`, with its state: "prime minister/NO".
+std::string RoleLearnedFor(const Extraction& x, const std::string& name) {
+  for (const LearnedRole& r : x.roles) {
+    if (r.person.name == name) return r.person.role + "/" + r.person.state;
+  }
+  return "(none)";
+}
+
+TEST(IntroductionsTest, PredicateGivesRoleAndState) {
+  const Extraction x = ExtractWithTestKb(
+      "Lena Berg was Finland's trade minister until March. Nordmann met Berg in Oslo on "
+      "Monday.");
+  EXPECT_EQ(RoleLearnedFor(x, "Lena Berg"), "trade minister/FI");
+  ASSERT_EQ(x.events.size(), 1u) << DescribeEvents(x);
+  EXPECT_EQ(SortedNames(x.events[0]), "Lena Berg, Ola Nordmann");
+}
+
+TEST(IntroductionsTest, DescriptorBeforeTheName) {
+  const Extraction x =
+      ExtractWithTestKb("Nordmann held talks with opposition politician Marta Lund on Friday.");
+  ASSERT_EQ(x.events.size(), 1u) << DescribeEvents(x);
+  EXPECT_EQ(SortedNames(x.events[0]), "Marta Lund, Ola Nordmann");
+}
+
+// The second name is a person by its known surname; the first shares it.
+TEST(IntroductionsTest, SharedSurnameNamesBoth) {
+  const Extraction x = ExtractWithTestKb(
+      "Nordmann met Liisa and Aino Virtanen, the president's daughters, in Helsinki on "
+      "Tuesday.");
+  ASSERT_EQ(x.events.size(), 1u) << DescribeEvents(x);
+  EXPECT_EQ(SortedNames(x.events[0]), "Aino Virtanen, Liisa Virtanen, Ola Nordmann");
+}
+
+TEST(IntroductionsTest, LearnedOfficialIsLaterCalledBySurname) {
+  const Extraction x = ExtractWithTestKb(
+      "Chilean Foreign Minister Rosa Fuentes arrived in Oslo on Sunday. On Monday, Nordmann "
+      "met Fuentes at the ministry.");
+  std::string met;
+  for (const ExtractedEvent& e : x.events) {
+    if (e.mode == "in-person") met = SortedNames(e);
+  }
+  EXPECT_EQ(met, "Ola Nordmann, Rosa Fuentes") << DescribeEvents(x);
+}
+
+TEST(IntroductionsTest, SurnameOfSomeoneWithoutOfficeIsNotGuessed) {
+  // Only officials (a title or a state beside the full name) are followed
+  // by surname: a word equal to anyone's surname is not enough.
+  const Extraction x = ExtractWithTestKb(
+      "The novelist Petra Stone spoke at the fair. Nordmann met Stone on Monday.");
+  for (const ExtractedEvent& e : x.events) {
+    EXPECT_EQ(SortedNames(e).find("Stone"), std::string::npos) << DescribeEvents(x);
+  }
+}
+
+}  // namespace
+}  // namespace newsgraph
