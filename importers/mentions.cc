@@ -352,7 +352,10 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
         surnames.push_back(m);
       }
     }
-    if (surnames.size() >= 2) {
+    // Only when a hyphen joins them: "Martin Harris" is one person.
+    bool hyphen = false;
+    for (int k = a; k < b; ++k) hyphen |= toks[k].norm == "-";
+    if (surnames.size() >= 2 && hyphen) {
       for (const GazMatch* m : surnames) AddPerson(SurnameMention(*m));
       continue;
     }

@@ -174,7 +174,7 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
   }
   if (places.empty()) {
     // "has visited several countries, including Kosovo and Colombia".
-    for (int k = t.last; k < s_.last && k < t.last + 12 && places.empty(); ++k) {
+    for (int k = t.last; k < s_.last && k < t.last + 30 && places.empty(); ++k) {
       if (IsClauseBoundary(toks[k].norm)) break;
       if (toks[k].norm == "including") places = PlacesAt(doc_, m_, k + 1, s_.last);
     }
