@@ -43,6 +43,10 @@ struct ExtractedEvent {
   std::string date_rule;    // how the date was resolved ("weekday-past", "absolute", ...)
   std::string people_rule;  // how the people were resolved ("kb", "title-pattern", "surname-coref", ...)
   float confidence = 1.0f;
+  // Reported by a verb with its own tense ("met", "visited"), not only
+  // named by a noun ("the trip", "talks"): only such a report turns a plan
+  // into an event that took place.
+  bool asserted = false;
 };
 
 // A role read from the text ("Russian Deputy Foreign Minister Sergei

@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "importers/arguments.h"
 #include "importers/coref.h"
 #include "importers/events.h"
 #include "importers/gazetteer.h"
@@ -98,8 +99,9 @@ bool MergeInto(std::vector<ExtractedEvent>* events, const ExtractedEvent& ev) {
     if (!DatesCompatible(old.time, ev.time)) continue;
     if (old.mode == "visit" && NormalizeText(old.place) != NormalizeText(ev.place)) continue;
     if (ev.mode == "summit" || (ev.mode == "video" && old.mode == "phone")) old.mode = ev.mode;
-    // A plan and its report are one event; the report says it took place.
-    if (ev.factuality == pb::HAPPENED &&
+    // A plan and its report are one event; the report says it took place
+    // when a verb asserts it ("met", not "the trip").
+    if (ev.factuality == pb::HAPPENED && ev.asserted &&
         (old.factuality == pb::PLANNED || old.factuality == pb::POSSIBLE)) {
       old.factuality = pb::HAPPENED;
     }
@@ -435,6 +437,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
     for (DraftEvent& d : drafts) {
       ExtractedEvent ev;
       ev.mode = d.mode;
+      ev.asserted = d.trigger.verb || VerbStart(doc, s, d.trigger) >= 0;  // "is making a visit"
       ev.place = d.place;
       ev.factuality = d.factuality.value;
       ev.sentence_begin = s.begin;

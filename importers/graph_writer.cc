@@ -259,7 +259,7 @@ absl::Status GraphWriter::AddEvent(const ArticleInput& article, uint64_t article
     pb::Node merged = **same;
     pb::EventInfo* info = merged.mutable_event();
     info->add_evidence_ids(*evidence);
-    if (event.factuality == pb::HAPPENED &&
+    if (event.factuality == pb::HAPPENED && event.asserted &&
         (info->factuality() == pb::PLANNED || info->factuality() == pb::POSSIBLE)) {
       info->set_factuality(pb::HAPPENED);  // a later report that it took place
     }

@@ -61,11 +61,11 @@ void PrintParseSummary(ImportReport& report) {
   std::vector<float>& ms = report.parse_millis;
   std::sort(ms.begin(), ms.end());
   const auto at = [&](double q) { return ms.empty() ? 0.0 : ms[static_cast<size_t>(q * (ms.size() - 1))]; };
+  const auto share = [&](uint64_t n) { return report.sentences ? 100.0 * n / report.sentences : 0.0; };
   std::cout << absl::StrFormat(
-      "; parsed %d of %d candidate sentences (%.1f%% of all), parse ms median %.1f, p99 %.1f\n",
-      report.parsed, report.parse_candidates,
-      report.sentences ? 100.0 * report.parse_candidates / report.sentences : 0.0, at(0.5),
-      at(0.99));
+      "; %d candidates (%.1f%%), %d parsed (%.1f%%), parse ms median %.1f, p99 %.1f\n",
+      report.parse_candidates, share(report.parse_candidates), report.parsed,
+      share(report.parsed), at(0.5), at(0.99));
 }
 
 int RunImport(const ImportFlags& flags) {
