@@ -1,16 +1,19 @@
 // ExportEvents: every event with a person among its participants, as the
 // evaluation scripts read them (../shared/eval/README.md).
+#include <algorithm>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "nlohmann/json.hpp"
 #include "newsgraph/query.h"
 #include "queries/event_rows.h"
+#include "schema/ontology.h"
 
 namespace newsgraph {
 namespace {
@@ -46,19 +49,55 @@ absl::StatusOr<Json> Participants(const Store& store, uint64_t event) {
   return people;
 }
 
-absl::StatusOr<Json> EventRecord(const Store& store, const pb::Node& event, Json participants) {
+// The factuality each article reported `event` with (its REPORTED_IN
+// edges), by article id.
+absl::StatusOr<absl::flat_hash_map<std::string, std::string>> ReportedFactuality(
+    const Store& store, uint64_t event) {
+  std::vector<pb::Edge> edges;
+  absl::Status status = store.ScanEdges(event, Direction::kOut, EdgeFilter{pb::REPORTED_IN},
+                                        [&](const pb::Edge& e) {
+                                          edges.push_back(e);
+                                          return true;
+                                        });
+  if (!status.ok()) return status;
+  absl::flat_hash_map<std::string, std::string> out;
+  for (const pb::Edge& e : edges) {
+    absl::StatusOr<std::optional<pb::Node>> article = store.GetNode(e.dst());
+    if (!article.ok()) return article.status();
+    if (article->has_value()) out[(*article)->name()] = FactualityName(e.factuality());
+  }
+  return out;
+}
+
+// One record per factuality the articles reported the event with: a plan
+// that one article announced and a later one reported done is "planned"
+// as the first read it and "happened" as the second did.
+absl::StatusOr<std::vector<Json>> EventRecords(const Store& store, const pb::Node& event,
+                                               const Json& participants) {
   absl::StatusOr<EventRow> row = queries::MakeEventRow(store, event);
   if (!row.ok()) return row.status();
-  Json mentions = Json::array();
+  absl::StatusOr<absl::flat_hash_map<std::string, std::string>> reported =
+      ReportedFactuality(store, event.id());
+  if (!reported.ok()) return reported.status();
+  std::vector<std::pair<std::string, Json>> groups;  // factuality, mentions
   for (const EvidenceInfo& e : row->evidence) {
-    mentions.push_back({{"article_id", e.article_id}, {"sentence", e.sentence}});
+    auto it = reported->find(e.article_id);
+    const std::string& factuality = it != reported->end() ? it->second : row->factuality;
+    auto group = std::find_if(groups.begin(), groups.end(),
+                              [&](const auto& g) { return g.first == factuality; });
+    if (group == groups.end()) group = groups.insert(groups.end(), {factuality, Json::array()});
+    group->second.push_back({{"article_id", e.article_id}, {"sentence", e.sentence}});
   }
-  return Json{{"event_type", row->event_type},
-              {"participants", std::move(participants)},
-              {"date", StringOrNull(row->date)},
-              {"place", StringOrNull(row->place)},
-              {"factuality", row->factuality},
-              {"mentions", std::move(mentions)}};
+  std::vector<Json> out;
+  for (auto& [factuality, mentions] : groups) {
+    out.push_back(Json{{"event_type", row->event_type},
+                       {"participants", participants},
+                       {"date", StringOrNull(row->date)},
+                       {"place", StringOrNull(row->place)},
+                       {"factuality", factuality},
+                       {"mentions", std::move(mentions)}});
+  }
+  return out;
 }
 
 }  // namespace
@@ -80,12 +119,14 @@ absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out) {
     absl::StatusOr<Json> people = Participants(store, id);
     if (!people.ok()) return people.status();
     if (people->empty()) continue;
-    absl::StatusOr<Json> record = EventRecord(store, **event, std::move(*people));
-    if (!record.ok()) return record.status();
-    // replace: one bad byte in a sentence must not abort the export.
-    out << record->dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
-    if (!out) return absl::InternalError("writing the exported events failed");
-    ++written;
+    absl::StatusOr<std::vector<Json>> records = EventRecords(store, **event, *people);
+    if (!records.ok()) return records.status();
+    for (const Json& record : *records) {
+      // replace: one bad byte in a sentence must not abort the export.
+      out << record.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+      if (!out) return absl::InternalError("writing the exported events failed");
+      ++written;
+    }
   }
   return written;
 }

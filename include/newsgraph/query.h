@@ -89,7 +89,10 @@ std::string PairRowsToTable(const std::vector<PairRow>& rows);  // aligned, for 
 // Writes every contact event in the store, one JSON object a line, in the
 // format of the evaluation scripts: {"event_type","participants":[{"name",
 // "state","role"}],"date","place","factuality","mentions":[{"article_id",
-// "sentence"}]}. Returns the number of events written.
+// "sentence"}]}. An event that articles reported with different
+// factualities (announced by one, reported done by another) is written
+// once per factuality, each line with the articles that read it so.
+// Returns the number of lines written.
 absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out);
 
 // How an event was read, for a person: its type, date, place and

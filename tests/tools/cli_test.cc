@@ -1,6 +1,8 @@
 // The command line as a user meets it: imports, re-imports, bad input,
 // locks, canned queries and formats.
 #include <filesystem>
+#include <map>
+#include <set>
 
 #include "absl/strings/match.h"
 #include "gtest/gtest.h"
@@ -173,6 +175,35 @@ TEST(CliTest, ExplainShowsTheParseAndCoreference) {
   EXPECT_TRUE(absl::StrContains(r.out, "parse (Link Grammar links from the trigger)")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "coref he->Antony Blinken")) << r.out;
   EXPECT_TRUE(absl::StrContains(r.out, "Hayashi")) << r.out;
+}
+
+// A meeting one article announced and a later one reported done is one
+// event in the store, exported as each article read it.
+TEST(CliTest, ExportKeepsEachArticlesFactuality) {
+  TempDir dir("export_factuality");
+  WriteFile(dir.Join("a.jsonl"),
+            R"({"id":"plan","title":"t","date":"2023-06-01","source":null,"url":null,)"
+            R"("text":"Antony Blinken will meet Wang Yi in Beijing on Monday."})"
+            "\n"
+            R"({"id":"done","title":"t","date":"2023-06-06","source":null,"url":null,)"
+            R"("text":"Antony Blinken met Wang Yi in Beijing on Monday."})"
+            "\n");
+  const std::string db = dir.Join("db");
+  ASSERT_EQ(RunCli("import -q --db " + db + " " + dir.Join("a.jsonl")).exit_code, 0);
+  RunResult r = RunCli("export --db " + db + " --format events");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::string> read_as;  // article -> factuality
+  std::set<std::string> dates;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    const nlohmann::json event = nlohmann::json::parse(line);
+    if (event["event_type"] != "MEET") continue;
+    dates.insert(event["date"].get<std::string>());
+    for (const nlohmann::json& m : event["mentions"]) read_as[m["article_id"]] = event["factuality"];
+  }
+  EXPECT_EQ(read_as, (std::map<std::string, std::string>{{"plan", "planned"}, {"done", "happened"}}))
+      << r.out;
+  EXPECT_EQ(dates, std::set<std::string>{"2023-06-05"}) << "one event, one date";
 }
 
 TEST(CliTest, ExportWritesOneEventPerLine) {
