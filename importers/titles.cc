@@ -170,10 +170,11 @@ TitleSpan TitleBefore(const Document& doc, int floor, int name_first, bool throu
     }
     // A list of titles: "Politburo Member, Director of ..., and Foreign
     // Minister".
+    // Formal titles are capitalised: "China's president, and President
+    // Biden" is two people.
     if (t.norm == "," && j > floor && j + 1 < name_first &&
         (IsTitleWord(toks[j + 1].norm) || toks[j + 1].norm == "and") &&
-        toks[j - 1].word && (IsTitleWord(toks[j - 1].norm) || toks[j - 1].cap) &&
-        !entity_at(j - 1)) {
+        toks[j - 1].word && toks[j - 1].cap && !entity_at(j - 1)) {
       --j;
       continue;
     }
