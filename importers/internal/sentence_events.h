@@ -1,0 +1,104 @@
+// The reading of one sentence's events, shared by events.cc (the contacts
+// and visits of the sentence) and sentence_people.cc (who a trigger's
+// people are: the parse's arguments, references standing for people,
+// bystanders). Not part of the importer's interface.
+#ifndef NEWSGRAPH_IMPORTERS_INTERNAL_SENTENCE_EVENTS_H_
+#define NEWSGRAPH_IMPORTERS_INTERNAL_SENTENCE_EVENTS_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "importers/arguments.h"
+#include "importers/events.h"
+
+namespace newsgraph::internal {
+
+class SentenceEvents {
+ public:
+  SentenceEvents(const Document& doc, int si, const Mentions& m, const std::vector<Entity>& e,
+                 const SentenceParse* parse)
+      : doc_(doc), s_(doc.sentences[si]), m_(m), entities_(e),
+        parse_(parse != nullptr && parse->ok() ? parse : nullptr) {
+    for (size_t i = 0; i < m.people.size(); ++i) {
+      const PersonMention& p = m.people[i];
+      if (p.first >= s_.first && p.last <= s_.last && p.entity >= 0) {
+        people_.push_back(static_cast<int>(i));
+      }
+    }
+  }
+
+  std::vector<DraftEvent> Run();
+
+ private:
+  int Start(int mi) const { return HeadStart(doc_, s_, m_, m_.people[mi]); }
+  bool Reporter(int mi, const Trigger& t) const {
+    return IsReporter(doc_, s_, m_, m_.people[mi], t);
+  }
+  bool Anaphoric(const Trigger& t) const { return IsAnaphoric(doc_, s_, t); }
+  bool Coordinated(int left_mi, int right_mi) const {
+    return newsgraph::Coordinated(doc_, s_, m_, left_mi, right_mi);
+  }
+  int PronounSubject(const Trigger& t, const std::vector<int>& exclude) const {
+    return newsgraph::PronounSubject(doc_, s_, m_, t, exclude);
+  }
+  int VerbStart(const Trigger& t) const { return newsgraph::VerbStart(doc_, s_, t); }
+  bool CoordinatedVerb(int from, int to) const {
+    return newsgraph::CoordinatedVerb(doc_, m_, from, to);
+  }
+  void Contacts(const std::vector<Trigger>& triggers, std::vector<DraftEvent>* out);
+  // The people the parse gives trigger `t`, as subjects and objects (mention
+  // indices), with how each was reached; false without a parse.
+  struct Parsed {
+    std::vector<int> subjects;
+    std::vector<int> objects;
+    std::vector<std::string> object_paths;  // how each object was reached
+    int plural = -1;  // token of a "they", "the two leaders", "their call" subject
+    std::vector<int> group;  // entities a group phrase stands for ("the ministers of A and B")
+    std::string how;
+  };
+  bool ParseArguments(const Trigger& t, Parsed* out) const;
+  // True when the parse makes person mention `mi` the subject or object of
+  // a verb other than trigger `t` ("..., days after Z warned"): a
+  // bystander, whatever its distance to the trigger.
+  bool InOtherClause(int mi, const Trigger& t) const;
+  // The person mention a parse argument at `tok` names: the mention that
+  // covers it, one linked to it as a name or apposition ("the prime
+  // minister, X"), or a pronoun's antecedent; -1 when none.
+  int PersonOfToken(int tok, const std::vector<int>& exclude, std::string* how) const;
+  // "the two leaders' meeting", "both leaders met", "the two men spoke".
+  bool PairBefore(const Trigger& t) const;
+  // "Both A and B will attend, but it is unclear whether they will meet":
+  // a "they" subject of a verb trigger stands for the coordinated people
+  // earlier in the sentence (exactly two or more, joined by "and").
+  std::vector<int> TheyPair(const Trigger& t) const;
+  // The mentions of the last two different people named in the sentence
+  // before token `tok`, in text order; fewer when there are not two.
+  std::vector<int> LastTwoBefore(int tok) const;
+  // True when noun trigger `t` has a possessor ("Y's meeting") other than
+  // person `p`, who stands before it.
+  bool Possessed(const Trigger& t, const PersonMention& p) const;
+  // The travellers the parse gives visit trigger `t` (entities): its
+  // subjects, with a noun's "by"/"of" agent; empty without a parse.
+  std::vector<int> Travellers(const Trigger& t) const;
+  // "Following talks with Y, X said", "Meeting Y in Oslo, X stressed": a
+  // trigger inside a fronted adverbial phrase takes the main clause's
+  // subject, the person right after the phrase's comma; -1 when none.
+  int FrontedSubject(const Trigger& t) const;
+  // ", having met Y", ", meeting Y": a trailing participle clause takes the
+  // subject that opens the sentence; -1 when none.
+  int TrailingParticipleSubject(const Trigger& t) const;
+
+  const Document& doc_;
+  const Sentence& s_;
+  const Mentions& m_;
+  const std::vector<Entity>& entities_;
+  const SentenceParse* parse_;        // null when the sentence has no parse
+  std::vector<Trigger> triggers_;     // the sentence's triggers, set by Run
+  std::vector<int> people_;           // mention indices, text order
+  absl::flat_hash_set<int> objects_;  // mentions that are objects of a contact
+};
+
+}  // namespace newsgraph::internal
+
+#endif  // NEWSGRAPH_IMPORTERS_INTERNAL_SENTENCE_EVENTS_H_

@@ -1,0 +1,338 @@
+// Who a trigger's people are, for SentenceEvents (internal/sentence_events.h):
+// the arguments the sentence's parse links to it, the people a pronoun, a
+// plural, a group or a title stands for, and the bystanders the parse puts
+// in another clause.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "importers/arguments.h"
+#include "importers/group_references.h"
+#include "importers/internal/sentence_events.h"
+#include "importers/parse/link_arguments.h"
+
+namespace newsgraph::internal {
+
+bool SentenceEvents::PairBefore(const Trigger& t) const {
+  const int vs = VerbStart(t) >= 0 ? VerbStart(t) : t.first;
+  for (int k = vs - 1; k >= s_.first && k >= vs - 6; --k) {
+    const std::string& w = doc_.tokens[k].norm;
+    if (w == "leaders" || w == "men" || w == "presidents" || w == "counterparts") {
+      const std::string& d = k - 1 >= s_.first ? doc_.tokens[k - 1].norm : "";
+      if (d != "two" && d != "both") return false;
+      // Only possessive or subject glue between the pair and the trigger.
+      for (int j = k + 1; j < vs; ++j) {
+        const std::string& g = doc_.tokens[j].norm;
+        if (doc_.tokens[j].word && !SubjectGap(doc_, j, j + 1)) return false;
+        if (!doc_.tokens[j].word && g != "'" && g != "'s") return false;
+      }
+      return true;
+    }
+    if (IsClauseBoundary(w)) return false;
+  }
+  return false;
+}
+
+std::vector<int> SentenceEvents::TheyPair(const Trigger& t) const {
+  if (!t.verb) return {};
+  const int vs = VerbStart(t);
+  if (vs < 0) return {};
+  int they = -1;
+  for (int q = vs - 1; q >= s_.first && q >= vs - 4; --q) {
+    if (doc_.tokens[q].norm == "they") {
+      if (SubjectGap(doc_, q + 1, vs)) they = q;
+      break;
+    }
+    if (!doc_.tokens[q].word || m_.person_at[q] >= 0) break;
+  }
+  if (they < 0) return {};
+  // The last coordination of people before "they": "A and B", "A, B and C".
+  std::vector<int> group;
+  for (size_t k = people_.size(); k-- > 0;) {
+    const PersonMention& p = m_.people[people_[k]];
+    if (p.last > they) continue;
+    if (group.empty()) {
+      group.push_back(people_[k]);
+    } else if (Coordinated(people_[k], group.back())) {
+      group.push_back(people_[k]);
+    } else {
+      break;
+    }
+  }
+  if (group.size() < 2) return {};
+  absl::flat_hash_set<int> ents;
+  for (int mi : group) ents.insert(m_.people[mi].entity);
+  if (ents.size() < 2) return {};
+  std::reverse(group.begin(), group.end());
+  return group;
+}
+
+int SentenceEvents::PersonOfToken(int tok, const std::vector<int>& exclude,
+                                  std::string* how) const {
+  auto usable = [&](int mi) {
+    return mi >= 0 && m_.people[mi].entity >= 0 &&
+           std::find(people_.begin(), people_.end(), mi) != people_.end();
+  };
+  if (usable(m_.person_at[tok])) return m_.person_at[tok];
+  // "the chairman of the parliament, Ruslan Stefanchuk": a title whose name
+  // follows as an apposition.
+  if (const int ti = m_.person_at[tok]; ti >= 0 && m_.people[ti].title_only) {
+    int k = m_.people[ti].last;
+    while (k < s_.last && k < m_.people[ti].last + 8 && doc_.tokens[k].norm != ",") ++k;
+    if (k + 1 < s_.last && doc_.tokens[k].norm == "," && usable(m_.person_at[k + 1])) {
+      absl::StrAppend(how, " (apposition)");
+      return m_.person_at[k + 1];
+    }
+  }
+  // A word of the title before a name: "Secretary of State Antony Blinken"
+  // parses with "Secretary" as the head.
+  for (int mi : people_) {
+    const TitleSpan& t = m_.people[mi].title;
+    if (t.Found() && t.first <= tok && tok < t.last && usable(mi)) return mi;
+  }
+  const std::string& w = doc_.tokens[tok].norm;
+  if (IsOneOf(w, {"he", "she", "him", "his", "her"})) {
+    const int mi = PronounAntecedent(doc_, m_, tok, exclude);
+    if (mi >= 0 && m_.people[mi].entity >= 0) {
+      absl::StrAppend(how, " (coref ", w, "->", m_.people[mi].name, ")");
+      return mi;
+    }
+    return -1;
+  }
+  for (const ParseLink* l : parse_->LinksOf(tok)) {
+    if (l->type != "G" && l->type != "GN" && l->type != "MX" && l->type != "Xd") continue;
+    const int other = l->left == tok ? l->right : l->left;
+    if (usable(m_.person_at[other])) return m_.person_at[other];
+  }
+  return -1;
+}
+
+bool SentenceEvents::InOtherClause(int mi, const Trigger& t) const {
+  const PersonMention& p = m_.people[mi];
+  // The mention's words, and the head an apposition hangs from ("whose
+  // deputy, State Secretary X, had drafted").
+  std::vector<int> words;
+  for (int k = p.first; k < p.last; ++k) words.push_back(k);
+  for (const ParseLink& l : parse_->links) {
+    if (l.type != "MX" && l.type != "Xd") continue;
+    if (l.right >= p.first && l.right < p.last) words.push_back(l.left);
+  }
+  auto in = [&](int tok) { return std::find(words.begin(), words.end(), tok) != words.end(); };
+  for (const ParseLink& l : parse_->links) {
+    // "a proposal from X", "at the request of X": the object of a
+    // preposition that does not name a partner.
+    const bool own_title = p.title.Found() && p.title.first <= l.left && l.left < p.title.last;
+    if (l.type == "J" && in(l.right) && !own_title) {
+      if (!IsOneOf(doc_.tokens[l.left].norm, {"with", "between", "among", "alongside", "by"})) {
+        return true;
+      }
+      // A partner phrase of another noun: "before the sit-down with X, Y met".
+      for (const ParseLink& g : parse_->links) {
+        if (g.right == l.left && g.type == "M" && !doc_.tokens[g.left].cap &&
+            (g.left < t.first || g.left >= t.last)) {
+          return true;
+        }
+      }
+    }
+    const bool subject = l.type == "S" && in(l.left);
+    const bool object = l.type == "O" && in(l.right);
+    if (!subject && !object) continue;
+    const int verb = subject ? l.right : l.left;
+    // Reporters are told apart by IsReporter, which knows "said after
+    // talks with Y" from "Z said X met Y".
+    if (IsReportingVerb(doc_.tokens[verb].norm)) continue;
+    if (verb < t.first || verb >= t.last) return true;
+  }
+  return false;
+}
+
+bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
+  if (parse_ == nullptr) return false;
+  const int head = t.verb ? t.first : t.last - 1;
+  std::vector<int> others;
+  for (const Trigger& o : triggers_) {
+    if (o.first != t.first) others.push_back(o.verb ? o.first : o.last - 1);
+  }
+  std::vector<LinkArgument> args = LinkArguments(doc_, *parse_, head, t.verb, others);
+  // "X began his visit", "X held her first talks": a possessive pronoun
+  // beside a subject is that subject.
+  bool subject = false;
+  for (const LinkArgument& a : args) subject |= a.subject && a.path != "D";
+  if (subject) {
+    args.erase(std::remove_if(args.begin(), args.end(),
+                              [](const LinkArgument& a) { return a.path == "D"; }),
+               args.end());
+  }
+  for (const LinkArgument& a : args) {
+    const std::string& w = doc_.tokens[a.token].norm;
+    if (m_.person_at[a.token] < 0 && IsGroupNoun(w)) {
+      // "X met his counterparts": counterparts hold X's office.
+      std::string role;
+      if (!out->subjects.empty()) {
+        const int e = m_.people[out->subjects[0]].entity;
+        role = RoleNear(m_, entities_[e], a.token);
+      }
+      GroupReference gr = ResolveGroup(doc_, m_, entities_, a.token, role);
+      for (int e : gr.entities) {
+        if (std::find(out->group.begin(), out->group.end(), e) == out->group.end()) {
+          out->group.push_back(e);
+        }
+      }
+      if (!gr.entities.empty()) {
+        absl::StrAppend(&out->how, out->how.empty() ? "" : "; ", a.path, ":", gr.how);
+        continue;
+      }
+    }
+    const int at = m_.person_at[a.token];
+    if (at < 0 || m_.people[at].entity < 0) {
+      const int e = ResolveTitleReference(doc_, m_, entities_, a.token);
+      if (e >= 0 && std::find(out->group.begin(), out->group.end(), e) == out->group.end()) {
+        out->group.push_back(e);
+        absl::StrAppend(&out->how, out->how.empty() ? "" : "; ", a.path, ":title:", w, "->",
+                        entities_[e].name);
+        continue;
+      }
+    }
+    if (a.subject && IsOneOf(w, {"they", "their", "leaders", "presidents", "ministers", "men",
+                                 "counterparts", "two", "both"})) {
+      out->plural = a.token;
+      absl::StrAppend(&out->how, out->how.empty() ? "" : "; ", a.path, ":", w);
+      continue;
+    }
+    std::vector<int> exclude = out->subjects;
+    exclude.insert(exclude.end(), out->objects.begin(), out->objects.end());
+    std::string how;
+    const int mi = PersonOfToken(a.token, exclude, &how);
+    if (mi < 0) continue;
+    std::vector<int>& into = a.subject ? out->subjects : out->objects;
+    auto known = [&](int e) {
+      bool found = false;
+      for (int x : out->subjects) found |= m_.people[x].entity == e;
+      for (int x : out->objects) found |= m_.people[x].entity == e;
+      return found;
+    };
+    if (known(m_.people[mi].entity)) continue;
+    if (!a.subject) out->object_paths.push_back(a.path);
+    into.push_back(mi);
+    absl::StrAppend(&out->how, out->how.empty() ? "" : "; ", a.path, ":", m_.people[mi].name,
+                    how);
+    // "President Biden and President Xi made": names the parse left out of
+    // a coordination it broke are joined to it by the surface rule.
+    const auto pos = std::find(people_.begin(), people_.end(), mi);
+    for (auto j = pos; j != people_.end() && j != people_.begin() && Coordinated(*(j - 1), *j);
+         --j) {
+      const int before = *(j - 1);
+      // A list needs its "and" somewhere: "X, Y" alone may be a phrase's
+      // end and the clause's subject ("before the talks with X, Y met").
+      bool conjunction = false;
+      for (int k = m_.people[before].last; k < m_.people[mi].first + 1 && k < s_.last; ++k) {
+        conjunction |= doc_.tokens[k].norm == "and";
+      }
+      for (int k = m_.people[mi].last; !conjunction && k < s_.last && k < m_.people[mi].last + 3;
+           ++k) {
+        conjunction |= doc_.tokens[k].norm == "and";
+      }
+      if (!conjunction) break;
+      if (known(m_.people[before].entity)) continue;
+      if (!a.subject) out->object_paths.push_back(a.path + ">and");
+      into.push_back(before);
+      absl::StrAppend(&out->how, "; ", a.path, ">and:", m_.people[before].name);
+    }
+  }
+  return true;
+}
+
+std::vector<int> SentenceEvents::Travellers(const Trigger& t) const {
+  Parsed pa;
+  if (!ParseArguments(t, &pa)) return {};
+  std::vector<int> out;
+  auto add = [&](int e) {
+    if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
+  };
+  if (t.rule == "verb:invited-to") {  // the one invited travels
+    for (size_t i = 0; i < pa.objects.size(); ++i) {
+      if (pa.object_paths[i] == "O") add(m_.people[pa.objects[i]].entity);
+    }
+    return out;
+  }
+  for (int mi : pa.subjects) add(m_.people[mi].entity);
+  for (size_t i = 0; !t.verb && i < pa.objects.size(); ++i) {
+    // "a visit by X", "the visit of X to Y".
+    if (absl::StartsWith(pa.object_paths[i], "M:by") ||
+        absl::StartsWith(pa.object_paths[i], "M:of")) {
+      add(m_.people[pa.objects[i]].entity);
+    }
+  }
+  for (int e : pa.group) add(e);
+  return out;
+}
+
+bool SentenceEvents::Possessed(const Trigger& t, const PersonMention& p) const {
+  for (int k = t.first - 1; k >= s_.first && k >= t.first - 4; --k) {
+    if (doc_.tokens[k].norm == "'s") return k > p.last;
+    if (!doc_.tokens[k].word || doc_.tokens[k].cap) return false;
+  }
+  return false;
+}
+
+std::vector<int> SentenceEvents::LastTwoBefore(int tok) const {
+  // This sentence first, then the one before it.
+  const int si = doc_.SentenceOf(s_.first);
+  const int from = si > 0 ? doc_.sentences[si - 1].first : s_.first;
+  std::vector<int> out;
+  for (int k = static_cast<int>(m_.people.size()); k-- > 0 && out.size() < 2;) {
+    const PersonMention& p = m_.people[k];
+    if (p.last > tok || p.entity < 0) continue;
+    if (p.first < from) break;
+    if (out.empty() || m_.people[out[0]].entity != p.entity) out.insert(out.begin(), k);
+  }
+  return out;
+}
+
+int SentenceEvents::TrailingParticipleSubject(const Trigger& t) const {
+  // "X is committed to Ukraine, having met Y six times", "X flew home,
+  // meeting Y on the way": the sentence's subject, named first.
+  int k = t.first - 1;
+  if (k >= s_.first && doc_.tokens[k].norm == "having") --k;
+  const std::string& w = doc_.tokens[t.first].norm;
+  const bool participle = doc_.tokens[t.first - (k == t.first - 1 ? 0 : 0)].norm == w &&
+                          (k < t.first - 1 || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0));
+  if (!participle || k < s_.first || doc_.tokens[k].norm != ",") return -1;
+  for (int mi : people_) {
+    if (m_.people[mi].first >= k) break;
+    return Start(mi) == s_.first ? mi : -1;
+  }
+  return -1;
+}
+
+int SentenceEvents::FrontedSubject(const Trigger& t) const {
+  const std::string& opener = doc_.tokens[s_.first].norm;
+  // "Speaking alongside X, Y said": a sentence that opens with a participle.
+  const bool participle = opener.size() > 5 && opener.compare(opener.size() - 3, 3, "ing") == 0;
+  const bool fronted =
+      s_.first == t.first || participle ||
+      IsOneOf(opener, {"after", "following", "before", "during", "at", "in", "on", "while",
+                       "upon", "having", "ahead"});
+  if (!fronted) return -1;
+  int comma = t.last;
+  while (comma < s_.last && doc_.tokens[comma].norm != ",") {
+    // The phrase holds no clause of its own: "After he met Y, ...".
+    if (IsClauseBoundary(doc_.tokens[comma].norm)) return -1;
+    ++comma;
+  }
+  for (int k = s_.first; k < t.first; ++k) {
+    if (doc_.tokens[k].norm == "," || IsOneOf(doc_.tokens[k].norm, {"he", "she", "they"})) {
+      return -1;
+    }
+  }
+  if (comma >= s_.last) return -1;
+  for (int mi : people_) {
+    if (m_.people[mi].first <= comma) continue;
+    return Start(mi) == comma + 1 ? mi : -1;
+  }
+  return -1;
+}
+
+}  // namespace newsgraph::internal
