@@ -161,7 +161,6 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     if (best >= 0 && !Reporter(mi, *contacts[best])) loose[best].push_back(mi);
   }
   std::vector<int> parse_plural(n, -1);
-  std::vector<bool> their_pair(n, false);
   // "their first face-to-face talks", read without a parse: the plural
   // possessive names the pair (the parse, where there is one, says so too).
   for (size_t g = 0; parse_ == nullptr && g < n; ++g) {
@@ -170,7 +169,6 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       const Token& tok = doc_.tokens[k];
       if (tok.norm == "their") {
         parse_plural[g] = k;
-        their_pair[g] = true;
         loose[g].clear();
         break;
       }
@@ -191,18 +189,15 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     subjects[g].push_back(fs);
   }
   // The parse, where the sentence has one: the people it attaches to a
-  // trigger join it, and once it has attached someone, proximity adds no
-  // one it did not (bystanders named near the word).
+  // trigger join it, and the people it puts in another clause leave the
+  // rules' subjects (once it found one) and the people near the word.
   std::vector<std::string> parse_how(n);
   std::vector<std::vector<int>> group(n);
   for (size_t g = 0; parse_ != nullptr && g < n; ++g) {
     Parsed pa;
     ParseArguments(*contacts[g], &pa);
     auto has = [&](const std::vector<int>& v, int mi) {
-      for (int x : v) {
-        if (m_.people[x].entity == m_.people[mi].entity) return true;
-      }
-      return false;
+      return HasEntity(v, m_.people[mi].entity);
     };
     if (!pa.subjects.empty()) {
       // The parse found the subject: a rule's subject it puts in another
@@ -296,7 +291,7 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     base.factuality = ReadFactuality(doc_, s_, t);
     base.anaphoric = Anaphoric(t);
     base.people_rule = parse_how[g].empty() ? "grammar" : "grammar,parse[" + parse_how[g] + "]";
-    if (their_pair[g]) base.people_rule += ",their-pair";
+    if (parse_ == nullptr && parse_plural[g] >= 0) base.people_rule += ",their-pair";
     // The place of the contact stays inside its clause: not "a man who was
     // attacked in Dublin".
     int clause_end = t.last;
@@ -411,11 +406,7 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     for (int mi : subj) add(&ev, mi);
     for (int mi : objects[g]) add(&ev, mi);
     for (int mi : loose[g]) add(&ev, mi);
-    for (int e : group[g]) {
-      if (std::find(ev.entities.begin(), ev.entities.end(), e) == ev.entities.end()) {
-        ev.entities.push_back(e);
-      }
-    }
+    for (int e : group[g]) AddOnce(&ev.entities, e);
     // Only the surface rules' subject: a parse that found one person of a
     // contact more likely missed the other than met unnamed counterparts.
     ev.lone_subject = ev.entities.size() == 1 && !subj.empty() && known_place &&

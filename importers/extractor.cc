@@ -244,6 +244,7 @@ bool StandsForAPerson(const Token& t) {
 // traveller, at most two people are named (so no bystander can be pulled
 // in), and no word stands for someone unnamed.
 bool SurfaceReadingSettled(const Document& doc, const Sentence& s, const Mentions& mentions,
+                           const std::vector<Trigger>& triggers,
                            const std::vector<DraftEvent>& drafts) {
   std::vector<int> named;
   for (int k = s.first; k < s.last; ++k) {
@@ -255,7 +256,6 @@ bool SurfaceReadingSettled(const Document& doc, const Sentence& s, const Mention
     }
   }
   if (named.size() > 2) return false;
-  const std::vector<Trigger> triggers = FindTriggers(doc, s);
   for (const Trigger& t : triggers) {
     // "invited X to visit", "urged X to come": whose infinitive it is, the
     // words alone do not say.
@@ -281,9 +281,11 @@ bool ParseCandidate(const LinkParser& parser, const Document& doc, const Sentenc
     const int mi = mentions.person_at[k];
     person = (mi >= 0 && mentions.people[mi].entity >= 0) || StandsForAPerson(doc.tokens[k]);
   }
-  if (!person || FindTriggers(doc, s).empty()) return false;
+  if (!person) return false;
+  const std::vector<Trigger> triggers = FindTriggers(doc, s);
+  if (triggers.empty()) return false;
   ++stats->candidates;
-  if (SurfaceReadingSettled(doc, s, mentions, drafts)) {
+  if (SurfaceReadingSettled(doc, s, mentions, triggers, drafts)) {
     ++stats->settled;
     return false;
   }
@@ -326,10 +328,9 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
   };
   std::vector<Frame> frames;
   // The earlier frame of `family` with exactly the people `entities`.
-  auto SamePeopleFrame = [](std::vector<Frame>* all, const std::string& family,
-                            std::vector<int> entities) -> Frame* {
+  auto same_people_frame = [&](const std::string& family, std::vector<int> entities) -> Frame* {
     std::sort(entities.begin(), entities.end());
-    for (auto it = all->rbegin(); it != all->rend(); ++it) {
+    for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
       std::vector<int> people = it->entities;
       std::sort(people.begin(), people.end());
       if (Family(it->ev.mode) == family && people == entities) return &*it;
@@ -525,7 +526,7 @@ absl::StatusOr<Extraction> Extractor::Extract(const ArticleInput& article) const
         // "the Biden-Xi meeting", "their first face-to-face meeting": the
         // contact of the same people reported earlier. It adds a place or
         // a date the report lacks, never its own factuality.
-        Frame* f = SamePeopleFrame(&frames, Family(d.mode), d.entities);
+        Frame* f = same_people_frame(Family(d.mode), d.entities);
         // A date of its own that disagrees makes it another meeting ("the
         // fifth meeting between ... in May"); the story's month does not.
         if (f != nullptr && !DatesCompatible(f->ev.time, ev.time) &&

@@ -14,6 +14,14 @@
 #include "importers/parse/link_arguments.h"
 
 namespace newsgraph::internal {
+namespace {
+
+// Adds one step to an explanation: "S:Joe Biden; MV:with>J:Xi Jinping".
+void AppendStep(std::string* how, absl::string_view step) {
+  absl::StrAppend(how, how->empty() ? "" : "; ", step);
+}
+
+}  // namespace
 
 bool SentenceEvents::PairBefore(const Trigger& t) const {
   const int vs = VerbStart(t) >= 0 ? VerbStart(t) : t.first;
@@ -175,13 +183,9 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
         role = RoleNear(m_, entities_[e], a.token);
       }
       GroupReference gr = ResolveGroup(doc_, m_, entities_, a.token, role);
-      for (int e : gr.entities) {
-        if (std::find(out->group.begin(), out->group.end(), e) == out->group.end()) {
-          out->group.push_back(e);
-        }
-      }
+      for (int e : gr.entities) AddOnce(&out->group, e);
       if (!gr.entities.empty()) {
-        absl::StrAppend(&out->how, out->how.empty() ? "" : "; ", a.path, ":", gr.how);
+        AppendStep(&out->how, absl::StrCat(a.path, ":", gr.how));
         continue;
       }
     }
@@ -190,15 +194,14 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
       const int e = ResolveTitleReference(doc_, m_, entities_, a.token);
       if (e >= 0 && std::find(out->group.begin(), out->group.end(), e) == out->group.end()) {
         out->group.push_back(e);
-        absl::StrAppend(&out->how, out->how.empty() ? "" : "; ", a.path, ":title:", w, "->",
-                        entities_[e].name);
+        AppendStep(&out->how, absl::StrCat(a.path, ":title:", w, "->", entities_[e].name));
         continue;
       }
     }
     if (a.subject && IsOneOf(w, {"they", "their", "leaders", "presidents", "ministers", "men",
                                  "counterparts", "two", "both"})) {
       out->plural = a.token;
-      absl::StrAppend(&out->how, out->how.empty() ? "" : "; ", a.path, ":", w);
+      AppendStep(&out->how, absl::StrCat(a.path, ":", w));
       continue;
     }
     std::vector<int> exclude = out->subjects;
@@ -207,17 +210,11 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
     const int mi = PersonOfToken(a.token, exclude, &how);
     if (mi < 0) continue;
     std::vector<int>& into = a.subject ? out->subjects : out->objects;
-    auto known = [&](int e) {
-      bool found = false;
-      for (int x : out->subjects) found |= m_.people[x].entity == e;
-      for (int x : out->objects) found |= m_.people[x].entity == e;
-      return found;
-    };
+    auto known = [&](int e) { return HasEntity(out->subjects, e) || HasEntity(out->objects, e); };
     if (known(m_.people[mi].entity)) continue;
     if (!a.subject) out->object_paths.push_back(a.path);
     into.push_back(mi);
-    absl::StrAppend(&out->how, out->how.empty() ? "" : "; ", a.path, ":", m_.people[mi].name,
-                    how);
+    AppendStep(&out->how, absl::StrCat(a.path, ":", m_.people[mi].name, how));
     // "President Biden and President Xi made": names the parse left out of
     // a coordination it broke are joined to it by the surface rule.
     const auto pos = std::find(people_.begin(), people_.end(), mi);
@@ -238,7 +235,7 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
       if (known(m_.people[before].entity)) continue;
       if (!a.subject) out->object_paths.push_back(a.path + ">and");
       into.push_back(before);
-      absl::StrAppend(&out->how, "; ", a.path, ">and:", m_.people[before].name);
+      AppendStep(&out->how, absl::StrCat(a.path, ">and:", m_.people[before].name));
     }
   }
   return true;
@@ -248,9 +245,7 @@ std::vector<int> SentenceEvents::Travellers(const Trigger& t) const {
   Parsed pa;
   if (!ParseArguments(t, &pa)) return {};
   std::vector<int> out;
-  auto add = [&](int e) {
-    if (std::find(out.begin(), out.end(), e) == out.end()) out.push_back(e);
-  };
+  auto add = [&](int e) { AddOnce(&out, e); };
   if (t.rule == "verb:invited-to") {  // the one invited travels
     for (size_t i = 0; i < pa.objects.size(); ++i) {
       if (pa.object_paths[i] == "O") add(m_.people[pa.objects[i]].entity);
@@ -297,8 +292,8 @@ int SentenceEvents::TrailingParticipleSubject(const Trigger& t) const {
   int k = t.first - 1;
   if (k >= s_.first && doc_.tokens[k].norm == "having") --k;
   const std::string& w = doc_.tokens[t.first].norm;
-  const bool participle = doc_.tokens[t.first - (k == t.first - 1 ? 0 : 0)].norm == w &&
-                          (k < t.first - 1 || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0));
+  const bool having = k < t.first - 1;
+  const bool participle = having || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0);
   if (!participle || k < s_.first || doc_.tokens[k].norm != ",") return -1;
   for (int mi : people_) {
     if (m_.people[mi].first >= k) break;

@@ -360,8 +360,6 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
         }
         if (IsOneOf(t[j].norm, {",", ";", "and", "but"})) break;
       }
-    }
-    if (w == "to" && k + 1 == tr.first && tr.verb) {
       // "to meet", "to visit": an aim, unless a trip already under way
       // carried it out ("recent trip to Oslo to meet Hart").
       bool recent = false;

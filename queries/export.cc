@@ -49,10 +49,14 @@ absl::StatusOr<Json> Participants(const Store& store, uint64_t event) {
   return people;
 }
 
+// Article node id -> article id, filled as the export meets articles: most
+// articles report several events.
+using ArticleIds = absl::flat_hash_map<uint64_t, std::string>;
+
 // The factuality each article reported `event` with (its REPORTED_IN
 // edges), by article id.
 absl::StatusOr<absl::flat_hash_map<std::string, std::string>> ReportedFactuality(
-    const Store& store, uint64_t event) {
+    const Store& store, uint64_t event, ArticleIds* article_ids) {
   std::vector<pb::Edge> edges;
   absl::Status status = store.ScanEdges(event, Direction::kOut, EdgeFilter{pb::REPORTED_IN},
                                         [&](const pb::Edge& e) {
@@ -62,9 +66,14 @@ absl::StatusOr<absl::flat_hash_map<std::string, std::string>> ReportedFactuality
   if (!status.ok()) return status;
   absl::flat_hash_map<std::string, std::string> out;
   for (const pb::Edge& e : edges) {
-    absl::StatusOr<std::optional<pb::Node>> article = store.GetNode(e.dst());
-    if (!article.ok()) return article.status();
-    if (article->has_value()) out[(*article)->name()] = FactualityName(e.factuality());
+    auto known = article_ids->find(e.dst());
+    if (known == article_ids->end()) {
+      absl::StatusOr<std::optional<pb::Node>> article = store.GetNode(e.dst());
+      if (!article.ok()) return article.status();
+      if (!article->has_value()) continue;
+      known = article_ids->emplace(e.dst(), (*article)->name()).first;
+    }
+    out[known->second] = FactualityName(e.factuality());
   }
   return out;
 }
@@ -73,11 +82,12 @@ absl::StatusOr<absl::flat_hash_map<std::string, std::string>> ReportedFactuality
 // that one article announced and a later one reported done is "planned"
 // as the first read it and "happened" as the second did.
 absl::StatusOr<std::vector<Json>> EventRecords(const Store& store, const pb::Node& event,
-                                               const Json& participants) {
+                                               const Json& participants,
+                                               ArticleIds* article_ids) {
   absl::StatusOr<EventRow> row = queries::MakeEventRow(store, event);
   if (!row.ok()) return row.status();
   absl::StatusOr<absl::flat_hash_map<std::string, std::string>> reported =
-      ReportedFactuality(store, event.id());
+      ReportedFactuality(store, event.id(), article_ids);
   if (!reported.ok()) return reported.status();
   std::vector<std::pair<std::string, Json>> groups;  // factuality, mentions
   for (const EvidenceInfo& e : row->evidence) {
@@ -112,6 +122,7 @@ absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out) {
   });
   if (!status.ok()) return status;
   uint64_t written = 0;
+  ArticleIds article_ids;
   for (uint64_t id : ids) {
     absl::StatusOr<std::optional<pb::Node>> event = store.GetNode(id);
     if (!event.ok()) return event.status();
@@ -119,7 +130,8 @@ absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out) {
     absl::StatusOr<Json> people = Participants(store, id);
     if (!people.ok()) return people.status();
     if (people->empty()) continue;
-    absl::StatusOr<std::vector<Json>> records = EventRecords(store, **event, *people);
+    absl::StatusOr<std::vector<Json>> records =
+        EventRecords(store, **event, *people, &article_ids);
     if (!records.ok()) return records.status();
     for (const Json& record : *records) {
       // replace: one bad byte in a sentence must not abort the export.

@@ -5,6 +5,7 @@
 #ifndef NEWSGRAPH_IMPORTERS_INTERNAL_SENTENCE_EVENTS_H_
 #define NEWSGRAPH_IMPORTERS_INTERNAL_SENTENCE_EVENTS_H_
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,11 @@
 #include "importers/events.h"
 
 namespace newsgraph::internal {
+
+// Appends `x` to `v` unless it is there already.
+inline void AddOnce(std::vector<int>* v, int x) {
+  if (std::find(v->begin(), v->end(), x) == v->end()) v->push_back(x);
+}
 
 class SentenceEvents {
  public:
@@ -31,6 +37,13 @@ class SentenceEvents {
   std::vector<DraftEvent> Run();
 
  private:
+  // Whether one of the person mentions `mentions` is of entity `entity`.
+  bool HasEntity(const std::vector<int>& mentions, int entity) const {
+    for (int mi : mentions) {
+      if (m_.people[mi].entity == entity) return true;
+    }
+    return false;
+  }
   int Start(int mi) const { return HeadStart(doc_, s_, m_, m_.people[mi]); }
   bool Reporter(int mi, const Trigger& t) const {
     return IsReporter(doc_, s_, m_, m_.people[mi], t);

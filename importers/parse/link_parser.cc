@@ -57,13 +57,8 @@ ParserInput MakeParserInput(absl::string_view in) {
       }
       if (ascii != 0) len = 3;
     }
-    if (ascii != 0) {
-      out.text.push_back(ascii);
-      out.origin.push_back(static_cast<uint32_t>(i));
-    } else {
-      out.text.push_back(static_cast<char>(c));
-      out.origin.push_back(static_cast<uint32_t>(i));
-    }
+    out.text.push_back(ascii != 0 ? ascii : static_cast<char>(c));
+    out.origin.push_back(static_cast<uint32_t>(i));
     i += len;
   }
   out.origin.push_back(static_cast<uint32_t>(in.size()));
