@@ -50,6 +50,7 @@ struct Expr {
   bool has_subject = false, has_else = false;
   std::string text;  // source text, used to name unaliased RETURN columns
   std::shared_ptr<PatternPart> pattern;  // kPattern
+  int height = 1;  // 1 + the tallest child's; the parser caps it
 };
 
 enum class Direction { kOut, kIn, kBoth };

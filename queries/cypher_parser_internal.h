@@ -5,6 +5,7 @@
 #ifndef NEWSGRAPH_QUERIES_CYPHER_PARSER_INTERNAL_H_
 #define NEWSGRAPH_QUERIES_CYPHER_PARSER_INTERNAL_H_
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <memory>
@@ -31,12 +32,6 @@ inline ExprPtr Make(EK kind) {
   return e;
 }
 
-inline ExprPtr MakeBinary(std::string op, ExprPtr a, ExprPtr b) {
-  ExprPtr e = Make(EK::kBinary);
-  e->op = std::move(op);
-  e->args = {std::move(a), std::move(b)};
-  return e;
-}
 
 // A sticky first error: parse functions return null/false after a failure
 // and every caller checks ok(), which keeps the grammar code linear.
@@ -95,6 +90,37 @@ class Parser {
   // Brackets, NOT and signs nested deeper than this are a syntax error
   // rather than a stack overflow: each level is a dozen recursive calls.
   static constexpr int kMaxNesting = 256;
+  // Operator chains (1+1+..., a.b.c..., x[0][0]...) are read by loops, but
+  // every later stage -- binder, planner, evaluator, even the destructor --
+  // walks the tree recursively. Capping the height where the tree is built
+  // means no stage can overflow the stack, whatever the query's length.
+  static constexpr int kMaxHeight = 256;
+  // Sets e's height from its children's; a tree taller than the cap is a
+  // syntax error and stops the parse before it grows any further.
+  ExprPtr Grown(ExprPtr e) {
+    int below = 0;
+    for (const ExprPtr& a : e->args) if (a != nullptr) below = std::max(below, a->height);
+    if (e->pattern != nullptr) {
+      for (const NodePattern& n : e->pattern->nodes) {
+        if (n.props != nullptr) below = std::max(below, n.props->height);
+      }
+      for (const RelPattern& r : e->pattern->rels) {
+        if (r.props != nullptr) below = std::max(below, r.props->height);
+      }
+    }
+    e->height = below + 1;
+    if (e->height > kMaxHeight) {
+      Fail(absl::StrCat("expression nested too deeply (more than ", kMaxHeight,
+                        " operators deep); an IN list or UNWIND keeps long conditions flat"));
+    }
+    return e;
+  }
+  ExprPtr MakeBinary(std::string op, ExprPtr a, ExprPtr b) {
+    ExprPtr e = Make(EK::kBinary);
+    e->op = std::move(op);
+    e->args = {std::move(a), std::move(b)};
+    return Grown(std::move(e));
+  }
   class NestingScope {
    public:
     explicit NestingScope(Parser* p) : p_(p) {
@@ -229,7 +255,7 @@ class Parser {
       ExprPtr e = Make(EK::kUnary);
       e->op = "NOT";
       e->args = {ok() ? ParseNot() : Make(EK::kLiteral)};
-      return e;
+      return Grown(e);
     }
     return ParseComparison();
   }
@@ -268,7 +294,7 @@ class Parser {
         n->negated = Kw("NOT");
         ExpectKw("NULL");
         n->args = {e};
-        e = n;
+        e = Grown(n);
       } else {
         break;
       }
@@ -312,9 +338,9 @@ class Parser {
       ExprPtr e = Make(EK::kUnary);
       e->op = op;
       e->args = {ok() ? ParseUnary() : Make(EK::kLiteral)};
-      return e;
+      return Grown(e);
     }
-    return ParsePostfix(ParseAtom());
+    return ParsePostfix(Grown(ParseAtom()));
   }
   ExprPtr ParseNumber(const Token& t, bool negate) {
     ++pos_;
@@ -341,25 +367,25 @@ class Parser {
         ExprPtr p = Make(EK::kProperty);
         p->name = ParseName("a property name");
         p->args = {e};
-        e = p;
+        e = Grown(p);
       } else if (Sym("[")) {
         ExprPtr lo = IsSym("..") ? nullptr : ParseExpr();
         if (Sym("..")) {
           ExprPtr hi = IsSym("]") ? nullptr : ParseExpr();
           ExprPtr s = Make(EK::kSlice);
           s->args = {e, lo, hi};
-          e = s;
+          e = Grown(s);
         } else {
           ExprPtr s = Make(EK::kIndex);
           s->args = {e, lo};
-          e = s;
+          e = Grown(s);
         }
         ExpectSym("]");
       } else if (IsSym(":") && e->kind == EK::kVar) {
         ExprPtr l = Make(EK::kHasLabels);
         l->args = {e};
         while (ok() && Sym(":")) l->keys.push_back(ParseName("a label"));
-        e = l;
+        e = Grown(l);
       } else {
         break;
       }
