@@ -161,9 +161,18 @@ class Binder {
       }
       next[item.alias] = kind;
     }
+    if (aggregating) {
+      const GroupingKeys keys = KeysOf(p);
+      for (const ProjectionItem& item : p.items) {
+        absl::Status s = CheckGroupedUse(*item.expr, keys, /*scope=*/nullptr);
+        if (!s.ok()) return s;
+      }
+      for (const SortItem& item : p.order_by) {
+        absl::Status s = CheckGroupedUse(*item.expr, keys, &next);
+        if (!s.ok()) return s;
+      }
+    }
     // ORDER BY sees the aliases and the old scope, except after DISTINCT.
-    // After aggregation only projected expressions are legal there, a rule
-    // not checked yet.
     absl::flat_hash_map<std::string, VarKind> order_scope = next;
     if (!p.distinct) for (const auto& [k, v] : scope_) order_scope.try_emplace(k, v);
     std::swap(scope_, order_scope);
@@ -190,6 +199,88 @@ class Binder {
       std::swap(scope_, order_scope);
     }
     scope_ = std::move(next);
+    return absl::OkStatus();
+  }
+
+  // What an aggregating projection groups by: its plain variables (and
+  // their aliases) and its property accesses such as me.age.
+  struct GroupingKeys {
+    absl::flat_hash_set<std::string> vars, properties;
+    std::vector<const Expr*> complex;  // any other grouping expression
+  };
+  static std::string PropertyKey(const Expr& e) {
+    return absl::StrCat(e.args[0]->name, ".", e.name);
+  }
+  static bool IsVarProperty(const Expr& e) {
+    return e.kind == Expr::Kind::kProperty && e.args[0]->kind == Expr::Kind::kVar;
+  }
+  static GroupingKeys KeysOf(const struct Projection& p) {
+    GroupingKeys keys;
+    for (const ProjectionItem& item : p.items) {
+      std::vector<const Expr*> aggs;
+      CollectAggregates(*item.expr, &aggs);
+      if (!aggs.empty()) continue;
+      keys.vars.insert(item.alias);
+      if (item.expr->kind == Expr::Kind::kVar) keys.vars.insert(item.expr->name);
+      else if (IsVarProperty(*item.expr)) keys.properties.insert(PropertyKey(*item.expr));
+      else keys.complex.push_back(item.expr.get());
+    }
+    return keys;
+  }
+  static bool Mentions(const Expr& e, const std::string& var) {
+    if (e.kind == Expr::Kind::kVar && e.name == var) return true;
+    for (const ExprPtr& a : e.args) if (a != nullptr && Mentions(*a, var)) return true;
+    return false;
+  }
+
+  // Outside its aggregate calls, an expression that aggregates may use only
+  // what the grouping keys fix: with `me.age + count(*)` and no key for
+  // me.age, which row's age would it add? (openCypher's
+  // AmbiguousAggregationExpression). For ORDER BY, `scope` is the projected
+  // names; a variable outside both is undefined there.
+  absl::Status CheckGroupedUse(const Expr& e, const GroupingKeys& keys,
+                               const absl::flat_hash_map<std::string, VarKind>* scope) {
+    std::vector<const Expr*> aggs;
+    CollectAggregates(e, &aggs);
+    if (aggs.empty()) return absl::OkStatus();
+    return GroupedUse(e, keys, scope);
+  }
+  absl::Status GroupedUse(const Expr& e, const GroupingKeys& keys,
+                          const absl::flat_hash_map<std::string, VarKind>* scope) {
+    switch (e.kind) {
+      case Expr::Kind::kFunction:
+        if (IsAggregateFunction(e.name)) return absl::OkStatus();
+        break;
+      case Expr::Kind::kVar: {
+        if (locals_.contains(e.name) || keys.vars.contains(e.name)) return absl::OkStatus();
+        const bool in_complex_key = std::any_of(keys.complex.begin(), keys.complex.end(),
+                                                [&](const Expr* k) { return Mentions(*k, e.name); });
+        if (scope != nullptr && !scope->contains(e.name) && !in_complex_key) {
+          return Error("UndefinedVariable", e.name);
+        }
+        return Error("AmbiguousAggregationExpression",
+                     absl::StrCat(e.name, " is used beside an aggregate but is not a grouping key"));
+      }
+      case Expr::Kind::kProperty:
+        if (IsVarProperty(e) && keys.properties.contains(PropertyKey(e))) return absl::OkStatus();
+        break;
+      case Expr::Kind::kListComp:
+      case Expr::Kind::kQuantifier: {
+        absl::Status s = GroupedUse(*e.args[0], keys, scope);
+        const bool fresh = locals_.insert(e.name).second;
+        for (size_t i = 1; i < e.args.size() && s.ok(); ++i) {
+          if (e.args[i]) s = GroupedUse(*e.args[i], keys, scope);
+        }
+        if (fresh) locals_.erase(e.name);
+        return s;
+      }
+      default: break;
+    }
+    for (const ExprPtr& a : e.args) {
+      if (a == nullptr) continue;
+      absl::Status s = GroupedUse(*a, keys, scope);
+      if (!s.ok()) return s;
+    }
     return absl::OkStatus();
   }
 

@@ -192,8 +192,8 @@ WHERE $max_hops >= 3 AND m1 <> y AND m2 <> x AND m2 <> y AND m1 <> m2
   AND ($from IS NULL OR r2.date >= $from) AND r2.factuality IN $factuality
   AND type(r3) IN $types AND r3.date IS NOT NULL
   AND ($from IS NULL OR r3.date >= $from) AND r3.factuality IN $factuality
-WITH paths1 + paths2 + collect(p) AS paths
-UNWIND paths AS p
+WITH x, y, paths1, paths2, collect(p) AS paths3
+UNWIND paths1 + paths2 + paths3 AS p
 RETURN length(p) AS hops, p AS path, relationships(p)[0].date AS first_date,
        last(relationships(p)).date AS last_date, p AS evidence
 ORDER BY hops, last_date, first_date

@@ -196,6 +196,13 @@ TEST_F(CannedRunnerTest, PathInTimeHopsNeverGoBackInTime) {
   EXPECT_TRUE(Run("path-in-time", {{"a", "Jake Sullivan"}, {"b", "Antony Blinken"}}).rows.empty());
 }
 
+// Its last WITH once added collect(p) to non-key variables: with no rows
+// (a name nobody has) that was an internal UndefinedVariable error.
+TEST_F(CannedRunnerTest, PathInTimeWithAnUnknownNameIsAnEmptyAnswer) {
+  EXPECT_TRUE(Run("path-in-time", {{"a", "Nobody Known Here"}, {"b", "Joe Biden"}}).rows.empty());
+  EXPECT_TRUE(Run("path-in-time", {{"a", "Joe Biden"}, {"b", "Nobody Known Here"}}).rows.empty());
+}
+
 TEST_F(CannedRunnerTest, AllianceMembersFollowTheDatedMemberships) {
   auto codes = [&](const std::string& day) {
     std::set<std::string> out;

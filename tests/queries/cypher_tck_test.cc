@@ -22,7 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Raise this when the pass count rises; it is the last count minus a margin.
-constexpr int kPassFloor = 592;  // 600 of 608 passed on 2026-11-23
+constexpr int kPassFloor = 595;  // 603 of 608 passed on 2026-12-07
 
 const char* const kFolders[] = {
     "clauses/match",        "clauses/match-where",       "clauses/return",
