@@ -17,6 +17,7 @@
 #include "engine/keys.h"
 #include "engine/rocks_store.h"
 #include "engine/status.h"
+#include "engine/store_dir.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
 #include "rocksdb/slice_transform.h"
@@ -80,6 +81,33 @@ bool StoreExists(const std::string& dir) {
   return std::filesystem::exists(std::filesystem::path(dir) / "CURRENT", ec);
 }
 
+// Makes `dir` a store directory: it is created when missing and marked
+// before RocksDB writes anything, so that it is recognisably ours even if
+// the creation stops half-way.
+absl::Status PrepareNewStore(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    return absl::PermissionDeniedError(
+        absl::StrCat("cannot create store directory ", dir, ": ", ec.message()));
+  }
+  return WriteStoreMarker(dir, kSchemaVersion);
+}
+
+// Undoes a creation that failed: the directory was missing or empty, so
+// everything in it now is ours to remove.
+void RemoveFailedCreation(const std::string& dir, bool dir_was_missing) {
+  std::error_code ec;
+  if (dir_was_missing) {
+    std::filesystem::remove_all(dir, ec);
+    return;
+  }
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code ignored;
+    std::filesystem::remove_all(it->path(), ignored);
+  }
+}
+
 // Opens of a store that a writer is compacting, before giving up.
 constexpr int kReadOnlyOpenAttempts = 20;
 
@@ -126,13 +154,24 @@ absl::StatusOr<std::unique_ptr<RocksStore>> RocksStore::OpenRocks(const std::str
                                                                   const StoreOptions& options) {
   const bool read_only = options.read_only || options.secondary;
   const bool may_create = !read_only && options.create_if_missing;
-  if (!StoreExists(dir)) {
-    if (!may_create) return absl::NotFoundError(absl::StrCat("no store in ", dir));
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) {
-      return absl::PermissionDeniedError(
-          absl::StrCat("cannot create store directory ", dir, ": ", ec.message()));
+  absl::StatusOr<StoreDirState> state = InspectStoreDir(dir);
+  if (!state.ok()) return state.status();
+  const bool exists = state->kind == StoreDirKind::kStore || state->kind == StoreDirKind::kUnmarked;
+  if (state->schema_version > kSchemaVersion) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("store ", dir, " has schema version ", state->schema_version,
+                     "; this build reads up to ", kSchemaVersion));
+  }
+  const bool creating = !exists;
+  if (creating) {
+    if (!may_create) {
+      return absl::NotFoundError(absl::StrCat(
+          "no store in ", dir,
+          state->kind == StoreDirKind::kUnfinished ? " (its creation did not finish)" : ""));
+    }
+    if (absl::Status s = PrepareNewStore(dir); !s.ok()) {
+      RemoveFailedCreation(dir, state->kind == StoreDirKind::kMissing);
+      return s;
     }
   }
 
@@ -200,6 +239,10 @@ absl::StatusOr<std::unique_ptr<RocksStore>> RocksStore::OpenRocks(const std::str
     }
   }
   if (!s.ok()) {
+    if (creating) {
+      store.reset();
+      RemoveFailedCreation(dir, state->kind == StoreDirKind::kMissing);
+    }
     if (IsLockError(s)) {
       return absl::FailedPreconditionError(
           absl::StrCat("store is locked by another writer: ", dir, " (", s.ToString(), ")"));
@@ -207,6 +250,10 @@ absl::StatusOr<std::unique_ptr<RocksStore>> RocksStore::OpenRocks(const std::str
     return FromRocks(s, absl::StrCat("opening store ", dir));
   }
   if (absl::Status loaded = store->LoadCounters(); !loaded.ok()) return loaded;
+  // A writer marks stores made before markers, and notes a schema upgrade.
+  if (!read_only && state->schema_version != kSchemaVersion) {
+    if (absl::Status s = WriteStoreMarker(dir, kSchemaVersion); !s.ok()) return s;
+  }
   return store;
 }
 
