@@ -132,6 +132,9 @@ class RocksStore final : public Store {
   // The secondary's own directory when Open made it (removed at close).
   std::string owned_secondary_dir_;
   const bool sync_commits_;
+  // The first failed commit's error (guarded by commit_mu_): later commits
+  // and Sync return it without touching RocksDB again.
+  absl::Status write_error_;
   std::shared_ptr<rocksdb::Cache> block_cache_;  // shared by every CF
   std::unique_ptr<rocksdb::DB> db_;
   // Declared after db_ so they are destroyed before it, as RocksDB requires.

@@ -51,6 +51,9 @@ absl::Status RocksStore::Commit(WriteSet& writes) {
   if (!set->error_.ok()) return set->error_;
 
   const std::lock_guard<std::mutex> lock(commit_mu_);
+  // After a failed write RocksDB is stopped; touching its writers again
+  // trips assertions in Debian's build. The first error stands.
+  if (!write_error_.ok()) return write_error_;
   // A copy, so that a failed commit leaves the set as it was.
   rocksdb::WriteBatch batch(set->batch_);
   if (absl::Status built = BuildCommitBatch(*set, &batch); !built.ok()) return built;
@@ -59,7 +62,10 @@ absl::Status RocksStore::Commit(WriteSet& writes) {
   // Unsynced: still atomic, and kept across a process crash (StoreOptions).
   options.sync = sync_commits_;
   const rocksdb::Status s = db_->Write(options, &batch);
-  if (!s.ok()) return FromRocks(s, absl::StrCat("committing to ", dir_));
+  if (!s.ok()) {
+    write_error_ = FromRocks(s, absl::StrCat("committing to ", dir_));
+    return write_error_;
+  }
   set->committed_ = true;
   return absl::OkStatus();
 }
@@ -141,9 +147,11 @@ absl::Status RocksStore::BuildCommitBatch(WriteSetImpl& set, rocksdb::WriteBatch
 
 absl::Status RocksStore::Sync() {
   if (read_only_) return absl::OkStatus();
+  const std::lock_guard<std::mutex> lock(commit_mu_);
+  if (!write_error_.ok()) return write_error_;
   const rocksdb::Status s = db_->FlushWAL(/*sync=*/true);
-  if (!s.ok()) return FromRocks(s, absl::StrCat("syncing ", dir_));
-  return absl::OkStatus();
+  if (!s.ok()) write_error_ = FromRocks(s, absl::StrCat("syncing ", dir_));
+  return write_error_;
 }
 
 }  // namespace newsgraph::engine

@@ -14,10 +14,12 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "engine/info_log.h"
 #include "engine/keys.h"
 #include "engine/rocks_store.h"
 #include "engine/status.h"
 #include "engine/store_dir.h"
+#include "engine/test_env.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
 #include "rocksdb/slice_transform.h"
@@ -182,6 +184,10 @@ absl::StatusOr<std::unique_ptr<RocksStore>> RocksStore::OpenRocks(const std::str
   db_options.create_if_missing = may_create;
   db_options.create_missing_column_families = may_create;
   db_options.keep_log_file_num = 5;
+  // Readers log nowhere in the store (a read-only open writes nothing);
+  // the writer's log survives a full disk (info_log.h).
+  if (!read_only) db_options.info_log = OpenInfoLog(dir);
+  if (rocksdb::Env* env = StoreEnvForTesting(); env != nullptr) db_options.env = env;
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (int i = 0; i < kNumCfs; ++i) {
@@ -249,10 +255,17 @@ absl::StatusOr<std::unique_ptr<RocksStore>> RocksStore::OpenRocks(const std::str
     }
     return FromRocks(s, absl::StrCat("opening store ", dir));
   }
-  if (absl::Status loaded = store->LoadCounters(); !loaded.ok()) return loaded;
+  absl::Status ready = store->LoadCounters();
   // A writer marks stores made before markers, and notes a schema upgrade.
-  if (!read_only && state->schema_version != kSchemaVersion) {
-    if (absl::Status s = WriteStoreMarker(dir, kSchemaVersion); !s.ok()) return s;
+  if (ready.ok() && !read_only && !creating && state->schema_version != kSchemaVersion) {
+    ready = WriteStoreMarker(dir, kSchemaVersion);
+  }
+  if (!ready.ok()) {
+    if (creating) {
+      store.reset();
+      RemoveFailedCreation(dir, state->kind == StoreDirKind::kMissing);
+    }
+    return ready;
   }
   return store;
 }

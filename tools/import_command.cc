@@ -120,7 +120,13 @@ int RunImport(const ImportFlags& flags) {
       report.articles_read, report.imported, report.already_present, report.events,
       report.nodes_added, report.edges_added, report.evidence_added, report.seconds);
   PrintParseSummary(report);
-  if (!status.ok()) return ReportError("import", status);
+  if (!status.ok()) {
+    // Each article is committed whole, so what was stored stays usable and
+    // a rerun skips it.
+    return ReportError("import", absl::Status(status.code(), absl::StrCat(
+        status.message(), " (", report.imported, " articles stored before this error; "
+        "the same import run again continues after them)")));
+  }
   return 0;
 }
 
