@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <system_error>
 #include <thread>
 #include <utility>
@@ -216,35 +217,35 @@ void RunMergeTasks(RocksStore& store, const engine::RunDecoding& decoding, int t
   for (std::thread& t : pool) t.join();
 }
 
-absl::Status WriteCounts(RocksStore& store, const std::vector<uint64_t>& by_kind,
-                         const std::vector<uint64_t>& by_type) {
-  rocksdb::WriteBatch batch;
-  auto add = [&](const std::string& key, uint64_t delta) -> absl::Status {
-    if (delta == 0) return absl::OkStatus();
-    std::string value;
-    uint64_t current = 0;
-    const rocksdb::Status s =
-        store.db()->Get(rocksdb::ReadOptions(), store.handle(RocksStore::kDefault), key, &value);
-    if (s.ok() && value.size() == 8) current = keys::ReadU64(value, 0);
-    if (!s.ok() && !s.IsNotFound()) return engine::FromRocks(s, "reading " + key);
+// The per-kind and per-type totals and the id counters, as an SST file of
+// the default column family: ingested in the same atomic step as the nodes
+// and edges, so a failure leaves the store as empty as it was (ids
+// included), never with edges whose totals were not counted.
+absl::StatusOr<std::string> WriteTotalsFile(RocksStore& store, const std::vector<uint64_t>& by_kind,
+                                            const std::vector<uint64_t>& by_type,
+                                            const std::string& tmp) {
+  std::map<std::string, std::string> rows;  // an SST wants its keys in order
+  auto add = [&](const std::string& key, uint64_t count) {
+    if (count == 0) return;
     std::string encoded;
-    keys::AppendU64(&encoded, current + delta);
-    batch.Put(store.handle(RocksStore::kDefault), key, encoded);
-    return absl::OkStatus();
+    keys::AppendU64(&encoded, count);  // the store was empty: no earlier totals
+    rows[key] = encoded;
   };
   for (size_t k = 0; k < by_kind.size(); ++k) {
-    if (auto s = add(keys::NodeCountKey(static_cast<pb::NodeKind>(k)), by_kind[k]); !s.ok()) {
-      return s;
-    }
+    add(keys::NodeCountKey(static_cast<pb::NodeKind>(k)), by_kind[k]);
   }
   for (size_t t = 0; t < by_type.size(); ++t) {
-    if (auto s = add(keys::EdgeCountKey(static_cast<pb::EdgeType>(t)), by_type[t]); !s.ok()) {
-      return s;
-    }
+    add(keys::EdgeCountKey(static_cast<pb::EdgeType>(t)), by_type[t]);
   }
-  rocksdb::WriteOptions options;
-  options.sync = true;
-  return engine::FromRocks(store.db()->Write(options, &batch), "writing bulk-load totals");
+  rows[std::string(keys::kMetaCounters)] = store.CountersValue();
+  const std::string path = tmp + "/totals.sst";
+  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(),
+                                store.db()->GetOptions(store.handle(RocksStore::kDefault)));
+  rocksdb::Status s = writer.Open(path);
+  for (auto it = rows.begin(); s.ok() && it != rows.end(); ++it) s = writer.Put(it->first, it->second);
+  if (s.ok()) s = writer.Finish();
+  if (!s.ok()) return engine::FromRocks(s, "writing bulk-load totals");
+  return path;
 }
 
 absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_csv,
@@ -358,11 +359,11 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
   report.write_seconds = Since(phase);
   phase = std::chrono::steady_clock::now();
 
-  // Counters first: if the process dies after this, ids are only skipped.
   if (!nodes->empty()) store.ReserveNodeId(nodes->back().id);
   store.AllocateEdgeSeqs(seqs_used);
-  std::unique_ptr<WriteSet> counters = store.NewWriteSet();
-  if (absl::Status s = store.Commit(*counters); !s.ok()) return s;
+  absl::StatusOr<std::string> totals = WriteTotalsFile(store, by_kind, by_type, tmp);
+  if (!totals.ok()) return totals.status();
+  std::vector<std::string> totals_files = {*totals};
 
   std::vector<rocksdb::IngestExternalFileArg> args;
   auto add = [&](RocksStore::Cf cf, std::vector<std::string>& files) {
@@ -373,6 +374,7 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
     arg.options.move_files = true;  // hard links: the files are not copied
     args.push_back(std::move(arg));
   };
+  add(RocksStore::kDefault, totals_files);
   add(RocksStore::kNode, *node_files);
   add(RocksStore::kOut, out_files);
   add(RocksStore::kIn, in_files);
@@ -381,7 +383,6 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
       return engine::FromRocks(s, absl::StrCat("ingesting into ", store.dir()));
     }
   }
-  if (absl::Status s = WriteCounts(store, by_kind, by_type); !s.ok()) return s;
   report.ingest_seconds = Since(phase);
   return report;
 }

@@ -75,6 +75,8 @@ class RocksStore final : public Store {
   rocksdb::ColumnFamilyHandle* handle(Cf which) const { return cf(which); }
   // Reserves `n` consecutive edge seqs and returns the first.
   uint64_t AllocateEdgeSeqs(uint64_t n) { return next_edge_seq_.fetch_add(n); }
+  // The meta/counters row for the ids handed out or reserved so far.
+  std::string CountersValue() const;
   // One more than every node id handed out or reserved so far.
   uint64_t NodeIdBound() const { return next_node_id_.load(); }
 

@@ -132,17 +132,21 @@ absl::Status RocksStore::BuildCommitBatch(WriteSetImpl& set, rocksdb::WriteBatch
 
   // The counters as they stand, including ids handed to sets not yet
   // committed (or dropped): those ids stay used, so none is reused.
-  pb::Counters counters;
-  counters.set_next_node_id(next_node_id_.load());
-  counters.set_next_evidence_id(next_evidence_id_.load());
-  counters.set_next_edge_seq(next_edge_seq_.load());
-  counters.set_schema_version(schema_version_);
-  batch->Put(cf(kDefault), std::string(keys::kMetaCounters), counters.SerializeAsString());
+  batch->Put(cf(kDefault), std::string(keys::kMetaCounters), CountersValue());
 
   // The set's report now reflects the store it was committed to.
   set.nodes_added_ = nodes_added;
   set.evidence_added_ = evidence_added;
   return absl::OkStatus();
+}
+
+std::string RocksStore::CountersValue() const {
+  pb::Counters counters;
+  counters.set_next_node_id(next_node_id_.load());
+  counters.set_next_evidence_id(next_evidence_id_.load());
+  counters.set_next_edge_seq(next_edge_seq_.load());
+  counters.set_schema_version(schema_version_);
+  return counters.SerializeAsString();
 }
 
 absl::Status RocksStore::Sync() {

@@ -112,7 +112,11 @@ int RunImport(const ImportFlags& flags) {
     }
     if (!status.ok()) break;
   }
-  if (absl::Status synced = (*store)->Sync(); !synced.ok() && status.ok()) status = synced;
+  bool sync_failed = false;
+  if (absl::Status synced = (*store)->Sync(); !synced.ok() && status.ok()) {
+    status = synced;
+    sync_failed = true;
+  }
   std::cout << absl::StrFormat(
       "articles read: %d, imported: %d, skipped as already present: %d\n"
       "events: %d, nodes added: %d, edges added: %d, evidence added: %d\n"
@@ -124,8 +128,11 @@ int RunImport(const ImportFlags& flags) {
     // Each article is committed whole, so what was stored stays usable and
     // a rerun skips it.
     return ReportError("import", absl::Status(status.code(), absl::StrCat(
-        status.message(), " (", report.imported, " articles stored before this error; "
-        "the same import run again continues after them)")));
+        status.message(), " (", report.imported,
+        sync_failed ? " articles were committed, but the final sync failed, so some of them "
+                      "may not be on disk; "
+                    : " articles stored before this error; ",
+        "the same import run again continues after what is stored)")));
   }
   return 0;
 }

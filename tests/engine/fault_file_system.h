@@ -133,12 +133,10 @@ class FaultFileSystem : public rocksdb::FileSystemWrapper {
       });
     }
     rocksdb::IOStatus Sync(const rocksdb::IOOptions& options, rocksdb::IODebugContext* dbg) override {
-      if (fs_->Admit(Kind::kSync, 0).second) return fs_->Failure();
-      return target()->Sync(options, dbg);
+      return SyncWith([&] { return target()->Sync(options, dbg); }, options, dbg);
     }
     rocksdb::IOStatus Fsync(const rocksdb::IOOptions& options, rocksdb::IODebugContext* dbg) override {
-      if (fs_->Admit(Kind::kSync, 0).second) return fs_->Failure();
-      return target()->Fsync(options, dbg);
+      return SyncWith([&] { return target()->Fsync(options, dbg); }, options, dbg);
     }
     rocksdb::IOStatus RangeSync(uint64_t offset, uint64_t nbytes, const rocksdb::IOOptions& options,
                                 rocksdb::IODebugContext* dbg) override {
@@ -153,10 +151,29 @@ class FaultFileSystem : public rocksdb::FileSystemWrapper {
       if (room > 0) {
         rocksdb::IOStatus s = write(rocksdb::Slice(data.data(), room));
         if (!s.ok()) return s;
+        written_ += room;
       }
       return fail ? fs_->Failure() : rocksdb::IOStatus::OK();
     }
+    // A failed sync loses what was written since the last good one: the
+    // model RocksDB's recovery is built on (its own FaultInjectionTestFS
+    // drops unsynced data the same way).
+    template <typename SyncFn>
+    rocksdb::IOStatus SyncWith(SyncFn sync, const rocksdb::IOOptions& options,
+                               rocksdb::IODebugContext* dbg) {
+      if (fs_->Admit(Kind::kSync, 0).second) {
+        target()->Flush(options, dbg);
+        target()->Truncate(synced_, options, dbg);
+        written_ = synced_;
+        return fs_->Failure();
+      }
+      rocksdb::IOStatus s = sync();
+      if (s.ok()) synced_ = written_;
+      return s;
+    }
     FaultFileSystem* fs_;
+    uint64_t written_ = 0;  // bytes this wrapper let through
+    uint64_t synced_ = 0;   // of those, the bytes covered by a good sync
   };
 
   Plan plan_;
