@@ -36,6 +36,9 @@ class Extractor {
   bool parsing() const;
 
  private:
+  // Extract on a text short enough to read in one piece.
+  absl::StatusOr<Extraction> ExtractSegment(const ArticleInput& article) const;
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

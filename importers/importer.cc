@@ -1,7 +1,13 @@
 #include "newsgraph/importer.h"
 
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <optional>
+#include <system_error>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -23,6 +29,7 @@ struct Importer::Impl {
   KnowledgeBase kb;
   std::unique_ptr<Extractor> extractor;
   std::unique_ptr<GraphWriter> writer;
+  uint64_t max_article_bytes = 0;
 };
 
 namespace {
@@ -47,16 +54,41 @@ absl::Status RequiredString(const nlohmann::json& obj, const char* field, std::s
   return OptionalString(obj, field, out);
 }
 
-absl::StatusOr<ArticleInput> ParseArticleLine(const std::string& line) {
-  nlohmann::json obj = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (obj.is_discarded()) {
-    // Parse again with exceptions only to get the parser's own message.
-    try {
-      (void)nlohmann::json::parse(line);
-    } catch (const nlohmann::json::exception& e) {
-      return absl::InvalidArgumentError(absl::StrCat("not JSON: ", e.what()));
+// An article is one flat object; nesting is capped before the parser
+// builds anything (10 MB of '[' once cost 769 MB of parse tree).
+constexpr int kMaxJsonNesting = 64;
+
+// The position of the first bracket nested deeper than kMaxJsonNesting,
+// ignoring brackets inside strings.
+std::optional<size_t> TooDeep(absl::string_view line) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonNesting) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
     }
-    return absl::InvalidArgumentError("not JSON");
+  }
+  return std::nullopt;
+}
+
+absl::StatusOr<ArticleInput> ParseArticleLine(const std::string& line) {
+  if (std::optional<size_t> deep = TooDeep(line)) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "not JSON: brackets nested deeper than %d (column %d)", kMaxJsonNesting, *deep + 1));
+  }
+  nlohmann::json obj;
+  try {  // nlohmann's exceptions stop here; its message names the column
+    obj = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::exception& e) {
+    return absl::InvalidArgumentError(absl::StrCat("not JSON: ", e.what()));
   }
   if (!obj.is_object()) return absl::InvalidArgumentError("not a JSON object");
   ArticleInput article;
@@ -69,6 +101,56 @@ absl::StatusOr<ArticleInput> ParseArticleLine(const std::string& line) {
     if (!s.ok()) return s;
   }
   return article;
+}
+
+// Reads lines of any length while keeping at most `cap` bytes of each, so
+// that a 100 MB line costs a scan, not 100 MB of memory.
+class CappedLineReader {
+ public:
+  CappedLineReader(std::istream& in, size_t cap) : in_(in), cap_(cap), buffer_(size_t{1} << 20) {}
+
+  // The next line without its '\n'; false at the end. `length` is the
+  // line's full length; beyond `cap` bytes `line` holds only the first cap.
+  bool Next(std::string* line, uint64_t* length) {
+    line->clear();
+    *length = 0;
+    bool any = false;
+    while (true) {
+      if (pos_ == end_) {
+        in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        end_ = static_cast<size_t>(in_.gcount());
+        pos_ = 0;
+        if (end_ == 0) return any;
+      }
+      any = true;
+      const char* start = buffer_.data() + pos_;
+      const char* newline = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+      const size_t n = newline != nullptr ? static_cast<size_t>(newline - start) : end_ - pos_;
+      *length += n;
+      line->append(start, std::min(n, cap_ - line->size()));
+      pos_ += n;
+      if (newline != nullptr) {
+        ++pos_;
+        return true;
+      }
+    }
+  }
+
+ private:
+  std::istream& in_;
+  const size_t cap_;
+  std::vector<char> buffer_;
+  size_t pos_ = 0, end_ = 0;
+};
+
+std::string Megabytes(uint64_t bytes) {
+  return absl::StrFormat("%.1f MB", static_cast<double>(bytes) / (1 << 20));
+}
+
+absl::Status TooLarge(absl::string_view what, uint64_t bytes, uint64_t limit) {
+  return absl::InvalidArgumentError(absl::StrCat(
+      what, " is ", Megabytes(bytes), ", over the limit of ", Megabytes(limit),
+      " (ImporterOptions::max_article_bytes; newsgraph import --max-article-mb)"));
 }
 
 absl::Status Prefix(absl::Status status, absl::string_view where) {
@@ -84,6 +166,7 @@ absl::StatusOr<std::unique_ptr<Importer>> Importer::Create(Store* store,
                                                            const ImporterOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->store = store;
+  impl->max_article_bytes = options.max_article_bytes;
   absl::StatusOr<KnowledgeBase> kb = KnowledgeBase::LoadDefault();
   if (!kb.ok()) return kb.status();
   impl->kb = *std::move(kb);
@@ -103,6 +186,9 @@ absl::StatusOr<std::unique_ptr<Importer>> Importer::Create(Store* store,
 absl::Status Importer::ImportArticle(const ArticleInput& article, ImportReport* report) {
   ++report->articles_read;
   if (article.id.empty()) return absl::InvalidArgumentError("empty \"id\"");
+  if (article.text.size() > impl_->max_article_bytes) {
+    return TooLarge("the article's text", article.text.size(), impl_->max_article_bytes);
+  }
   absl::StatusOr<absl::CivilDay> day = ParseIsoDay(article.date);
   if (!day.ok()) return absl::InvalidArgumentError(absl::StrCat("\"date\": ", day.status().message()));
   for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"text", &article.text},
@@ -172,12 +258,21 @@ absl::Status Importer::ImportJsonLines(
   std::string line;
   uint64_t line_number = 0;
   uint64_t done = 0;
+  uint64_t length = 0;
   absl::Status status;
-  while (std::getline(in, line)) {
+  // JSON escapes may double the text's bytes; a line longer than that
+  // cannot hold an article under the limit.
+  const uint64_t max_article = impl_->max_article_bytes;
+  CappedLineReader reader(in, 2 * max_article + (1 << 20));
+  while (reader.Next(&line, &length)) {
     ++line_number;
-    done += line.size() + 1;
+    done += length + 1;
     if (absl::StripAsciiWhitespace(line).empty()) continue;
     const std::string where = absl::StrCat(path, ":", line_number);
+    if (line.size() < length) {
+      status = Prefix(TooLarge("the line", length, max_article), where);
+      break;
+    }
     if (std::optional<size_t> bad = FirstInvalidUtf8(line)) {
       status = absl::InvalidArgumentError(absl::StrFormat(
           "%s: the line is not valid UTF-8 (column %d)", where, *bad + 1));
@@ -204,6 +299,11 @@ absl::Status Importer::ImportTextFile(const std::string& path, const std::string
   const absl::Time start = absl::Now();
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open file"));
+  std::error_code ec;
+  const uint64_t size = std::filesystem::file_size(path, ec);
+  if (!ec && size > impl_->max_article_bytes) {
+    return Prefix(TooLarge("the file", size, impl_->max_article_bytes), path);
+  }
   ArticleInput article;
   article.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   article.date = date;

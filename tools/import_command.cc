@@ -21,6 +21,7 @@ struct ImportFlags {
   std::vector<std::string> kb_files;
   bool quiet = false;
   bool no_parse = false;
+  double max_article_mb = 4;
 };
 
 // Expands folders into the .jsonl and .txt files they hold, in name order.
@@ -37,6 +38,13 @@ absl::StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::str
             (absl::EndsWith(path, ".jsonl") || absl::EndsWith(path, ".txt"))) {
           found.push_back(path);
         }
+      }
+      if (ec) return absl::PermissionDeniedError(absl::StrCat(input, ": ", ec.message()));
+      // An empty folder is almost surely the wrong folder: say so rather
+      // than report "articles read: 0" and succeed.
+      if (found.empty()) {
+        return absl::NotFoundError(
+            absl::StrCat(input, ": the folder holds no .jsonl or .txt files"));
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
@@ -91,6 +99,7 @@ int RunImport(const ImportFlags& flags) {
   ImporterOptions options;
   options.kb_files = flags.kb_files;
   options.parse_sentences = !flags.no_parse;
+  options.max_article_bytes = static_cast<uint64_t>(flags.max_article_mb * (1 << 20));
   absl::StatusOr<std::unique_ptr<Importer>> importer = Importer::Create(store->get(), options);
   if (!importer.ok()) return ReportError("import", importer.status());
 
@@ -130,9 +139,8 @@ int RunImport(const ImportFlags& flags) {
     return ReportError("import", absl::Status(status.code(), absl::StrCat(
         status.message(), " (", report.imported,
         sync_failed ? " articles were committed, but the final sync failed, so some of them "
-                      "may not be on disk; "
-                    : " articles stored before this error; ",
-        "the same import run again continues after what is stored)")));
+                      "may not be on disk; the same import run again stores what is missing)"
+                    : " articles stored before this error)")));
   }
   return 0;
 }
@@ -154,6 +162,10 @@ Command AddImportCommand(CLI::App& app) {
   sub->add_flag("--quiet,-q", flags->quiet, "No progress output");
   sub->add_flag("--no-parse", flags->no_parse,
                 "Read sentences with the surface rules alone, without the Link Grammar parser");
+  sub->add_option("--max-article-mb", flags->max_article_mb,
+                  "Refuse articles whose text is longer than this many megabytes")
+      ->check(CLI::PositiveNumber)
+      ->default_val(4);
   return {sub, [flags] { return RunImport(*flags); }};
 }
 

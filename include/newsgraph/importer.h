@@ -25,6 +25,10 @@ struct ImporterOptions {
   // dictionary). Off, or where the dictionary is missing, surface rules
   // read every sentence; ImportReport::parser_on says which ran.
   bool parse_sentences = true;
+  // Longer article texts are refused (InvalidArgument, with file and line)
+  // before they are read into memory: work per article is bounded. News
+  // articles are a few tens of kilobytes.
+  uint64_t max_article_bytes = uint64_t{4} << 20;
 };
 
 // What an import did. Counts add up over calls.

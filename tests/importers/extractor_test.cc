@@ -1,5 +1,6 @@
 #include "importers/extractor.h"
 
+#include <algorithm>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -94,6 +95,38 @@ TEST(ExtractorTest, BadDateIsAnError) {
   ArticleInput a;
   a.date = "June 2";
   EXPECT_FALSE(ex.Extract(a).ok());
+}
+
+// A text past the segment size (64 KiB) is read in pieces cut between
+// paragraphs: each piece's events come back with offsets into the whole
+// text, and a piece reads the same as the paragraph on its own.
+TEST(ExtractorTest, LongTextIsReadInSegmentsWithWholeTextOffsets) {
+  const std::string meeting =
+      "Foreign Minister Ola Nordmann met President Kari Virtanen of Finland in Helsinki.";
+  std::string filler;
+  while (filler.size() < 3000) filler += "The weather stayed mild and the markets were quiet. ";
+  std::string text;
+  int paragraphs = 0;
+  while (text.size() < 300 * 1024) {
+    text += meeting + " " + filler + "\n\n";
+    ++paragraphs;
+  }
+  const Extraction x = ExtractText(text);
+  const Extraction one = ExtractText(meeting);
+  ASSERT_EQ(one.events.size(), 1u);
+  ASSERT_FALSE(x.events.empty());
+  uint32_t last_begin = 0;
+  for (const ExtractedEvent& e : x.events) {
+    EXPECT_EQ(text.substr(e.sentence_begin, e.sentence_end - e.sentence_begin), meeting);
+    EXPECT_EQ(Names(e), Names(one.events[0]));
+    last_begin = std::max(last_begin, e.sentence_begin);
+  }
+  // Repeats of one meeting merge within a segment, not across a cut: at
+  // least one event per segment, the last ones past 192 KiB.
+  EXPECT_GT(last_begin, 3u * 64 * 1024);
+  EXPECT_GE(x.events.size(), 5u);
+  EXPECT_LE(x.events.size(), static_cast<size_t>(paragraphs));
+  EXPECT_GT(x.parse.sentences, paragraphs);
 }
 
 }  // namespace

@@ -36,6 +36,12 @@ std::string Replicate(const std::string& path, int copies) {
   return path;
 }
 
+// A prefix that makes the command print its peak memory ("rss_kb=N") to
+// stderr, where GNU time is installed.
+std::string MeasuringRss() {
+  return std::filesystem::exists("/usr/bin/time") ? "/usr/bin/time -f 'rss_kb=%M' " : "";
+}
+
 // A small tmpfs the test mounts itself (root only), unmounted at the end.
 class SmallDisk {
  public:
@@ -77,6 +83,67 @@ TEST(ReliabilityCliTest, FullDiskStopsTheImportWithAMessageAndAResumableStore) {
   ASSERT_EQ(a.exit_code, 0) << a.err;
   EXPECT_EQ(a.out, b.out);
   EXPECT_FALSE(a.out.empty());
+}
+
+TEST(ReliabilityCliTest, FolderWithoutArticlesIsAnError) {
+  TempDir tmp("no_articles");
+  std::filesystem::create_directories(tmp.Join("empty"));
+  std::filesystem::create_directories(tmp.Join("other"));
+  WriteFile(tmp.Join("other/notes.md"), "not an article\n");
+  for (const char* folder : {"empty", "other"}) {
+    const RunResult r = RunCli("import --no-parse --db " + tmp.Join("store") + " " + tmp.Join(folder));
+    EXPECT_EQ(r.exit_code, 1) << folder;
+    EXPECT_TRUE(absl::StrContains(r.err, "holds no .jsonl or .txt files")) << r.err;
+    EXPECT_TRUE(absl::StrContains(r.err, tmp.Join(folder))) << r.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(tmp.Join("store")));
+}
+
+// A 100 MB line is refused after a scan, without being held in memory; a
+// .txt file over the limit is refused by its size.
+TEST(ReliabilityCliTest, OversizedArticleIsRefusedAtOnceWithFileAndLine) {
+  TempDir tmp("oversized");
+  {
+    std::ofstream out(tmp.Join("big.jsonl"));
+    std::ifstream in(kSample);
+    std::string first;
+    std::getline(in, first);
+    out << first << "\n{\"id\": \"huge\", \"date\": \"2023-01-02\", \"text\": \"";
+    const std::string block(1 << 20, 'a');
+    for (int i = 0; i < 100; ++i) out << block;
+    out << "\"}\n";
+  }
+  const RunResult r = RunShell(MeasuringRss() + std::string(NEWSGRAPH_CLI) +
+                               " import --no-parse --db " + tmp.Join("store") + " " +
+                               tmp.Join("big.jsonl"));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.err, tmp.Join("big.jsonl") + ":2: the line is 100.0 MB, over "
+                                       "the limit of 4.0 MB")) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.err, "(1 articles stored before this error)")) << r.err;
+  const size_t rss = r.err.find("rss_kb=");
+  if (rss != std::string::npos) EXPECT_LT(std::stol(r.err.substr(rss + 7)), 100 * 1024) << r.err;
+
+  WriteFile(tmp.Join("long.txt"), std::string(3 << 20, 'b'));
+  const RunResult txt = RunCli("import --no-parse --max-article-mb 2 --date 2023-01-01 --db " +
+                               tmp.Join("store") + " " + tmp.Join("long.txt"));
+  EXPECT_EQ(txt.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(txt.err, "long.txt: the file is 3.0 MB, over the limit of 2.0 MB"))
+      << txt.err;
+}
+
+// 10 MB of '[' cost 769 MB: the bad line was parsed twice to word the
+// error. Nesting is now capped before parsing.
+TEST(ReliabilityCliTest, DeeplyNestedJsonIsRefusedBeforeParsing) {
+  TempDir tmp("nested");
+  WriteFile(tmp.Join("deep.jsonl"), std::string(3 << 20, '[') + "\n");
+  const RunResult r = RunShell(MeasuringRss() + std::string(NEWSGRAPH_CLI) +
+                               " import --no-parse --db " + tmp.Join("store") + " " +
+                               tmp.Join("deep.jsonl"));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.err, "deep.jsonl:1: not JSON: brackets nested deeper than 64"))
+      << r.err;
+  const size_t rss = r.err.find("rss_kb=");
+  if (rss != std::string::npos) EXPECT_LT(std::stol(r.err.substr(rss + 7)), 100 * 1024) << r.err;
 }
 
 }  // namespace
