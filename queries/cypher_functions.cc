@@ -1,6 +1,7 @@
 // Scalar functions and aggregates of the Cypher subset.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <cstdlib>
 
 #include "absl/status/status.h"
@@ -313,7 +314,14 @@ absl::StatusOr<Value> CallFunction(const std::string& fn, const std::vector<Valu
       fn == "round" || fn == "exp" || fn == "log" || fn == "log10") {
     if (!arg0.is_number()) return ArgError(fn);
     const double d = arg0.AsDouble();
-    if (fn == "abs") return arg0.kind == K::kInt ? Value::Int(std::llabs(arg0.i)) : Value::Float(std::fabs(d));
+    if (fn == "abs" && arg0.kind == K::kInt) {
+      // The smallest integer has no positive counterpart in 64 bits.
+      if (arg0.i == std::numeric_limits<int64_t>::min()) {
+        return absl::InvalidArgumentError("integer overflow in abs()");
+      }
+      return Value::Int(std::llabs(arg0.i));
+    }
+    if (fn == "abs") return Value::Float(std::fabs(d));
     if (fn == "sign") return Value::Int(d > 0 ? 1 : (d < 0 ? -1 : 0));
     if (fn == "ceil") return Value::Float(std::ceil(d));
     if (fn == "floor") return Value::Float(std::floor(d));

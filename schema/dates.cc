@@ -39,13 +39,17 @@ absl::StatusOr<pb::TimeSpan> ParseIsoSpan(absl::string_view text) {
   int year = 0, month = 1, day = 1;
   bool ok = !parts.empty() && parts.size() <= 3 && ParseField(parts[0], 4, &year);
   if (ok && parts.size() >= 2) ok = ParseField(parts[1], 2, &month) && month >= 1 && month <= 12;
-  if (ok && parts.size() == 3) {
-    ok = ParseField(parts[2], 2, &day) && day >= 1 &&
-         absl::CivilDay(year, month, day).day() == day;  // rejects 2023-02-30
-  }
+  if (ok && parts.size() == 3) ok = ParseField(parts[2], 2, &day) && day >= 1;
   if (!ok) {
     return absl::InvalidArgumentError(absl::StrFormat(
         "malformed date \"%s\" (expected YYYY-MM-DD, YYYY-MM or YYYY)", text));
+  }
+  // Well-formed, but a day the calendar does not have (2023-02-30).
+  if (parts.size() == 3 && absl::CivilDay(year, month, day).day() != day) {
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "no such day \"%s\": %04d-%02d has %d days", text, year, month,
+        static_cast<int>(absl::CivilDay(absl::CivilMonth(year, month) + 1) -
+                         absl::CivilDay(absl::CivilMonth(year, month)))));
   }
   pb::TimeSpan span;
   if (parts.size() == 3) {

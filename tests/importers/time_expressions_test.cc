@@ -290,4 +290,15 @@ TEST(TimeExpressions, EmptyAndPunctuationOnly) {
 }
 
 }  // namespace
+// A well-formed date the calendar lacks is named as such, not "malformed".
+TEST(TimeExpressions, WellFormedDayThatDoesNotExist) {
+  absl::StatusOr<absl::CivilDay> day = ParseIsoDay("2023-02-30");
+  ASSERT_FALSE(day.ok());
+  EXPECT_EQ(day.status().message(), "no such day \"2023-02-30\": 2023-02 has 28 days");
+  EXPECT_EQ(ParseIsoDay("2024-02-30").status().message(),
+            "no such day \"2024-02-30\": 2024-02 has 29 days");
+  EXPECT_NE(ParseIsoDay("2023-2-3").status().message().find("malformed"), std::string::npos);
+  EXPECT_TRUE(ParseIsoDay("2024-02-29").ok());
+}
+
 }  // namespace newsgraph

@@ -113,6 +113,13 @@ TEST(cypher_fuzz_corpus, RuntimeEdgesAreErrorsNotCrashes) {
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->rows[0][0].i, 0);
 
+  r = RunCypher("RETURN abs(-9223372036854775807 - 1) AS a", &graph);
+  ASSERT_FALSE(r.ok()) << "abs of the smallest integer was negative";
+  EXPECT_NE(r.status().message().find("overflow"), std::string::npos) << r.status();
+  r = RunCypher("RETURN abs(-9223372036854775807) AS a", &graph);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->rows[0][0].i, 9223372036854775807);
+
   r = RunCypher("RETURN 'a' =~ '(' AS m", &graph);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("bad regular expression"), std::string::npos) << r.status();
