@@ -4,8 +4,10 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <system_error>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -16,6 +18,7 @@
 #include "absl/time/clock.h"
 #include "importers/extractor.h"
 #include "importers/graph_writer.h"
+#include "importers/internal/article_lines.h"
 #include "importers/knowledge_base.h"
 #include "importers/stable_hash.h"
 #include "importers/utf8.h"
@@ -23,6 +26,11 @@
 #include "schema/dates.h"
 
 namespace newsgraph {
+
+using importers_internal::CappedLineReader;
+using importers_internal::ParseArticleLine;
+using importers_internal::Prefix;
+using importers_internal::TooLarge;
 
 struct Importer::Impl {
   Store* store = nullptr;
@@ -32,132 +40,6 @@ struct Importer::Impl {
   uint64_t max_article_bytes = 0;
 };
 
-namespace {
-
-// Reads an optional string field: absent and null are "", anything else
-// but a string is an error.
-absl::Status OptionalString(const nlohmann::json& obj, const char* field, std::string* out) {
-  auto it = obj.find(field);
-  if (it == obj.end() || it->is_null()) return absl::OkStatus();
-  if (!it->is_string()) {
-    return absl::InvalidArgumentError(absl::StrFormat("\"%s\" must be a string or null", field));
-  }
-  *out = it->get<std::string>();
-  return absl::OkStatus();
-}
-
-absl::Status RequiredString(const nlohmann::json& obj, const char* field, std::string* out) {
-  auto it = obj.find(field);
-  if (it == obj.end() || it->is_null()) {
-    return absl::InvalidArgumentError(absl::StrFormat("missing \"%s\"", field));
-  }
-  return OptionalString(obj, field, out);
-}
-
-// An article is one flat object; nesting is capped before the parser
-// builds anything (10 MB of '[' once cost 769 MB of parse tree).
-constexpr int kMaxJsonNesting = 64;
-
-// The position of the first bracket nested deeper than kMaxJsonNesting,
-// ignoring brackets inside strings.
-std::optional<size_t> TooDeep(absl::string_view line) {
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonNesting) return i;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return std::nullopt;
-}
-
-absl::StatusOr<ArticleInput> ParseArticleLine(const std::string& line) {
-  if (std::optional<size_t> deep = TooDeep(line)) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "not JSON: brackets nested deeper than %d (column %d)", kMaxJsonNesting, *deep + 1));
-  }
-  nlohmann::json obj;
-  try {  // nlohmann's exceptions stop here; its message names the column
-    obj = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::exception& e) {
-    return absl::InvalidArgumentError(absl::StrCat("not JSON: ", e.what()));
-  }
-  if (!obj.is_object()) return absl::InvalidArgumentError("not a JSON object");
-  ArticleInput article;
-  for (absl::Status s : {RequiredString(obj, "id", &article.id),
-                         RequiredString(obj, "date", &article.date),
-                         RequiredString(obj, "text", &article.text),
-                         OptionalString(obj, "title", &article.title),
-                         OptionalString(obj, "source", &article.source),
-                         OptionalString(obj, "url", &article.url)}) {
-    if (!s.ok()) return s;
-  }
-  return article;
-}
-
-// Reads lines of any length while keeping at most `cap` bytes of each, so
-// that a 100 MB line costs a scan, not 100 MB of memory.
-class CappedLineReader {
- public:
-  CappedLineReader(std::istream& in, size_t cap) : in_(in), cap_(cap), buffer_(size_t{1} << 20) {}
-
-  // The next line without its '\n'; false at the end. `length` is the
-  // line's full length; beyond `cap` bytes `line` holds only the first cap.
-  bool Next(std::string* line, uint64_t* length) {
-    line->clear();
-    *length = 0;
-    bool any = false;
-    while (true) {
-      if (pos_ == end_) {
-        in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-        end_ = static_cast<size_t>(in_.gcount());
-        pos_ = 0;
-        if (end_ == 0) return any;
-      }
-      any = true;
-      const char* start = buffer_.data() + pos_;
-      const char* newline = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
-      const size_t n = newline != nullptr ? static_cast<size_t>(newline - start) : end_ - pos_;
-      *length += n;
-      line->append(start, std::min(n, cap_ - line->size()));
-      pos_ += n;
-      if (newline != nullptr) {
-        ++pos_;
-        return true;
-      }
-    }
-  }
-
- private:
-  std::istream& in_;
-  const size_t cap_;
-  std::vector<char> buffer_;
-  size_t pos_ = 0, end_ = 0;
-};
-
-std::string Megabytes(uint64_t bytes) {
-  return absl::StrFormat("%.1f MB", static_cast<double>(bytes) / (1 << 20));
-}
-
-absl::Status TooLarge(absl::string_view what, uint64_t bytes, uint64_t limit) {
-  return absl::InvalidArgumentError(absl::StrCat(
-      what, " is ", Megabytes(bytes), ", over the limit of ", Megabytes(limit),
-      " (ImporterOptions::max_article_bytes; newsgraph import --max-article-mb)"));
-}
-
-absl::Status Prefix(absl::Status status, absl::string_view where) {
-  return absl::Status(status.code(), absl::StrCat(where, ": ", status.message()));
-}
-
-}  // namespace
 
 Importer::Importer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Importer::~Importer() = default;
@@ -246,49 +128,113 @@ absl::Status Importer::ImportArticle(const ArticleInput& article, ImportReport* 
   return absl::OkStatus();
 }
 
+namespace {
+
+// Where a line sits in its file.
+struct LinePosition {
+  uint64_t number = 0;  // 1-based
+  uint64_t offset = 0;  // of its first byte
+  uint64_t length = 0;  // without the '\n'
+  uint64_t done = 0;    // bytes of the file read so far, this line included
+  uint64_t total = 0;   // bytes of the file
+};
+
+using ArticleVisitor = std::function<absl::Status(const LinePosition&, ArticleInput)>;
+
+// Checks each non-blank line of `path` -- length, UTF-8, JSON, fields --
+// and gives the article to `visit`; the first bad line (or error from
+// `visit`) stops the scan with an error naming the file and line.
+absl::Status ScanArticleLines(const std::string& path, uint64_t max_article,
+                              const ArticleVisitor& visit) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open file"));
+  in.seekg(0, std::ios::end);
+  LinePosition at;
+  at.total = static_cast<uint64_t>(in.tellg());
+  in.seekg(0);
+  std::string line;
+  // JSON escapes may double the text's bytes; a line longer than that
+  // cannot hold an article under the limit.
+  CappedLineReader reader(in, 2 * max_article + (1 << 20));
+  while (reader.Next(&line, &at.length)) {
+    ++at.number;
+    at.offset = at.done;
+    at.done += at.length + 1;
+    if (absl::StripAsciiWhitespace(line).empty()) continue;
+    const std::string where = absl::StrCat(path, ":", at.number);
+    if (line.size() < at.length) return Prefix(TooLarge("the line", at.length, max_article), where);
+    if (std::optional<size_t> bad = FirstInvalidUtf8(line)) {
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "%s: the line is not valid UTF-8 (column %d)", where, *bad + 1));
+    }
+    absl::StatusOr<ArticleInput> article = ParseArticleLine(line);
+    if (!article.ok()) return Prefix(article.status(), where);
+    if (absl::Status s = visit(at, *std::move(article)); !s.ok()) return Prefix(s, where);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status Importer::ImportJsonLines(
     const std::string& path, ImportReport* report,
     const std::function<void(uint64_t done, uint64_t total)>& progress) {
   const absl::Time start = absl::Now();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open file"));
-  in.seekg(0, std::ios::end);
-  const uint64_t total = static_cast<uint64_t>(in.tellg());
-  in.seekg(0);
-  std::string line;
-  uint64_t line_number = 0;
-  uint64_t done = 0;
-  uint64_t length = 0;
+  absl::Status status = ScanArticleLines(
+      path, impl_->max_article_bytes, [&](const LinePosition& at, ArticleInput article) {
+        absl::Status s = ImportArticle(article, report);
+        if (s.ok() && progress) progress(at.done, at.total);
+        return s;
+      });
+  report->seconds += absl::ToDoubleSeconds(absl::Now() - start);
+  return status;
+}
+
+absl::Status Importer::ImportJsonLinesInOrder(
+    const std::vector<std::string>& paths, ImportReport* report,
+    const std::function<void(uint64_t done, uint64_t total)>& progress) {
+  const absl::Time start = absl::Now();
+  struct Entry {
+    std::string date, id, text_hash;
+    size_t file;
+    LinePosition at;
+  };
+  std::vector<Entry> entries;
+  for (size_t f = 0; f < paths.size(); ++f) {
+    absl::Status s = ScanArticleLines(
+        paths[f], impl_->max_article_bytes, [&](const LinePosition& at, ArticleInput article) {
+          absl::StatusOr<absl::CivilDay> day = ParseIsoDay(article.date);
+          if (!day.ok()) return absl::InvalidArgumentError(absl::StrCat("\"date\": ", day.status().message()));
+          entries.push_back({std::move(article.date), std::move(article.id),
+                             StableHash(article.text), f, at});
+          return absl::OkStatus();
+        });
+    if (!s.ok()) return s;
+  }
+  // The text's hash breaks a tie between two texts under one id, so even
+  // which of them is refused does not depend on the order given.
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.date, a.id, a.text_hash) < std::tie(b.date, b.id, b.text_hash);
+  });
+  std::vector<std::ifstream> files;
+  for (const std::string& path : paths) files.emplace_back(path, std::ios::binary);
   absl::Status status;
-  // JSON escapes may double the text's bytes; a line longer than that
-  // cannot hold an article under the limit.
-  const uint64_t max_article = impl_->max_article_bytes;
-  CappedLineReader reader(in, 2 * max_article + (1 << 20));
-  while (reader.Next(&line, &length)) {
-    ++line_number;
-    done += length + 1;
-    if (absl::StripAsciiWhitespace(line).empty()) continue;
-    const std::string where = absl::StrCat(path, ":", line_number);
-    if (line.size() < length) {
-      status = Prefix(TooLarge("the line", length, max_article), where);
-      break;
-    }
-    if (std::optional<size_t> bad = FirstInvalidUtf8(line)) {
-      status = absl::InvalidArgumentError(absl::StrFormat(
-          "%s: the line is not valid UTF-8 (column %d)", where, *bad + 1));
+  std::string line;
+  for (size_t i = 0; i < entries.size() && status.ok(); ++i) {
+    const Entry& e = entries[i];
+    const std::string where = absl::StrCat(paths[e.file], ":", e.at.number);
+    std::ifstream& in = files[e.file];
+    line.resize(e.at.length);
+    in.seekg(static_cast<std::streamoff>(e.at.offset));
+    if (!in.read(line.data(), static_cast<std::streamsize>(e.at.length))) {
+      status = absl::DataLossError(absl::StrCat(where, ": the file changed while it was imported"));
       break;
     }
     absl::StatusOr<ArticleInput> article = ParseArticleLine(line);
-    if (!article.ok()) {
-      status = Prefix(article.status(), where);
-      break;
-    }
-    absl::Status s = ImportArticle(*article, report);
-    if (!s.ok()) {
-      status = Prefix(s, where);
-      break;
-    }
-    if (progress) progress(done, total);
+    if (!article.ok()) status = Prefix(article.status(), where);
+    if (status.ok()) status = ImportArticle(*article, report);
+    if (!status.ok()) status = Prefix(status, where);
+    if (status.ok() && progress) progress(i + 1, entries.size());
   }
   report->seconds += absl::ToDoubleSeconds(absl::Now() - start);
   return status;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -22,8 +23,9 @@ using Json = nlohmann::ordered_json;
 
 Json StringOrNull(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 
-// The people taking part in `event`, once each, in id order. State and role
-// are as read for this event (role null when the text gave no title).
+// The people taking part in `event`, once each, by name (ids follow import
+// order; names do not). State and role are as read for this event (role
+// null when the text gave no title).
 absl::StatusOr<Json> Participants(const Store& store, uint64_t event) {
   std::vector<pb::Edge> edges;
   EdgeFilter filter;
@@ -46,6 +48,10 @@ absl::StatusOr<Json> Participants(const Store& store, uint64_t event) {
                       {"state", StringOrNull(e.state().empty() ? person.state() : e.state())},
                       {"role", StringOrNull(e.title())}});
   }
+  std::sort(people.begin(), people.end(), [](const Json& a, const Json& b) {
+    return std::tie(a["name"].get_ref<const std::string&>(), a["state"]) <
+           std::tie(b["name"].get_ref<const std::string&>(), b["state"]);
+  });
   return people;
 }
 
@@ -100,6 +106,9 @@ absl::StatusOr<std::vector<Json>> EventRecords(const Store& store, const pb::Nod
   }
   std::vector<Json> out;
   for (auto& [factuality, mentions] : groups) {
+    std::sort(mentions.begin(), mentions.end(), [](const Json& a, const Json& b) {
+      return std::tie(a["article_id"], a["sentence"]) < std::tie(b["article_id"], b["sentence"]);
+    });
     out.push_back(Json{{"event_type", row->event_type},
                        {"participants", participants},
                        {"date", StringOrNull(row->date)},
@@ -121,7 +130,10 @@ absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out) {
     return true;
   });
   if (!status.ok()) return status;
-  uint64_t written = 0;
+  // Sorted before writing -- by date, type, first mention, then the whole
+  // line -- so that the same articles imported in any order export the
+  // same bytes.
+  std::vector<std::pair<std::tuple<std::string, std::string, std::string>, std::string>> lines;
   ArticleIds article_ids;
   for (uint64_t id : ids) {
     absl::StatusOr<std::optional<pb::Node>> event = store.GetNode(id);
@@ -134,13 +146,22 @@ absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out) {
         EventRecords(store, **event, *people, &article_ids);
     if (!records.ok()) return records.status();
     for (const Json& record : *records) {
+      const Json& date = record["date"];
+      const Json& first = record["mentions"].front();
       // replace: one bad byte in a sentence must not abort the export.
-      out << record.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
-      if (!out) return absl::InternalError("writing the exported events failed");
-      ++written;
+      lines.emplace_back(
+          std::make_tuple(date.is_null() ? "" : date.get<std::string>(),
+                          record["event_type"].get<std::string>(),
+                          first["article_id"].get<std::string>()),
+          record.dump(-1, ' ', false, Json::error_handler_t::replace));
     }
   }
-  return written;
+  std::sort(lines.begin(), lines.end());
+  for (const auto& [key, line] : lines) {
+    out << line << '\n';
+    if (!out) return absl::InternalError("writing the exported events failed");
+  }
+  return lines.size();
 }
 
 }  // namespace newsgraph

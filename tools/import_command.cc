@@ -106,20 +106,23 @@ int RunImport(const ImportFlags& flags) {
   const bool show_progress = !flags.quiet && isatty(STDERR_FILENO);
   ImportReport report;
   absl::Status status;
-  for (const std::string& file : *files) {
-    if (absl::EndsWith(file, ".txt")) {
-      status = (*importer)->ImportTextFile(file, flags.date, &report);
-    } else {
-      status = (*importer)->ImportJsonLines(file, &report, [&](uint64_t done, uint64_t total) {
-        if (show_progress) {
-          std::cerr << absl::StrFormat("\r%s: %3d%% (%d articles)", file,
-                                       total ? done * 100 / total : 100, report.articles_read)
-                    << std::flush;
-        }
-      });
-      if (show_progress) std::cerr << "\n";
-    }
-    if (!status.ok()) break;
+  // JSON Lines files are one batch in date-then-id order, so that the
+  // store does not depend on the order of files or lines; .txt files
+  // follow in name order.
+  std::vector<std::string> jsonl, txt;
+  for (const std::string& file : *files) (absl::EndsWith(file, ".txt") ? txt : jsonl).push_back(file);
+  if (!jsonl.empty()) {
+    status = (*importer)->ImportJsonLinesInOrder(jsonl, &report, [&](uint64_t done, uint64_t total) {
+      if (show_progress) {
+        std::cerr << absl::StrFormat("\rimporting: %3d%% (%d of %d articles)",
+                                     total ? done * 100 / total : 100, done, total)
+                  << std::flush;
+      }
+    });
+    if (show_progress) std::cerr << "\n";
+  }
+  for (size_t i = 0; i < txt.size() && status.ok(); ++i) {
+    status = (*importer)->ImportTextFile(txt[i], flags.date, &report);
   }
   bool sync_failed = false;
   if (absl::Status synced = (*store)->Sync(); !synced.ok() && status.ok()) {

@@ -49,7 +49,10 @@ TEST(CliTest, ImportTwiceAddsNothingTheSecondTime) {
   EXPECT_EQ(RunCli("stats --db " + db).out, stats1.out);
 }
 
-TEST(CliTest, BadLinesNameFileAndLineAndKeepEarlierArticles) {
+// Every line of a batch is checked before any is imported: a bad line
+// names its file and line, and the batch stores nothing; what the store
+// held before stays.
+TEST(CliTest, BadLinesNameFileAndLineAndStoreNothingOfTheBatch) {
   TempDir dir("badlines");
   const std::string db = dir.Join("db");
   struct Case {
@@ -59,7 +62,7 @@ TEST(CliTest, BadLinesNameFileAndLineAndKeepEarlierArticles) {
   const Case cases[] = {
       {"this is not json", "not JSON"},
       {R"({"id": "x", "text": "Some text."})", "missing \"date\""},
-      {R"({"id": "x", "date": "2023-02-30", "text": "Some text."})", "malformed date"},
+      {R"({"id": "x", "date": "2023-02-30", "text": "Some text."})", "no such day"},
       {R"({"id": "x", "date": "June 3", "text": "Some text."})", "malformed date"},
       {"{\"id\": \"x\", \"date\": \"2023-01-02\", \"text\": \"caf\xe9\"}", "not valid UTF-8"},
   };
@@ -72,10 +75,16 @@ TEST(CliTest, BadLinesNameFileAndLineAndKeepEarlierArticles) {
     EXPECT_TRUE(absl::StrContains(r.err, file + ":2:")) << r.err;
     EXPECT_TRUE(absl::StrContains(r.err, c.message)) << r.err;
   }
-  // The good first line is stored and the store still opens.
+  // The good first line was not stored either, and the store opens.
   RunResult stats = RunCli("stats --db " + db);
   ASSERT_EQ(stats.exit_code, 0) << stats.err;
-  EXPECT_TRUE(absl::StrContains(stats.out, "articles: 1")) << stats.out;
+  EXPECT_TRUE(absl::StrContains(stats.out, "articles: 0")) << stats.out;
+  // What an earlier import stored stays.
+  WriteFile(dir.Join("good.jsonl"), kTwoArticles);
+  ASSERT_EQ(RunCli("import -q --db " + db + " " + dir.Join("good.jsonl")).exit_code, 0);
+  ASSERT_NE(RunCli("import -q --db " + db + " " + dir.Join("bad.jsonl")).exit_code, 0);
+  stats = RunCli("stats --db " + db);
+  EXPECT_TRUE(absl::StrContains(stats.out, "articles: 2")) << stats.out;
 }
 
 TEST(CliTest, UnknownFormatAndQueryAreErrors) {

@@ -119,7 +119,8 @@ TEST(ReliabilityCliTest, OversizedArticleIsRefusedAtOnceWithFileAndLine) {
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_TRUE(absl::StrContains(r.err, tmp.Join("big.jsonl") + ":2: the line is 100.0 MB, over "
                                        "the limit of 4.0 MB")) << r.err;
-  EXPECT_TRUE(absl::StrContains(r.err, "(1 articles stored before this error)")) << r.err;
+  // Every line is checked before any is imported.
+  EXPECT_TRUE(absl::StrContains(r.err, "(0 articles stored before this error)")) << r.err;
   const size_t rss = r.err.find("rss_kb=");
   if (rss != std::string::npos) EXPECT_LT(std::stol(r.err.substr(rss + 7)), 100 * 1024) << r.err;
 
@@ -144,6 +145,61 @@ TEST(ReliabilityCliTest, DeeplyNestedJsonIsRefusedBeforeParsing) {
       << r.err;
   const size_t rss = r.err.find("rss_kb=");
   if (rss != std::string::npos) EXPECT_LT(std::stol(r.err.substr(rss + 7)), 100 * 1024) << r.err;
+}
+
+// The same articles in any order: the same ids, merges and places. Once
+// 5,520 articles imported in reverse gave 86 places instead of 85 and 680
+// export lines differed.
+void ExpectOrderIndependent(const std::string& forward, TempDir& tmp) {
+  std::vector<std::string> lines;
+  {
+    std::ifstream in(forward);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  }
+  {
+    std::ofstream rev(tmp.Join("reversed.jsonl"));
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it) rev << *it << "\n";
+    std::ofstream a(tmp.Join("first_half.jsonl")), b(tmp.Join("second_half.jsonl"));
+    for (size_t i = 0; i < lines.size(); ++i) (i < lines.size() / 2 ? a : b) << lines[i] << "\n";
+  }
+  const std::string listing =
+      "query --format csv 'MATCH (n) RETURN id(n) AS i, labels(n) AS l, n.name AS n ORDER BY i'";
+  std::string export_first, ids_first;
+  int run = 0;
+  for (const std::string& inputs :
+       {forward, tmp.Join("reversed.jsonl"),
+        tmp.Join("second_half.jsonl") + " " + tmp.Join("first_half.jsonl")}) {
+    const std::string db = tmp.Join("store" + std::to_string(run++));
+    const RunResult imported = RunCli("import -q --no-parse --db " + db + " " + inputs);
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    const RunResult exported = RunCli("export --db " + db);
+    const RunResult ids = RunCli(listing + " --db " + db);
+    ASSERT_EQ(exported.exit_code, 0) << exported.err;
+    ASSERT_EQ(ids.exit_code, 0) << ids.err;
+    if (export_first.empty()) {
+      export_first = exported.out;
+      ids_first = ids.out;
+      EXPECT_FALSE(export_first.empty());
+      continue;
+    }
+    EXPECT_TRUE(exported.out == export_first) << inputs;
+    EXPECT_TRUE(ids.out == ids_first) << inputs;
+  }
+}
+
+TEST(ReliabilityCliTest, ImportOrderDoesNotChangeTheStoreOrTheExport) {
+  TempDir tmp("order_sample");
+  ExpectOrderIndependent(kSample, tmp);
+}
+
+TEST(ReliabilityCliTest, DevAndSeedsInReverseGiveTheSameExport) {
+  const std::string shared = SharedDir();
+  if (shared.empty()) GTEST_SKIP() << "../shared is absent; the dev corpus order test is skipped";
+  TempDir tmp("order_dev");
+  const std::string both = tmp.Join("dev_and_seeds.jsonl");
+  WriteFile(both, ReadFile(shared + "/data/articles/dev.jsonl") +
+                      ReadFile(shared + "/data/articles/seeds.jsonl"));
+  ExpectOrderIndependent(both, tmp);
 }
 
 }  // namespace
