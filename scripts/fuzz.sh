@@ -1,40 +1,50 @@
 #!/usr/bin/env bash
-# Builds the Cypher parser fuzzer with clang (ASan + UBSan + libFuzzer) and
-# runs it on the checked-in corpus for N minutes in one process.
+# Builds the libFuzzer targets with clang (ASan + UBSan + libFuzzer) and
+# runs one of them on its checked-in corpus for SECONDS in one process.
 #
-#   bash scripts/fuzz.sh [--minutes N] [--build DIR]
+#   bash scripts/fuzz.sh [--build DIR] [--no-install] [TARGET [SECONDS]]
 #
-# New interesting inputs go to DIR/corpus (the checked-in folder is only
-# read; see tests/fuzz/README.md for merging them back). Crash, timeout and
-# out-of-memory inputs are kept under DIR/crashes/. Prints one summary line
-# and exits 1 when the fuzzer found a crash.
+# TARGET: cypher_parser (default), article_reader, extractor, graph_csv.
+# SECONDS defaults to 600. Inputs go up to 1 MB. New interesting inputs go
+# to DIR/corpus/TARGET (the checked-in folder is only read; see
+# tests/fuzz/README.md for merging them back). Crash, timeout and
+# out-of-memory inputs are kept under DIR/crashes/TARGET/. Prints one
+# summary line and exits 1 when the fuzzer found a crash.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-minutes=10
 build="$repo/build-fuzz"
+install=1
+positional=()
 
-usage() { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
-    --minutes) minutes="${2:?--minutes needs a number}"; shift 2 ;;
     --build) build="${2:?--build needs a directory}"; shift 2 ;;
+    --no-install) install=0; shift ;;
     -h|--help) usage; exit 0 ;;
-    *) echo "fuzz.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+    -*) echo "fuzz.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+    *) positional+=("$1"); shift ;;
   esac
 done
-case "$minutes" in
-  ''|*[!0-9]*|0) echo "fuzz.sh: --minutes wants a whole number above 0, got '$minutes'" >&2; exit 2 ;;
+target="${positional[0]:-cypher_parser}"
+seconds="${positional[1]:-600}"
+case "$target" in
+  cypher_parser|article_reader|extractor|graph_csv) ;;
+  *) echo "fuzz.sh: unknown target '$target' (cypher_parser, article_reader, extractor, graph_csv)" >&2; exit 2 ;;
+esac
+case "$seconds" in
+  ''|*[!0-9]*|0) echo "fuzz.sh: SECONDS wants a whole number above 0, got '$seconds'" >&2; exit 2 ;;
 esac
 case "$build" in /*) ;; *) build="$PWD/$build" ;; esac
 
 # clang and its sanitizer/libFuzzer runtimes, plus the project's own packages.
-bash "$repo/scripts/install-deps.sh"
+[ "$install" -eq 1 ] && bash "$repo/scripts/install-deps.sh"
 missing=()
 for p in clang libclang-rt-14-dev; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -gt 0 ]; then
+if [ ${#missing[@]} -gt 0 ] && [ "$install" -eq 1 ]; then
   echo "installing: ${missing[*]}" >&2
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -45,17 +55,21 @@ fi
 
 cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_COMPILER=clang++ -DNEWSGRAPH_FUZZ=ON -DNEWSGRAPH_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" -j2 --target cypher_parser_fuzz >/dev/null
+cmake --build "$build" -j2 --target "${target}_fuzz" >/dev/null
 
-fuzzer="$build/tests/fuzz/cypher_parser_fuzz"
-crashes="$build/crashes"
-log="$build/fuzz.log"
-mkdir -p "$build/corpus" "$crashes"
+fuzzer="$build/tests/fuzz/${target}_fuzz"
+crashes="$build/crashes/$target"
+log="$build/fuzz-$target.log"
+mkdir -p "$build/corpus/$target" "$crashes"
+dict="$repo/tests/fuzz/$target.dict"
+[ "$target" = cypher_parser ] && dict="$repo/tests/fuzz/cypher.dict"
+dict_flag=()
+[ -f "$dict" ] && dict_flag=(-dict="$dict")
 
 status=0
-(cd "$build" && "$fuzzer" "$build/corpus" "$repo/tests/fuzz/corpus/cypher_parser" \
-  -dict="$repo/tests/fuzz/cypher.dict" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
-  -max_total_time=$((minutes * 60)) -print_final_stats=1 \
+(cd "$build" && "$fuzzer" "$build/corpus/$target" "$repo/tests/fuzz/corpus/$target" \
+  "${dict_flag[@]}" -max_len=1048576 -timeout=20 -rss_limit_mb=2560 \
+  -max_total_time="$seconds" -print_final_stats=1 \
   -artifact_prefix="$crashes/") >"$log" 2>&1 || status=$?
 
 # libFuzzer's closing lines: "Done N runs in S second(s)" and the last status
@@ -67,7 +81,7 @@ found=0
 if [ "$status" -ne 0 ] || grep -qE '^==[0-9]+==ERROR|SUMMARY: (libFuzzer|AddressSanitizer|UndefinedBehaviorSanitizer)' "$log"; then
   found=1
 fi
-echo "fuzz: ${minutes} min, runs: ${runs:-?}, coverage: ${cov:-?} edges ${ft:-?} features, corpus: $(ls "$build/corpus" | wc -l) new files, crashes found: $found (log: $log)"
+echo "fuzz $target: ${seconds} s, runs: ${runs:-?}, coverage: ${cov:-?} edges ${ft:-?} features, corpus: $(ls "$build/corpus/$target" | wc -l) new files, crashes found: $found (log: $log)"
 if [ "$found" -ne 0 ]; then
   grep -E 'SUMMARY|ERROR|Test unit written' "$log" | head -5 >&2
   exit 1
