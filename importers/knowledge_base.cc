@@ -24,10 +24,8 @@
 #include "google/protobuf/io/tokenizer.h"
 #include "google/protobuf/text_format.h"
 #include "schema/dates.h"
+#include "schema/embedded_data.h"
 
-#ifndef NEWSGRAPH_DATA_DIR
-#define NEWSGRAPH_DATA_DIR "data"
-#endif
 
 namespace newsgraph {
 namespace {
@@ -344,17 +342,24 @@ std::string Slug(absl::string_view name) {
   return slug;
 }
 
-// The CAMEO country table, "AAA\tAA" lines (scripts/gen_kb_states.py).
-absl::StatusOr<absl::flat_hash_map<std::string, std::string>> LoadCameoCountries(
-    const std::string& path) {
-  std::ifstream in(path);
-  if (!in) {
-    return absl::NotFoundError(absl::StrCat(
-        "cannot open ", path, " (the CAMEO country table; see data/kb/README.md)"));
+// The CAMEO country table, "AAA\tAA" lines (scripts/gen_kb_states.py):
+// from the data directory when one is named, else the embedded copy.
+absl::StatusOr<absl::flat_hash_map<std::string, std::string>> LoadCameoCountries() {
+  const std::string dir = KnowledgeBase::DefaultDir();
+  std::string text;
+  if (!dir.empty()) {
+    const std::string path = absl::StrCat(dir, "/cameo_countries.tsv");
+    absl::StatusOr<std::string> read = ReadFile(path);
+    if (!read.ok()) {
+      return absl::NotFoundError(absl::StrCat(
+          "cannot open ", path, " (the CAMEO country table; see data/kb/README.md)"));
+    }
+    text = *std::move(read);
+  } else if (const EmbeddedFile* f = FindEmbeddedFile("kb/cameo_countries.tsv")) {
+    text = std::string(f->text);
   }
   absl::flat_hash_map<std::string, std::string> table;
-  std::string line;
-  while (std::getline(in, line)) {
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> f = absl::StrSplit(line, '\t');
     if (f.size() == 2) table[f[0]] = f[1];
@@ -365,13 +370,16 @@ absl::StatusOr<absl::flat_hash_map<std::string, std::string>> LoadCameoCountries
 }  // namespace
 
 std::string KnowledgeBase::DefaultDir() {
-  const char* env = std::getenv("NEWSGRAPH_DATA");
-  if (env != nullptr && *env != '\0') return absl::StrCat(env, "/kb");
-  return NEWSGRAPH_DATA_DIR "/kb";
+  for (const char* name : {"NEWSGRAPH_DATA_DIR", "NEWSGRAPH_DATA"}) {
+    const char* env = std::getenv(name);
+    if (env != nullptr && *env != '\0') return absl::StrCat(env, "/kb");
+  }
+  return "";
 }
 
 absl::StatusOr<KnowledgeBase> KnowledgeBase::LoadDefault() {
   const std::string dir = DefaultDir();
+  if (dir.empty()) return LoadEmbedded();
   std::error_code ec;
   std::vector<std::string> files;
   for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end;
@@ -423,7 +431,7 @@ absl::Status KnowledgeBase::MergeCameo(const std::string& path) {
   absl::StatusOr<std::string> text = ReadFile(path);
   if (!text.ok()) return text.status();
   absl::StatusOr<absl::flat_hash_map<std::string, std::string>> countries =
-      LoadCameoCountries(absl::StrCat(DefaultDir(), "/cameo_countries.tsv"));
+      LoadCameoCountries();
   if (!countries.ok()) return countries.status();
 
   // The KB state or organisation a CAMEO code belongs to, and its title;
@@ -610,9 +618,24 @@ absl::Status KnowledgeBase::MergeCameo(const std::string& path) {
   return Index();
 }
 
+absl::StatusOr<KnowledgeBase> KnowledgeBase::LoadEmbedded() {
+  KnowledgeBase kb;
+  for (const EmbeddedFile& f : EmbeddedDataFiles()) {
+    if (!absl::StartsWith(f.name, "kb/") || !absl::EndsWith(f.name, ".textproto")) continue;
+    absl::Status s = kb.MergeText(f.text, absl::StrCat("<embedded>/", f.name));
+    if (!s.ok()) return s;
+  }
+  if (absl::Status s = kb.CheckReferences(); !s.ok()) return s;
+  return kb;
+}
+
 absl::Status KnowledgeBase::Merge(const std::string& path) {
   absl::StatusOr<std::string> text = ReadFile(path);
   if (!text.ok()) return text.status();
+  return MergeText(*text, path);
+}
+
+absl::Status KnowledgeBase::MergeText(absl::string_view text, const std::string& path) {
 
   pb::KnowledgeBase file;
   TextFormat::ParseInfoTree tree;
@@ -620,7 +643,7 @@ absl::Status KnowledgeBase::Merge(const std::string& path) {
   TextFormat::Parser parser;
   parser.RecordErrorsTo(&errors);
   parser.WriteLocationsTo(&tree);
-  if (!parser.ParseFromString(*text, &file)) {
+  if (!parser.ParseFromString(std::string(text), &file)) {
     if (errors.errors().empty()) return Invalid(path, "cannot parse");
     return absl::InvalidArgumentError(absl::StrJoin(errors.errors(), "\n"));
   }

@@ -17,11 +17,13 @@ namespace newsgraph {
 
 class KnowledgeBase {
  public:
-  // The directory holding the shipped KB: $NEWSGRAPH_DATA/kb if set, else
-  // the data/ directory the build was configured with.
+  // A directory to read the shipped KB from instead of the copy compiled
+  // into the library (schema/embedded_data.h): $NEWSGRAPH_DATA_DIR/kb (or
+  // the older $NEWSGRAPH_DATA/kb) when set, else "" -- the embedded copy.
   static std::string DefaultDir();
 
-  // Loads every *.textproto of DefaultDir(), in name order.
+  // Loads every *.textproto of DefaultDir(), in name order; without one,
+  // the embedded KB, so a binary works with no source tree beside it.
   static absl::StatusOr<KnowledgeBase> LoadDefault();
 
   // Merges one file, chosen by its extension: ".txt" is a CAMEO actor
@@ -88,6 +90,9 @@ class KnowledgeBase {
 
   // Parses and validates one file and appends it; references unchecked.
   absl::Status Merge(const std::string& path);
+  // Merge of a file's text; `path` names it in errors.
+  absl::Status MergeText(absl::string_view text, const std::string& path);
+  static absl::StatusOr<KnowledgeBase> LoadEmbedded();
   absl::Status MergeCameo(const std::string& path);
   absl::Status CheckReferences() const;
   absl::Status Index();

@@ -1,6 +1,7 @@
 #include "queries/canned_registry.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -15,6 +16,7 @@
 #include "absl/time/civil_time.h"
 #include "queries/cypher_lexer.h"
 #include "queries/cypher_parser.h"
+#include "schema/embedded_data.h"
 
 namespace newsgraph::queries {
 namespace {
@@ -373,11 +375,19 @@ const CannedEntry* CannedRegistry::Find(absl::string_view name) const {
   return nullptr;
 }
 
-absl::StatusOr<CannedRegistry> LoadCannedRegistry(const std::string& shipped_file,
-                                                  const std::vector<std::string>& user_files,
+absl::StatusOr<CannedRegistry> LoadCannedRegistry(const std::vector<std::string>& user_files,
                                                   absl::string_view env_list) {
   CannedRegistry registry;
-  std::vector<std::string> files = {shipped_file};
+  std::vector<std::string> files;
+  const char* data_dir = std::getenv("NEWSGRAPH_DATA_DIR");
+  if (data_dir != nullptr && *data_dir != '\0') {
+    files.push_back(absl::StrCat(data_dir, "/queries/canned.cypher"));
+  } else {
+    const EmbeddedFile* shipped = FindEmbeddedFile("queries/canned.cypher");
+    if (shipped == nullptr) return absl::InternalError("no canned queries were embedded");
+    absl::Status s = registry.AddText(shipped->text, "<embedded>/queries/canned.cypher");
+    if (!s.ok()) return s;
+  }
   for (absl::string_view f : absl::StrSplit(env_list, ':', absl::SkipWhitespace())) {
     files.emplace_back(f);
   }

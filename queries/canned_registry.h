@@ -83,12 +83,12 @@ class CannedRegistry {
   std::vector<CannedEntry> entries_;
 };
 
-// `shipped_file` (the CLI passes data/queries/canned.cypher of the source
-// tree, found as the KB is), then the files named in `env_list` (the value
+// The shipped queries -- $NEWSGRAPH_DATA_DIR/queries/canned.cypher when
+// that variable is set, else the copy compiled into the library
+// (schema/embedded_data.h) -- then the files named in `env_list` (the value
 // of NEWSGRAPH_QUERIES, ':'-separated), then `user_files`, later ones
 // overriding earlier ones by name.
-absl::StatusOr<CannedRegistry> LoadCannedRegistry(const std::string& shipped_file,
-                                                  const std::vector<std::string>& user_files,
+absl::StatusOr<CannedRegistry> LoadCannedRegistry(const std::vector<std::string>& user_files,
                                                   absl::string_view env_list);
 
 // Typed values for `entry`'s parameters from their text: defaults fill the

@@ -16,9 +16,6 @@
 #include "schema/ontology.h"
 #include "tools/cli_common.h"
 
-#ifndef NEWSGRAPH_DATA_DIR
-#define NEWSGRAPH_DATA_DIR "data"
-#endif
 
 namespace newsgraph::cli {
 namespace {
@@ -212,8 +209,8 @@ int RunCypherEntry(const AskFlags& flags, const CannedEntry& entry) {
 
 int RunAsk(const AskFlags& flags) {
   const char* env = std::getenv("NEWSGRAPH_QUERIES");
-  absl::StatusOr<CannedRegistry> registry = queries::LoadCannedRegistry(
-      NEWSGRAPH_DATA_DIR "/queries/canned.cypher", flags.query_files, env ? env : "");
+  absl::StatusOr<CannedRegistry> registry =
+      queries::LoadCannedRegistry(flags.query_files, env ? env : "");
   if (!registry.ok()) return ReportError("ask", registry.status());
   if (flags.list) {
     for (const CannedEntry& entry : registry->entries()) {

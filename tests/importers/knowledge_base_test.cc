@@ -277,14 +277,28 @@ TEST(KnowledgeBaseShippedTest, G20AndUkraineHaveLeadersAndForeignMinisters) {
 
 // ---- loading and validation ----
 
-TEST(KnowledgeBaseTest, DefaultDirFollowsTheEnvironment) {
-  const char* old = std::getenv("NEWSGRAPH_DATA");
-  const std::string saved = old == nullptr ? "" : old;
-  setenv("NEWSGRAPH_DATA", "/somewhere", 1);
-  EXPECT_EQ(KnowledgeBase::DefaultDir(), "/somewhere/kb");
+// The shipped KB is compiled in; NEWSGRAPH_DATA_DIR (or the older
+// NEWSGRAPH_DATA) names a data directory to read instead.
+TEST(KnowledgeBaseTest, DefaultKbIsEmbeddedUnlessADataDirIsNamed) {
+  unsetenv("NEWSGRAPH_DATA_DIR");
   unsetenv("NEWSGRAPH_DATA");
+  EXPECT_EQ(KnowledgeBase::DefaultDir(), "");
+  absl::StatusOr<KnowledgeBase> embedded = KnowledgeBase::LoadDefault();
+  ASSERT_TRUE(embedded.ok()) << embedded.status();
+  setenv("NEWSGRAPH_DATA_DIR", NEWSGRAPH_DATA_DIR, 1);
   EXPECT_EQ(KnowledgeBase::DefaultDir(), NEWSGRAPH_DATA_DIR "/kb");
-  if (old != nullptr) setenv("NEWSGRAPH_DATA", saved.c_str(), 1);
+  absl::StatusOr<KnowledgeBase> from_files = KnowledgeBase::LoadDefault();
+  ASSERT_TRUE(from_files.ok()) << from_files.status();
+  EXPECT_EQ(embedded->proto().DebugString(), from_files->proto().DebugString());
+  setenv("NEWSGRAPH_DATA_DIR", "/somewhere", 1);
+  EXPECT_EQ(KnowledgeBase::DefaultDir(), "/somewhere/kb");
+  absl::StatusOr<KnowledgeBase> missing = KnowledgeBase::LoadDefault();
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("/somewhere/kb"), std::string::npos);
+  unsetenv("NEWSGRAPH_DATA_DIR");
+  setenv("NEWSGRAPH_DATA", "/elsewhere", 1);
+  EXPECT_EQ(KnowledgeBase::DefaultDir(), "/elsewhere/kb");
+  unsetenv("NEWSGRAPH_DATA");
 }
 
 TEST(KnowledgeBaseTest, MergesFilesAndResolvesAcrossThem) {

@@ -186,18 +186,39 @@ TEST(CannedRegistryTest, LoadsShippedThenEnvironmentThenUserFiles) {
   const std::string user_file = absl::StrCat(dir, "/user_", getpid(), ".cypher");
   std::ofstream(env_file) << "// name: path\n// description: From env.\nRETURN 1 AS evidence\n";
   std::ofstream(user_file) << "// name: path\n// description: From user.\nRETURN 2 AS evidence\n";
-  absl::StatusOr<CannedRegistry> registry = LoadCannedRegistry(kShipped, {}, env_file);
+  absl::StatusOr<CannedRegistry> registry = LoadCannedRegistry({}, env_file);
   ASSERT_TRUE(registry.ok()) << registry.status();
   EXPECT_EQ(registry->Find("path")->description, "From env.");
-  registry = LoadCannedRegistry(kShipped, {user_file}, env_file);
+  registry = LoadCannedRegistry({user_file}, env_file);
   ASSERT_TRUE(registry.ok()) << registry.status();
   EXPECT_EQ(registry->Find("path")->description, "From user.");
   EXPECT_NE(registry->Find("timeline"), nullptr);
-  registry = LoadCannedRegistry(kShipped, {dir + "/no-such-file.cypher"}, "");
+  registry = LoadCannedRegistry({dir + "/no-such-file.cypher"}, "");
   EXPECT_FALSE(registry.ok());
   EXPECT_THAT(std::string(registry.status().message()), HasSubstr("no-such-file.cypher"));
   std::remove(env_file.c_str());
   std::remove(user_file.c_str());
+}
+
+// The shipped queries are compiled in; NEWSGRAPH_DATA_DIR names a data
+// directory to read instead, and the error then names the file it tried.
+TEST(CannedRegistryTest, ShippedQueriesAreEmbeddedUnlessADataDirIsNamed) {
+  unsetenv("NEWSGRAPH_DATA_DIR");
+  absl::StatusOr<CannedRegistry> embedded = LoadCannedRegistry({}, "");
+  ASSERT_TRUE(embedded.ok()) << embedded.status();
+  CannedRegistry from_file;
+  ASSERT_TRUE(from_file.AddFile(kShipped).ok());
+  ASSERT_EQ(embedded->entries().size(), from_file.entries().size());
+  for (size_t i = 0; i < from_file.entries().size(); ++i) {
+    EXPECT_EQ(embedded->entries()[i].name, from_file.entries()[i].name);
+    EXPECT_EQ(embedded->entries()[i].cypher, from_file.entries()[i].cypher);
+  }
+  setenv("NEWSGRAPH_DATA_DIR", "/no/such/data", 1);
+  absl::StatusOr<CannedRegistry> missing = LoadCannedRegistry({}, "");
+  unsetenv("NEWSGRAPH_DATA_DIR");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_THAT(std::string(missing.status().message()),
+              HasSubstr("/no/such/data/queries/canned.cypher"));
 }
 
 }  // namespace

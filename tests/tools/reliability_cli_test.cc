@@ -202,5 +202,29 @@ TEST(ReliabilityCliTest, DevAndSeedsInReverseGiveTheSameExport) {
   ExpectOrderIndependent(both, tmp);
 }
 
+// The KB and the canned queries are compiled in: a copy of the binary
+// imports and answers with the source tree (and the build tree in it)
+// hidden under an empty tmpfs in a mount namespace of its own.
+TEST(ReliabilityCliTest, BinaryWorksWithTheSourceTreeOutOfReach) {
+  if (::geteuid() != 0 || RunShell("unshare -m true").exit_code != 0) {
+    GTEST_SKIP() << "hiding the source tree needs root and unshare; skipped";
+  }
+  TempDir tmp("relocated");
+  std::filesystem::copy_file(NEWSGRAPH_CLI, tmp.Join("newsgraph"));
+  std::filesystem::permissions(tmp.Join("newsgraph"), std::filesystem::perms::owner_all);
+  std::filesystem::copy_file(kSample, tmp.Join("articles.jsonl"));
+  const std::string bin = tmp.Join("newsgraph");
+  const RunResult r = RunShell(
+      "unshare -m sh -c 'mount -t tmpfs none " + std::string(NEWSGRAPH_SOURCE_DIR) + " && test ! -e " +
+      std::string(NEWSGRAPH_SOURCE_DIR) + "/data/kb && env -u NEWSGRAPH_DATA_DIR -u NEWSGRAPH_DATA " +
+      bin + " import -q --no-parse --db " + tmp.Join("db") + " " + tmp.Join("articles.jsonl") +
+      " && " + bin + " ask --list && " + bin + " ask officials-met --db " + tmp.Join("db") +
+      " --a US --b CN --from 2022-01-01 --to 2023-12-31'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.out, "officials-met")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "Jake Sullivan")) << r.out;
+  EXPECT_TRUE(absl::StrContains(r.out, "Wang Yi")) << r.out;
+}
+
 }  // namespace
 }  // namespace newsgraph::testing
