@@ -64,8 +64,9 @@ class Importer {
 
   // Imports one article in one atomic commit. An article already stored
   // with the same id and the same text is skipped. Errors: InvalidArgument
-  // for a missing/malformed date, text that is not UTF-8, or an id already
-  // stored with a different text; nothing is written then.
+  // for a missing/malformed date, text that is not UTF-8 or a text over
+  // ImporterOptions::max_article_bytes; AlreadyExists for an id already
+  // stored with a different text. Nothing is written then.
   absl::Status ImportArticle(const ArticleInput& article, ImportReport* report);
 
   // Imports a JSON Lines file ({"id","title","date","source","url","text"}
