@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "newsgraph/cypher.h"
 #include "queries/cypher_exec.h"
 #include "queries/cypher_parser.h"
@@ -137,7 +138,7 @@ CypherValue CypherValue::Map(std::map<std::string, CypherValue> v) {
 }
 
 absl::StatusOr<CypherResult> RunCypher(const Store& store, absl::string_view query,
-                                       const CypherParams& params) {
+                                       const CypherParams& params, const CypherOptions& options) {
   absl::StatusOr<cypher::Query> parsed = cypher::ParseQuery(query);
   if (!parsed.ok()) return parsed.status();
   cypher::Params values;
@@ -147,8 +148,13 @@ absl::StatusOr<CypherResult> RunCypher(const Store& store, absl::string_view que
     values.emplace(name, std::move(*v));
   }
   cypher::StoreGraphSource source(store);
+  cypher::ExecOptions exec;
+  exec.max_rows = options.max_rows;
+  exec.max_memory_bytes = options.max_memory_bytes;
+  exec.timeout = absl::Milliseconds(options.timeout_ms);
+  exec.max_var_length = options.max_var_length;
   absl::StatusOr<cypher::QueryResult> result =
-      cypher::Execute(*parsed, source, /*sink=*/nullptr, values);
+      cypher::Execute(*parsed, source, /*sink=*/nullptr, values, exec);
   // A failed store read answered "absent" inside the run; whatever the run
   // made of that is not an answer.
   if (!source.status().ok()) return source.status();

@@ -1,4 +1,6 @@
 // newsgraph query: a read-only Cypher query over a store.
+#include <unistd.h>
+
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -22,6 +24,10 @@ struct QueryFlags {
   std::vector<std::string> params;
   std::string format = "table";
   bool timing = false;
+  // The budgets (newsgraph::CypherOptions), in units a user types.
+  int64_t max_rows = CypherOptions().max_rows;
+  double max_memory_mb = static_cast<double>(CypherOptions().max_memory_bytes >> 20);
+  double timeout_s = CypherOptions().timeout_ms / 1000.0;
 };
 
 bool IsParamName(absl::string_view name) {
@@ -47,11 +53,22 @@ absl::StatusOr<CypherParams> ParseParams(const std::vector<std::string>& items) 
 }
 
 absl::StatusOr<std::string> QueryText(const QueryFlags& flags) {
-  if (flags.file.empty() && flags.query.empty()) {
-    return absl::InvalidArgumentError("no query: give it as an argument or with --file");
-  }
   if (!flags.file.empty() && !flags.query.empty()) {
     return absl::InvalidArgumentError("give the query as an argument or with --file, not both");
+  }
+  // No query, or "-": read it from standard input (a pipe or a heredoc).
+  if ((flags.file.empty() && flags.query.empty()) || flags.query == "-") {
+    if (isatty(STDIN_FILENO)) {
+      return absl::InvalidArgumentError(
+          "no query: give it as an argument, with --file, or on standard input");
+    }
+    std::stringstream text;
+    text << std::cin.rdbuf();
+    if (absl::StripAsciiWhitespace(text.str()).empty()) {
+      return absl::InvalidArgumentError(
+          "no query: give it as an argument, with --file, or on standard input (which was empty)");
+    }
+    return text.str();
   }
   if (flags.file.empty()) return flags.query;
   std::ifstream in(flags.file, std::ios::binary);
@@ -69,7 +86,11 @@ int RunQuery(const QueryFlags& flags) {
   absl::StatusOr<std::unique_ptr<Store>> store = OpenForReading(flags.db);
   if (!store.ok()) return ReportError("query", store.status());
   const absl::Time start = absl::Now();
-  absl::StatusOr<CypherResult> result = RunCypher(**store, *text, *params);
+  CypherOptions options;
+  options.max_rows = flags.max_rows;
+  options.max_memory_bytes = static_cast<int64_t>(flags.max_memory_mb * (1 << 20));
+  options.timeout_ms = static_cast<int64_t>(flags.timeout_s * 1000);
+  absl::StatusOr<CypherResult> result = RunCypher(**store, *text, *params, options);
   const absl::Duration took = absl::Now() - start;
   if (!result.ok()) {
     // "line 2, column 7: ..." reads as file:line:column when from a file.
@@ -77,8 +98,12 @@ int RunQuery(const QueryFlags& flags) {
         !flags.file.empty() && absl::StartsWith(result.status().message(), "line ")
             ? flags.file + ": "
             : "";
-    return ReportError("query", absl::Status(result.status().code(),
-                                             absl::StrCat(where, result.status().message())));
+    const absl::StatusCode code = result.status().code();
+    const bool budget = code == absl::StatusCode::kResourceExhausted ||
+                        code == absl::StatusCode::kDeadlineExceeded;
+    return ReportError("query", absl::Status(code, absl::StrCat(
+        where, result.status().message(),
+        budget ? " (--max-rows, --max-memory and --timeout set the budgets)" : "")));
   }
   if (flags.format == "json") {
     std::cout << CypherResultToJson(*result) << "\n";
@@ -111,7 +136,8 @@ Command AddQueryCommand(CLI::App& app) {
       "Run a read-only Cypher query (the graph as docs/graph-model.md, \"Cypher view\", shows "
       "it).\nExample: newsgraph query --db DIR 'MATCH (p:Person)-[:MET]->(q:Person) RETURN "
       "p.name, q.name'");
-  sub->add_option("cypher", flags->query, "The query text (or use --file)");
+  sub->add_option("cypher", flags->query,
+                  "The query text; '-' or nothing reads it from standard input (or use --file)");
   sub->add_option("--file", flags->file, "Read the query from this file");
   sub->add_option("--db", flags->db, "Store directory")->required();
   sub->add_option("--param", flags->params,
@@ -122,6 +148,16 @@ Command AddQueryCommand(CLI::App& app) {
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
   sub->add_flag("--timing", flags->timing, "Print the query's own time (ms) to stderr");
+  sub->add_option("--max-rows", flags->max_rows, "Rows one clause may hold before the query fails")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->add_option("--max-memory", flags->max_memory_mb,
+                  "Megabytes of rows and values the query may hold before it fails")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->add_option("--timeout", flags->timeout_s, "Seconds before the query is stopped")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   return {sub, [flags] { return RunQuery(*flags); }};
 }
 

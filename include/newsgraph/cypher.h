@@ -61,14 +61,33 @@ struct CypherResult {
   std::string profile;
 };
 
+// The budgets one query runs under; crossing one fails the query with a
+// message naming the limit.
+struct CypherOptions {
+  // Rows one clause (a MATCH's or an UNWIND's output) may hold:
+  // ResourceExhausted beyond.
+  int64_t max_rows = 1'000'000;
+  // Approximate bytes of the rows held and of the lists and strings being
+  // built: ResourceExhausted beyond.
+  int64_t max_memory_bytes = int64_t{1} << 30;
+  // Wall time: DeadlineExceeded beyond.
+  int64_t timeout_ms = 30'000;
+  // `*` in a pattern means `*1..max_var_length`; a larger explicit bound
+  // is InvalidArgument.
+  int64_t max_var_length = 6;
+};
+
 // Parses and runs `query` read-only against `store`, with `$name`
 // parameters from `params` (nodes, relationships and paths may not be
-// parameters). Errors: InvalidArgument for syntax errors ("line 2, column
-// 7: expected ')'"), semantic and runtime errors (the message starts with
-// the openCypher error name: "TypeError: ...", "SyntaxError: ..."), and for
-// CREATE and other writes; the store's own errors as it reports them.
+// parameters), under `options`. Errors: InvalidArgument for syntax errors
+// ("line 2, column 7: expected ')'"), semantic and runtime errors (the
+// message starts with the openCypher error name: "TypeError: ...",
+// "SyntaxError: ..."), and for CREATE and other writes; ResourceExhausted
+// and DeadlineExceeded for the budgets; the store's own errors as it
+// reports them.
 absl::StatusOr<CypherResult> RunCypher(const Store& store, absl::string_view query,
-                                       const CypherParams& params = {});
+                                       const CypherParams& params = {},
+                                       const CypherOptions& options = {});
 
 // A parameter value given as text on a command line: an integer, a float,
 // true / false / null, a date when it is exactly YYYY-MM-DD (a valid day),

@@ -44,9 +44,41 @@ TempDir* QueryCliTest::dir_ = nullptr;
 TEST_F(QueryCliTest, HelpNamesTheOptions) {
   RunResult r = RunCli("query --help");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* flag : {"--db", "--param", "--file", "--format"}) {
+  for (const char* flag :
+       {"--db", "--param", "--file", "--format", "--max-rows", "--max-memory", "--timeout"}) {
     EXPECT_TRUE(absl::StrContains(r.out, flag)) << flag;
   }
+}
+
+TEST_F(QueryCliTest, QueryFromStandardInput) {
+  for (const char* dash : {"", " -"}) {
+    RunResult r = RunShell("echo 'MATCH (s:State {kb_key: \"CN\"}) RETURN s.name AS name' | " +
+                           std::string(NEWSGRAPH_CLI) + " query --db " + Db() + dash);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(absl::StrContains(r.out, "China")) << r.out;
+  }
+  RunResult empty = RunShell(std::string(NEWSGRAPH_CLI) + " query --db " + Db() + " - </dev/null");
+  EXPECT_EQ(empty.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(empty.err, "standard input (which was empty)")) << empty.err;
+}
+
+// The budgets are the user's to set: a small one fails the query and says
+// which flag sets it; a large one lets a query through that the default
+// row budget stops.
+TEST_F(QueryCliTest, BudgetsAreFlags) {
+  const std::string product = " 'UNWIND range(1, 1500000) AS x RETURN count(*) AS n'";
+  RunResult small = RunCli("query --db " + Db() + " --max-rows 10" + product);
+  EXPECT_EQ(small.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(small.err, "row budget of 10 rows")) << small.err;
+  EXPECT_TRUE(absl::StrContains(small.err, "--max-rows")) << small.err;
+  RunResult defaults = RunCli("query --db " + Db() + product);
+  EXPECT_EQ(defaults.exit_code, 1) << "1.5M rows are over the default budget of 1M";
+  RunResult raised =
+      RunCli("query --db " + Db() + " --max-rows 2000000 --max-memory 2048 --timeout 120" + product);
+  EXPECT_EQ(raised.exit_code, 0) << raised.err;
+  EXPECT_TRUE(absl::StrContains(raised.out, "1500000")) << raised.out;
+  RunResult bad = RunCli("query --db " + Db() + " --timeout -3" + product);
+  EXPECT_NE(bad.exit_code, 0);
 }
 
 TEST_F(QueryCliTest, TableJsonAndCsv) {
@@ -114,7 +146,7 @@ TEST_F(QueryCliTest, ErrorsNameTheInputAndExitNonZero) {
   EXPECT_EQ(r.exit_code, 1);
   r = RunCli("query --db " + dir_->Join("nowhere") + " 'RETURN 1 AS x'");
   EXPECT_EQ(r.exit_code, 1);
-  r = RunCli("query --db " + Db());
+  r = RunCli("query --db " + Db() + " </dev/null");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(absl::StrContains(r.err, "--file")) << r.err;
   r = RunCli("query --db " + Db() + " --format xml 'RETURN 1 AS x'");
