@@ -251,7 +251,9 @@ absl::Status ApplyHeader(absl::string_view key, absl::string_view value, CannedE
     return absl::OkStatus();
   }
   if (key == "formats") {
-    entry->formats = absl::StrSplit(value, ' ', absl::SkipWhitespace());
+    // Spaces or commas: `ask --list` prints "table, json, csv", and what it
+    // prints must read back.
+    entry->formats = absl::StrSplit(value, absl::ByAnyChar(" ,"), absl::SkipWhitespace());
     for (const std::string& f : entry->formats) {
       if (std::find(KnownFormats().begin(), KnownFormats().end(), f) == KnownFormats().end()) {
         return absl::InvalidArgumentError(absl::StrCat("unknown format \"", f, "\" (use ",

@@ -180,6 +180,15 @@ TEST(CannedRegistryTest, ShippedFileHasEveryDocumentedQueryWithEvidence) {
   EXPECT_FALSE(registry.Find("timeline")->SupportsFormat("dot"));
 }
 
+// `ask --list` prints "formats: table, json, csv"; that line reads back.
+TEST(CannedRegistryTest, FormatsLineOfTheListingReadsBack) {
+  absl::StatusOr<std::vector<CannedEntry>> parsed = ParseCannedQueries(
+      "// name: q\n// description: d\n// formats: table, json, csv\nRETURN 1 AS evidence\n",
+      "listed.cypher");
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ((*parsed)[0].formats, (std::vector<std::string>{"table", "json", "csv"}));
+}
+
 TEST(CannedRegistryTest, LoadsShippedThenEnvironmentThenUserFiles) {
   const std::string dir = ::testing::TempDir();
   const std::string env_file = absl::StrCat(dir, "/env_", getpid(), ".cypher");
