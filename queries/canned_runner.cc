@@ -24,11 +24,12 @@ absl::StatusOr<std::string> FormatCannedAnswer(const CannedEntry& entry, CypherR
 }
 
 absl::StatusOr<std::string> RunCannedQuery(const Store& store, const CannedEntry& entry,
-                                           const CypherParams& params, absl::string_view format) {
+                                           const CypherParams& params, absl::string_view format,
+                                           const CypherOptions& options) {
   if (!entry.SupportsFormat(format)) {
     return FormatCannedAnswer(entry, CypherResult(), StoreEvidenceSource(store), format);
   }
-  absl::StatusOr<CypherResult> result = RunCypher(store, entry.cypher, params);
+  absl::StatusOr<CypherResult> result = RunCypher(store, entry.cypher, params, options);
   if (!result.ok()) {
     return absl::Status(result.status().code(), absl::StrCat(entry.name, " (", entry.origin,
                                                              "): ", result.status().message()));

@@ -25,7 +25,8 @@ absl::StatusOr<std::string> FormatCannedAnswer(const CannedEntry& entry, CypherR
 // formats the answer. Errors: those of RunCypher, with the entry's name and
 // file position in front, and those of FormatCannedAnswer.
 absl::StatusOr<std::string> RunCannedQuery(const Store& store, const CannedEntry& entry,
-                                           const CypherParams& params, absl::string_view format);
+                                           const CypherParams& params, absl::string_view format,
+                                           const CypherOptions& options = {});
 
 }  // namespace newsgraph::queries
 

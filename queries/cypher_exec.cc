@@ -301,12 +301,14 @@ absl::Status Executor::Project(const Projection& p, bool is_return, QueryResult*
       absl::flat_hash_map<const Expr*, Value> agg_values;
       for (const Expr* call : all_aggs) {
         std::vector<Value> args;
-        int64_t args_bytes = 0;  // collect() keeps them all: charge them
+        // collect() keeps every argument, and projecting its list copies
+        // it once more: charge both, with the group's row pointers.
+        int64_t args_bytes = static_cast<int64_t>(members.size() * sizeof(const Row*));
         for (const Row* r : members) {
           if (call->star || call->args.empty()) { args.push_back(Value::Null()); continue; }
           absl::StatusOr<Value> v = Evaluate(*call->args[0], *r, ctx_);
           if (!v.ok()) return v.status();
-          args_bytes += ApproxValueBytes(*v);
+          args_bytes += 2 * ApproxValueBytes(*v);
           absl::Status budget = guard_.ReserveValue(args_bytes, 1, call->name + "()");
           if (!budget.ok()) return budget;
           args.push_back(*std::move(v));

@@ -446,7 +446,9 @@ int64_t ApproxValueBytes(const Value& v) { return sizeof(Value) + ValueHeapBytes
 // control byte) for each unit of capacity, filled or not. Undercounting
 // here let a query's RSS pass its memory budget by a quarter.
 int64_t ApproxRowBytes(const Row& row) {
-  int64_t bytes = sizeof(Row);
+  // The row object itself lives in a std::vector that doubles as it grows:
+  // up to twice its size in capacity, and three times while it moves.
+  int64_t bytes = 3 * sizeof(Row);
   if (row.capacity() > 0) {
     bytes += static_cast<int64_t>(row.capacity() * (sizeof(Row::slot_type) + 1)) + 16 +
              kMallocOverhead;

@@ -201,7 +201,8 @@ int RunCypherEntry(const AskFlags& flags, const CannedEntry& entry) {
   }
   absl::StatusOr<std::unique_ptr<Store>> store = OpenForReading(flags.db);
   if (!store.ok()) return ReportError("ask", store.status());
-  absl::StatusOr<std::string> out = queries::RunCannedQuery(**store, entry, *params, flags.format);
+  absl::StatusOr<std::string> out = queries::RunCannedQuery(
+      **store, entry, *params, flags.format, WithinProcessMemory(CypherOptions()));
   if (!out.ok()) return ReportError("ask", out.status());
   std::cout << *out;
   return 0;

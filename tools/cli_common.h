@@ -8,6 +8,7 @@
 
 #include "CLI/CLI.hpp"
 #include "absl/status/status.h"
+#include "newsgraph/cypher.h"
 #include "newsgraph/store.h"
 
 namespace newsgraph::cli {
@@ -20,6 +21,13 @@ int ReportError(const std::string& command, const absl::Status& status);
 
 // Opens the store in `dir` for reading (no lock, works beside a writer).
 absl::StatusOr<std::unique_ptr<Store>> OpenForReading(const std::string& dir);
+
+// `options` with the memory budget cut by what this process already holds
+// (the knowledge base, RocksDB's block cache, the binary): for the command
+// line a budget bounds the whole process, so its peak RSS stays under it
+// (5% of it is left for the allocator's own slack).
+// (An embedding program's budget counts the query's own memory only.)
+CypherOptions WithinProcessMemory(CypherOptions options);
 
 // Each subcommand registers itself and its flags on `app` and returns
 // itself with the function that runs it once the command line is parsed.

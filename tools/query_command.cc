@@ -90,7 +90,8 @@ int RunQuery(const QueryFlags& flags) {
   options.max_rows = flags.max_rows;
   options.max_memory_bytes = static_cast<int64_t>(flags.max_memory_mb * (1 << 20));
   options.timeout_ms = static_cast<int64_t>(flags.timeout_s * 1000);
-  absl::StatusOr<CypherResult> result = RunCypher(**store, *text, *params, options);
+  absl::StatusOr<CypherResult> result =
+      RunCypher(**store, *text, *params, WithinProcessMemory(options));
   const absl::Duration took = absl::Now() - start;
   if (!result.ok()) {
     // "line 2, column 7: ..." reads as file:line:column when from a file.

@@ -81,6 +81,21 @@ TEST_F(QueryCliTest, BudgetsAreFlags) {
   EXPECT_NE(bad.exit_code, 0);
 }
 
+// A 1 GiB budget once let a 4-way product reach 1.18 GB of RSS: rows were
+// counted at two thirds of what malloc gave them, and the process's own
+// memory not at all. The command line's budget now bounds its peak RSS.
+TEST_F(QueryCliTest, MemoryBudgetBoundsThePeakRss) {
+  if (!std::filesystem::exists("/usr/bin/time")) GTEST_SKIP() << "GNU time is not installed";
+  RunResult r = RunShell("/usr/bin/time -f 'rss_kb=%M' " + std::string(NEWSGRAPH_CLI) +
+                         " query --db " + Db() +
+                         " --max-rows 1000000000 --max-memory 150 'MATCH (a), (b), (c) RETURN count(*)'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, "memory budget")) << r.err;
+  const size_t at = r.err.find("rss_kb=");
+  ASSERT_NE(at, std::string::npos) << r.err;
+  EXPECT_LT(std::stol(r.err.substr(at + 7)), 150 * 1024) << r.err;
+}
+
 TEST_F(QueryCliTest, TableJsonAndCsv) {
   const std::string q =
       "'MATCH (s:State {kb_key: $code}) RETURN s.name AS name, s.kb_key AS code'";
