@@ -215,7 +215,10 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
       break;
     }
   }
-  if (places.empty() && toks[t.first].norm == "visiting" && toks[t.last].cap) {
+  // The word after the trigger must be in the sentence: a text may end on
+  // "visiting" (found by the extractor fuzzer: a read past the tokens).
+  if (places.empty() && toks[t.first].norm == "visiting" && t.last < s_.last &&
+      toks[t.last].cap) {
     // "told visiting Foreign Minister X": a visit whose place the clause
     // leaves to its host.
     out->push_back(base);

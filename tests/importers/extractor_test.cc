@@ -89,6 +89,24 @@ TEST(ExtractorTest, CancelledTrip) {
   EXPECT_TRUE(x.events[0].time.fell_back());
 }
 
+// "told visiting Minister X": the visit's place is left to the host. The
+// check read the word after "visiting" even when the text ended there (a
+// read past the tokens, found by the extractor fuzzer under UBSan; the
+// input is in tests/fuzz/corpus/extractor/crash_visiting_at_the_end).
+TEST(ExtractorTest, VisitingAtTheEndOfTheText) {
+  for (const char* text : {"Foreign Minister Ola Nordmann said he was visiting",
+                           "Foreign Minister Ola Nordmann is visiting"}) {
+    Extraction x = ExtractText(text);
+    for (const ExtractedEvent& e : x.events) {
+      EXPECT_LE(e.sentence_end, std::string(text).size());
+    }
+  }
+  Extraction told = ExtractText(
+      "President Kari Virtanen told visiting Foreign Minister Ola Nordmann that trade had grown.");
+  ASSERT_EQ(told.events.size(), 1u) << DescribeEvents(told);
+  EXPECT_EQ(told.events[0].mode, "visit");
+}
+
 TEST(ExtractorTest, BadDateIsAnError) {
   KnowledgeBase kb = MakeTestKb();
   Extractor ex(&kb);
