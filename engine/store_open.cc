@@ -1,5 +1,6 @@
 // Store::Open: column families, their table options, the writer lock, the
 // read-only and secondary opens; CatchUp.
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -96,6 +97,21 @@ absl::Status PrepareNewStore(const std::string& dir) {
   return WriteStoreMarker(dir, kSchemaVersion);
 }
 
+// NotFound when the database lacks one of newsgraph's column families: its
+// creation was stopped (kill -9) before RocksDB had made them all.
+absl::Status CheckColumnFamilies(const rocksdb::DBOptions& options, const std::string& dir) {
+  std::vector<std::string> existing;
+  const rocksdb::Status s = rocksdb::DB::ListColumnFamilies(options, dir, &existing);
+  if (!s.ok()) return FromRocks(s, absl::StrCat("listing column families of ", dir));
+  for (absl::string_view name : kCfNames) {
+    if (std::find(existing.begin(), existing.end(), name) == existing.end()) {
+      return absl::NotFoundError(absl::StrCat(
+          "no store in ", dir, " (its creation did not finish; the next import completes it)"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 // Undoes a creation that failed: the directory was missing or empty, so
 // everything in it now is ours to remove.
 void RemoveFailedCreation(const std::string& dir, bool dir_was_missing) {
@@ -182,7 +198,9 @@ absl::StatusOr<std::unique_ptr<RocksStore>> RocksStore::OpenRocks(const std::str
 
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = may_create;
-  db_options.create_missing_column_families = may_create;
+  // A store killed while RocksDB created its column families lacks some:
+  // the directory is ours (marked), so a writer finishes the creation.
+  db_options.create_missing_column_families = !read_only;
   db_options.keep_log_file_num = 5;
   // Readers log nowhere in the store (a read-only open writes nothing);
   // the writer's log survives a full disk (info_log.h).
@@ -193,6 +211,10 @@ absl::StatusOr<std::unique_ptr<RocksStore>> RocksStore::OpenRocks(const std::str
   for (int i = 0; i < kNumCfs; ++i) {
     descriptors.emplace_back(std::string(kCfNames[i]),
                              CfOptions(static_cast<Cf>(i), store->block_cache_));
+  }
+  // A reader of such a store finds no store yet, as before CURRENT exists.
+  if (read_only && !creating) {
+    if (absl::Status s = CheckColumnFamilies(db_options, dir); !s.ok()) return s;
   }
   // A writer must open every column family the database has.
   if (!read_only && StoreExists(dir)) {

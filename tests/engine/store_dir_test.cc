@@ -179,5 +179,33 @@ TEST(StoreDirTest, MarkerWithoutDatabaseIsAnUnfinishedCreation) {
   EXPECT_NE(OpenWriter(dir.path()), nullptr);
 }
 
+// Killed while RocksDB made the column families one by one: a marked
+// store with only some of them. A reader finds no store yet (the crash
+// campaign once met "Column family not found" here); a writer finishes it.
+TEST(StoreDirTest, StoreKilledWhileMakingColumnFamiliesIsFinishedByTheWriter) {
+  TestStoreDir dir;
+  fs::create_directories(dir.path());
+  ASSERT_TRUE(engine::WriteStoreMarker(dir.path(), 2).ok());
+  {
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    options.create_missing_column_families = true;
+    std::vector<rocksdb::ColumnFamilyDescriptor> families = {
+        {rocksdb::kDefaultColumnFamilyName, {}}, {"node", {}}};
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* db = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, dir.path(), families, &handles, &db).ok());
+    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+    delete db;
+  }
+  StoreOptions reader;
+  reader.read_only = true;
+  absl::StatusOr<std::unique_ptr<Store>> early = Store::Open(dir.path(), reader);
+  ASSERT_EQ(early.status().code(), absl::StatusCode::kNotFound) << early.status();
+  EXPECT_NE(early.status().message().find("creation did not finish"), std::string::npos);
+  ASSERT_NE(OpenWriter(dir.path()), nullptr);
+  EXPECT_NE(testing_util::OpenReader(dir.path()), nullptr);
+}
+
 }  // namespace
 }  // namespace newsgraph
