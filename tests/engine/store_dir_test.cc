@@ -67,21 +67,26 @@ void ExpectRefusedUntouched(const std::string& dir, const std::string& what) {
   if (fs::is_directory(dir)) EXPECT_EQ(Snapshot(dir), before) << what;
 }
 
+// Another program's RocksDB (or a half-made one): `families` created, a
+// key put in the second when `with_data`, the database closed again.
+void MakeRawRocksDb(const std::string& dir, const std::vector<std::string>& families,
+                    bool with_data) {
+  rocksdb::Options options;
+  options.create_if_missing = true;
+  options.create_missing_column_families = true;
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const std::string& name : families) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  ASSERT_TRUE(rocksdb::DB::Open(options, dir, descriptors, &handles, &db).ok());
+  if (with_data) ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[1], "alice", "1").ok());
+  for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+  delete db;
+}
+
 TEST(StoreDirTest, ForeignRocksDbIsRefusedAndKeepsWorking) {
   TestStoreDir dir;
-  {
-    rocksdb::Options options;
-    options.create_if_missing = true;
-    options.create_missing_column_families = true;
-    std::vector<rocksdb::ColumnFamilyDescriptor> families = {
-        {rocksdb::kDefaultColumnFamilyName, {}}, {"users", {}}};
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(options, dir.path(), families, &handles, &db).ok());
-    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[1], "alice", "1").ok());
-    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
-  }
+  MakeRawRocksDb(dir.path(), {rocksdb::kDefaultColumnFamilyName, "users"}, /*with_data=*/true);
   ExpectRefusedUntouched(dir.path(), "another program's RocksDB database");
   std::vector<std::string> families;
   ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir.path(), &families).ok());
@@ -186,18 +191,7 @@ TEST(StoreDirTest, StoreKilledWhileMakingColumnFamiliesIsFinishedByTheWriter) {
   TestStoreDir dir;
   fs::create_directories(dir.path());
   ASSERT_TRUE(engine::WriteStoreMarker(dir.path(), 2).ok());
-  {
-    rocksdb::Options options;
-    options.create_if_missing = true;
-    options.create_missing_column_families = true;
-    std::vector<rocksdb::ColumnFamilyDescriptor> families = {
-        {rocksdb::kDefaultColumnFamilyName, {}}, {"node", {}}};
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(options, dir.path(), families, &handles, &db).ok());
-    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
-  }
+  MakeRawRocksDb(dir.path(), {rocksdb::kDefaultColumnFamilyName, "node"}, /*with_data=*/false);
   StoreOptions reader;
   reader.read_only = true;
   absl::StatusOr<std::unique_ptr<Store>> early = Store::Open(dir.path(), reader);
