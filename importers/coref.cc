@@ -1,16 +1,23 @@
 #include "importers/coref.h"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cstdlib>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "schema/dates.h"
 
 namespace newsgraph {
 namespace {
+
+std::string Capitalized(std::string word) {
+  if (!word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  return word;
+}
 
 bool FamilyFirstState(absl::string_view code) {
   return code == "CN" || code == "TW" || code == "HK" || code == "KP" || code == "KR";
@@ -42,6 +49,13 @@ bool GivenNamesAgree(const std::vector<std::string>& read,
   return a[0] == b[0];
 }
 
+// "Prince William", "Queen Rania": a royal title right before one name.
+bool IsRoyalStyle(const PersonMention& p) {
+  const std::string& h = p.title.head;
+  return p.rule == "title-surname" && p.name_tokens.size() == 1 && p.title.last == p.first &&
+         (h == "prince" || h == "princess" || h == "king" || h == "queen");
+}
+
 class Resolver {
  public:
   Resolver(const KnowledgeBase& kb, int32_t day, Mentions* m) : kb_(kb), day_(day), m_(m) {}
@@ -53,6 +67,9 @@ class Resolver {
   int LearnedEntity(const PersonMention& p);
   int ResolveShort(int mention_index);
   int ResolveTitle(int mention_index);
+  // "Prince William" named nowhere else in full: royals are known by
+  // title and given name, which is the name the entity gets.
+  int RoyalEntity(const PersonMention& p);
   std::string PickKbCandidate(const PersonMention& p) const;
 
   const KnowledgeBase& kb_;
@@ -78,7 +95,8 @@ int Resolver::KbEntity(const std::string& key, const std::string& rule) {
     std::vector<std::string> names{person->name()};
     names.insert(names.end(), person->aliases().begin(), person->aliases().end());
     for (const std::string& n : names) {
-      std::vector<std::string> s = SurnameTokens(n, family_first);
+      std::vector<std::string> s =
+          AliasSurnameTokens(n, SurnameTokens(person->name(), family_first), family_first);
       if (!s.empty()) e.surnames.push_back(s);
     }
   }
@@ -152,6 +170,15 @@ int Resolver::LearnedEntity(const PersonMention& p) {
   return id;
 }
 
+int Resolver::RoyalEntity(const PersonMention& p) {
+  PersonMention styled = p;
+  styled.name = absl::StrCat(Capitalized(p.title.head), " ", p.name);
+  styled.name_tokens = {p.title.head, p.name_tokens[0]};
+  const int id = LearnedEntity(styled);
+  entities_[id].surnames = {{p.name_tokens[0]}};
+  return id;
+}
+
 int Resolver::ResolveTitle(int index) {
   // The entity last mentioned before with this title in its role ("the
   // Executive Vice Minister" -> "Executive Vice Minister of Foreign
@@ -173,7 +200,20 @@ int Resolver::ResolveTitle(int index) {
       best = q.entity;
     }
   }
-  return best;
+  if (best >= 0) return best;
+  // A lead that gives the title before the name ("The Duchess of X has
+  // visited ... Sophia, the Duchess of X, travelled"): the holder named in
+  // the next sentences.
+  for (const PersonMention& q : m_->people) {
+    if (q.first <= p.first || q.title_only || q.role.empty() || q.entity < 0) continue;
+    if (q.first - p.first > 80) break;
+    std::vector<std::string> role = NormalizedTokens(q.role);
+    if (std::search(role.begin(), role.end(), p.name_tokens.begin(), p.name_tokens.end()) !=
+        role.end()) {
+      return q.entity;
+    }
+  }
+  return -1;
 }
 
 int Resolver::ResolveShort(int index) {
@@ -225,6 +265,7 @@ std::vector<Entity> Resolver::Run() {
     PersonMention& p = people[i];
     if (!p.short_form) continue;
     p.entity = ResolveShort(static_cast<int>(i));
+    if (p.entity < 0 && IsRoyalStyle(p)) p.entity = RoyalEntity(p);
     if (p.entity < 0) continue;
     Entity& e = entities_[p.entity];
     e.mentions.insert(std::upper_bound(e.mentions.begin(), e.mentions.end(),

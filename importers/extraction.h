@@ -36,6 +36,7 @@ struct ExtractedEvent {
   pb::TimeSpan time;
   pb::Factuality factuality = pb::HAPPENED;
   std::string place;  // as named by the text; "" if none
+  std::string place_state;  // for a visit: the state the place is in, when known
   // Byte offsets of the supporting sentence in ArticleInput::text.
   uint32_t sentence_begin = 0;
   uint32_t sentence_end = 0;

@@ -81,6 +81,22 @@ bool PickTime(absl::string_view sentence, const std::vector<TimeMention>& times,
   return best != SIZE_MAX;
 }
 
+bool SameDay(const pb::TimeSpan& a, const pb::TimeSpan& b) {
+  return !a.fell_back() && !b.fell_back() && a.granularity() == pb::DAY &&
+         b.granularity() == pb::DAY && a.from_day() == b.from_day();
+}
+
+// Two visits of the same travellers are one trip when they go to the same
+// place, to places of the same state ("arrived in Kyiv", "the trip to
+// Ukraine"), or on the same day to a place whose state is unknown ("Bucha"
+// during a Kyiv trip): the stops of one trip are not visits of their own,
+// the separate states of a tour are.
+bool SameTrip(const ExtractedEvent& a, const ExtractedEvent& b) {
+  if (NormalizeText(a.place) == NormalizeText(b.place)) return true;
+  if (!a.place_state.empty() && a.place_state == b.place_state) return true;
+  return (a.place_state.empty() || b.place_state.empty()) && SameDay(a.time, b.time);
+}
+
 std::vector<std::string> SortedKeys(const ExtractedEvent& e) {
   std::vector<std::string> keys;
   for (const Participant& p : e.participants) {
@@ -97,7 +113,7 @@ bool MergeInto(std::vector<ExtractedEvent>* events, const ExtractedEvent& ev) {
   for (ExtractedEvent& old : *events) {
     if (Family(old.mode) != Family(ev.mode) || SortedKeys(old) != keys) continue;
     if (!DatesCompatible(old.time, ev.time)) continue;
-    if (old.mode == "visit" && NormalizeText(old.place) != NormalizeText(ev.place)) continue;
+    if (old.mode == "visit" && !SameTrip(old, ev)) continue;
     if (ev.mode == "summit" || (ev.mode == "video" && old.mode == "phone")) old.mode = ev.mode;
     // A plan and its report are one event; the report says it took place
     // when a verb asserts it ("met", not "the trip").
@@ -110,6 +126,7 @@ bool MergeInto(std::vector<ExtractedEvent>* events, const ExtractedEvent& ev) {
       old.date_rule = ev.date_rule;
     }
     if (old.place.empty()) old.place = ev.place;
+    if (old.place_state.empty()) old.place_state = ev.place_state;
     return true;
   }
   return false;
@@ -567,6 +584,7 @@ absl::StatusOr<Extraction> Extractor::ExtractSegment(const ArticleInput& article
           ev.participants.push_back(MakeParticipant(mentions, entities[e], d.trigger.first));
         }
         if (ev.participants.empty()) continue;
+        ev.place_state = d.place_state;
         visits.push_back(std::move(ev));
         continue;
       }

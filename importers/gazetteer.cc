@@ -71,6 +71,21 @@ std::vector<std::string> SurnameTokens(absl::string_view full_name, bool family_
   return std::vector<std::string>(toks.begin() + start, toks.end());
 }
 
+std::vector<std::string> AliasSurnameTokens(absl::string_view name,
+                                            const std::vector<std::string>& primary,
+                                            bool family_first) {
+  if (family_first && primary.size() == 1) {
+    // "William Lai", "William Lai Ching-te": a given name put before the
+    // family name; the family name is still the surname.
+    const std::vector<std::string> toks = NormalizedTokens(name);
+    if (!toks.empty() && toks.front() != primary[0] &&
+        std::find(toks.begin(), toks.end(), primary[0]) != toks.end()) {
+      return primary;
+    }
+  }
+  return SurnameTokens(name, family_first);
+}
+
 Gazetteer::Gazetteer() { nodes_.emplace_back(); }
 
 int Gazetteer::Walk(int node, const std::string& token) const {
@@ -135,7 +150,8 @@ Gazetteer Gazetteer::FromKb(const pb::KnowledgeBase& kb) {
         continue;
       }
       g.Add(n, GazKind::kPerson, p.key());
-      std::vector<std::string> sur = SurnameTokens(n, family_first);
+      std::vector<std::string> sur =
+          AliasSurnameTokens(n, SurnameTokens(p.name(), family_first), family_first);
       if (sur.empty() || CommonWordSurname(sur)) continue;
       // "Gen" (of "Nakatani Gen") would swallow every "Gen." before a name.
       if (sur.size() == 1 && (IsTitleWord(sur[0]) || IsHonorific(sur[0]) ||

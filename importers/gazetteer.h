@@ -79,6 +79,13 @@ class Gazetteer {
 // Leyen" -> {"von", "der", "leyen"}).
 std::vector<std::string> SurnameTokens(absl::string_view full_name, bool family_first);
 
+// The surname in `name`, one of the names of a person whose primary name
+// has the surname `primary`. A family-name-first person's alias that puts a
+// given name first ("William Lai" for "Lai Ching-te") keeps that surname.
+std::vector<std::string> AliasSurnameTokens(absl::string_view name,
+                                            const std::vector<std::string>& primary,
+                                            bool family_first);
+
 // True for lower-case particles inside names ("von", "der", "bin", "al").
 bool IsNameParticle(absl::string_view norm);
 

@@ -58,6 +58,10 @@ class SentenceScanner {
   }
   bool NameToken(int tok) const;
   void AddPerson(PersonMention p);
+  // "Sophia, the Countess of Wessex,": a royal known by one given name and
+  // a peerage, whose usual name is "Sophia, Countess of Wessex". Adds
+  // nothing unless the apposition is such a style.
+  void AddPeerByStyle(PersonMention p);
   // True when tokens from `k` read "was Norway's prime minister" (or "is",
   // "became", "has been"); fills the role and the state when asked.
   bool PredicateRole(int k, std::string* role, std::string* nationality) const;
@@ -162,6 +166,21 @@ void SentenceScanner::AddPerson(PersonMention p) {
   out_->people.push_back(std::move(p));
 }
 
+void SentenceScanner::AddPeerByStyle(PersonMention p) {
+  int nat = -1;
+  const TitleSpan style =
+      TitleAfter(doc_, p.last, s_.last, [this](int tok) { return EntityAt(tok); }, &nat);
+  const auto& toks = doc_.tokens;
+  if (!style.Found() || toks[p.last + 1].norm != "the" || !IsPeerageTitle(style.head) ||
+      style.last - style.first < 3 || toks[style.first + 1].norm != "of") {
+    return;
+  }
+  p.rule = "peerage-style";
+  AddPerson(std::move(p));
+  PersonMention& added = out_->people.back();
+  added.name = absl::StrCat(added.name, ", ", RoleText(doc_, style));
+}
+
 bool SentenceScanner::PredicateRole(int k, std::string* role, std::string* nationality) const {
   const auto& toks = doc_.tokens;
   if (k < s_.last && IsOneOf(toks[k].norm, {"was", "is", "became", "remains"})) {
@@ -243,7 +262,7 @@ void SentenceScanner::TitleOnly() {
       if (IsTitleHead(toks[j].norm)) head = toks[j].norm;
       ++j;
     }
-    if (head.empty() || j == first || head.back() == 's' || head == "counterpart" ||
+    if (head.empty() || j == first || IsPluralTitle(head) || head == "counterpart" ||
         head == "official" || head == "member" || head == "head" || head == "chief" && j - first == 1) {
       continue;
     }
@@ -413,6 +432,8 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
       p.short_form = true;
       p.rule = honorific ? "honorific-surname" : "title-surname";
       AddPerson(std::move(p));
+    } else if (words == 1 && appositive) {
+      AddPeerByStyle(std::move(p));
     }
   }
   TitleOnly();
@@ -484,8 +505,9 @@ void AddLearnedSurnames(const Document& doc, Mentions* out) {
     // Officials only: a title or a state read beside the full name.
     bool official = !p.nationality.empty();
     for (const std::string& w : NormalizedTokens(p.role)) official |= IsTitleWord(w);
+    const bool full = p.name_tokens.size() >= 2 && p.last - p.first >= 2;
     if (official && p.kb_key.empty() && !p.short_form && !p.title_only &&
-        p.name_tokens.size() >= 2 && p.last - p.first >= 2) {
+        (full || p.rule == "peerage-style")) {
       surnames.insert(p.name_tokens.back());
     }
   }

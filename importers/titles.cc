@@ -10,7 +10,7 @@ namespace {
 const absl::flat_hash_set<std::string>& Heads() {
   static const auto* kSet = new absl::flat_hash_set<std::string>{
       "president", "minister", "ministers", "secretary", "chancellor", "premier",
-      "leader", "leaders", "king", "queen", "prince", "emir", "sheikh", "sultan",
+      "leader", "leaders", "king", "queen", "prince", "princess", "duke", "duchess", "emir", "sheikh", "sultan",
       "ambassador", "envoy", "adviser", "advisor", "spokesperson", "spokesman",
       "spokeswoman", "speaker", "senator", "sen", "rep", "representative",
       "congressman", "congresswoman", "lawmaker", "governor", "general", "gen",
@@ -113,6 +113,15 @@ int TrimRight(const Document& doc, int first, int last) {
 }  // namespace
 
 bool IsTitleHead(absl::string_view norm) { return Heads().contains(std::string(norm)); }
+
+bool IsPluralTitle(absl::string_view head) {
+  return absl::EndsWith(head, "s") && !absl::EndsWith(head, "ss");  // not "duchess"
+}
+
+bool IsPeerageTitle(absl::string_view norm) {
+  return norm == "duke" || norm == "duchess" || norm == "prince" || norm == "princess" ||
+         norm == "earl" || norm == "countess";
+}
 
 bool IsTitleWord(absl::string_view norm) {
   return IsTitleHead(norm) || Modifiers().contains(std::string(norm));
@@ -255,7 +264,7 @@ TitleSpan TitleAfter(const Document& doc, int name_last, int ceiling,
   const bool names_next = last < ceiling && toks[last].word && toks[last].cap &&
                           !IsTitleWord(toks[last].norm);
   if (last <= first || names_next || !Validate(doc, &start, last, &head) || start != first ||
-      head.back() == 's') {  // ", the Quad leaders": a group, not this person
+      IsPluralTitle(head)) {  // ", the Quad leaders": a group, not this person
     *nationality_tok = -1;
     return {};
   }

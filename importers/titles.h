@@ -19,6 +19,13 @@ namespace newsgraph {
 bool IsTitleHead(absl::string_view norm);
 // True for heads and modifiers ("deputy", "foreign", "national").
 bool IsTitleWord(absl::string_view norm);
+
+// A plural title head ("leaders", "ministers"; not "duchess").
+bool IsPluralTitle(absl::string_view head);
+
+// A title of nobility that, with "of <place>", makes a royal's style
+// ("Duchess of Edinburgh").
+bool IsPeerageTitle(absl::string_view norm);
 // "Mr", "Mrs", "Ms", "Dr", "Madam".
 bool IsHonorific(absl::string_view norm);
 

@@ -85,12 +85,28 @@ TEST(EventsTest, VisitedPersonAndRelativeClauseTraveller) {
                                       "VISIT:planned Ola Nordmann @Helsinki"}));
 }
 
+// The capital and its state are one trip.
 TEST(EventsTest, ObjectsOfVisitsAreNotTravellers) {
   EXPECT_EQ(Summaries("Nordmann visited President Virtanen in Helsinki, marking his first visit "
                       "to Finland."),
             (std::vector<std::string>{"MEET:happened Kari Virtanen Ola Nordmann @Helsinki",
-                                      "VISIT:happened Ola Nordmann @Finland",
                                       "VISIT:happened Ola Nordmann @Helsinki"}));
+}
+
+// Stops inside one trip are not visits of their own; separate states of a
+// tour are.
+TEST(EventsTest, StopsOfOneTripAreOneVisit) {
+  EXPECT_EQ(Summaries("Nordmann arrived in Helsinki on Tuesday. On Tuesday afternoon he also "
+                      "visited Porvoo, a small town east of the capital."),
+            (std::vector<std::string>{"VISIT:happened Ola Nordmann @Helsinki"}));
+  EXPECT_EQ(Summaries("Nordmann made a trip to Finland last month. He visited Chile in the "
+                      "same month."),
+            (std::vector<std::string>{"VISIT:happened Ola Nordmann @Chile",
+                                      "VISIT:happened Ola Nordmann @Finland"}));
+  EXPECT_EQ(Summaries("Nordmann visited Santiago on Monday. After laying a wreath there, he "
+                      "travelled to Helsinki on Wednesday."),
+            (std::vector<std::string>{"VISIT:happened Ola Nordmann @Helsinki",
+                                      "VISIT:happened Ola Nordmann @Santiago"}));
 }
 
 TEST(EventsTest, VisitOfPersonToPlaceAndFrontedPhrase) {

@@ -84,5 +84,16 @@ TEST(GazetteerTest, SurnameTokens) {
             (std::vector<std::string>{"thomas", "-", "greenfield"}));
 }
 
+// A family-name-first person's alias that puts a given name first keeps
+// the family name as the surname; Western names are unchanged.
+TEST(GazetteerTest, AliasSurnameTokens) {
+  const std::vector<std::string> chen{"chen"};
+  EXPECT_EQ(AliasSurnameTokens("Daniel Chen", chen, true), chen);
+  EXPECT_EQ(AliasSurnameTokens("Daniel Chen Wei-lun", chen, true), chen);
+  EXPECT_EQ(AliasSurnameTokens("Chen Wei-lun", chen, true), chen);
+  EXPECT_EQ(AliasSurnameTokens("Anna Maria Holm", {"holm"}, false),
+            (std::vector<std::string>{"holm"}));
+}
+
 }  // namespace
 }  // namespace newsgraph

@@ -1,6 +1,8 @@
 // People the knowledge base does not know, introduced by the text around
 // their name, and referred to again later. Sentences written for the tests.
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "tests/importers/test_extract.h"
@@ -60,6 +62,30 @@ TEST(IntroductionsTest, SurnameOfSomeoneWithoutOfficeIsNotGuessed) {
   for (const ExtractedEvent& e : x.events) {
     EXPECT_EQ(SortedNames(e).find("Stone"), std::string::npos) << DescribeEvents(x);
   }
+}
+
+// A royal known by one given name and a peerage: the style is the name,
+// the given name alone and "the duchess" refer back to it, and a lead that
+// gives the title first refers forward to it.
+TEST(IntroductionsTest, PeerageStyleNamesARoyal) {
+  const Extraction x = ExtractWithTestKb(
+      "The Duchess of Lindholm has made her first trip to Chile. Astrid, the Duchess of "
+      "Lindholm, who is the king's sister, arrived in Santiago on Monday. Astrid met Nordmann "
+      "at the embassy. Later the duchess spoke by phone with Virtanen.");
+  std::vector<std::string> got;
+  for (const ExtractedEvent& e : x.events) got.push_back(e.mode + ": " + SortedNames(e));
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"in-person: Astrid, Duchess of Lindholm, Ola Nordmann",
+                                           "phone: Astrid, Duchess of Lindholm, Kari Virtanen",
+                                           "visit: Astrid, Duchess of Lindholm"}))
+      << DescribeEvents(x);
+}
+
+// "Prince Anders", named nowhere in full, is known by title and given name.
+TEST(IntroductionsTest, RoyalStyleWithoutFullName) {
+  const Extraction x = ExtractWithTestKb("Prince Anders visited Chile on Monday.");
+  ASSERT_EQ(x.events.size(), 1u) << DescribeEvents(x);
+  EXPECT_EQ(SortedNames(x.events[0]), "Prince Anders");
 }
 
 }  // namespace
