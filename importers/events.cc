@@ -416,12 +416,41 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
   }
 }
 
+void SentenceEvents::FoldOpeningSetting(std::vector<DraftEvent>* out) const {
+  const auto& toks = doc_.tokens;
+  if (!IsOneOf(toks[s_.first].norm, {"at", "during", "on", "in"})) return;
+  int comma = s_.first;
+  while (comma < s_.last && toks[comma].norm != ",") ++comma;
+  if (comma == s_.last) return;
+  auto setting = out->end();
+  auto contact = out->end();
+  for (auto it = out->begin(); it != out->end(); ++it) {
+    if (it->mode == "visit") continue;
+    if (!it->trigger.verb && it->trigger.last <= comma && setting == out->end()) setting = it;
+    if (it->trigger.verb && it->trigger.first > comma && contact == out->end()) contact = it;
+  }
+  if (setting == out->end() || contact == out->end()) return;
+  for (int e : setting->entities) {
+    if (std::find(contact->entities.begin(), contact->entities.end(), e) == contact->entities.end()) {
+      contact->entities.push_back(e);
+    }
+  }
+  if (contact->place.empty()) {
+    contact->place = setting->place;
+    contact->place_state = setting->place_state;
+  }
+  if (contact->mode == "phone") contact->mode = "in-person";
+  contact->people_rule += ",opening-setting";
+  out->erase(setting);
+}
+
 std::vector<DraftEvent> SentenceEvents::Run() {
   std::vector<DraftEvent> out;
   triggers_ = FindTriggers(doc_, s_);
   const std::vector<Trigger>& triggers = triggers_;
   if (triggers.empty()) return out;
   Contacts(triggers, &out);
+  FoldOpeningSetting(&out);
   for (const Trigger& t : triggers) {
     if (t.mode == "visit") AddVisits(doc_, s_, m_, t, people_, objects_, Travellers(t), &out);
   }

@@ -23,7 +23,7 @@ const Set& VisitWords() {
   static const auto* k = new Set{
       "visit", "visits", "visited", "visiting", "trip", "trips", "travel", "travels",
       "traveled", "travelled", "traveling", "travelling", "tour", "arrived", "arrives",
-      "arriving", "arrival", "flew", "landed", "headed", "heads", "heading", "stop",
+      "arriving", "arrival", "arrive", "flew", "landed", "headed", "heads", "heading", "stop",
       "stops", "stopover", "presence", "went", "returned"};
   return *k;
 }
@@ -106,7 +106,9 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
              IsOneOf(t[k].norm, {"today", "by", "phone", "telephone", "on", "the", "again",
                             "separately", "also", "yesterday", "briefly", "directly",
                             "monday", "tuesday", "wednesday", "thursday", "friday",
-                            "saturday", "sunday", "over", "via"})) {
+                            "saturday", "sunday", "over", "via", "this", "that", "morning",
+                            "afternoon", "evening", "night", "tonight", "earlier", "later",
+                            "privately", "personally", "at", "length"})) {
         ++k;
       }
       if (k < s.last && (IsOneOf(t[k].norm, {"with", "to"}) || w == "phoned")) {
@@ -179,6 +181,36 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
         continue;
       }
     }
+    // "a joint press conference", "a news conference with X": appearing
+    // together before the press is meeting.
+    // "the joint news conference" refers to an event told before, whose
+    // people the sentence does not name: no trigger.
+    if (IsOneOf(w, {"press", "news"}) && n1 == "conference" &&
+        ((norm(i - 1) == "joint" && norm(i - 2) != "the") || norm(i + 2) == "with")) {
+      add(i, i + 2, "in-person", false, "noun:joint-press-conference");
+      ++i;
+      continue;
+    }
+    // "welcomed X to Paris", "welcomes X at the palace": a host meeting a
+    // guest; "welcomed the decision", "welcomed X's offer" are not.
+    if (IsOneOf(w, {"welcomed", "welcomes", "welcome", "welcoming"}) && i + 1 < s.last &&
+        t[i + 1].cap) {
+      int k = i + 1;
+      while (k < s.last && k <= i + 6 && t[k].word && t[k].norm != "'s" &&
+             !IsOneOf(t[k].norm, {"to", "at", "in"})) {
+        ++k;
+      }
+      if (k < s.last && IsOneOf(t[k].norm, {"to", "at", "in"})) {
+        add(i, i + 1, "in-person", true, "verb:welcomed");
+        continue;
+      }
+    }
+    // "urged X to come to Paris": the trip of the one asked.
+    if (IsOneOf(w, {"come", "comes", "came", "coming"}) && n1 == "to" && i + 2 < s.last &&
+        t[i + 2].cap) {
+      add(i, i + 1, "visit", true, "trigger:visit", i + 1);
+      continue;
+    }
     // "sat down with X", "sat down on Friday with X".
     if (IsOneOf(w, {"sat", "sit", "sits", "sitting"}) && n1 == "down") {
       int k = i + 2;
@@ -220,7 +252,10 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       if (IsOneOf(w, {"flew", "went", "headed", "heads", "heading", "returned"}) && n1 != "to") continue;
       if (w == "landed" && n1 != "in") continue;
       if (w == "presence" && n1 != "in") continue;
-      if (IsOneOf(w, {"arrived", "arrives", "arriving", "arrival"}) && !IsOneOf(n1, {"in", "at"})) continue;
+      if (IsOneOf(w, {"arrived", "arrives", "arriving", "arrival", "arrive"}) &&
+          !IsOneOf(n1, {"in", "at"})) {
+        continue;
+      }
       int place_from = -1;
       if (VisitVerbsTakingObject().contains(w)) place_from = i;
       // "visited Warsaw to sign ...": a direct object comes first.

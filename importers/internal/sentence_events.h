@@ -60,6 +60,11 @@ class SentenceEvents {
     return newsgraph::CoordinatedVerb(doc_, m_, from, to);
   }
   void Contacts(const std::vector<Trigger>& triggers, std::vector<DraftEvent>* out);
+  // "At a summit in Oslo, A spoke with B": a contact noun in the opening
+  // phrase is the setting of the main clause's contact, not an event of
+  // its own; its people and place go to that contact, which is face to
+  // face.
+  void FoldOpeningSetting(std::vector<DraftEvent>* out) const;
   // The people the parse gives trigger `t`, as subjects and objects (mention
   // indices), with how each was reached; false without a parse.
   struct Parsed {

@@ -119,6 +119,14 @@ const std::vector<Case> kContactNounInPhrase = {
     {"PressedDuringTalks",
      "Nordmann pressed Virtanen on fishing quotas during talks in Oslo.",
      "MEET", {kOla, kKari}, kHappened, {}},
+    // The opening phrase's meeting is the setting of the main clause's
+    // contact: one face-to-face meeting, not a meeting and a call.
+    {"AtAMeetingSpokeWith",
+     "At a regional meeting in Santiago on Friday, Nordmann spoke with Virtanen about ports.",
+     "MEET", {kOla, kKari}, kHappened, {}},
+    {"OnTheSidelinesTalkedWith",
+     "On the sidelines of the summit in Seoul, Virtanen talked with Park Min-ho about trade.",
+     "MEET", {kKari, kPark}, kHappened, {}},
 };
 INSTANTIATE_TEST_SUITE_P(ContactNounInPhrase, StructureTest,
                          ::testing::ValuesIn(kContactNounInPhrase), CaseName);
@@ -218,6 +226,18 @@ const std::vector<Case> kLightVerbs = {
     {"WillHoldAMeeting",
      "Virtanen will hold a meeting with Prime Minister Jonas Berg of Norway on Monday.",
      "MEET", {kKari, "Jonas Berg"}, kPlanned, {}},
+    {"JointPressConference",
+     "Nordmann and Virtanen gave a joint press conference in Oslo on Thursday.",
+     "MEET", {kOla, kKari}, kHappened, {}},
+    {"NewsConferenceWith",
+     "Park Min-ho held a news conference with Virtanen after their lunch.",
+     "MEET", {kPark, kKari}, kHappened, {}},
+    {"WelcomedToTheCapital",
+     "Virtanen welcomed Nordmann to Helsinki on Wednesday.",
+     "MEET", {kKari, kOla}, kHappened, {}},
+    {"SpokeThisEveningWith",
+     "Nordmann spoke this evening with Park Min-ho about the fisheries dispute.",
+     "PHONE_CALL", {kOla, kPark}, kHappened, {}},
 };
 INSTANTIATE_TEST_SUITE_P(LightVerbs, StructureTest, ::testing::ValuesIn(kLightVerbs), CaseName);
 
@@ -300,6 +320,9 @@ const std::vector<Case> kInvitations = {
     {"AcceptedAnInvitation",
      "Nordmann accepted an invitation from Virtanen to visit Finland in the autumn.",
      "VISIT", {kOla}, kPlanned, {}},
+    {"UrgedToComeTo",
+     "Virtanen urged Nordmann to come to Helsinki for talks in the spring.",
+     "VISIT", {kOla}, kAny, {}},
     {"AtTheInvitationOf",
      "At the invitation of Park Min-ho, Virtanen will visit Seoul in July.",
      "VISIT", {kKari}, kPlanned, {}},
@@ -386,6 +409,12 @@ const std::vector<Case> kNoEvent = {
      "", {}, kAny, {}},
     {"PraisedAMeetingWithUnnamed",
      "Park Min-ho praised Virtanen's meeting with Finnish farmers.",
+     "", {}, kAny, {}},
+    {"WelcomedAnOffer",
+     "Virtanen welcomed Nordmann's offer of help on Friday.",
+     "", {}, kAny, {}},
+    {"CameToAnAgreement",
+     "Nordmann and Virtanen came to an agreement on quotas.",
      "", {}, kAny, {}},
 };
 INSTANTIATE_TEST_SUITE_P(NoEvent, StructureTest, ::testing::ValuesIn(kNoEvent), CaseName);
