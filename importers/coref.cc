@@ -201,6 +201,27 @@ int Resolver::ResolveTitle(int index) {
     }
   }
   if (best >= 0) return best;
+  // The title the knowledge base gives someone named before ("Rishi Sunak
+  // met ... the prime minister's first visit"), when one person fits.
+  int kb_fit = -1;
+  for (size_t i = 0; i < m_->people.size(); ++i) {
+    const PersonMention& q = m_->people[i];
+    if (q.first >= p.first || q.entity < 0 || q.title_only) continue;
+    const Entity& e = entities_[q.entity];
+    if (e.kb_key.empty() || q.entity == kb_fit) continue;
+    if (!p.nationality.empty() && e.state != p.nationality) continue;
+    const pb::KbPerson* person = kb_.PersonByKey(e.kb_key);
+    const pb::KbRole* role = person == nullptr ? nullptr : kb_.RoleOn(*person, day_);
+    if (role == nullptr) continue;
+    const std::vector<std::string> title = NormalizedTokens(role->title());
+    if (std::search(title.begin(), title.end(), p.name_tokens.begin(), p.name_tokens.end()) ==
+        title.end()) {
+      continue;
+    }
+    if (kb_fit >= 0) return -1;  // two people hold such a title: no guess
+    kb_fit = q.entity;
+  }
+  if (kb_fit >= 0) return kb_fit;
   // A lead that gives the title before the name ("The Duchess of X has
   // visited ... Sophia, the Duchess of X, travelled"): the holder named in
   // the next sentences.

@@ -119,6 +119,20 @@ const std::vector<Case> kTitleOnly = {
      "Nordmann praised Chilean President Diego Morales on Monday. On Tuesday the Chilean "
      "president met Virtanen in Helsinki.",
      "MEET", {"Diego Morales", kKari}, "2023-05-30", -1},
+    // The text gives no title; the knowledge base's role on the day does.
+    {"TitleFromTheKnowledgeBase",
+     "Park Min-ho met Virtanen in Helsinki on Monday. It was the prime minister's first visit "
+     "to Finland.",
+     "VISIT", {kPark}, "", -1},
+    // Two people hold a minister's title: "the minister" is left unresolved.
+    {"AmbiguousTitleIsNoGuess",
+     "Nordmann met Park Min-ho in Seoul on Monday. The minister's visit to Chile followed.",
+     "MEET", {kOla, kPark}, "", 1},
+    // A lead that gives the title before the name refers forward.
+    {"TitleBeforeTheName",
+     "The Chilean trade minister has arrived in Oslo. Chilean Trade Minister Ana Soto met "
+     "Nordmann on Tuesday.",
+     "VISIT", {"Ana Soto"}, "", -1},
 };
 INSTANTIATE_TEST_SUITE_P(TitleOnly, CorefStructureTest, ::testing::ValuesIn(kTitleOnly),
                          CaseName);
