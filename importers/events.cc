@@ -319,12 +319,12 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
                              doc_.tokens[k].norm == "with")) {
         ++k;
       }
-      if (k + 1 < s_.last &&
-          (doc_.tokens[k].norm == "their" || doc_.tokens[k].norm == "his" ||
-           doc_.tokens[k].norm == "her") &&
-          (doc_.tokens[k + 1].norm == "counterparts" ||
-           doc_.tokens[k + 1].norm == "counterpart" ||
-           (k + 2 < s_.last && doc_.tokens[k + 2].norm == "counterparts"))) {
+      // "X met his Japanese counterparts": right after the trigger.
+      int after_trigger = t.last;
+      if (after_trigger < s_.last && doc_.tokens[after_trigger].norm == "with") ++after_trigger;
+      if (objects[g].empty() && k < t.last) k = after_trigger;
+      if (k + 1 < s_.last && IsOneOf(doc_.tokens[k].norm, {"their", "his", "her"}) &&
+          UnnamedCounterparts(k + 1)) {
         std::vector<PlaceSpan> where = PlaceAfterPreposition(doc_, m_, k, s_.last);
         if (where.empty()) continue;
         for (int mi : named) {
@@ -414,6 +414,20 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     ev.pair_reference = subj.empty() && (PairBefore(t) || parse_plural[g] >= 0);
     out->push_back(std::move(ev));
   }
+}
+
+bool SentenceEvents::UnnamedCounterparts(int from) const {
+  // "counterparts", "Japanese and South Korean counterparts": demonyms and
+  // their coordination before the noun, no name after it.
+  for (int k = from; k < s_.last && k < from + 8; ++k) {
+    const Token& t = doc_.tokens[k];
+    if (t.norm == "counterpart" || t.norm == "counterparts") {
+      return k + 1 >= s_.last || !doc_.tokens[k + 1].cap || m_.person_at[k + 1] < 0;
+    }
+    const bool demonym = m_.actor_at[k] >= 0;
+    if (!demonym && !IsOneOf(t.norm, {"and", ",", "-"})) return false;
+  }
+  return false;
 }
 
 void SentenceEvents::FoldOpeningSetting(std::vector<DraftEvent>* out) const {

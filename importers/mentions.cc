@@ -487,7 +487,11 @@ bool IsNonNameWord(absl::string_view norm) {
       "gentlemen", "good", "yes", "no", "please", "let", "first", "second",
       "third", "once", "following", "trending", "related", "see", "more",
       "via", "photograph", "getty", "reuters", "afp", "ap", "xinhua", "tass",
-      "images", "file", "pool", "agency", "press"};
+      "images", "file", "pool", "agency", "press",
+      // Contact words capitalised in a title or a name of an event
+      // ("Official Visit", "Leaders' Summit") are never a person.
+      "visit", "visits", "summit", "meeting", "meetings", "talks", "trip", "call",
+      "official", "state"};
   return kWords->contains(std::string(norm));
 }
 

@@ -267,7 +267,9 @@ std::vector<int> SentenceEvents::Travellers(const Trigger& t) const {
 bool SentenceEvents::Possessed(const Trigger& t, const PersonMention& p) const {
   for (int k = t.first - 1; k >= s_.first && k >= t.first - 4; --k) {
     if (doc_.tokens[k].norm == "'s") return k > p.last;
-    if (!doc_.tokens[k].word || doc_.tokens[k].cap) return false;
+    if (!doc_.tokens[k].word || (doc_.tokens[k].cap && !IsNonNameWord(doc_.tokens[k].norm))) {
+      return false;
+    }
   }
   return false;
 }

@@ -26,9 +26,11 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
     return {};
   }
   // "X's (recent) trip", "visit by X", "visiting Foreign Minister X".
+  // Capitalised words between are the visit's own title ("Kishida's
+  // Official Visit"), not a name.
   int k = t.first - 1;
-  while (k >= s_.first && toks[k].word && !toks[k].cap && k >= t.first - 3 &&
-         toks[k].norm != "'s") {
+  while (k >= s_.first && toks[k].word && (!toks[k].cap || IsNonNameWord(toks[k].norm)) &&
+         k >= t.first - 3 && toks[k].norm != "'s") {
     --k;
   }
   if (k >= s_.first && toks[k].norm == "'s" && k - 1 >= s_.first &&

@@ -65,6 +65,9 @@ class SentenceEvents {
   // its own; its people and place go to that contact, which is face to
   // face.
   void FoldOpeningSetting(std::vector<DraftEvent>* out) const;
+  // True when tokens from `from` read "counterparts" or "Japanese and
+  // Korean counterparts" with no name after: people the text leaves unnamed.
+  bool UnnamedCounterparts(int from) const;
   // The people the parse gives trigger `t`, as subjects and objects (mention
   // indices), with how each was reached; false without a parse.
   struct Parsed {

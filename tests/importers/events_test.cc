@@ -62,6 +62,17 @@ TEST(EventsTest, UnnamedCounterpartsMakeVisits) {
                       "counterparts in Seoul."),
             (std::vector<std::string>{"VISIT:happened Kari Virtanen @Seoul",
                                       "VISIT:happened Ola Nordmann @Seoul"}));
+  // Demonyms before "counterparts", right after the verb.
+  EXPECT_EQ(Summaries("Last week Nordmann met his Chilean and South Korean counterparts at a "
+                      "forum in Santiago, where they signed a fisheries pact."),
+            (std::vector<std::string>{"VISIT:happened Ola Nordmann @Santiago"}));
+}
+
+// The visit's own title between the possessor and the noun.
+TEST(EventsTest, PossessorOfATitledVisit) {
+  EXPECT_EQ(Summaries("Trade grew after former President Virtanen's State Visit to Chile "
+                      "in March, Nordmann said."),
+            (std::vector<std::string>{"VISIT:happened Kari Virtanen @Chile"}));
 }
 
 TEST(EventsTest, HostAndReceivedGuests) {
