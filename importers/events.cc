@@ -381,6 +381,29 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
         separate || ((w == "meetings" || (t.verb && subj.size() == 1 &&
                                           object_states.size() == objects[g].size())) &&
                      !object_states.contains(""));
+    // "meeting X in Moscow on July 5 and Y in Beijing on July 8": each
+    // object with a place of its own is a meeting of its own, dated and
+    // placed by the words after it.
+    const std::vector<std::pair<int, PlaceSpan>> gapped =
+        objects[g].empty() ? std::vector<std::pair<int, PlaceSpan>>{}
+                           : GappedObjects(objects[g][0]);
+    if (!gapped.empty() && !subj.empty()) {
+      for (size_t i = 0; i < gapped.size(); ++i) {
+        const auto& [object, place] = gapped[i];
+        DraftEvent ev = base;
+        for (int mi : subj) add(&ev, mi);
+        add(&ev, object);
+        ev.place = place.name;
+        ev.place_state = place.state;
+        if (i > 0) {
+          ev.trigger.first = m_.people[object].first;
+          ev.trigger.last = place.last;
+        }
+        ev.people_rule += ",gapped-objects";
+        out->push_back(std::move(ev));
+      }
+      continue;
+    }
     if (bilaterals && !one_event[g] && !subj.empty() && objects[g].size() >= 2 &&
         loose[g].empty()) {
       for (int o : objects[g]) {
@@ -414,6 +437,31 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     ev.pair_reference = subj.empty() && (PairBefore(t) || parse_plural[g] >= 0);
     out->push_back(std::move(ev));
   }
+}
+
+std::vector<std::pair<int, PlaceSpan>> SentenceEvents::GappedObjects(int first_object) const {
+  // Each object, its "in/at <place>", a date phrase, then "and" and the next.
+  std::vector<std::pair<int, PlaceSpan>> out;
+  int mi = first_object;
+  while (mi >= 0) {
+    const int k = HeadEnd(m_.people[mi]);
+    if (k + 1 >= s_.last || !IsOneOf(doc_.tokens[k].norm, {"in", "at"})) break;
+    std::vector<PlaceSpan> p = PlacesAt(doc_, m_, k + 1, s_.last);
+    if (p.size() != 1) break;
+    out.emplace_back(mi, p[0]);
+    int j = p[0].last;
+    while (j < s_.last && j < p[0].last + 6 && doc_.tokens[j].norm != "and" &&
+           (doc_.tokens[j].word || doc_.tokens[j].norm == ",") && m_.person_at[j] < 0) {
+      ++j;
+    }
+    mi = -1;
+    if (j + 1 < s_.last && doc_.tokens[j].norm == "and") {
+      const int next = m_.person_at[j + 1];
+      if (next >= 0 && m_.people[next].entity >= 0) mi = next;
+    }
+  }
+  if (out.size() < 2) out.clear();
+  return out;
 }
 
 bool SentenceEvents::UnnamedCounterparts(int from) const {

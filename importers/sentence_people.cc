@@ -293,8 +293,10 @@ int SentenceEvents::TrailingParticipleSubject(const Trigger& t) const {
   // meeting Y on the way": the sentence's subject, named first.
   int k = t.first - 1;
   if (k >= s_.first && doc_.tokens[k].norm == "having") --k;
-  const std::string& w = doc_.tokens[t.first].norm;
   const bool having = k < t.first - 1;
+  // A quotation closed before the comma: 'his "peace missions," meeting X'.
+  while (k >= s_.first && IsOneOf(doc_.tokens[k].norm, {"\"", "\u201d", "'", "\u2019"})) --k;
+  const std::string& w = doc_.tokens[t.first].norm;
   const bool participle = having || (w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0);
   if (!participle || k < s_.first || doc_.tokens[k].norm != ",") return -1;
   for (int mi : people_) {

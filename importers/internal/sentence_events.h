@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "importers/arguments.h"
 #include "importers/events.h"
+#include "importers/places.h"
 
 namespace newsgraph::internal {
 
@@ -68,6 +70,10 @@ class SentenceEvents {
   // True when tokens from `from` read "counterparts" or "Japanese and
   // Korean counterparts" with no name after: people the text leaves unnamed.
   bool UnnamedCounterparts(int from) const;
+  // From `first_object` on, the objects that each carry a place of their
+  // own ("X in Moscow on May 5 and Y in Beijing"), with those places;
+  // empty unless there are two or more.
+  std::vector<std::pair<int, PlaceSpan>> GappedObjects(int first_object) const;
   // The people the parse gives trigger `t`, as subjects and objects (mention
   // indices), with how each was reached; false without a parse.
   struct Parsed {

@@ -68,6 +68,23 @@ TEST(EventsTest, UnnamedCounterpartsMakeVisits) {
             (std::vector<std::string>{"VISIT:happened Ola Nordmann @Santiago"}));
 }
 
+// Objects that each carry their own place and date are separate meetings;
+// the participle's subject is the sentence's, past a closed quotation.
+TEST(EventsTest, GappedObjectsAreSeparateMeetings) {
+  const Extraction x = ExtractWithTestKb(
+      "Nordmann has finished what he calls his \"listening tour,\" meeting Virtanen in "
+      "Helsinki on May 22 and Park Min-ho in Seoul on May 26.");
+  std::vector<std::string> got;
+  for (const ExtractedEvent& e : x.events) {
+    if (e.mode != "in-person") continue;
+    got.push_back(SortedNames(e) + " @" + e.place + " " + FormatSpan(e.time));
+  }
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"Kari Virtanen, Ola Nordmann @Helsinki 2023-05-22",
+                                           "Ola Nordmann, Park Min-ho @Seoul 2023-05-26"}))
+      << DescribeEvents(x);
+}
+
 // The visit's own title between the possessor and the noun.
 TEST(EventsTest, PossessorOfATitledVisit) {
   EXPECT_EQ(Summaries("Trade grew after former President Virtanen's State Visit to Chile "
