@@ -374,6 +374,10 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
     // Only when a hyphen joins them: "Martin Harris" is one person.
     bool hyphen = false;
     for (int k = a; k < b; ++k) hyphen |= toks[k].norm == "-";
+    // "the Biden-Harris Administration": a ticket or a government, no person.
+    const bool attributive = (b < s_.last && IsAttributiveNoun(toks[b].norm)) ||
+                             IsAttributiveNoun(toks[b - 1].norm);
+    if (surnames.size() >= 2 && hyphen && attributive) continue;
     if (surnames.size() >= 2 && hyphen) {
       for (const GazMatch* m : surnames) AddPerson(SurnameMention(*m));
       continue;

@@ -46,7 +46,9 @@ bool MeetsAnObligation(const std::vector<Token>& t, int i, int end) {
       "needs", "demand", "demands", "requirement", "requirements", "standard",
       "standards", "threshold", "criteria", "expectations", "obligations", "commitments",
       "commitment", "deadline", "threat", "threats", "ends", "moment", "obligation",
-      "conditions", "condition", "benchmark", "benchmarks", "test", "shortfall"};
+      "conditions", "condition", "benchmark", "benchmarks", "test", "shortfall",
+      // "meet for a debate", "meet in the final": a contest, not talks.
+      "debate", "debates", "final", "match", "runoff"};
   for (int k = i + 1; k < end && k <= i + 4; ++k) {
     if (!t[k].word) return false;
     if (kObjects->contains(t[k].norm)) return true;
