@@ -147,8 +147,8 @@ class Database {
   // as text, as on the command line ({"k", "2"}, {"from", "2023-01-01"},
   // {"types", "MET,SPOKE_WITH"}): each is checked against the declared type
   // and range, and defaults fill the ones not given. Every entry runs its
-  // Cypher text (officials-met and contacts-of too, whose C++ twins the
-  // CLI runs give the same pairs). Rows come with their evidence resolved
+  // Cypher text, officials-met and contacts-of too (the CLI runs their C++
+  // twins, which give the same pairs). Rows come with their evidence resolved
   // (QueryResult::evidence). Errors: NotFound for an
   // unknown name; InvalidArgument naming the parameter that is unknown,
   // missing or malformed; Query's errors, prefixed with the query's name.
