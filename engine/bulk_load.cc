@@ -389,22 +389,39 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
 
 }  // namespace
 
+absl::StatusOr<BulkLoadReport> BulkLoad(Store& store, const std::string& nodes_csv,
+                                        const std::string& edges_csv,
+                                        const BulkLoadOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  auto* rocks = dynamic_cast<RocksStore*>(&store);
+  if (rocks == nullptr) {
+    return absl::UnimplementedError("a bulk load needs a store made by Store::Open");
+  }
+  if (rocks->read_only()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("a bulk load writes: ", store.dir(), " is open read-only"));
+  }
+  // Runs and SST files are written beside the database (same file system,
+  // so ingestion links them instead of copying) and removed in any case.
+  const std::string tmp = store.dir() + "/bulk_load.tmp";
+  std::error_code ec;
+  std::filesystem::remove_all(tmp, ec);
+  std::filesystem::create_directories(tmp, ec);
+  if (ec) return absl::InternalError(absl::StrCat("cannot create ", tmp, ": ", ec.message()));
+  absl::StatusOr<BulkLoadReport> report = Load(*rocks, nodes_csv, edges_csv, options, tmp);
+  std::filesystem::remove_all(tmp, ec);
+  if (report.ok()) report->seconds = Since(start);
+  return report;
+}
+
 absl::StatusOr<BulkLoadReport> BulkLoad(const std::string& dir, const std::string& nodes_csv,
                                         const std::string& edges_csv,
                                         const BulkLoadOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   absl::StatusOr<std::unique_ptr<RocksStore>> store = RocksStore::OpenRocks(dir, StoreOptions{});
   if (!store.ok()) return store.status();
-  // Runs and SST files are written beside the database (same file system,
-  // so ingestion links them instead of copying) and removed in any case.
-  const std::string tmp = dir + "/bulk_load.tmp";
-  std::error_code ec;
-  std::filesystem::remove_all(tmp, ec);
-  std::filesystem::create_directories(tmp, ec);
-  if (ec) return absl::InternalError(absl::StrCat("cannot create ", tmp, ": ", ec.message()));
-  absl::StatusOr<BulkLoadReport> report = Load(**store, nodes_csv, edges_csv, options, tmp);
-  std::filesystem::remove_all(tmp, ec);
-  if (report.ok()) report->seconds = Since(start);
+  absl::StatusOr<BulkLoadReport> report = BulkLoad(**store, nodes_csv, edges_csv, options);
+  if (report.ok()) report->seconds = Since(start);  // the open counted too, as before
   return report;
 }
 

@@ -72,6 +72,7 @@ class RocksStore final : public Store {
 
   // ---- for the engine's bulk paths (bulk_load.cc, adjacency.cc) ----
   rocksdb::DB* db() const { return db_.get(); }
+  bool read_only() const { return read_only_; }  // read-only or secondary
   rocksdb::ColumnFamilyHandle* handle(Cf which) const { return cf(which); }
   // Reserves `n` consecutive edge seqs and returns the first.
   uint64_t AllocateEdgeSeqs(uint64_t n) { return next_edge_seq_.fetch_add(n); }

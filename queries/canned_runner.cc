@@ -23,17 +23,25 @@ absl::StatusOr<std::string> FormatCannedAnswer(const CannedEntry& entry, CypherR
   return AnswerToTable(*answer);
 }
 
+absl::StatusOr<CypherResult> RunCannedCypher(const Store& store, const CannedEntry& entry,
+                                             const CypherParams& params,
+                                             const CypherOptions& options) {
+  absl::StatusOr<CypherResult> result = RunCypher(store, entry.cypher, params, options);
+  if (!result.ok()) {
+    return absl::Status(result.status().code(), absl::StrCat(entry.name, " (", entry.origin,
+                                                             "): ", result.status().message()));
+  }
+  return result;
+}
+
 absl::StatusOr<std::string> RunCannedQuery(const Store& store, const CannedEntry& entry,
                                            const CypherParams& params, absl::string_view format,
                                            const CypherOptions& options) {
   if (!entry.SupportsFormat(format)) {
     return FormatCannedAnswer(entry, CypherResult(), StoreEvidenceSource(store), format);
   }
-  absl::StatusOr<CypherResult> result = RunCypher(store, entry.cypher, params, options);
-  if (!result.ok()) {
-    return absl::Status(result.status().code(), absl::StrCat(entry.name, " (", entry.origin,
-                                                             "): ", result.status().message()));
-  }
+  absl::StatusOr<CypherResult> result = RunCannedCypher(store, entry, params, options);
+  if (!result.ok()) return result.status();
   return FormatCannedAnswer(entry, *std::move(result), StoreEvidenceSource(store), format);
 }
 

@@ -21,6 +21,13 @@ absl::StatusOr<std::string> FormatCannedAnswer(const CannedEntry& entry, CypherR
                                                const EvidenceSource& evidence,
                                                absl::string_view format);
 
+// Runs `entry`'s Cypher text with `params` (from BindParams) on `store`.
+// Errors: those of RunCypher, with the entry's name and file position in
+// front ("timeline (canned.cypher:40): ...").
+absl::StatusOr<CypherResult> RunCannedCypher(const Store& store, const CannedEntry& entry,
+                                             const CypherParams& params,
+                                             const CypherOptions& options = {});
+
 // Runs `entry`'s Cypher text with `params` (from BindParams) on `store` and
 // formats the answer. Errors: those of RunCypher, with the entry's name and
 // file position in front, and those of FormatCannedAnswer.

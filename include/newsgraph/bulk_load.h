@@ -12,6 +12,8 @@
 
 namespace newsgraph {
 
+class Store;  // store.h
+
 struct BulkLoadOptions {
   // Edges sorted in memory at a time (over all parsing threads); more edges
   // are spilled as sorted runs and merged. Memory is about 32 bytes per
@@ -55,6 +57,16 @@ struct BulkLoadReport {
 // CSV line, a duplicate node id or an edge whose end is not in nodes_csv;
 // NotFound for a missing file; the store's write errors.
 absl::StatusOr<BulkLoadReport> BulkLoad(const std::string& dir, const std::string& nodes_csv,
+                                        const std::string& edges_csv,
+                                        const BulkLoadOptions& options = {});
+
+// The same load into `store`, already open for writing (Store::Open's, not
+// read-only) and empty: Database::BulkLoad (newsgraph.h) loads through it.
+// Readers of `store` see nothing of the load until its one ingestion, and
+// every node and edge after it; no Commit may run beside it.
+// Errors: those above; FailedPrecondition for a read-only or secondary
+// store; Unimplemented for a Store that Store::Open did not make.
+absl::StatusOr<BulkLoadReport> BulkLoad(Store& store, const std::string& nodes_csv,
                                         const std::string& edges_csv,
                                         const BulkLoadOptions& options = {});
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "newsgraph/evidence.h"
 #include "newsgraph/store.h"
 
 namespace newsgraph {
@@ -20,13 +21,6 @@ struct PartyInfo {
   std::string name;
   std::string state;  // ISO code or alliance/organisation name; "" unknown
   std::string role;   // title as read; "" none
-};
-
-struct EvidenceInfo {
-  uint64_t evidence_id = 0;
-  std::string article_id;
-  std::string sentence;
-  std::string rule;  // the extractor rule that fired
 };
 
 struct EventRow {

@@ -97,6 +97,38 @@ TEST_F(BulkLoadTest, ReadableInBothDirectionsWithStats) {
   EXPECT_EQ(stats->edges_by_type.at("SPOKE_WITH"), 1u);
 }
 
+// Database::BulkLoad's path: the store stays open, and the same handle
+// sees the load at once and hands out ids beyond it.
+TEST_F(BulkLoadTest, LoadsIntoAStoreOpenForWriting) {
+  Write(File("nodes.csv"), kNodes);
+  Write(File("edges.csv"), kEdges);
+  std::unique_ptr<Store> store = OpenWriter(dir_.path());
+  ASSERT_NE(store, nullptr);
+  absl::StatusOr<BulkLoadReport> report = BulkLoad(*store, File("nodes.csv"), File("edges.csv"));
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->edges, 6u);
+  using E = std::tuple<uint64_t, uint64_t, int>;
+  EXPECT_EQ(Scan(*store, 2, Direction::kIn), (std::vector<E>{{1, 2, pb::MET}, {1, 2, pb::MET}}));
+  absl::StatusOr<StoreStats> stats = store->Stats();
+  ASSERT_TRUE(stats.ok()) << stats.status();
+  EXPECT_EQ(stats->edges_by_type.at("MET"), 2u);
+  EXPECT_GT(store->NewWriteSet()->NewNodeId(), 10u);
+  // A second load finds the store no longer empty.
+  EXPECT_EQ(BulkLoad(*store, File("nodes.csv"), File("edges.csv")).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
+TEST_F(BulkLoadTest, RefusesAStoreOpenReadOnly) {
+  Write(File("nodes.csv"), kNodes);
+  Write(File("edges.csv"), kEdges);
+  OpenWriter(dir_.path());  // makes the empty store
+  std::unique_ptr<Store> store = OpenReader(dir_.path());
+  ASSERT_NE(store, nullptr);
+  absl::StatusOr<BulkLoadReport> report = BulkLoad(*store, File("nodes.csv"), File("edges.csv"));
+  EXPECT_EQ(report.status().code(), absl::StatusCode::kFailedPrecondition) << report.status();
+  EXPECT_TRUE(Scan(*store, 1, Direction::kOut).empty());
+}
+
 TEST_F(BulkLoadTest, CommitsAfterALoadGetFreshIdsAndSeqs) {
   ASSERT_TRUE(Load(kNodes, kEdges).ok());
   std::unique_ptr<Store> store = OpenWriter(dir_.path());
