@@ -11,6 +11,7 @@
 #include "importers/arguments.h"
 #include "importers/internal/sentence_events.h"
 #include "importers/places.h"
+#include "importers/presence.h"
 #include "importers/visits.h"
 #include "importers/titles.h"
 
@@ -510,11 +511,14 @@ std::vector<DraftEvent> SentenceEvents::Run() {
   std::vector<DraftEvent> out;
   triggers_ = FindTriggers(doc_, s_);
   const std::vector<Trigger>& triggers = triggers_;
-  if (triggers.empty()) return out;
+  if (triggers.empty()) return PresenceVisits(doc_, s_, m_, entities_);
   Contacts(triggers, &out);
   FoldOpeningSetting(&out);
   for (const Trigger& t : triggers) {
     if (t.mode == "visit") AddVisits(doc_, s_, m_, t, people_, objects_, Travellers(t), &out);
+  }
+  if (std::none_of(out.begin(), out.end(), [](const DraftEvent& d) { return d.mode == "visit"; })) {
+    for (DraftEvent& v : PresenceVisits(doc_, s_, m_, entities_)) out.push_back(std::move(v));
   }
   // A trigger without a cue of its own shares the plan or doubt of an
   // earlier one in the sentence ("is due to pay a state visit to Chile,

@@ -26,6 +26,7 @@ namespace newsgraph {
 struct Extractor::Impl {
   const KnowledgeBase* kb;
   Gazetteer gazetteer;
+  Gazetteer places;  // cities and regions, for where a trip goes
   std::unique_ptr<LinkParser> parser;  // null when parsing is off
 };
 
@@ -92,9 +93,17 @@ bool SameDay(const pb::TimeSpan& a, const pb::TimeSpan& b) {
 // during a Kyiv trip): the stops of one trip are not visits of their own,
 // the separate states of a tour are.
 bool SameTrip(const ExtractedEvent& a, const ExtractedEvent& b) {
-  if (NormalizeText(a.place) == NormalizeText(b.place)) return true;
-  if (!a.place_state.empty() && a.place_state == b.place_state) return true;
-  return (a.place_state.empty() || b.place_state.empty()) && SameDay(a.time, b.time);
+  if (DatesCompatible(a.time, b.time)) {
+    if (NormalizeText(a.place) == NormalizeText(b.place)) return true;
+    if (!a.place_state.empty() && a.place_state == b.place_state) return true;
+    return (a.place_state.empty() || b.place_state.empty()) && SameDay(a.time, b.time);
+  }
+  // Days apart, in one state: the days of one trip ("arrived in Kyiv on
+  // Monday ... on Tuesday travelled to Bucha"), when they are a week apart
+  // at most.
+  return !a.place_state.empty() && a.place_state == b.place_state &&
+         a.time.granularity() == pb::DAY && b.time.granularity() == pb::DAY &&
+         std::abs(a.time.from_day() - b.time.from_day()) <= 6;
 }
 
 std::vector<std::string> SortedKeys(const ExtractedEvent& e) {
@@ -112,8 +121,15 @@ bool MergeInto(std::vector<ExtractedEvent>* events, const ExtractedEvent& ev) {
   const std::vector<std::string> keys = SortedKeys(ev);
   for (ExtractedEvent& old : *events) {
     if (Family(old.mode) != Family(ev.mode) || SortedKeys(old) != keys) continue;
-    if (!DatesCompatible(old.time, ev.time)) continue;
-    if (old.mode == "visit" && !SameTrip(old, ev)) continue;
+    if (old.mode == "visit") {
+      if (!SameTrip(old, ev)) continue;
+    } else if (!DatesCompatible(old.time, ev.time)) {
+      continue;
+    }
+    if (!DatesCompatible(old.time, ev.time) && ev.time.from_day() < old.time.from_day()) {
+      old.time = ev.time;  // a trip over several days is dated by its first
+      old.date_rule = ev.date_rule;
+    }
     if (ev.mode == "summit" || (ev.mode == "video" && old.mode == "phone")) old.mode = ev.mode;
     // A plan and its report are one event; the report says it took place
     // when a verb asserts it ("met", not "the trip").
@@ -231,7 +247,8 @@ Participant MakeParticipant(const Mentions& mentions, const Entity& ent, int tok
 }  // namespace
 
 Extractor::Extractor(const KnowledgeBase* kb, const ExtractorOptions& options)
-    : impl_(new Impl{kb, Gazetteer::FromKb(kb->proto()), nullptr}) {
+    : impl_(new Impl{kb, Gazetteer::FromKb(kb->proto()), Gazetteer::PlacesFromKb(kb->proto()),
+                     nullptr}) {
   if (options.parse_sentences) {
     absl::StatusOr<std::unique_ptr<LinkParser>> parser = LinkParser::Create();
     if (parser.ok()) impl_->parser = *std::move(parser);
@@ -405,7 +422,7 @@ absl::StatusOr<Extraction> Extractor::ExtractSegment(const ArticleInput& article
   const KnowledgeBase& kb = *impl_->kb;
 
   Document doc = Analyze(article.text);
-  Mentions mentions = FindMentions(doc, impl_->gazetteer);
+  Mentions mentions = FindMentions(doc, impl_->gazetteer, &impl_->places);
   std::vector<Entity> entities = ResolveCoreference(kb, pub_day, &mentions);
 
   Extraction out;

@@ -166,6 +166,15 @@ Gazetteer Gazetteer::FromKb(const pb::KnowledgeBase& kb) {
   return g;
 }
 
+Gazetteer Gazetteer::PlacesFromKb(const pb::KnowledgeBase& kb) {
+  Gazetteer g;
+  for (const pb::KbPlace& p : kb.places()) {
+    g.Add(p.name(), GazKind::kPlace, p.state());
+    for (const std::string& a : p.aliases()) g.Add(a, GazKind::kPlace, p.state());
+  }
+  return g;
+}
+
 std::vector<GazMatch> Gazetteer::Match(const Document& doc, int first, int last) const {
   std::vector<GazMatch> out;
   int i = first;

@@ -24,6 +24,7 @@ enum class GazKind {
   kDemonym,   // key = ISO code; "Ukrainian", "Ukrainians"
   kMetonym,   // key = ISO code; the capital or seat ("Beijing", "the Kremlin")
   kAlliance,  // key = alliance name ("NATO")
+  kPlace,     // key = ISO code; a city or region inside the state ("Munich")
 };
 
 struct GazEntry {
@@ -50,6 +51,10 @@ class Gazetteer {
   // Every alias of `kb`. People's surnames are the last word of each name
   // (the first for Chinese and Korean names), skipping suffixes ("Jr.").
   static Gazetteer FromKb(const pb::KnowledgeBase& kb);
+
+  // The cities and regions of `kb` alone (kPlace): kept apart from FromKb so
+  // that a place name never hides a person's name or title.
+  static Gazetteer PlacesFromKb(const pb::KnowledgeBase& kb);
 
   // Adds `phrase` (tokenised and normalised like article text). A leading
   // "the" is dropped: articles write "the Kremlin" and "Kremlin" alike.

@@ -743,7 +743,22 @@ absl::Status KnowledgeBase::MergeText(absl::string_view text, const std::string&
     }
   }
 
+  const Descriptor* pl = pb::KbPlace::descriptor();
+  const FieldDescriptor* places_f = kb_desc->FindFieldByName("places");
+  for (int i = 0; i < file.places_size(); ++i) {
+    const pb::KbPlace& place = file.places(i);
+    const Locator at = root.Nested(places_f, i);
+    const std::string where = at.At(pl->FindFieldByName("name"), -1);
+    if (place.name().empty()) return Invalid(where, "place without a name");
+    if (!IsStateCode(place.state())) {
+      return Invalid(where, absl::StrFormat(
+          "place state code \"%s\" is not two uppercase letters", place.state()));
+    }
+    references_.push_back({place.state(), /*state_only=*/true, where});
+  }
+
   for (pb::KbState& s : *file.mutable_states()) *kb_.add_states() = std::move(s);
+  for (pb::KbPlace& p : *file.mutable_places()) *kb_.add_places() = std::move(p);
   for (pb::KbAlliance& a : *file.mutable_alliances()) {
     *kb_.add_alliances() = std::move(a);
   }

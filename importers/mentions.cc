@@ -544,9 +544,28 @@ void AddLearnedSurnames(const Document& doc, Mentions* out) {
   }
 }
 
+
+void AddPlaces(const Document& doc, const Gazetteer& places, Mentions* out) {
+  out->place_at.assign(doc.tokens.size(), -1);
+  for (const Sentence& s : doc.sentences) {
+    for (const GazMatch& m : places.Match(doc, s.first, s.last)) {
+      bool taken = false;
+      for (int k = m.first; k < m.last; ++k) {
+        taken |= out->person_at[k] >= 0 || out->actor_at[k] >= 0;
+      }
+      const GazEntry* e = m.Get(GazKind::kPlace);
+      if (taken || e == nullptr) continue;
+      for (int k = m.first; k < m.last; ++k) {
+        out->place_at[k] = static_cast<int>(out->places.size());
+      }
+      out->places.push_back(ActorMention{m.first, m.last, GazKind::kPlace, e->key});
+    }
+  }
+}
+
 }  // namespace
 
-Mentions FindMentions(const Document& doc, const Gazetteer& gazetteer) {
+Mentions FindMentions(const Document& doc, const Gazetteer& gazetteer, const Gazetteer* places) {
   Mentions out;
   for (const Sentence& s : doc.sentences) {
     SentenceScanner scanner(doc, s, &out);
@@ -566,6 +585,11 @@ Mentions FindMentions(const Document& doc, const Gazetteer& gazetteer) {
     for (int k = out.people[i].first; k < out.people[i].last; ++k) {
       out.person_at[k] = static_cast<int>(i);
     }
+  }
+  if (places != nullptr) {
+    AddPlaces(doc, *places, &out);
+  } else {
+    out.place_at.assign(doc.tokens.size(), -1);
   }
   return out;
 }

@@ -47,9 +47,16 @@ struct Mentions {
   std::vector<int> actor_at;
   // For each token, the index of the person mention covering it, or -1.
   std::vector<int> person_at;
+  // Cities and regions of a known state (kind kPlace, key its ISO code),
+  // where no person or actor is; for each token the one covering it or -1.
+  std::vector<ActorMention> places;
+  std::vector<int> place_at;
 };
 
-Mentions FindMentions(const Document& doc, const Gazetteer& gazetteer);
+// `places`, when given, is a gazetteer of cities and regions
+// (Gazetteer::PlacesFromKb).
+Mentions FindMentions(const Document& doc, const Gazetteer& gazetteer,
+                      const Gazetteer* places = nullptr);
 
 // True for capitalised words that cannot begin or be a name ("The",
 // "Monday", "March", "However").

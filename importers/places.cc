@@ -32,6 +32,11 @@ int Item(const Document& doc, const Mentions& m, int at, int end, std::string* s
     }
     return at;
   }
+  if (const int pl = m.place_at.empty() ? -1 : m.place_at[at];
+      pl >= 0 && m.places[pl].first == at && m.places[pl].last <= end) {
+    *state = m.places[pl].key;  // a city or region the knowledge base places
+    return m.places[pl].last;
+  }
   int k = at;
   while (k < end && k < at + 5) {
     if (PlaceWord(doc, m, k) && m.actor_at[k] < 0) {

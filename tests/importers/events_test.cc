@@ -68,6 +68,37 @@ TEST(EventsTest, UnnamedCounterpartsMakeVisits) {
             (std::vector<std::string>{"VISIT:happened Ola Nordmann @Santiago"}));
 }
 
+// A city the knowledge base places: a trip inside one's own state is no
+// visit, and two places of one state are one trip.
+TEST(EventsTest, PlacesOfKnownStates) {
+  EXPECT_EQ(Summaries("Nordmann travelled to Bergen on Monday."), std::vector<std::string>{});
+  EXPECT_EQ(Summaries("Nordmann travelled to Tampere on Monday."),
+            (std::vector<std::string>{"VISIT:happened Ola Nordmann @Tampere"}));
+  EXPECT_EQ(Summaries("Nordmann arrived in Helsinki on Monday. On Tuesday he travelled to "
+                      "Tampere."),
+            (std::vector<std::string>{"VISIT:happened Ola Nordmann @Helsinki"}));
+}
+
+// Speaking at a place abroad, or at a gathering named after one, is being
+// there; a newspaper or a figure of speech is not.
+TEST(EventsTest, PresenceAbroadIsAVisit) {
+  EXPECT_EQ(Summaries("At the Arctic Forum in Tampere on Monday, Nordmann said the ice was "
+                      "thinning."),
+            (std::vector<std::string>{"VISIT:happened Ola Nordmann @Tampere"}));
+  EXPECT_EQ(Summaries("Nordmann told reporters in Busan that the talks would resume."),
+            (std::vector<std::string>{"VISIT:happened Ola Nordmann @Busan"}));
+  EXPECT_EQ(Summaries("Virtanen addressed the Busan Security Forum by video."),
+            (std::vector<std::string>{"VISIT:happened Kari Virtanen @Busan"}));
+  EXPECT_EQ(Summaries("Virtanen said in Helsinki that the talks would resume."),
+            std::vector<std::string>{});
+  EXPECT_EQ(Summaries("Nordmann told the Busan Herald that he would stay on."),
+            std::vector<std::string>{});
+  EXPECT_EQ(Summaries("Nordmann said the next move was in Finland's court."),
+            std::vector<std::string>{});
+  EXPECT_EQ(Summaries("Virtanen said Norway would end its quarrel in Tampere if asked."),
+            std::vector<std::string>{});
+}
+
 // Objects that each carry their own place and date are separate meetings;
 // the participle's subject is the sentence's, past a closed quotation.
 TEST(EventsTest, GappedObjectsAreSeparateMeetings) {

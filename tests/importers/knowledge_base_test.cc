@@ -416,6 +416,9 @@ TEST(KnowledgeBaseTest, RejectsBadValues) {
        "is after"},
       {"people { key: \"Joe Biden\" name: \"X\" }", "not a slug"},
       {"people { key: \"x\" name: \"X\" roles { state: \"AA\" } }", "without a title"},
+      {"places { name: \"Town\" state: \"ZZ\" }", "unknown state \"ZZ\""},
+      {"places { name: \"Town\" state: \"aa\" }", "not two uppercase letters"},
+      {"places { state: \"AA\" }", "place without a name"},
   };
   TempFile states("kb_bad_states.textproto", kTwoStates);
   for (const Case& c : cases) {

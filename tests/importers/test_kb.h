@@ -24,6 +24,9 @@ inline KnowledgeBase MakeTestKb() {
     states { code: "FI" name: "Finland" demonyms: ["Finnish"] capital: "Helsinki" }
     states { code: "CL" name: "Chile" demonyms: ["Chilean"] capital: "Santiago" }
     states { code: "KR" name: "South Korea" demonyms: ["South Korean"] capital: "Seoul" }
+    places { name: "Bergen" state: "NO" }
+    places { name: "Tampere" state: "FI" }
+    places { name: "Busan" state: "KR" }
     people { key: "ola-nordmann" name: "Ola Nordmann" aliases: ["Ola J. Nordmann"]
              roles { title: "Foreign Minister" state: "NO" span { from: "2020-01-01" } } }
     people { key: "kari-virtanen" name: "Kari Virtanen"
