@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
+#include "importers/titles.h"
 
 namespace newsgraph {
 namespace {
@@ -29,7 +30,7 @@ int HeadStart(const Document& doc, const Sentence& s, const Mentions& m,
   while (k - 1 >= s.first) {
     const std::string& w = doc.tokens[k - 1].norm;
     if (m.actor_at[k - 1] >= 0 || w == "'s" || w == "the" || w == "his" || w == "her" ||
-        w == "their" || w == "former" || w == "then") {
+        w == "their" || w == "former" || w == "then" || IsHonorific(w)) {
       --k;
     } else {
       break;
@@ -96,6 +97,17 @@ bool ObjectGap(const Document& doc, const Mentions& m, int from, int to) {
   return true;
 }
 
+int SkipCaptionPosition(const Document& doc, int k, int limit) {
+  if (k >= limit || doc.tokens[k].norm != "(") return k;
+  int j = k + 1;
+  while (j < limit && j < k + 4 &&
+         IsOneOf(doc.tokens[j].norm, {"left", "right", "centre", "center", "second", "third",
+                                      "fourth", "far", "front", "back", "top", "bottom"})) {
+    ++j;
+  }
+  return j > k + 1 && j < limit && doc.tokens[j].norm == ")" ? j + 1 : k;
+}
+
 bool SubjectGap(const Document& doc, int from, int to) {
   static const auto* k = new Set{
       "will", "would", "could", "may", "might", "shall", "should", "can", "has", "have",
@@ -112,7 +124,7 @@ bool SubjectGap(const Document& doc, int from, int to) {
       "separate", "one", "two", "day", "days", "state", "official", "working",
       "bilateral", "trilateral", "private", "visiting", "and", "ready", "prepared",
       "intends", "intended", "plan", "planning", "arrived", "travelled", "traveled"};
-  int i = from;
+  int i = SkipCaptionPosition(doc, from, to);
   if (i < to && (doc.tokens[i].norm == "," || doc.tokens[i].norm == "-")) {
     // An appositive between commas or dashes: "Lowe - a longtime ally -".
     const std::string open = doc.tokens[i].norm;
@@ -200,8 +212,8 @@ int SkipStateModifier(const Document& doc, const Mentions& m, int k, int limit) 
 bool Coordinated(const Document& doc_, const Sentence& s_, const Mentions& m_, int left_mi,
                  int right_mi) {
   const int right = HeadStart(doc_, s_, m_, m_.people[right_mi]);
-  for (int k = SkipStateModifier(doc_, m_, HeadEnd(m_.people[left_mi]), right); k < right;
-       ++k) {
+  const int left_end = SkipCaptionPosition(doc_, HeadEnd(m_.people[left_mi]), right);
+  for (int k = SkipStateModifier(doc_, m_, left_end, right); k < right; ++k) {
     const std::string& w = doc_.tokens[k].norm;
     if (w != "," && w != "and" && w != "jr" && w != "." && w != "as" && w != "well") {
       return false;

@@ -60,6 +60,10 @@ bool Coordinated(const Document& doc, const Sentence& s, const Mentions& m, int 
 // verb of "held a joint call"; -1 for a bare noun.
 int VerbStart(const Document& doc, const Sentence& s, const Trigger& t);
 
+// The token after a photo caption's "(left)", "(second right)" at `k`
+// (which names the position of the person before it), or `k`.
+int SkipCaptionPosition(const Document& doc, int k, int limit);
+
 // True when tokens [from, to) end in "and" joining two verb phrases that
 // share a subject ("flew to Oslo ... and met with Hart").
 bool CoordinatedVerb(const Document& doc, const Mentions& m, int from, int to);

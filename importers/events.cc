@@ -417,12 +417,20 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     }
     if ((w == "host" || w == "hosts" || w == "hosted" || w == "hosting") && !subj.empty() &&
         known_place) {
-      // "X will host Y for talks in China": the guest travels there.
+      // "X will host Y for talks in China", "hosted the leaders of A and B
+      // at Camp David": the guests travel there.
       for (int mi : objects[g]) {
         DraftEvent v = base;
         v.mode = "visit";
         v.people_rule = "hosted-guest";
         add(&v, mi);
+        out->push_back(std::move(v));
+      }
+      for (int e : group[g]) {
+        DraftEvent v = base;
+        v.mode = "visit";
+        v.people_rule = "hosted-guest,group";
+        AddOnce(&v.entities, e);
         out->push_back(std::move(v));
       }
     }

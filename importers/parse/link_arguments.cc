@@ -128,6 +128,12 @@ class Walker {
           controllers->push_back(other);
           return;
         }
+        // "will see him visit Serbia", "let X meet Y": a bare infinitive
+        // after an object ("I*j") has that object for its subject.
+        if (climb && l.type == "I" && l.label.find('j') != std::string::npos) {
+          controllers->push_back(other);
+          return;
+        }
         if (climb && l.type == "IV" && HasObjectControl(other)) return;
         if (climb || (l.type == "VJ" && IsConjunction(Norm(other)))) heads.push_back(other);
       });

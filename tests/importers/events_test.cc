@@ -123,6 +123,26 @@ TEST(EventsTest, PossessorOfATitledVisit) {
             (std::vector<std::string>{"VISIT:happened Kari Virtanen @Chile"}));
 }
 
+// A photo caption's positions stand between coordinated people and their
+// verb.
+TEST(EventsTest, CaptionPositionsBetweenPeople) {
+  EXPECT_EQ(Summaries("Nordmann (second left) and the Finnish president, Kari Virtanen (left), "
+                      "greet officials in Oslo on Sunday."),
+            (std::vector<std::string>{"MEET:happened Kari Virtanen Ola Nordmann @Oslo"}));
+}
+
+// "hosted the leaders of A and B at <place>": the guests of a group travel.
+TEST(EventsTest, HostedGroupGuestsVisit) {
+  EXPECT_EQ(Summaries("Park Min-ho met Nordmann in Seoul in May. Virtanen met Nordmann in "
+                      "Helsinki in April. In June, Park Min-ho hosted the leaders of Finland and "
+                      "Norway in Busan."),
+            (std::vector<std::string>{"MEET:happened Kari Virtanen Ola Nordmann @Helsinki",
+                                      "MEET:happened Kari Virtanen Ola Nordmann Park Min-ho @Busan",
+                                      "MEET:happened Ola Nordmann Park Min-ho @Seoul",
+                                      "VISIT:happened Kari Virtanen @Busan",
+                                      "VISIT:happened Ola Nordmann @Busan"}));
+}
+
 TEST(EventsTest, HostAndReceivedGuests) {
   EXPECT_EQ(Summaries("Virtanen will host Nordmann for talks in Helsinki next week."),
             (std::vector<std::string>{"MEET:planned Kari Virtanen Ola Nordmann @Helsinki",

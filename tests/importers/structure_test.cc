@@ -146,6 +146,10 @@ const std::vector<Case> kParticiples = {
     {"HavingMet",
      "Having met Virtanen earlier in the day, Park Min-ho left for Oslo.",
      "MEET", {kPark, kKari}, kHappened, {}},
+    {"SpeakingAlongsideHonorificSubject",
+     "Speaking alongside Chilean President Diego Morales, Mr Nordmann said the accord would "
+     "hold.",
+     "MEET", {kOla, "Diego Morales"}, kHappened, {}},
     {"BeforeMeeting",
      "Before meeting Chilean President Diego Morales on Monday, Nordmann laid a wreath.",
      "MEET", {kOla, "Diego Morales"}, kHappened, {}},
@@ -300,6 +304,11 @@ const std::vector<Case> kControl = {
     {"PlansToSpeak",
      "Park Min-ho plans to speak with Nordmann by phone on Monday.",
      "PHONE_CALL", {kPark, kOla}, kPlanned, {}},
+    // A bare infinitive after an object has that object for its subject.
+    {"WillSeeHimVisit",
+     "Nordmann flew to Helsinki on Monday. The tour will also see him visit Chile later in the "
+     "week.",
+     "VISIT", {kOla}, kAny, {}},
     {"HopesToHoldTalks",
      "Chilean President Diego Morales hopes to hold talks with Virtanen in Helsinki.",
      "MEET", {"Diego Morales", kKari}, kAny, {}},
