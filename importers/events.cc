@@ -540,8 +540,10 @@ std::vector<DraftEvent> SentenceEvents::Run() {
       bool boundary = false;
       for (int k = e.trigger.last; k < out[i].trigger.first; ++k) {
         const std::string& w = doc_.tokens[k].norm;
+        // "agreed to resume talks when they met": a clause of its own.
         if (w == "after" || w == "since" || w == "following" || w == "ago" ||
-            w == "last" || w == "earlier" || IsReportingVerb(w)) {
+            w == "last" || w == "earlier" || w == "when" || w == "where" ||
+            IsReportingVerb(w)) {
           boundary = true;
         }
       }

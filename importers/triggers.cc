@@ -132,6 +132,11 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "phone", false, "phrase:in-contact-with");
       continue;
     }
+    // "dialed X", "rang X": a call placed.
+    if (IsOneOf(w, {"dialed", "dialled", "rang"}) && i + 1 < s.last && t[i + 1].cap) {
+      add(i, i + 1, "phone", true, "verb:dialed");
+      continue;
+    }
     if (IsOneOf(w, {"conversation", "conversations", "phone", "telephone", "phoned"})) {
       add(i, i + 1, "phone", false, "noun:conversation");
       continue;
@@ -182,6 +187,23 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
         add(i, i + 1, "visit", true, "verb:invited-to", k);
         continue;
       }
+    }
+    // "had dinner with X", "a working lunch with X", "hosted a banquet for
+    // X": a meal together is meeting.
+    if (IsOneOf(w, {"dinner", "lunch", "luncheon", "breakfast", "banquet", "dinners",
+                    "lunches"}) &&
+        (IsOneOf(n1, {"with", "for", "together"}) ||
+         IsOneOf(norm(i - 1), {"had", "have", "has", "having", "hosted", "hosts", "hosting",
+                               "host", "working", "joint", "private", "state"}))) {
+      add(i, i + 1, "in-person", false, "noun:meal");
+      continue;
+    }
+    // "held a bilateral with X", "a bilateral on the sidelines": the noun
+    // alone (not "bilateral meeting", whose noun fires itself).
+    if (w == "bilateral" && IsOneOf(n1, {"with", "on", "at", "in", "between", "."}) &&
+        IsOneOf(norm(i - 1), {"a", "the", "their", "his", "her"})) {
+      add(i, i + 1, "in-person", false, "noun:bilateral");
+      continue;
     }
     // "a joint press conference", "a news conference with X": appearing
     // together before the press is meeting.
@@ -310,10 +332,19 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
   }
   // After a nominal trigger: "which was rejected".
   if (!tr.verb) {
-    for (int k = tr.last; k < std::min(s.last, tr.last + 6); ++k) {
+    bool negated = false;
+    for (int k = tr.last; k < std::min(s.last, tr.last + 10); ++k) {
       const std::string& w = t[k].norm;
-      if (IsOneOf(w, {"rejected", "refused", "denied", "declined"})) return set(pb::DENIED, w);
-      if (IsOneOf(w, {".", ";"})) break;
+      if (k < tr.last + 6 && IsOneOf(w, {"rejected", "refused", "denied", "declined"})) {
+        return set(pb::DENIED, w);
+      }
+      negated |= w == "not" || w == "n't";
+      // "a meeting ... has not been ruled out" may happen; "was ruled out"
+      // will not.
+      if (w == "ruled" && k + 1 < s.last && t[k + 1].norm == "out") {
+        return negated ? set(pb::POSSIBLE, "not-ruled-out") : set(pb::DENIED, "ruled-out");
+      }
+      if (IsOneOf(w, {".", ";", "said", "says"})) break;
     }
   }
   // "has not confirmed that they will meet": uncertain, whatever follows.

@@ -123,6 +123,14 @@ TEST(EventsTest, PossessorOfATitledVisit) {
             (std::vector<std::string>{"VISIT:happened Kari Virtanen @Chile"}));
 }
 
+// A verb in a "when" clause has its own tense: it does not share the plan
+// of the verb before it.
+TEST(EventsTest, WhenClauseKeepsItsOwnTense) {
+  EXPECT_EQ(Summaries("Nordmann and Virtanen agreed to resume trade talks when they met in "
+                      "Oslo on Monday."),
+            (std::vector<std::string>{"MEET:happened Kari Virtanen Ola Nordmann @Oslo"}));
+}
+
 // A photo caption's positions stand between coordinated people and their
 // verb.
 TEST(EventsTest, CaptionPositionsBetweenPeople) {
