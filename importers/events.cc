@@ -378,8 +378,10 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     for (int k = t.first - 1; k >= s_.first && k >= t.first - 2; --k) {
       separate |= IsOneOf(doc_.tokens[k].norm, {"separate", "separately", "individual"});
     }
+    // Hosting several guests at once is one gathering ("hosted A and B at
+    // Camp David").
     const bool bilaterals =
-        separate || ((w == "meetings" || (t.verb && subj.size() == 1 &&
+        separate || ((w == "meetings" || (t.verb && !IsHostVerb(w) && subj.size() == 1 &&
                                           object_states.size() == objects[g].size())) &&
                      !object_states.contains(""));
     // "meeting X in Moscow on July 5 and Y in Beijing on July 8": each

@@ -576,6 +576,17 @@ absl::StatusOr<Extraction> Extractor::ExtractSegment(const ArticleInput& article
         ev.time.set_to_day(pub_day);
         ev.time.set_granularity(pb::DAY);
         ev.date_rule = "present-tense";
+      } else if (context.valid && isi - context.sentence <= 2 &&
+                 context.span.granularity() == pb::DAY && SaysNextDay(text)) {
+        // "the next day", "a day later": the day after the story's day.
+        ev.time = context.span;
+        ev.time.set_from_day(context.span.from_day() + 1);
+        ev.time.set_to_day(context.span.from_day() + 1);
+        ev.date_rule = "next-day";
+        if (ev.factuality == pb::HAPPENED && ev.time.from_day() > pub_day) {
+          ev.factuality = pb::PLANNED;
+          ev.rule += "+future-date";
+        }
       } else if (context.valid && isi - context.sentence <= 2 && !PresentPerfect(doc, s, d.trigger) &&
                  context.span.granularity() != pb::YEAR &&
                  context.span.granularity() != pb::SEASON) {

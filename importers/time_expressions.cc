@@ -13,6 +13,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "schema/dates.h"
 
 namespace newsgraph {
@@ -622,6 +623,15 @@ class Matcher {
 std::vector<TimeMention> FindTimeMentions(absl::string_view sentence, CivilDay publication,
                                           bool future) {
   return Matcher(sentence, publication, future).Run();
+}
+
+bool SaysNextDay(absl::string_view sentence) {
+  const std::string lower = absl::AsciiStrToLower(sentence);
+  for (absl::string_view phrase : {"the next day", "the following day", "a day later",
+                                   "one day later"}) {
+    if (absl::StrContains(lower, phrase)) return true;
+  }
+  return false;
 }
 
 }  // namespace newsgraph

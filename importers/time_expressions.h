@@ -67,6 +67,10 @@ struct TimeMention {
 std::vector<TimeMention> FindTimeMentions(absl::string_view sentence,
                                           absl::CivilDay publication, bool future);
 
+// True when `sentence` dates itself by the day before it: "the next day",
+// "the following day", "a day later".
+bool SaysNextDay(absl::string_view sentence);
+
 }  // namespace newsgraph
 
 #endif  // NEWSGRAPH_IMPORTERS_TIME_EXPRESSIONS_H_

@@ -194,6 +194,10 @@ const std::vector<Case> kLaterDates = {
      "Virtanen and Nordmann held talks about energy. The talks, held on May 24, covered "
      "security as well.",
      "MEET", {kKari, kOla}, "2023-05-24", 1},
+    // "the next day" counts from the day the story gave last.
+    {"TheNextDay",
+     "Nordmann flew to Helsinki on Monday. He met Virtanen there the next day.",
+     "MEET", {kOla, kKari}, "2023-05-30", -1},
 };
 INSTANTIATE_TEST_SUITE_P(LaterDates, CorefStructureTest, ::testing::ValuesIn(kLaterDates),
                          CaseName);

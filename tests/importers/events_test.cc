@@ -151,6 +151,14 @@ TEST(EventsTest, HostedGroupGuestsVisit) {
                                       "VISIT:happened Ola Nordmann @Busan"}));
 }
 
+// Guests hosted together are one gathering, each guest travelling.
+TEST(EventsTest, HostingTwoGuestsIsOneMeeting) {
+  EXPECT_EQ(Summaries("Park Min-ho hosted Nordmann and Virtanen in Busan on Friday."),
+            (std::vector<std::string>{"MEET:happened Kari Virtanen Ola Nordmann Park Min-ho @Busan",
+                                      "VISIT:happened Kari Virtanen @Busan",
+                                      "VISIT:happened Ola Nordmann @Busan"}));
+}
+
 TEST(EventsTest, HostAndReceivedGuests) {
   EXPECT_EQ(Summaries("Virtanen will host Nordmann for talks in Helsinki next week."),
             (std::vector<std::string>{"MEET:planned Kari Virtanen Ola Nordmann @Helsinki",
