@@ -73,8 +73,14 @@ class Reader {
   bool SideAfter(int from, StatementDraft* d, int* side_size) const;
   // The subject ending right before the verb at `verb`.
   bool SideBefore(int verb, StatementDraft* d) const;
+  // The statement of the verb at `verb`: the actors before it are the
+  // source, those from `target_from` on the target; `source_count`, when
+  // given, receives how many lead the participants.
   bool Emit(const std::string& type, int verb, int target_from, const char* rule,
-            std::vector<StatementDraft>* out) const;
+            std::vector<StatementDraft>* out, size_t* source_count = nullptr) const;
+  // "X was sanctioned by Y": Emit with the sides swapped.
+  bool EmitPassive(const std::string& type, int subject_end, int agent_from, const char* rule,
+                   std::vector<StatementDraft>* out) const;
 
   const Document& doc_;
   const Sentence& s_;
@@ -221,7 +227,7 @@ bool Reader::SideBefore(int verb, StatementDraft* d) const {
 }
 
 bool Reader::Emit(const std::string& type, int verb, int target_from, const char* rule,
-                  std::vector<StatementDraft>* out) const {
+                  std::vector<StatementDraft>* out, size_t* source_count) const {
   StatementDraft d;
   d.plover_type = type;
   d.trigger.first = verb;
@@ -254,6 +260,21 @@ bool Reader::Emit(const std::string& type, int verb, int target_from, const char
       if (a.kind == b.kind && a.kb_key == b.kb_key && a.name == b.name) return false;
     }
   }
+  if (source_count != nullptr) *source_count = source_size;
+  out->push_back(std::move(d));
+  return true;
+}
+
+bool Reader::EmitPassive(const std::string& type, int subject_end, int agent_from,
+                         const char* rule, std::vector<StatementDraft>* out) const {
+  std::vector<StatementDraft> one;
+  size_t subject_size = 0;
+  if (!Emit(type, subject_end, agent_from, rule, &one, &subject_size)) return false;
+  // Emit reads the subject as the source; in the passive it is the target.
+  StatementDraft& d = one[0];
+  std::rotate(d.participants.begin(), d.participants.begin() + subject_size,
+              d.participants.end());
+  std::rotate(d.entity.begin(), d.entity.begin() + subject_size, d.entity.end());
   out->push_back(std::move(d));
   return true;
 }
@@ -290,6 +311,25 @@ std::vector<StatementDraft> Reader::Run() {
       }
       if (!IsOneOf(Norm(q), {"on", "against", "targeting"}) || hedged()) continue;
       Emit("SANCTION", i, q + 1, "sanction:imposed-sanctions-on", &out);
+      continue;
+    }
+    if (w == "sanctioned" && i > s_.first && Norm(i + 1) == "by" &&
+        IsOneOf(Norm(i - 1), {"was", "were", "been", "be", "being"})) {
+      // "Russian officials were sanctioned by the EU": the agent imposed
+      // them on the subject.
+      int subject_end = i - 1;
+      while (subject_end - 1 >= s_.first &&
+             IsOneOf(Norm(subject_end - 1), {"was", "were", "been", "has", "have", "had",
+                                             "also", "already", "newly", "recently"})) {
+        --subject_end;
+      }
+      int k = subject_end;
+      while (k - 1 >= s_.first && k > subject_end - 2 && !doc_.tokens[k - 1].cap &&
+             IsOneOf(Norm(k - 1), {"officials", "firms", "companies", "banks", "entities",
+                                   "individuals", "oligarchs", "businesses", "leaders"})) {
+        --k;
+      }
+      if (!hedged()) EmitPassive("SANCTION", k, i + 2, "sanction:sanctioned-by", &out);
       continue;
     }
     if (w == "sanctioned" && i > s_.first && doc_.tokens[i - 1].word &&

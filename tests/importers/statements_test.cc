@@ -55,10 +55,23 @@ TEST(StatementsTest, SanctionPersonOnStatesAndVerbForm) {
   EXPECT_EQ(Count(x, "CONSULT"), 0);  // no contact comes of it
 }
 
+// The passive names the target first and the one who imposed it after
+// "by".
+TEST(StatementsTest, PassiveSanctionKeepsItsDirection) {
+  Extraction x = ExtractFrom("Chilean officials were sanctioned by Finland after the vote.");
+  const ExtractedEvent* e = Find(x, "SANCTION");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Names(*e), "Finland+Chile");
+  x = ExtractFrom("Park Min-ho was sanctioned by Norway and Finland on Monday.");
+  e = Find(x, "SANCTION");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Names(*e), "Norway+Finland+Park Min-ho");
+  EXPECT_EQ(FormatSpan(e->time), "2023-05-29");
+}
+
 TEST(StatementsTest, NoSanctionFromHedgesOrMentions) {
   EXPECT_EQ(Count(ExtractFrom("Norway threatened to impose sanctions on Chile."), "SANCTION"), 0);
   EXPECT_EQ(Count(ExtractFrom("Nordmann said the sanctions on Chile were working."), "SANCTION"), 0);
-  EXPECT_EQ(Count(ExtractFrom("Chile was sanctioned by Finland after the vote."), "SANCTION"), 0);
   EXPECT_EQ(Count(ExtractFrom("Sanctions were imposed on Chile in March."), "SANCTION"), 0);
 }
 
