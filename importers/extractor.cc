@@ -262,15 +262,18 @@ namespace {
 // Words that may stand for a person the sentence does not name ("he",
 // "the two leaders", "the Finnish president"). A capitalised title is the
 // title of a name ("President Biden"), not a stand-in.
-bool StandsForAPerson(const Token& t) {
-  if (IsOneOf(t.norm, {"he", "she", "they", "their", "his", "her", "him", "them", "two",
-                       "both"})) {
-    return true;
-  }
+// A word that may stand for more than one person ("they", "the two
+// leaders", "counterparts").
+bool StandsForPeople(const Token& t) {
+  if (IsOneOf(t.norm, {"they", "their", "them", "two", "both"})) return true;
   return !t.cap && IsOneOf(t.norm, {"leaders", "presidents", "ministers", "men", "counterparts",
-                                    "president", "minister", "chancellor", "premier", "leader",
-                                    "officials", "chiefs", "envoys", "delegations", "duchess",
-                                    "duke", "prince", "princess", "king", "queen"});
+                                    "officials", "chiefs", "envoys", "delegations"});
+}
+
+bool StandsForAPerson(const Token& t) {
+  if (StandsForPeople(t) || IsOneOf(t.norm, {"he", "she", "his", "her", "him"})) return true;
+  return !t.cap && IsOneOf(t.norm, {"president", "minister", "chancellor", "premier", "leader",
+                                    "duchess", "duke", "prince", "princess", "king", "queen"});
 }
 
 // Whether the surface rules' reading of a sentence leaves nothing for the
@@ -281,15 +284,21 @@ bool SurfaceReadingSettled(const Document& doc, const Sentence& s, const Mention
                            const std::vector<Trigger>& triggers,
                            const std::vector<DraftEvent>& drafts) {
   std::vector<int> named;
+  int standing = 0, plural = 0;
   for (int k = s.first; k < s.last; ++k) {
-    if (StandsForAPerson(doc.tokens[k])) return false;
+    if (StandsForAPerson(doc.tokens[k])) ++standing;
+    if (StandsForPeople(doc.tokens[k])) ++plural;
     const int mi = mentions.person_at[k];
     if (mi < 0 || mentions.people[mi].entity < 0) continue;
     if (std::find(named.begin(), named.end(), mentions.people[mi].entity) == named.end()) {
       named.push_back(mentions.people[mi].entity);
     }
   }
-  if (named.size() > 2) return false;
+  // A parse can attach no second person: no one named and at most one
+  // word for one person, or one person named and no word for another.
+  if (named.empty() && plural == 0 && standing < 2) return true;
+  if (named.size() == 1 && standing == 0) return true;
+  if (standing > 0 || named.size() > 2) return false;
   for (const Trigger& t : triggers) {
     // "invited X to visit", "urged X to come": whose infinitive it is, the
     // words alone do not say.

@@ -49,7 +49,8 @@ bool MeetsAnObligation(const std::vector<Token>& t, int i, int end) {
       "conditions", "condition", "benchmark", "benchmarks", "test", "shortfall",
       // "meet for a debate", "meet in the final": a contest, not talks.
       "debate", "debates", "final", "match", "runoff"};
-  for (int k = i + 1; k < end && k <= i + 4; ++k) {
+  for (int k = i + 1; k < end && k <= i + 6; ++k) {
+    if (t[k].norm == "-") continue;  // "vice-presidential debate"
     if (!t[k].word) return false;
     if (kObjects->contains(t[k].norm)) return true;
     if (t[k].cap) return false;

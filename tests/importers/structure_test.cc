@@ -435,7 +435,7 @@ const std::vector<Case> kNoEvent = {
      "Virtanen welcomed Nordmann's offer of help on Friday.",
      "", {}, kAny, {}},
     {"MeetForADebate",
-     "Nordmann and Virtanen could meet for a televised debate in June.",
+     "Nordmann and Virtanen could meet in the vice-presidential debate in June.",
      "", {}, kAny, {}},
     {"HyphenatedTicketIsNoPerson",
      "It was the third in a series of meetings led by the Nordmann-Virtanen Administration.",
