@@ -1,5 +1,6 @@
 #include "importers/places.h"
 
+#include "importers/arguments.h"
 #include "importers/titles.h"
 
 namespace newsgraph {
@@ -88,7 +89,13 @@ std::vector<PlaceSpan> PlacesAt(const Document& doc, const Mentions& m, int at, 
     int next = j;
     if (next < end && doc.tokens[next].norm == "the") ++next;
     std::string s2;
-    if (next >= end || Item(doc, m, next, end, &s2) == next) break;
+    const int item_end = next < end ? Item(doc, m, next, end, &s2) : next;
+    if (item_end == next) break;
+    // ", the White House said": the source of the sentence, not a region.
+    if (item_end < static_cast<int>(doc.tokens.size()) &&
+        IsReportingVerb(doc.tokens[item_end].norm)) {
+      break;
+    }
     seps.push_back(sep);
     k = j;
   }

@@ -273,8 +273,16 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
     }
     // Visits.
     if (VisitWords().contains(w)) {
-      if (IsOneOf(w, {"stop", "stops"}) && !IsOneOf(n1, {"in", "at"})) continue;
-      if (IsOneOf(w, {"flew", "went", "headed", "heads", "heading", "returned"}) && n1 != "to") continue;
+      // "won't stop at Ukraine" is no trip: a stop is "in" a place, or "at
+      // the" landmark.
+      if (IsOneOf(w, {"stop", "stops"}) && n1 != "in" && !(n1 == "at" && norm(i + 2) == "the")) {
+        continue;
+      }
+      // "flew to Oslo", "flew on to Oslo".
+      if (IsOneOf(w, {"flew", "went", "headed", "heads", "heading", "returned"}) && n1 != "to" &&
+          !(n1 == "on" && norm(i + 2) == "to")) {
+        continue;
+      }
       if (w == "landed" && n1 != "in") continue;
       if (w == "presence" && n1 != "in") continue;
       if (IsOneOf(w, {"arrived", "arrives", "arriving", "arrival", "arrive"}) &&
@@ -393,6 +401,11 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
         (w == "ruled" && next == "out")) {
       return set(pb::DENIED, w);
     }
+    // "had no plans to meet", "has no intention of visiting".
+    if (IsOneOf(w, {"plans", "plan", "intention", "intentions"}) && k - 1 >= s.first &&
+        t[k - 1].norm == "no") {
+      return set(pb::DENIED, "no-" + w);
+    }
     if (IsOneOf(w, {"may", "might", "could", "possible", "possibly", "proposed", "propose",
                "proposes", "wanted", "wants", "want", "hopes", "hoped", "hope", "prepared",
                "potential", "consider", "considering", "considered", "unlikely", "ready",
@@ -414,6 +427,10 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
       const std::string& gov = t[k - 1].norm;
       if (IsOneOf(gov, {"refused", "refuses", "refuse", "declined", "declines"})) {
         return set(pb::DENIED, gov);
+      }
+      if (IsOneOf(gov, {"plans", "plan", "intention"}) && k - 2 >= s.first &&
+          t[k - 2].norm == "no") {
+        return set(pb::DENIED, "no-" + gov);  // "had no plans to meet"
       }
       if (IsOneOf(gov, {"wanted", "wants", "want", "hopes", "hoped", "hope", "prepared", "ready",
                    "offered", "invited", "willing", "like", "open", "sought", "seeks"})) {

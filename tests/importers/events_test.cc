@@ -123,6 +123,17 @@ TEST(EventsTest, PossessorOfATitledVisit) {
             (std::vector<std::string>{"VISIT:happened Kari Virtanen @Chile"}));
 }
 
+// "won't stop at <state>" is a figure of speech; "flew on to" is a trip; a
+// sentence's source after a comma is no part of the place.
+TEST(EventsTest, StopsAndOnwardTrips) {
+  EXPECT_EQ(Summaries("Nordmann won't stop at Chile, Virtanen warned on Monday."),
+            std::vector<std::string>{});
+  EXPECT_EQ(Summaries("Nordmann flew on to Santiago on Monday."),
+            (std::vector<std::string>{"VISIT:happened Ola Nordmann @Santiago"}));
+  EXPECT_EQ(Summaries("Nordmann will not travel to the summit in Tampere, Oslo said."),
+            (std::vector<std::string>{"VISIT:denied Ola Nordmann @Tampere"}));
+}
+
 // A verb in a "when" clause has its own tense: it does not share the plan
 // of the verb before it.
 TEST(EventsTest, WhenClauseKeepsItsOwnTense) {

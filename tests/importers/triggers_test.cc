@@ -69,6 +69,7 @@ TEST(TriggersTest, Factuality) {
   EXPECT_EQ(Triggers("Lund met Hart in May.")[0].factuality, pb::HAPPENED);
   EXPECT_EQ(Triggers("The ministry has not confirmed they will meet.")[0].factuality,
             pb::POSSIBLE);
+  EXPECT_EQ(Triggers("Lund said he had no plans to meet Hart.")[0].factuality, pb::DENIED);
   // A noun's own clause after it: ruled out, or not ruled out.
   EXPECT_EQ(Triggers("A meeting between Lund and Hart has not been ruled out.")[0].factuality,
             pb::POSSIBLE);
