@@ -309,10 +309,14 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       continue;
     }
     // "X is in Laos", "was in Kyiv": presence at a place.
-    if (IsOneOf(w, {"is", "was", "were", "are", "be", "been"}) && n1 == "in" && i + 2 < s.last &&
-        (t[i + 2].cap || (norm(i + 2) == "the" && i + 3 < s.last && t[i + 3].cap))) {
-      add(i, i + 2, "visit", true, "copula:in", i + 1);
-      ++i;
+    // "was recently in Moscow", "is already in Kyiv": one adverb between.
+    const int in_at = IsOneOf(n1, {"recently", "briefly", "already", "also", "still", "last"}) &&
+                              norm(i + 2) == "in" ? i + 2 : i + 1;
+    if (IsOneOf(w, {"is", "was", "were", "are", "be", "been"}) && norm(in_at) == "in" &&
+        in_at + 1 < s.last &&
+        (t[in_at + 1].cap || (norm(in_at + 1) == "the" && in_at + 2 < s.last && t[in_at + 2].cap))) {
+      add(i, in_at + 1, "visit", true, "copula:in", in_at);
+      i = in_at;
       continue;
     }
   }

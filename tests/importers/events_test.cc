@@ -123,6 +123,13 @@ TEST(EventsTest, PossessorOfATitledVisit) {
             (std::vector<std::string>{"VISIT:happened Kari Virtanen @Chile"}));
 }
 
+// Presence with an adverb between the copula and "in", in a relative clause.
+TEST(EventsTest, WasRecentlyIn) {
+  EXPECT_EQ(Summaries("Talks continue with partners, including Park Min-ho, who was recently in "
+                      "Oslo."),
+            (std::vector<std::string>{"VISIT:happened Park Min-ho @Oslo"}));
+}
+
 // "won't stop at <state>" is a figure of speech; "flew on to" is a trip; a
 // sentence's source after a comma is no part of the place.
 TEST(EventsTest, StopsAndOnwardTrips) {
