@@ -119,7 +119,9 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
         i = k - 1;  // "by phone" belongs to this trigger
         continue;
       }
-      if (w == "spoke" && k > i + 1) {  // "Lowe and Hart spoke on Friday"
+      bool medium = false;  // "are to speak by phone later this week"
+      for (int q = i + 1; q < k; ++q) medium |= IsOneOf(t[q].norm, {"phone", "telephone"});
+      if ((w == "spoke" || medium) && k > i + 1) {  // "Lowe and Hart spoke on Friday"
         add(i, i + 1, "phone", true, "verb:spoke");
         i = k - 1;
         continue;
