@@ -185,9 +185,32 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
   }
   for (size_t g = 0; g < n; ++g) {
     const int fs = FrontedSubject(*contacts[g]);
-    if (fs < 0 || claimed.contains(fs)) continue;
-    claimed.insert(fs);
-    subjects[g].push_back(fs);
+    if (fs < 0) continue;
+    const bool own = std::find(objects[g].begin(), objects[g].end(), fs) != objects[g].end();
+    if (!own && claimed.contains(fs)) continue;
+    if (!own) {
+      claimed.insert(fs);
+      subjects[g].push_back(fs);
+    }
+    // "In a phone call, X told Y that ...": the one addressed took part.
+    const int verb = HeadEnd(m_.people[fs]);
+    if (!contacts[g]->verb && verb + 1 < s_.last &&
+        IsOneOf(doc_.tokens[verb].norm, {"told", "urged", "asked", "assured", "thanked",
+                                         "warned", "briefed", "congratulated", "informed",
+                                         "reassured", "pressed"})) {
+      const int addressed = m_.person_at[verb + 1];
+      if (addressed >= 0 && m_.people[addressed].first == verb + 1 &&
+          std::find(people_.begin(), people_.end(), addressed) != people_.end()) {
+        // The main clause's object, whatever a later clause's trigger took.
+        for (size_t h = 0; h < n; ++h) {
+          for (auto* v : {&subjects[h], &objects[h], &loose[h]}) {
+            v->erase(std::remove(v->begin(), v->end(), addressed), v->end());
+          }
+        }
+        claimed.insert(addressed);
+        objects[g].push_back(addressed);
+      }
+    }
   }
   // The parse, where the sentence has one: the people it attaches to a
   // trigger join it, and the people it puts in another clause leave the
@@ -501,6 +524,12 @@ void SentenceEvents::FoldOpeningSetting(std::vector<DraftEvent>* out) const {
     if (it->mode == "visit") continue;
     if (!it->trigger.verb && it->trigger.last <= comma && setting == out->end()) setting = it;
     if (it->trigger.verb && it->trigger.first > comma && contact == out->end()) contact = it;
+  }
+  // Only the main clause's own verb: not one inside "told X that ... host
+  // talks".
+  for (int k = comma + 1; contact != out->end() && k < contact->trigger.first; ++k) {
+    const std::string& w = doc_.tokens[k].norm;
+    if (IsClauseBoundary(w) || IsReportingVerb(w) || w == "to") contact = out->end();
   }
   if (setting == out->end() || contact == out->end()) return;
   for (int e : setting->entities) {

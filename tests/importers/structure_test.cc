@@ -113,6 +113,11 @@ const std::vector<Case> kContactNounInPhrase = {
      "At a meeting in Helsinki on Tuesday, Virtanen and Chilean Foreign Minister Rosa Fuentes "
      "agreed to cut tariffs.",
      "MEET", {kKari, "Rosa Fuentes"}, kHappened, {}},
+    // The main clause's object, not a trigger inside its "that" clause.
+    {"InAPhoneConversationTold",
+     "In a phone conversation on Thursday, Virtanen told Nordmann that Finland was ready to "
+     "host talks.",
+     "PHONE_CALL", {kKari, kOla}, kHappened, {}},
     {"DuringAPhoneCallUrged",
      "During a phone call on Wednesday, Park Min-ho urged Nordmann to reconsider.",
      "PHONE_CALL", {kPark, kOla}, kHappened, {}},
