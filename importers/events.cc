@@ -273,7 +273,12 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
   for (size_t g = 1; g < n; ++g) {
     const Trigger* v = contacts[g - 1];
     const Trigger* t = contacts[g];
-    if (t->verb || !v->verb || Family(mode[g]) != Family(mode[g - 1]) ||
+    // "convened a call", "hosted a video conference": the verb convenes
+    // the noun's contact, whatever its mode.
+    const bool convening = IsOneOf(doc_.tokens[v->first].norm,
+                                   {"convened", "convenes", "convene", "hosted", "hosts",
+                                    "host", "hosting"});
+    if (t->verb || !v->verb || (Family(mode[g]) != Family(mode[g - 1]) && !convening) ||
         t->first - v->last > 3) {
       continue;
     }
@@ -284,7 +289,7 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     if (!adjacent) continue;
     objects[g - 1].insert(objects[g - 1].end(), objects[g].begin(), objects[g].end());
     loose[g - 1].insert(loose[g - 1].end(), loose[g].begin(), loose[g].end());
-    if (mode[g] == "summit" || mode[g] == "video") mode[g - 1] = mode[g];
+    if (mode[g] == "summit" || mode[g] == "video" || convening) mode[g - 1] = mode[g];
     folded[g] = true;
     one_event[g - 1] = doc_.tokens[t->first].norm != "meetings";
   }
@@ -324,7 +329,10 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       ++clause_end;  // a noun's place stays inside its phrase: "such talks, met X in Oslo"
     }
     std::vector<PlaceSpan> place = PlaceAfterPreposition(doc_, m_, t.first, clause_end);
-    if (!place.empty()) base.place = place[0].name;
+    if (!place.empty()) {
+      base.place = place[0].name;
+      base.place_state = place[0].state;
+    }
     const bool known_place = !place.empty() && !place[0].state.empty();
     auto add = [&](DraftEvent* ev, int mi) {
       int e = m_.people[mi].entity;
@@ -466,8 +474,9 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     for (int e : group[g]) AddOnce(&ev.entities, e);
     // Only the surface rules' subject: a parse that found one person of a
     // contact more likely missed the other than met unnamed counterparts.
+    // A host meeting guests is at home, not visiting.
     ev.lone_subject = ev.entities.size() == 1 && !subj.empty() && known_place &&
-                      parse_how[g].empty();
+                      parse_how[g].empty() && !IsHostVerb(w);
     ev.pair_reference = subj.empty() && (PairBefore(t) || parse_plural[g] >= 0);
     out->push_back(std::move(ev));
   }

@@ -445,6 +445,7 @@ absl::StatusOr<Extraction> Extractor::ExtractSegment(const ArticleInput& article
     int trigger_token = 0;
     int refs = 0;  // later "the call", "this meeting" that point back to it
     bool lone_subject = false;
+    std::string place_state;  // of the contact's place, when known
   };
   std::vector<Frame> frames;
   // The earlier frame of `family` with exactly the people `entities`.
@@ -678,6 +679,7 @@ absl::StatusOr<Extraction> Extractor::ExtractSegment(const ArticleInput& article
       f.sentence = isi;
       f.trigger_token = d.trigger.first;
       f.lone_subject = d.lone_subject;
+      f.place_state = d.place_state;
       int prior = -1;
       if (si > 0 && Family(d.mode) == "in-person" && d.entities.size() == 2 &&
           AlsoMet(doc, s, d.trigger)) {
@@ -721,7 +723,8 @@ absl::StatusOr<Extraction> Extractor::ExtractSegment(const ArticleInput& article
     if (f.entities.size() >= 2) {
       if (!MergeInto(&out.events, f.ev)) out.events.push_back(std::move(f.ev));
     } else if (f.entities.size() == 1 && f.lone_subject && !f.ev.place.empty() &&
-               Family(f.ev.mode) == "in-person") {
+               Family(f.ev.mode) == "in-person" &&
+               (f.place_state.empty() || entities[f.entities[0]].state != f.place_state)) {
       // A named official meeting unnamed counterparts in a named city.
       f.ev.mode = "visit";
       f.ev.people_rule += ",meeting-unnamed-counterparts";

@@ -116,6 +116,14 @@ TEST(EventsTest, GappedObjectsAreSeparateMeetings) {
       << DescribeEvents(x);
 }
 
+// A host meeting unnamed counterparts at home makes no visit.
+TEST(EventsTest, HostOfUnnamedCounterpartsIsNoTraveller) {
+  EXPECT_EQ(Summaries("Nordmann hosted his counterparts from Chile and Finland in Oslo today."),
+            std::vector<std::string>{});
+  EXPECT_EQ(Summaries("Nordmann met his counterparts from Chile and Finland in Oslo today."),
+            std::vector<std::string>{});
+}
+
 // The visit's own title between the possessor and the noun.
 TEST(EventsTest, PossessorOfATitledVisit) {
   EXPECT_EQ(Summaries("Trade grew after former President Virtanen's State Visit to Chile "

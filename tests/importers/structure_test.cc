@@ -418,6 +418,11 @@ const std::vector<Case> kMultiParty = {
     {"ChairedTalksWith",
      "Chilean President Diego Morales chaired talks with Nordmann, Virtanen and Park Min-ho.",
      "MEET", {"Diego Morales", kOla, kKari, kPark}, kHappened, {}},
+    // The convening verb takes the noun's mode: one call of four.
+    {"ConvenedACallWith",
+     "Virtanen convened a call with Nordmann, Park Min-ho and Chilean President Diego Morales "
+     "on Monday.",
+     "PHONE_CALL", {kKari, kOla, kPark, "Diego Morales"}, kHappened, {}},
 };
 INSTANTIATE_TEST_SUITE_P(MultiParty, StructureTest, ::testing::ValuesIn(kMultiParty), CaseName);
 
