@@ -355,6 +355,10 @@ MatchContext AnalyzeMatch(const Query& query, size_t index, const std::vector<st
       case Clause::Kind::kUnwind:
         MentionedVariables(*next.expr, &c.read_later);
         continue;
+      case Clause::Kind::kCall:
+        for (const ExprPtr& arg : next.args) MentionedVariables(*arg, &c.read_later);
+        if (next.where) MentionedVariables(*next.where, &c.read_later);
+        continue;
       case Clause::Kind::kWith:
       case Clause::Kind::kReturn: {
         const Projection& p = next.projection;
@@ -390,6 +394,17 @@ PlanStep DescribeClause(const Clause& clause, int clause_index) {
                                              (p.rels.size() > 1 ? "..." : ""));
       }
       step.details = absl::StrJoin(parts, ", ");
+      break;
+    }
+    case Clause::Kind::kCall: {
+      step.op = "ProcedureCall";
+      std::vector<std::string> yields;
+      for (const auto& [field, var] : clause.yields) {
+        yields.push_back(field == var ? field : absl::StrCat(field, " AS ", var));
+      }
+      step.details = absl::StrCat(clause.procedure, "()",
+                                  yields.empty() ? "" : " YIELD ", absl::StrJoin(yields, ", "),
+                                  clause.where ? " WHERE ..." : "");
       break;
     }
     case Clause::Kind::kWith:
