@@ -66,11 +66,13 @@ absl::Status ParseType(absl::string_view text, CannedParam* param) {
   }
   static const auto* const kTypes = new std::map<std::string, ParamType, std::less<>>{
       {"string", ParamType::kString}, {"int", ParamType::kInt},   {"float", ParamType::kFloat},
-      {"bool", ParamType::kBool},     {"date", ParamType::kDate}, {"strings", ParamType::kStrings}};
+      {"bool", ParamType::kBool},     {"date", ParamType::kDate}, {"strings", ParamType::kStrings},
+      {"person", ParamType::kPerson}, {"entity", ParamType::kEntity}};
   auto it = kTypes->find(base);
   if (it == kTypes->end()) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "unknown type \"", base, "\" (use string, int, float, bool, date or strings)"));
+        "unknown type \"", base,
+        "\" (use string, int, float, bool, date, strings, person or entity)"));
   }
   param->type = it->second;
   if (bracket.empty()) return absl::OkStatus();
@@ -108,6 +110,8 @@ absl::StatusOr<Value> ConvertParam(const CannedParam& param, absl::string_view t
     return Value::Null();
   }
   switch (param.type) {
+    case ParamType::kPerson:
+    case ParamType::kEntity:  // resolved against the store when the query runs
     case ParamType::kString: {
       absl::Status s = CheckChoice(param, trimmed);
       if (!s.ok()) return s;

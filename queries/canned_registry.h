@@ -11,7 +11,9 @@
 //   // engine: native                (optional; see CannedEntry::native)
 // TYPE is string, int, float, bool, date (YYYY-MM-DD) or strings (a comma
 // list); int[LO..HI] bounds an integer, string[a|b|c] lists the allowed
-// values. A parameter without a default is required; one with a default
+// values. person and entity are strings that name one: before the query
+// runs they become the stored name (queries/entity_names.h: aliases, case
+// and diacritics ignored), and a name that finds nothing is an error. A parameter without a default is required; one with a default
 // also takes the value `null` (`= null`: null unless given). Lines before
 // the first `// name:` are free comments. Every `$name` the Cypher text
 // uses must be declared.
@@ -31,7 +33,7 @@
 
 namespace newsgraph::queries {
 
-enum class ParamType { kString, kInt, kFloat, kBool, kDate, kStrings };
+enum class ParamType { kString, kInt, kFloat, kBool, kDate, kStrings, kPerson, kEntity };
 
 struct CannedParam {
   std::string name;

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "queries/entity_names.h"
 #include "queries/graph_output.h"
 
 namespace newsgraph::queries {
@@ -24,14 +25,33 @@ absl::StatusOr<std::string> FormatCannedAnswer(const CannedEntry& entry, CypherR
 }
 
 absl::StatusOr<CypherResult> RunCannedCypher(const Store& store, const CannedEntry& entry,
-                                             const CypherParams& params,
+                                             const CypherParams& given,
                                              const CypherOptions& options) {
-  absl::StatusOr<CypherResult> result = RunCypher(store, entry.cypher, params, options);
+  absl::StatusOr<CypherParams> params = ResolveNames(store, entry, given);
+  if (!params.ok()) return params.status();
+  absl::StatusOr<CypherResult> result = RunCypher(store, entry.cypher, *params, options);
   if (!result.ok()) {
     return absl::Status(result.status().code(), absl::StrCat(entry.name, " (", entry.origin,
                                                              "): ", result.status().message()));
   }
   return result;
+}
+
+absl::StatusOr<CypherParams> ResolveNames(const Store& store, const CannedEntry& entry,
+                                          CypherParams params) {
+  for (const CannedParam& p : entry.params) {
+    if (p.type != ParamType::kPerson && p.type != ParamType::kEntity) continue;
+    auto it = params.find(p.name);
+    if (it == params.end() || it->second.kind != CypherValue::Kind::kString) continue;
+    absl::StatusOr<std::string> name = ResolveEntityName(
+        store, it->second.text, p.type == ParamType::kPerson ? NameScope::kPerson : NameScope::kEntity);
+    if (!name.ok()) {
+      return absl::Status(name.status().code(),
+                          absl::StrCat("--", p.name, ": ", name.status().message()));
+    }
+    it->second = CypherValue::String(*name);
+  }
+  return params;
 }
 
 absl::StatusOr<std::string> RunCannedQuery(const Store& store, const CannedEntry& entry,

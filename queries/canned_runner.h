@@ -21,8 +21,15 @@ absl::StatusOr<std::string> FormatCannedAnswer(const CannedEntry& entry, CypherR
                                                const EvidenceSource& evidence,
                                                absl::string_view format);
 
-// Runs `entry`'s Cypher text with `params` (from BindParams) on `store`.
-// Errors: those of RunCypher, with the entry's name and file position in
+// `params` with each person and entity parameter of `entry` replaced by
+// the name it finds in `store` (ResolveEntityName). Errors: NotFound (with
+// "did you mean") or InvalidArgument, "--NAME: ..." in front.
+absl::StatusOr<CypherParams> ResolveNames(const Store& store, const CannedEntry& entry,
+                                          CypherParams params);
+
+// Runs `entry`'s Cypher text with `params` (from BindParams, names
+// resolved by ResolveNames) on `store`. Errors: those of ResolveNames and
+// of RunCypher, the latter with the entry's name and file position in
 // front ("timeline (canned.cypher:40): ...").
 absl::StatusOr<CypherResult> RunCannedCypher(const Store& store, const CannedEntry& entry,
                                              const CypherParams& params,

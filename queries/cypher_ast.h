@@ -99,7 +99,7 @@ struct Projection {
 };
 
 struct Clause {
-  enum class Kind { kMatch, kUnwind, kWith, kReturn, kCreate };
+  enum class Kind { kMatch, kUnwind, kWith, kReturn, kCreate, kCall };
   Kind kind = Kind::kMatch;
   bool optional = false;               // OPTIONAL MATCH
   std::vector<PatternPart> patterns;   // MATCH, CREATE
@@ -107,6 +107,12 @@ struct Clause {
   ExprPtr expr;                        // UNWIND
   std::string var;                     // UNWIND ... AS var
   Projection projection;               // WITH, RETURN
+  // CALL name(args) YIELD field [AS var], ... [WHERE ...] (`where` above):
+  // the procedure's name ("db.labels"), its arguments, and the fields it
+  // yields as (field, variable); none listed yields every field.
+  std::string procedure;
+  std::vector<ExprPtr> args;
+  std::vector<std::pair<std::string, std::string>> yields;
 };
 
 struct Query {

@@ -7,7 +7,9 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "queries/cypher_eval.h"
+#include "queries/cypher_procedures.h"
 
 namespace newsgraph::cypher {
 namespace {
@@ -51,10 +53,13 @@ class Binder {
           break;
         case Clause::Kind::kWith:
         case Clause::Kind::kReturn: s = Projection(c.projection); break;
+        case Clause::Kind::kCall: s = Call(c, /*standalone=*/q.clauses.size() == 1); break;
       }
       if (!s.ok()) return s;
       if (c.kind == Clause::Kind::kReturn && !last) return Error("SyntaxError", "RETURN must be last");
-      if (last && c.kind != Clause::Kind::kReturn && c.kind != Clause::Kind::kCreate) {
+      const bool standalone_call = c.kind == Clause::Kind::kCall && q.clauses.size() == 1;
+      if (last && c.kind != Clause::Kind::kReturn && c.kind != Clause::Kind::kCreate &&
+          !standalone_call) {
         return Error("SyntaxError", "a query must end with RETURN or an update");
       }
     }
@@ -93,6 +98,37 @@ class Binder {
     if (rel_like && same_clause) return Error("RelationshipUniquenessViolation", name);
     if (kind != have && rel_like) return Error("VariableTypeConflict", name);
     return absl::OkStatus();
+  }
+
+  // CALL: a known procedure, its arguments, and fields it yields. Alone it
+  // is a whole query; inside one it must say what it yields (YIELD).
+  absl::Status Call(const Clause& c, bool standalone) {
+    const Procedure* procedure = FindProcedure(c.procedure);
+    if (procedure == nullptr) {
+      std::vector<std::string> names;
+      for (const Procedure& p : Procedures()) names.push_back(p.name);
+      return Error("ProcedureNotFound",
+                   absl::StrCat("there is no procedure ", c.procedure, " (there are ",
+                                absl::StrJoin(names, ", "), ")"));
+    }
+    if (!c.args.empty()) {
+      return Error("InvalidNumberOfArguments", absl::StrCat(c.procedure, "() takes no arguments"));
+    }
+    if (!standalone && c.yields.empty()) {
+      return Error("SyntaxError", absl::StrCat("CALL ", c.procedure, " inside a query needs YIELD (",
+                                               absl::StrJoin(procedure->outputs, ", "), ")"));
+    }
+    for (const auto& [field, var] : c.yields) {
+      if (std::find(procedure->outputs.begin(), procedure->outputs.end(), field) ==
+          procedure->outputs.end()) {
+        return Error("SyntaxError", absl::StrCat("unknown procedure output: ", field, " (",
+                                                 c.procedure, " yields ",
+                                                 absl::StrJoin(procedure->outputs, ", "), ")"));
+      }
+      if (scope_.contains(var)) return Error("VariableAlreadyBound", var);
+      scope_[var] = VarKind::kNonEntity;
+    }
+    return c.where ? Check(*c.where, /*allow_aggregates=*/false) : absl::OkStatus();
   }
 
   absl::Status Patterns(const std::vector<PatternPart>& parts, bool create) {

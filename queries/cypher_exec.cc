@@ -10,6 +10,7 @@
 #include "queries/cypher_binder.h"
 #include "queries/cypher_match.h"
 #include "queries/cypher_parser.h"
+#include "queries/cypher_procedures.h"
 
 namespace newsgraph::cypher {
 namespace {
@@ -76,6 +77,9 @@ class Executor {
                   : absl::OkStatus();
           if (!run) ExplainScope(c.projection);
           break;
+        case Clause::Kind::kCall:
+          s = run ? Call(c, /*standalone=*/query.clauses.size() == 1, &result) : absl::OkStatus();
+          break;
       }
       if (!s.ok()) return s;
       if (c.kind != Clause::Kind::kMatch) {
@@ -83,6 +87,9 @@ class Executor {
         if (profile_) {
           result.plan.back().rows = static_cast<int64_t>(
               c.kind == Clause::Kind::kReturn ? result.rows.size() : rows_.size());
+          if (c.kind == Clause::Kind::kCall && query.clauses.size() == 1) {
+            result.plan.back().rows = static_cast<int64_t>(result.rows.size());
+          }
         }
       }
       if (profile_ && result.plan.size() > first_step) result.plan[first_step].time = absl::Now() - start;
@@ -191,6 +198,48 @@ class Executor {
     AddScope(c.var);
     rows_ = std::move(out);
     rows_bytes_ = guard_.clause_bytes();
+    return absl::OkStatus();
+  }
+
+  // CALL: every input row joined with each row the procedure yields (it
+  // takes no arguments, so it runs once). Alone in the query, its rows are
+  // the result.
+  absl::Status Call(const Clause& c, bool standalone, QueryResult* result) {
+    const Procedure* procedure = FindProcedure(c.procedure);  // the binder checked
+    absl::StatusOr<std::vector<std::vector<Value>>> found =
+        CallProcedure(*procedure, *ctx_.graph, &guard_);
+    if (!found.ok()) return found.status();
+    std::vector<std::pair<size_t, std::string>> yields;  // output index, variable
+    const std::vector<std::string>& outputs = procedure->outputs;
+    for (size_t i = 0; c.yields.empty() && i < outputs.size(); ++i) {
+      yields.emplace_back(i, outputs[i]);
+    }
+    for (const auto& [field, var] : c.yields) {
+      yields.emplace_back(std::find(outputs.begin(), outputs.end(), field) - outputs.begin(), var);
+    }
+    std::vector<Row> out;
+    guard_.BeginClause(rows_bytes_);
+    for (const Row& row : rows_) {
+      for (const std::vector<Value>& values : *found) {
+        Row next = row;
+        for (const auto& [i, var] : yields) next[var] = values[i];
+        absl::StatusOr<bool> keep = Holds(c.where, next, ctx_);
+        if (!keep.ok()) return keep.status();
+        if (!*keep) continue;
+        if (absl::Status s = guard_.AddRow(ApproxRowBytes(next)); !s.ok()) return s;
+        out.push_back(std::move(next));
+      }
+    }
+    for (const auto& [i, var] : yields) AddScope(var);
+    rows_ = std::move(out);
+    rows_bytes_ = guard_.clause_bytes();
+    if (!standalone) return absl::OkStatus();
+    for (const auto& [i, var] : yields) result->columns.push_back(var);
+    for (const Row& row : rows_) {
+      std::vector<Value> values;
+      for (const auto& [i, var] : yields) values.push_back(row.at(var));
+      result->rows.push_back(std::move(values));
+    }
     return absl::OkStatus();
   }
 

@@ -1,6 +1,7 @@
 #include "queries/cypher_match.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -288,6 +289,28 @@ class Matcher {
     return absl::OkStatus();
   }
 
+  // `rp` narrowed to the types the plan's path_types list (PartPlan) keeps,
+  // when it evaluates to a list of strings, nullopt when it keeps none;
+  // else `rp` as it is.
+  absl::StatusOr<std::optional<RelPattern>> KeptTypes(const RelPattern& rp, const ExprPtr& types,
+                                                      const Row& row) {
+    if (types == nullptr) return rp;
+    absl::StatusOr<Value> list = Evaluate(*types, row, ctx_);
+    if (!list.ok()) return list.status();
+    if (list->kind != Value::Kind::kList) return rp;
+    std::vector<std::string> kept;
+    for (const Value& v : list->list) {
+      if (v.kind != Value::Kind::kString) return rp;
+      if (rp.types.empty() || std::find(rp.types.begin(), rp.types.end(), v.s) != rp.types.end()) {
+        kept.push_back(v.s);
+      }
+    }
+    if (kept.empty()) return std::nullopt;
+    RelPattern narrowed = rp;
+    narrowed.types = std::move(kept);
+    return narrowed;
+  }
+
   StepFn StepsAlong(const RelPattern& rp, Direction dir, const Row& row) {
     return [this, &rp, dir, &row](int64_t node, std::vector<Step>* out) {
       return Steps(node, rp, RelFilter{rp.types}, dir, row, out);
@@ -363,9 +386,14 @@ absl::Status Matcher::MatchShortest(size_t k, int64_t from, const Row& row) {
     s = Filters(pp.node_event[1], next, &ok);
     if (!s.ok()) return s;
     if (!ok) continue;
+    absl::StatusOr<std::optional<RelPattern>> along = KeptTypes(rp, pp.path_types, next);
+    if (!along.ok()) return along.status();
+    if (!along->has_value()) continue;  // no type is left to follow
+    const RelPattern& kept = **along;
     std::vector<std::vector<int64_t>> paths;
     s = ShortestPaths(from, to, min_hops, max_hops, part.shortest == PatternPart::Shortest::kAll,
-                      StepsAlong(rp, rp.dir, next), StepsAlong(rp, back, next), ctx_.guard, &paths);
+                      StepsAlong(kept, kept.dir, next), StepsAlong(kept, back, next), ctx_.guard,
+                      &paths);
     if (!s.ok()) return s;
     for (const std::vector<int64_t>& ids : paths) {
       std::vector<Value> elems, rels;

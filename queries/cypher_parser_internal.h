@@ -72,6 +72,8 @@ class Parser {
       } else if (Kw("CREATE")) {
         c.kind = Clause::Kind::kCreate;
         ParsePatterns(&c.patterns);
+      } else if (Kw("CALL")) {
+        ParseCall(&c);
       } else {
         Fail(AtEnd() ? "unexpected end of input" : "expected a clause (MATCH, RETURN, ...)");
       }
@@ -182,6 +184,8 @@ class Parser {
   NodePattern ParseNodePattern();
   RelPattern ParseRelPattern();
   int64_t ParseIntToken();
+  // CALL (cypher_parser_call.cc).
+  void ParseCall(Clause* c);
 
   void ParseProjection(Projection* p, bool with) {
     p->distinct = Kw("DISTINCT");

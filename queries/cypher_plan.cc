@@ -214,6 +214,34 @@ std::string DescribeStep(const NodePattern& from, const RelPattern& rel, const N
                       rel.dir == Direction::kOut ? "]->" : "]-", DescribeNode(to));
 }
 
+namespace {
+
+bool IsCall(const Expr& e, absl::string_view function, absl::string_view var) {
+  return e.kind == Expr::Kind::kFunction && e.name == function && e.args.size() == 1 &&
+         e.args[0] != nullptr && e.args[0]->kind == Expr::Kind::kVar && e.args[0]->name == var;
+}
+
+// LIST of a conjunct `all(r IN relationships(path) WHERE type(r) IN LIST)`
+// whose LIST is a literal or a parameter; else null.
+ExprPtr PathTypes(const std::vector<ExprPtr>& conjuncts, const std::string& path) {
+  for (const ExprPtr& c : conjuncts) {
+    if (c->kind != Expr::Kind::kQuantifier || c->op != "all" || c->args.size() != 2 ||
+        c->args[0] == nullptr || c->args[1] == nullptr ||
+        !IsCall(*c->args[0], "relationships", path)) {
+      continue;
+    }
+    const Expr& in = *c->args[1];
+    if (in.kind != Expr::Kind::kBinary || in.op != "IN" || !IsCall(*in.args[0], "type", c->name)) {
+      continue;
+    }
+    const ExprPtr& list = in.args[1];
+    if (list->kind == Expr::Kind::kParam || list->kind == Expr::Kind::kLiteral) return list;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 MatchPlan PlanMatch(const std::vector<PatternPart>& patterns, const ExprPtr& where,
                     const MatchContext& context, int clause_index) {
   MatchPlan plan;
@@ -253,6 +281,7 @@ MatchPlan PlanMatch(const std::vector<PatternPart>& patterns, const ExprPtr& whe
       if (i > 0 && !shortest) bind(part.rels[i - 1].var, event);
     }
     pp.path_event = ++event;
+    if (shortest && !part.path_var.empty()) pp.path_types = PathTypes(conjuncts, part.path_var);
     if (shortest) for (const RelPattern& r : part.rels) bind(r.var, event);
     bind(part.path_var, event);
     for (size_t i = 0; i < part.rels.size(); ++i) {
@@ -355,6 +384,10 @@ MatchContext AnalyzeMatch(const Query& query, size_t index, const std::vector<st
       case Clause::Kind::kUnwind:
         MentionedVariables(*next.expr, &c.read_later);
         continue;
+      case Clause::Kind::kCall:
+        for (const ExprPtr& arg : next.args) MentionedVariables(*arg, &c.read_later);
+        if (next.where) MentionedVariables(*next.where, &c.read_later);
+        continue;
       case Clause::Kind::kWith:
       case Clause::Kind::kReturn: {
         const Projection& p = next.projection;
@@ -390,6 +423,17 @@ PlanStep DescribeClause(const Clause& clause, int clause_index) {
                                              (p.rels.size() > 1 ? "..." : ""));
       }
       step.details = absl::StrJoin(parts, ", ");
+      break;
+    }
+    case Clause::Kind::kCall: {
+      step.op = "ProcedureCall";
+      std::vector<std::string> yields;
+      for (const auto& [field, var] : clause.yields) {
+        yields.push_back(field == var ? field : absl::StrCat(field, " AS ", var));
+      }
+      step.details = absl::StrCat(clause.procedure, "()",
+                                  yields.empty() ? "" : " YIELD ", absl::StrJoin(yields, ", "),
+                                  clause.where ? " WHERE ..." : "");
       break;
     }
     case Clause::Kind::kWith:

@@ -62,6 +62,11 @@ struct PartPlan {
   int scan_op = 0;               // index into MatchPlan::steps
   std::vector<int> expand_op;    // per relationship
   int shortest_op = -1;
+  // Shortest paths: the list (a literal or parameter) that a WHERE conjunct
+  // `all(r IN relationships(p) WHERE type(r) IN LIST)` holds every
+  // relationship's type to. The search follows only those types, so it
+  // finds the shortest paths that keep to them (the conjunct still runs).
+  ExprPtr path_types;
 };
 
 struct MatchPlan {

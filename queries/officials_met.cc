@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "newsgraph/query.h"
 #include "queries/contact_search.h"
+#include "queries/entity_names.h"
 #include "queries/sides.h"
 
 namespace newsgraph {
@@ -35,7 +36,7 @@ absl::StatusOr<std::vector<PairRow>> ContactsOf(const Store& store,
   absl::StatusOr<std::vector<uint64_t>> people =
       name.empty() ? std::vector<uint64_t>{} : store.FindNodes(pb::PERSON, name);
   if (!people.ok()) return people.status();
-  if (people->empty()) return absl::InvalidArgumentError(absl::StrCat("unknown person: ", name));
+  if (people->empty()) return queries::UnknownNameError(store, name, queries::NameScope::kPerson);
   return queries::FindContactPairs(store, queries::Side::OfPeople(std::move(*people)),
                                    queries::Side::Anyone(), *criteria);
 }

@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "queries/entity_names.h"
 
 namespace newsgraph {
 namespace queries {
@@ -57,7 +58,7 @@ absl::StatusOr<Side> Side::Resolve(const Store& store, absl::string_view code_or
       return kind == pb::STATE ? FromState(store, *node) : FromGroup(store, *node);
     }
   }
-  return absl::InvalidArgumentError(absl::StrCat("unknown state or alliance: ", wanted));
+  return UnknownNameError(store, wanted, NameScope::kSide);
 }
 
 Side Side::OfPeople(std::vector<uint64_t> people) {

@@ -8,7 +8,7 @@ packages=(
   librocksdb-dev libboost-graph-dev libprotobuf-dev protobuf-compiler libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libutf8proc-dev libre2-dev iso-codes
-  liblink-grammar-dev link-grammar-dictionaries-en
+  liblink-grammar-dev link-grammar-dictionaries-en libedit-dev
 )
 
 missing=()

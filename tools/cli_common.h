@@ -42,6 +42,7 @@ Command AddStatsCommand(CLI::App& app);
 Command AddExplainCommand(CLI::App& app);
 Command AddBenchCommand(CLI::App& app);
 Command AddQueryCommand(CLI::App& app);
+Command AddShellCommand(CLI::App& app);
 
 }  // namespace newsgraph::cli
 

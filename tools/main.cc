@@ -50,8 +50,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "newsgraph 0.1.0");
   std::vector<Command> commands;
-  for (auto add : {AddImportCommand, AddAskCommand, AddQueryCommand, AddExportCommand,
-                   AddStatsCommand, AddExplainCommand, AddBenchCommand}) {
+  for (auto add : {AddImportCommand, AddAskCommand, AddQueryCommand, AddShellCommand,
+                   AddExportCommand, AddStatsCommand, AddExplainCommand, AddBenchCommand}) {
     commands.push_back(add(app));
   }
   try {

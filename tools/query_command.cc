@@ -1,4 +1,6 @@
-// newsgraph query: a read-only Cypher query over a store.
+// newsgraph query: read-only Cypher statements over a store, given as an
+// argument, in a file (--file) or on standard input; several are separated
+// by ';' (queries/cypher_script.h).
 #include <unistd.h>
 
 #include <fstream>
@@ -6,13 +8,10 @@
 #include <sstream>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
-#include "absl/time/clock.h"
-#include "absl/time/time.h"
-#include "newsgraph/cypher.h"
+#include "queries/cypher_script.h"
 #include "tools/cli_common.h"
+#include "tools/cypher_session.h"
 
 namespace newsgraph::cli {
 namespace {
@@ -21,38 +20,16 @@ struct QueryFlags {
   std::string db;
   std::string query;
   std::string file;
-  std::vector<std::string> params;
-  std::string format = "table";
-  bool timing = false;
-  // The budgets (newsgraph::CypherOptions), in units a user types.
-  int64_t max_rows = CypherOptions().max_rows;
-  double max_memory_mb = static_cast<double>(CypherOptions().max_memory_bytes >> 20);
-  double timeout_s = CypherOptions().timeout_ms / 1000.0;
+  CypherFlags cypher;
 };
 
-bool IsParamName(absl::string_view name) {
-  if (name.empty() || absl::ascii_isdigit(name.front())) return false;
-  for (char c : name) {
-    if (!absl::ascii_isalnum(c) && c != '_') return false;
-  }
-  return true;
-}
+// The script and the name its errors go by: the file's, "stdin" or "query".
+struct Script {
+  std::string text;
+  std::string origin;
+};
 
-absl::StatusOr<CypherParams> ParseParams(const std::vector<std::string>& items) {
-  CypherParams params;
-  for (const std::string& item : items) {
-    const size_t eq = item.find('=');
-    const std::string name = item.substr(0, eq);
-    if (eq == std::string::npos || !IsParamName(name)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("--param \"", item, "\": expected NAME=VALUE (e.g. from=2022-01-01)"));
-    }
-    params[name] = ParseCypherParam(absl::string_view(item).substr(eq + 1));
-  }
-  return params;
-}
-
-absl::StatusOr<std::string> QueryText(const QueryFlags& flags) {
+absl::StatusOr<Script> ReadScript(const QueryFlags& flags) {
   if (!flags.file.empty() && !flags.query.empty()) {
     return absl::InvalidArgumentError("give the query as an argument or with --file, not both");
   }
@@ -68,62 +45,51 @@ absl::StatusOr<std::string> QueryText(const QueryFlags& flags) {
       return absl::InvalidArgumentError(
           "no query: give it as an argument, with --file, or on standard input (which was empty)");
     }
-    return text.str();
+    return Script{text.str(), "stdin"};
   }
-  if (flags.file.empty()) return flags.query;
+  if (flags.file.empty()) return Script{flags.query, "query"};
   std::ifstream in(flags.file, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat(flags.file, ": cannot read"));
   std::stringstream text;
   text << in.rdbuf();
-  return text.str();
+  return Script{text.str(), flags.file};
 }
 
+// Runs the statements in order and stops at the first that fails. Errors
+// of a file name it and the line ("q.cypher:12:7: ..."); a lone statement
+// from the command line keeps the parser's "line 1, column 7: ...".
 int RunQuery(const QueryFlags& flags) {
-  absl::StatusOr<std::string> text = QueryText(flags);
-  if (!text.ok()) return ReportError("query", text.status());
-  absl::StatusOr<CypherParams> params = ParseParams(flags.params);
-  if (!params.ok()) return ReportError("query", params.status());
+  absl::StatusOr<Script> script = ReadScript(flags);
+  if (!script.ok()) return ReportError("query", script.status());
+  absl::StatusOr<std::vector<cypher::Statement>> statements = cypher::SplitScript(script->text);
+  // One argument left open: the parser says where (line 1, column 8).
+  if (!statements.ok() && script->origin == "query") {
+    statements = std::vector<cypher::Statement>{{script->text, 1}};
+  }
+  if (!statements.ok()) {
+    return ReportError("query", absl::InvalidArgumentError(absl::StrCat(
+                                    script->origin, ":", statements.status().message())));
+  }
+  if (statements->empty()) {
+    return ReportError("query", absl::InvalidArgumentError(absl::StrCat(
+                                    script->origin, ": no statement, only comments")));
+  }
   absl::StatusOr<std::unique_ptr<Store>> store = OpenForReading(flags.db);
   if (!store.ok()) return ReportError("query", store.status());
-  const absl::Time start = absl::Now();
-  CypherOptions options;
-  options.max_rows = flags.max_rows;
-  options.max_memory_bytes = static_cast<int64_t>(flags.max_memory_mb * (1 << 20));
-  options.timeout_ms = static_cast<int64_t>(flags.timeout_s * 1000);
-  absl::StatusOr<CypherResult> result =
-      RunCypher(**store, *text, *params, WithinProcessMemory(options));
-  const absl::Duration took = absl::Now() - start;
-  if (!result.ok()) {
-    // "line 2, column 7: ..." reads as file:line:column when from a file.
-    const std::string where =
-        !flags.file.empty() && absl::StartsWith(result.status().message(), "line ")
-            ? flags.file + ": "
-            : "";
-    const absl::StatusCode code = result.status().code();
-    const bool budget = code == absl::StatusCode::kResourceExhausted ||
-                        code == absl::StatusCode::kDeadlineExceeded;
-    return ReportError("query", absl::Status(code, absl::StrCat(
-        where, result.status().message(),
-        budget ? " (--max-rows, --max-memory and --timeout set the budgets)" : "")));
-  }
-  if (flags.format == "json") {
-    std::cout << CypherResultToJson(*result) << "\n";
-  } else if (flags.format == "csv") {
-    std::cout << CypherResultToCsv(*result);
-  } else {
-    std::cout << CypherResultToTable(*result);
-  }
-  // Beside the result, not in it: JSON and CSV stay machine-readable.
-  if (!result->profile.empty()) {
-    if (flags.format == "table") {
-      std::cout << "\n" << result->profile;
-    } else {
-      std::cerr << result->profile;
-    }
-  }
-  if (flags.timing) {
-    std::cerr << absl::StrFormat("query: %.1f ms (parse, plan, run; the store was already open)\n",
-                                 absl::ToDoubleMilliseconds(took));
+  absl::StatusOr<CypherSession> session = CypherSession::Create(store->get(), flags.cypher);
+  if (!session.ok()) return ReportError("query", session.status());
+  const bool several = statements->size() > 1;
+  const bool name_lines = several || !flags.file.empty();
+  for (size_t i = 0; i < statements->size(); ++i) {
+    const cypher::Statement& statement = (*statements)[i];
+    if (i > 0 && session->format() != "json") std::cout << "\n";
+    absl::Status s = session->Run(statement.text, several, std::cout, std::cerr);
+    if (s.ok()) continue;
+    std::cout.flush();
+    return ReportError("query", absl::Status(s.code(), name_lines ? cypher::ScriptErrorMessage(
+                                                                        script->origin, statement,
+                                                                        s.message())
+                                                                  : s.message()));
   }
   return 0;
 }
@@ -134,31 +100,18 @@ Command AddQueryCommand(CLI::App& app) {
   auto flags = std::make_shared<QueryFlags>();
   CLI::App* sub = app.add_subcommand(
       "query",
-      "Run a read-only Cypher query (the graph as docs/graph-model.md, \"Cypher view\", shows "
-      "it).\nExample: newsgraph query --db DIR 'MATCH (p:Person)-[:MET]->(q:Person) RETURN "
+      "Run read-only Cypher statements (the graph as docs/graph-model.md, \"Cypher view\", "
+      "shows it; CALL db.schema() lists it).\nSeveral statements are separated by ';' and run "
+      "in order; their results follow one another (with --format json, one JSON array a line)."
+      "\nExample: newsgraph query --db DIR 'MATCH (p:Person)-[:MET]->(q:Person) RETURN "
       "p.name, q.name'");
   sub->add_option("cypher", flags->query,
                   "The query text; '-' or nothing reads it from standard input (or use --file)");
-  sub->add_option("--file", flags->file, "Read the query from this file");
+  sub->add_option("--file", flags->file,
+                  "Read the statements from this file (';' separates them; ';' in strings and "
+                  "comments does not)");
   sub->add_option("--db", flags->db, "Store directory")->required();
-  sub->add_option("--param", flags->params,
-                  "NAME=VALUE, repeatable; VALUE is an integer, float, true/false/null, a date "
-                  "if YYYY-MM-DD, else a string ('quoted' is always a string)")
-      ->allow_extra_args(false);  // one NAME=VALUE each: the query is not a parameter
-  sub->add_option("--format", flags->format, "Output format")
-      ->check(CLI::IsMember({"table", "json", "csv"}))
-      ->capture_default_str();
-  sub->add_flag("--timing", flags->timing, "Print the query's own time (ms) to stderr");
-  sub->add_option("--max-rows", flags->max_rows, "Rows one clause may hold before the query fails")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-  sub->add_option("--max-memory", flags->max_memory_mb,
-                  "Megabytes of rows and values the query may hold before it fails")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-  sub->add_option("--timeout", flags->timeout_s, "Seconds before the query is stopped")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
+  AddCypherFlags(sub, &flags->cypher);
   return {sub, [flags] { return RunQuery(*flags); }};
 }
 

@@ -11,6 +11,8 @@
 //   // description: text                     (repeatable)
 //   // param: NAME TYPE [= DEFAULT] — help    TYPE: string int float bool date
 //                                             strings; int[1..3], string[a|b]
+//                                             person, entity: a name or alias,
+//                                             resolved in the store (did you mean)
 //   // formats: table json csv dot graphml   (default table json csv)
 //   // engine: native                        (officials-met and contacts-of:
 //                                             `ask` runs the C++ version unless
@@ -64,7 +66,7 @@ ORDER BY a, b
 // name: contacts-of
 // description: Everyone who met (or called) one person between two dates, with the rules of
 // description: officials-met for which events count.
-// param: person string — the person's name or an alias ("Wang Yi")
+// param: person person — the person's name or an alias ("Wang Yi", "xi jinping")
 // param: from date = 1900-01-01 — first day of the window
 // param: to date = 2999-12-31 — last day of the window (inclusive)
 // param: mode string[in-person|call|any] = in-person — in-person (meetings, summits), call (phone, video) or any
@@ -90,7 +92,7 @@ ORDER BY a, b
 // description: entity at its shortest distance (hop) from the first,
 // description: following only the given relationship types, only relationships whose time
 // description: overlaps the window, and only events of the given factualities.
-// param: entity string — the entity's name as stored (Wang Yi, United States, NATO, Bali, Indonesia)
+// param: entity entity — the entity's name or an alias (Wang Yi, United States, NATO, Bali, Indonesia)
 // param: k int[1..3] = 2 — hops
 // param: types strings[MET|SPOKE_WITH|PARTICIPATED_IN|HOLDS_ROLE|MEMBER_OF|HELD_AT|REPORTED_IN|LOCATED_IN] = MET,SPOKE_WITH — relationship types to follow, comma-separated
 // param: from date = null — only relationships that end on or after this day
@@ -139,18 +141,23 @@ LIMIT $limit
 
 // name: path
 // description: How two entities are connected: every shortest path between them (set limit to 1
-// description: for one) through contacts (MET, SPOKE_WITH), shared events (PARTICIPATED_IN) and
-// description: places (HELD_AT), up to 6 hops. To follow other relationship types, copy this
-// description: entry into your own file and change the pattern's types. Paths may pass through
+// description: for one) through the relationship types asked for, of contacts (MET,
+// description: SPOKE_WITH), shared events (PARTICIPATED_IN) and places (HELD_AT), up to 6 hops:
+// description: the shortest among the paths that keep to those types. Paths may pass through
 // description: planned or cancelled contacts; the path text names any that did not happen.
-// param: a string — the first entity's name as stored
-// param: b string — the second entity's name as stored
+// param: a entity — the first entity's name or an alias
+// param: b entity — the second entity's name or an alias
+// param: types strings[MET|SPOKE_WITH|PARTICIPATED_IN|HELD_AT] = MET,SPOKE_WITH,PARTICIPATED_IN,HELD_AT — relationship types a path may use, comma-separated
 // param: limit int[1..1000] = 20 — at most this many paths
 // formats: table json csv dot graphml
+//
+// The search follows only $types: the planner reads the all(... type(r)
+// IN $types) conjunct into the shortest-path search (PartPlan::path_types).
 MATCH (x {name: $a}), (y {name: $b})
 MATCH p = allShortestPaths((x)-[:MET|SPOKE_WITH|PARTICIPATED_IN|HELD_AT*..6]-(y))
+WHERE all(r IN relationships(p) WHERE type(r) IN $types)
 // MET and SPOKE_WITH are stored once each way: walk each the way it points.
-WHERE all(i IN range(0, length(p) - 1) WHERE NOT type(relationships(p)[i]) IN ['MET', 'SPOKE_WITH']
+  AND all(i IN range(0, length(p) - 1) WHERE NOT type(relationships(p)[i]) IN ['MET', 'SPOKE_WITH']
           OR startNode(relationships(p)[i]) = nodes(p)[i])
 RETURN length(p) AS hops, p AS path, p AS evidence
 LIMIT $limit
@@ -159,8 +166,8 @@ LIMIT $limit
 // description: How two people are connected in time order: chains of up to max_hops contacts in
 // description: which each contact is dated no earlier than the one before it (who could have
 // description: passed something on to whom), shortest first, then earliest arrival.
-// param: a string — the first person's name as stored
-// param: b string — the second person's name as stored
+// param: a person — the first person's name or an alias
+// param: b person — the second person's name or an alias
 // param: max_hops int[1..3] = 3 — longest chain considered
 // param: types strings[MET|SPOKE_WITH] = MET,SPOKE_WITH — kinds of contact a chain may use
 // param: from date = null — no contact before this day
@@ -202,7 +209,7 @@ LIMIT $limit
 // name: timeline
 // description: An entity's events in date order: a person's (those it took part in) or a
 // description: place's (those held there), with type, mode, place, factuality and who else was there.
-// param: entity string — a person's or a place's name as stored
+// param: entity entity — a person's or a place's name or an alias
 // param: from date = null — first day
 // param: to date = null — last day
 // param: factuality strings[happened|planned|possible|cancelled|denied] = null — only events of these factualities
@@ -221,7 +228,7 @@ ORDER BY date, type
 // description: memberships of the knowledge base (data/kb/alliances.textproto). Their proof is
 // description: the KB entry (source), not a sentence: the evidence column holds the membership
 // description: relationship, whose evidence is empty unless a KB record carries some.
-// param: alliance string — the alliance's name (NATO, EU, G7, SCO, BRICS, ...)
+// param: alliance entity — the alliance's name (NATO, EU, G7, SCO, BRICS, ...)
 // param: date date — the day
 MATCH (s:State)-[m:MEMBER_OF]->(a:Alliance {name: $alliance})
 WHERE (m.date IS NULL OR m.date <= $date) AND (m.end_date IS NULL OR $date <= m.end_date)
@@ -232,7 +239,7 @@ ORDER BY code
 // name: co-participants
 // description: The people who took part in the same events as a person, most shared events
 // description: first, with the first and last shared date.
-// param: person string — the person's name as stored
+// param: person person — the person's name or an alias
 // param: from date = null — first day
 // param: to date = null — last day
 // param: factuality strings[happened|planned|possible|cancelled|denied] = happened — only events of these factualities

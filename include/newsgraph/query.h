@@ -54,7 +54,8 @@ struct OfficialsMetParams {
 
 // Rows ordered by (a.name, b.name). An event counts when its date is known
 // to the month or better and lies wholly inside the window. Errors:
-// InvalidArgument for a malformed date or an unknown state/alliance.
+// InvalidArgument for a malformed date; NotFound for an unknown state or
+// alliance (with "did you mean ...?").
 absl::StatusOr<std::vector<PairRow>> OfficialsMet(const Store& store,
                                                   const OfficialsMetParams& params);
 
@@ -70,8 +71,9 @@ struct ContactsOfParams {
 
 // Rows with `a` = the person (one per node of that name) and `b` = each
 // contact, of any affiliation, ordered by (a.name, b.name); events counted
-// as in OfficialsMet. Errors: InvalidArgument for a malformed date or an
-// unknown person.
+// as in OfficialsMet. Errors: InvalidArgument for a malformed date;
+// NotFound for an unknown person ("no person named ... (did you mean
+// ...?)").
 absl::StatusOr<std::vector<PairRow>> ContactsOf(const Store& store,
                                                 const ContactsOfParams& params);
 

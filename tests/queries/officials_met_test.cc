@@ -194,10 +194,10 @@ TEST_F(OfficialsMetTest, SidesMatchCodesWhateverTheCaseAndStateNames) {
   EXPECT_THAT(Names(Run(Params("us", "China"))), ElementsAre(Pair("Joe Biden", "Xi Jinping")));
 }
 
-TEST_F(OfficialsMetTest, UnknownSideIsAnInvalidArgument) {
+TEST_F(OfficialsMetTest, UnknownSideIsNotFound) {
   absl::StatusOr<std::vector<PairRow>> rows = OfficialsMet(*store_, Params("US", "XX"));
-  ASSERT_EQ(rows.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(rows.status().message(), HasSubstr("unknown state or alliance: XX"));
+  ASSERT_EQ(rows.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(rows.status().message(), HasSubstr("no state or alliance named \"XX\""));
 }
 
 TEST_F(OfficialsMetTest, MalformedOrReversedWindowIsAnInvalidArgument) {
@@ -239,14 +239,14 @@ TEST_F(ContactsOfTest, ListsEveryContactWhateverTheirState) {
   EXPECT_EQ(xi[2].b.state, "FI");
 }
 
-TEST_F(ContactsOfTest, UnknownPersonIsAnInvalidArgument) {
+TEST_F(ContactsOfTest, UnknownPersonIsNotFound) {
   ContactsOfParams p;
   p.person = "Nobody Known";
   p.from = "2022-01-01";
   p.to = "2023-12-31";
   absl::StatusOr<std::vector<PairRow>> rows = ContactsOf(*store_, p);
-  ASSERT_EQ(rows.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(rows.status().message(), HasSubstr("unknown person: Nobody Known"));
+  ASSERT_EQ(rows.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(rows.status().message(), HasSubstr("no person named \"Nobody Known\""));
 }
 
 }  // namespace

@@ -127,6 +127,41 @@ TEST_F(QueryCliTest, DateParametersAndFiles) {
   EXPECT_TRUE(absl::EndsWith(r.out, ",true\n")) << r.out;
 }
 
+// A file of statements runs them in order; ';' in strings, quoted names
+// and comments separates nothing; an error names the file and its line
+// and stops the run.
+TEST_F(QueryCliTest, FileOfStatements) {
+  const std::string file = dir_->Join("script.cypher");
+  WriteFile(file,
+            "// how many; and who\n"
+            "MATCH (s:State {kb_key: 'CN'}) RETURN s.name AS name;\n\n"
+            "/* second; */ RETURN 'a;b' AS `x;y`; // trailing; comment\n"
+            "RETURN $n + 1 AS n\n");
+  RunResult r = RunCli("query --db " + Db() + " --param n=41 --file " + file);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "name\n-----\nChina\n(1 row)\n\nx;y\n---\na;b\n(1 row)\n\nn\n--\n42\n(1 row)\n");
+  r = RunCli("query --db " + Db() + " --param n=1 --format json --file " + file);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "[{\"name\":\"China\"}]\n[{\"x;y\":\"a;b\"}]\n[{\"n\":2}]\n");
+  // The same script on standard input.
+  r = RunShell(std::string(NEWSGRAPH_CLI) + " query --db " + Db() + " --param n=1 --format csv < " +
+               file);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "name\nChina\n\nx;y\na;b\n\nn\n2\n");
+
+  const std::string bad = dir_->Join("bad_script.cypher");
+  WriteFile(bad, "RETURN 1 AS a;\n\nMATCH (p:Person\nRETURN p;\nRETURN 3 AS c;\n");
+  r = RunCli("query --db " + Db() + " --file " + bad);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out, "a\n-\n1\n(1 row)\n\n");  // the first ran, the third did not
+  EXPECT_TRUE(absl::StrContains(r.err, bad + ":4:1: expected ')'")) << r.err;
+  WriteFile(bad, "RETURN 1 AS a;\nRETURN 'open; AS b;\n");
+  r = RunCli("query --db " + Db() + " --file " + bad);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(r.err, bad + ":2: unterminated string")) << r.err;
+  EXPECT_TRUE(r.out.empty()) << "nothing runs from a script that does not split: " << r.out;
+}
+
 TEST_F(QueryCliTest, ProfileAndTimingGoBesideTheResult) {
   const std::string q = "\"PROFILE MATCH (s:State {kb_key: 'CN'}) RETURN s.name AS name\"";
   RunResult table = RunCli("query --db " + Db() + " --timing " + q);
@@ -149,7 +184,7 @@ TEST_F(QueryCliTest, ErrorsNameTheInputAndExitNonZero) {
   WriteFile(file, "MATCH (p:Person)\nRETURN p.name AS\n");
   r = RunCli("query --db " + Db() + " --file " + file);
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_TRUE(absl::StrContains(r.err, file + ": line ")) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.err, file + ":3:1: expected a variable")) << r.err;
 
   r = RunCli("query --db " + Db() + " --param 'no-equals' 'RETURN 1 AS x'");
   EXPECT_EQ(r.exit_code, 1);
