@@ -4,6 +4,7 @@
 #include <initializer_list>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "importers/text.h"
 
 namespace newsgraph {
@@ -121,7 +122,7 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       }
       bool medium = false;  // "are to speak by phone later this week"
       for (int q = i + 1; q < k; ++q) medium |= IsOneOf(t[q].norm, {"phone", "telephone"});
-      if ((w == "spoke" || medium) && k > i + 1) {  // "Lowe and Hart spoke on Friday"
+      if ((w == "spoke" || w == "talked" || medium) && k > i + 1) {  // "Lowe and Hart spoke on Friday"
         add(i, i + 1, "phone", true, "verb:spoke");
         i = k - 1;
         continue;
@@ -135,19 +136,41 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "phone", false, "phrase:in-contact-with");
       continue;
     }
-    // "dialed X", "rang X": a call placed.
-    if (IsOneOf(w, {"dialed", "dialled", "rang"}) && i + 1 < s.last && t[i + 1].cap) {
+    // "dialed X", "rang X", "telephoned X": a call placed.
+    if (IsOneOf(w, {"dialed", "dialled", "rang", "telephoned", "telephones"}) && i + 1 < s.last &&
+        t[i + 1].cap) {
       add(i, i + 1, "phone", true, "verb:dialed");
       continue;
+    }
+    // "called his French counterpart X", "called her Chinese counterpart":
+    // a call to someone named by office.
+    if (w == "called" && IsOneOf(n1, {"his", "her", "their"})) {
+      bool office = false;
+      for (int k = i + 2; k < s.last && k <= i + 5 && !office; ++k) {
+        office = IsOneOf(t[k].norm, {"counterpart", "counterparts"});
+      }
+      if (office) {
+        add(i, i + 1, "phone", true, "verb:called");
+        continue;
+      }
     }
     if (IsOneOf(w, {"conversation", "conversations", "phone", "telephone", "phoned"})) {
       add(i, i + 1, "phone", false, "noun:conversation");
       continue;
     }
-    if (IsOneOf(w, {"call", "calls"}) && IsOneOf(n1, {"for", "on"})) continue;  // "his call for calm"
+    // "his call for calm", "a call on Russia to withdraw"; not "a call on Monday".
+    if (IsOneOf(w, {"call", "calls"}) && IsOneOf(n1, {"for", "on"}) &&
+        !(n1 == "on" && IsOneOf(norm(i + 2), {"monday", "tuesday", "wednesday", "thursday",
+                                              "friday", "saturday", "sunday"}))) {
+      continue;
+    }
     if (IsOneOf(w, {"call", "calls"}) && (IsOneOf(norm(i - 1), {"a", "the", "joint", "their", "his",
                                                       "her", "secure", "another", "'s",
-                                                      "first", "last", "latest"}) ||
+                                                      "first", "last", "latest", "hour",
+                                                      "minute", "lengthy", "brief", "long",
+                                                      "private", "separate"}) ||
+                                     absl::EndsWith(norm(i - 1), "-hour") ||
+                                     absl::EndsWith(norm(i - 1), "-minute") ||
                                      IsOneOf(n1, {"with", "between"}))) {
       add(i, i + 1, "phone", false, "noun:call");
       continue;
