@@ -191,6 +191,10 @@ int Resolver::ResolveTitle(int index) {
     if (!p.nationality.empty() && entities_[q.entity].state != p.nationality) continue;
     std::vector<std::string> role = NormalizedTokens(q.role);
     if (role.size() < p.name_tokens.size()) continue;
+    // "the president" is not the one called "former President".
+    const bool former = !role.empty() && (role[0] == "former" || role[0] == "ex");
+    const bool asks_former = !p.name_tokens.empty() && p.name_tokens[0] == "former";
+    if (former != asks_former) continue;
     bool found = false;
     for (size_t s = 0; s + p.name_tokens.size() <= role.size() && !found; ++s) {
       found = std::equal(p.name_tokens.begin(), p.name_tokens.end(), role.begin() + s);

@@ -432,7 +432,9 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
           break;
         }
       }
-    } else if (words == 1 && (titled || honorific)) {
+    } else if (words == 1 && (titled || honorific) &&
+               !(a - 1 >= s_.first && toks[a - 1].norm == "of")) {
+      // Not "Duchess of Tampere", "Prince of Wales": the place of a style.
       p.short_form = true;
       p.rule = honorific ? "honorific-surname" : "title-surname";
       AddPerson(std::move(p));
@@ -590,6 +592,16 @@ Mentions FindMentions(const Document& doc, const Gazetteer& gazetteer, const Gaz
     AddPlaces(doc, *places, &out);
   } else {
     out.place_at.assign(doc.tokens.size(), -1);
+  }
+  // "Sophia, the Countess of Wessex": a peerage's place gives the state.
+  for (PersonMention& p : out.people) {
+    if (p.rule != "peerage-style" || !p.nationality.empty()) continue;
+    for (int k = p.title.first; k < p.title.last && p.nationality.empty(); ++k) {
+      if (out.place_at[k] >= 0) p.nationality = out.places[out.place_at[k]].key;
+      if (out.actor_at[k] >= 0 && out.actors[out.actor_at[k]].kind != GazKind::kDemonym) {
+        p.nationality = out.actors[out.actor_at[k]].key;
+      }
+    }
   }
   return out;
 }

@@ -226,6 +226,16 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
     out->push_back(base);
     return;
   }
+  // "the president's overseas trip", "his first trip abroad": a trip out of
+  // the traveller's state whose destination the sentence does not name.
+  if (places.empty() && !t.verb &&
+      ((t.first > s_.first && IsOneOf(toks[t.first - 1].norm, {"overseas", "foreign"})) ||
+       (t.last < s_.last && toks[t.last].norm == "abroad"))) {
+    DraftEvent ev = base;
+    ev.people_rule += ",abroad";
+    out->push_back(std::move(ev));
+    return;
+  }
   for (const PlaceSpan& p : places) {
     DraftEvent ev = base;
     ev.place = p.name;

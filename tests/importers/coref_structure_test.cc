@@ -124,6 +124,11 @@ const std::vector<Case> kTitleOnly = {
      "Park Min-ho met Virtanen in Helsinki on Monday. It was the prime minister's first visit "
      "to Finland.",
      "VISIT", {kPark}, "", -1},
+    // "the president" is the holder, not the one called former president.
+    {"ThePresidentIsNotTheFormerOne",
+     "Virtanen met former President Jonas Berg of Finland on Monday. Later the president "
+     "spoke by phone with Nordmann.",
+     "PHONE_CALL", {kKari, kOla}, "", -1},
     // Two people hold a minister's title: "the minister" is left unresolved.
     {"AmbiguousTitleIsNoGuess",
      "Nordmann met Park Min-ho in Seoul on Monday. The minister's visit to Chile followed.",

@@ -149,6 +149,13 @@ TEST(EventsTest, StopsAndOnwardTrips) {
             (std::vector<std::string>{"VISIT:denied Ola Nordmann @Tampere"}));
 }
 
+// A trip abroad whose destination the sentence leaves out is still a visit.
+TEST(EventsTest, OverseasTripWithoutAPlace) {
+  EXPECT_EQ(Summaries("Aides blamed Nordmann's overseas trip for the delay."),
+            (std::vector<std::string>{"VISIT:happened Ola Nordmann"}));
+  EXPECT_EQ(Summaries("Aides blamed Nordmann's trip for the delay."), std::vector<std::string>{});
+}
+
 // A verb in a "when" clause has its own tense: it does not share the plan
 // of the verb before it.
 TEST(EventsTest, WhenClauseKeepsItsOwnTense) {

@@ -81,6 +81,16 @@ TEST(IntroductionsTest, PeerageStyleNamesARoyal) {
       << DescribeEvents(x);
 }
 
+// The place of the peerage gives the state.
+TEST(IntroductionsTest, PeerageStyleGivesTheState) {
+  const Extraction x = ExtractWithTestKb(
+      "Astrid, the Duchess of Tampere, arrived in Santiago on Monday.");
+  ASSERT_EQ(x.events.size(), 1u) << DescribeEvents(x);
+  ASSERT_EQ(x.events[0].participants.size(), 1u);
+  EXPECT_EQ(x.events[0].participants[0].name, "Astrid, Duchess of Tampere");
+  EXPECT_EQ(x.events[0].participants[0].state, "FI");
+}
+
 // "Prince Anders", named nowhere in full, is known by title and given name.
 TEST(IntroductionsTest, RoyalStyleWithoutFullName) {
   const Extraction x = ExtractWithTestKb("Prince Anders visited Chile on Monday.");
