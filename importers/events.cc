@@ -565,6 +565,22 @@ std::vector<DraftEvent> SentenceEvents::Run() {
   for (const Trigger& t : triggers) {
     if (t.mode == "visit") AddVisits(doc_, s_, m_, t, people_, objects_, Travellers(t), &out);
   }
+  // "had a long conversation with Xi during his visit to Beijing": talk
+  // during the speaker's own trip is face to face.
+  for (DraftEvent& d : out) {
+    if (d.mode != "phone" || !IsOneOf(doc_.tokens[d.trigger.first].norm,
+                                      {"conversation", "conversations", "talk"})) {
+      continue;
+    }
+    for (const DraftEvent& v : out) {
+      if (v.mode != "visit") continue;
+      for (int e : v.entities) {
+        if (std::find(d.entities.begin(), d.entities.end(), e) != d.entities.end()) {
+          d.mode = "in-person";
+        }
+      }
+    }
+  }
   if (std::none_of(out.begin(), out.end(), [](const DraftEvent& d) { return d.mode == "visit"; })) {
     for (DraftEvent& v : PresenceVisits(doc_, s_, m_, entities_)) out.push_back(std::move(v));
   }

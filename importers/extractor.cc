@@ -72,6 +72,17 @@ bool PickTime(absl::string_view sentence, const std::vector<TimeMention>& times,
     if (t.begin >= trig_end && OpensClause(sentence.substr(trig_end, t.begin - trig_end))) {
       continue;
     }
+    // "X, who visited Kyiv in February, met Y on Saturday": a time inside a
+    // relative clause closed before the trigger dates that clause.
+    if (t.end <= trig_begin) {
+      const absl::string_view before = sentence.substr(0, t.begin);
+      const bool relative = before.rfind(", who ") != absl::string_view::npos ||
+                            before.rfind(", which ") != absl::string_view::npos;
+      if (relative &&
+          sentence.substr(t.end, trig_begin - t.end).find(',') != absl::string_view::npos) {
+        continue;
+      }
+    }
     size_t d = t.end <= trig_begin ? trig_begin - t.end
                : t.begin >= trig_end ? t.begin - trig_end : 0;
     if (d < best) {

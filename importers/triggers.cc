@@ -300,7 +300,8 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
     if (VisitWords().contains(w)) {
       // "won't stop at Ukraine" is no trip: a stop is "in" a place, or "at
       // the" landmark.
-      if (IsOneOf(w, {"stop", "stops"}) && n1 != "in" && !(n1 == "at" && norm(i + 2) == "the")) {
+      if (IsOneOf(w, {"stop", "stops"}) && n1 != "in" &&
+          !(n1 == "at" && norm(i + 2) == "the")) {
         continue;
       }
       // "flew to Oslo", "flew on to Oslo".

@@ -149,6 +149,26 @@ TEST(EventsTest, StopsAndOnwardTrips) {
             (std::vector<std::string>{"VISIT:denied Ola Nordmann @Tampere"}));
 }
 
+// A conversation during one's own visit is face to face.
+TEST(EventsTest, ConversationDuringAVisit) {
+  EXPECT_EQ(Summaries("Nordmann had a long conversation with Virtanen during his visit to "
+                      "Helsinki."),
+            (std::vector<std::string>{"MEET:happened Kari Virtanen Ola Nordmann",
+                                      "VISIT:happened Ola Nordmann @Helsinki"}));
+}
+
+// A time inside a relative clause closed before the trigger dates that
+// clause, not the trigger.
+TEST(EventsTest, RelativeClauseTimeDatesItsOwnClause) {
+  const Extraction x = ExtractWithTestKb(
+      "Nordmann, who visited Seoul in February, met Virtanen again in Oslo on Saturday.");
+  std::vector<std::string> got;
+  for (const ExtractedEvent& e : x.events) got.push_back(e.mode + " " + FormatSpan(e.time));
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"in-person 2023-05-27", "visit 2023-02"}))
+      << DescribeEvents(x);
+}
+
 // A trip abroad whose destination the sentence leaves out is still a visit.
 TEST(EventsTest, OverseasTripWithoutAPlace) {
   EXPECT_EQ(Summaries("Aides blamed Nordmann's overseas trip for the delay."),
