@@ -306,7 +306,7 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       }
       // "flew to Oslo", "flew on to Oslo".
       if (IsOneOf(w, {"flew", "went", "headed", "heads", "heading", "returned"}) && n1 != "to" &&
-          !(n1 == "on" && norm(i + 2) == "to")) {
+          !(n1 == "on" && norm(i + 2) == "to") && !(w == "flew" && n1 == "into")) {
         continue;
       }
       if (w == "landed" && n1 != "in") continue;
@@ -321,7 +321,7 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       const bool direct = place_from == i && i + 1 < s.last &&
                           (t[i + 1].cap || norm(i + 1) == "the");
       for (int k = i + 1; !direct && k < s.last && k <= i + 4; ++k) {
-        if (IsOneOf(t[k].norm, {"to", "in", "at"})) {
+        if (IsOneOf(t[k].norm, {"to", "in", "at", "into"})) {
           place_from = k;
           break;
         }

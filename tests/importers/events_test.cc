@@ -145,6 +145,9 @@ TEST(EventsTest, StopsAndOnwardTrips) {
             std::vector<std::string>{});
   EXPECT_EQ(Summaries("Nordmann flew on to Santiago on Monday."),
             (std::vector<std::string>{"VISIT:happened Ola Nordmann @Santiago"}));
+  EXPECT_EQ(Summaries("Nordmann flew into Santiago on Monday."),
+            (std::vector<std::string>{"VISIT:happened Ola Nordmann @Santiago"}));
+  EXPECT_EQ(Summaries("Nordmann flew into a rage on Monday."), std::vector<std::string>{});
   EXPECT_EQ(Summaries("Nordmann will not travel to the summit in Tampere, Oslo said."),
             (std::vector<std::string>{"VISIT:denied Ola Nordmann @Tampere"}));
 }
