@@ -1,0 +1,88 @@
+// Shapes of contact sentences, for SentenceEvents (internal/sentence_events.h):
+// gapped objects with places of their own, unnamed counterparts, and an
+// opening phrase that is the setting of the main clause's contact.
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "importers/arguments.h"
+#include "importers/internal/sentence_events.h"
+#include "importers/places.h"
+
+namespace newsgraph::internal {
+
+std::vector<std::pair<int, PlaceSpan>> SentenceEvents::GappedObjects(int first_object) const {
+  // Each object, its "in/at <place>", a date phrase, then "and" and the next.
+  std::vector<std::pair<int, PlaceSpan>> out;
+  int mi = first_object;
+  while (mi >= 0) {
+    const int k = HeadEnd(m_.people[mi]);
+    if (k + 1 >= s_.last || !IsOneOf(doc_.tokens[k].norm, {"in", "at"})) break;
+    std::vector<PlaceSpan> p = PlacesAt(doc_, m_, k + 1, s_.last);
+    if (p.size() != 1) break;
+    out.emplace_back(mi, p[0]);
+    int j = p[0].last;
+    while (j < s_.last && j < p[0].last + 6 && doc_.tokens[j].norm != "and" &&
+           (doc_.tokens[j].word || doc_.tokens[j].norm == ",") && m_.person_at[j] < 0) {
+      ++j;
+    }
+    mi = -1;
+    if (j + 1 < s_.last && doc_.tokens[j].norm == "and") {
+      const int next = m_.person_at[j + 1];
+      if (next >= 0 && m_.people[next].entity >= 0) mi = next;
+    }
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
+bool SentenceEvents::UnnamedCounterparts(int from) const {
+  // "counterparts", "Japanese and South Korean counterparts": demonyms and
+  // their coordination before the noun, no name after it.
+  for (int k = from; k < s_.last && k < from + 8; ++k) {
+    const Token& t = doc_.tokens[k];
+    if (t.norm == "counterpart" || t.norm == "counterparts") {
+      return k + 1 >= s_.last || !doc_.tokens[k + 1].cap || m_.person_at[k + 1] < 0;
+    }
+    const bool demonym = m_.actor_at[k] >= 0;
+    if (!demonym && !IsOneOf(t.norm, {"and", ",", "-"})) return false;
+  }
+  return false;
+}
+
+void SentenceEvents::FoldOpeningSetting(std::vector<DraftEvent>* out) const {
+  const auto& toks = doc_.tokens;
+  if (!IsOneOf(toks[s_.first].norm, {"at", "during", "on", "in"})) return;
+  int comma = s_.first;
+  while (comma < s_.last && toks[comma].norm != ",") ++comma;
+  if (comma == s_.last) return;
+  auto setting = out->end();
+  auto contact = out->end();
+  for (auto it = out->begin(); it != out->end(); ++it) {
+    if (it->mode == "visit") continue;
+    if (!it->trigger.verb && it->trigger.last <= comma && setting == out->end()) setting = it;
+    if (it->trigger.verb && it->trigger.first > comma && contact == out->end()) contact = it;
+  }
+  // Only the main clause's own verb: not one inside "told X that ... host
+  // talks".
+  for (int k = comma + 1; contact != out->end() && k < contact->trigger.first; ++k) {
+    const std::string& w = doc_.tokens[k].norm;
+    if (IsClauseBoundary(w) || IsReportingVerb(w) || w == "to") contact = out->end();
+  }
+  if (setting == out->end() || contact == out->end()) return;
+  for (int e : setting->entities) {
+    if (std::find(contact->entities.begin(), contact->entities.end(), e) == contact->entities.end()) {
+      contact->entities.push_back(e);
+    }
+  }
+  if (contact->place.empty()) {
+    contact->place = setting->place;
+    contact->place_state = setting->place_state;
+  }
+  if (contact->mode == "phone") contact->mode = "in-person";
+  contact->people_rule += ",opening-setting";
+  out->erase(setting);
+}
+
+}  // namespace newsgraph::internal
