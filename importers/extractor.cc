@@ -15,6 +15,7 @@
 #include "importers/events.h"
 #include "importers/gazetteer.h"
 #include "importers/mentions.h"
+#include "importers/parse/candidates.h"
 #include "importers/parse/link_parser.h"
 #include "importers/statements.h"
 #include "importers/text.h"
@@ -267,94 +268,6 @@ Extractor::Extractor(const KnowledgeBase* kb, const ExtractorOptions& options)
 }
 
 bool Extractor::parsing() const { return impl_->parser != nullptr; }
-
-namespace {
-
-// Words that may stand for a person the sentence does not name ("he",
-// "the two leaders", "the Finnish president"). A capitalised title is the
-// title of a name ("President Biden"), not a stand-in.
-// A word that may stand for more than one person ("they", "the two
-// leaders", "counterparts").
-bool StandsForPeople(const Token& t) {
-  if (IsOneOf(t.norm, {"they", "their", "them", "two", "both"})) return true;
-  return !t.cap && IsOneOf(t.norm, {"leaders", "presidents", "ministers", "men", "counterparts",
-                                    "officials", "chiefs", "envoys", "delegations"});
-}
-
-bool StandsForAPerson(const Token& t) {
-  if (StandsForPeople(t) || IsOneOf(t.norm, {"he", "she", "his", "her", "him"})) return true;
-  return !t.cap && IsOneOf(t.norm, {"president", "minister", "chancellor", "premier", "leader",
-                                    "duchess", "duke", "prince", "princess", "king", "queen"});
-}
-
-// Whether the surface rules' reading of a sentence leaves nothing for the
-// parse to settle: every contact has two people and every visit a
-// traveller, at most two people are named (so no bystander can be pulled
-// in), and no word stands for someone unnamed.
-bool SurfaceReadingSettled(const Document& doc, const Sentence& s, const Mentions& mentions,
-                           const std::vector<Trigger>& triggers,
-                           const std::vector<DraftEvent>& drafts) {
-  std::vector<int> named;
-  int standing = 0, plural = 0;
-  for (int k = s.first; k < s.last; ++k) {
-    if (StandsForAPerson(doc.tokens[k])) ++standing;
-    if (StandsForPeople(doc.tokens[k])) ++plural;
-    const int mi = mentions.person_at[k];
-    if (mi < 0 || mentions.people[mi].entity < 0) continue;
-    if (std::find(named.begin(), named.end(), mentions.people[mi].entity) == named.end()) {
-      named.push_back(mentions.people[mi].entity);
-    }
-  }
-  // A parse can attach no second person: no one named and at most one
-  // word for one person, or one person named and no word for another.
-  if (named.empty() && plural == 0 && standing < 2) return true;
-  if (named.size() == 1 && standing == 0) return true;
-  if (standing > 0 || named.size() > 2) return false;
-  for (const Trigger& t : triggers) {
-    // "invited X to visit", "urged X to come": whose infinitive it is, the
-    // words alone do not say.
-    if (t.first > s.first && doc.tokens[t.first - 1].norm == "to") return false;
-    bool read = false;
-    for (const DraftEvent& d : drafts) {
-      read |= d.trigger.first == t.first &&
-              d.entities.size() >= (t.mode == "visit" ? 1u : 2u);
-    }
-    if (!read) return false;
-  }
-  return true;
-}
-
-// Parses sentence `s` when it may report a contact (a trigger, and a
-// person or a word standing for one) that the surface rules' reading
-// `drafts` does not settle. Returns whether it was tried.
-bool ParseCandidate(const LinkParser& parser, const Document& doc, const Sentence& s,
-                    const Mentions& mentions, const std::vector<DraftEvent>& drafts,
-                    SentenceParse* out, ParseStats* stats) {
-  bool person = false;
-  for (int k = s.first; k < s.last && !person; ++k) {
-    const int mi = mentions.person_at[k];
-    person = (mi >= 0 && mentions.people[mi].entity >= 0) || StandsForAPerson(doc.tokens[k]);
-  }
-  if (!person) return false;
-  const std::vector<Trigger> triggers = FindTriggers(doc, s);
-  if (triggers.empty()) return false;
-  ++stats->candidates;
-  if (SurfaceReadingSettled(doc, s, mentions, triggers, drafts)) {
-    ++stats->settled;
-    return false;
-  }
-  *out = parser.Parse(doc, s);
-  switch (out->outcome) {
-    case ParseOutcome::kParsed: ++stats->parsed; break;
-    case ParseOutcome::kNoParse: ++stats->no_parse; break;
-    case ParseOutcome::kTimedOut: ++stats->timed_out; break;
-    case ParseOutcome::kTooLong: ++stats->too_long; return true;
-  }
-  stats->millis.push_back(static_cast<float>(out->millis));
-  return true;
-}
-
-}  // namespace
 
 Extractor::~Extractor() = default;
 

@@ -1,0 +1,28 @@
+// Which sentences the Link Grammar parser reads: those that may report a
+// contact and whose surface reading leaves something a parse could settle
+// (docs/decisions.md, "Parse what the rules cannot settle").
+#ifndef NEWSGRAPH_IMPORTERS_PARSE_CANDIDATES_H_
+#define NEWSGRAPH_IMPORTERS_PARSE_CANDIDATES_H_
+
+#include <vector>
+
+#include "importers/events.h"
+#include "importers/extraction.h"
+#include "importers/mentions.h"
+#include "importers/parse/link_parser.h"
+#include "importers/text.h"
+
+namespace newsgraph {
+
+// Parses sentence `s` into `out` when it may report a contact (a trigger,
+// and a person or a word standing for one) that the surface rules' reading
+// `drafts` does not settle, and a parse could attach a second person.
+// Returns whether a parse was tried; counts candidates and outcomes in
+// `stats`.
+bool ParseCandidate(const LinkParser& parser, const Document& doc, const Sentence& s,
+                    const Mentions& mentions, const std::vector<DraftEvent>& drafts,
+                    SentenceParse* out, ParseStats* stats);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_IMPORTERS_PARSE_CANDIDATES_H_
