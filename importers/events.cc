@@ -500,7 +500,12 @@ std::vector<DraftEvent> SentenceEvents::Run() {
       continue;
     }
     for (const DraftEvent& v : out) {
-      if (v.mode != "visit") continue;
+      // Only "during his visit", "on her trip": the visit frames the talk.
+      const int k = v.trigger.first;
+      const bool framing = v.mode == "visit" && k - 2 >= s_.first &&
+                           IsOneOf(doc_.tokens[k - 2].norm, {"during", "on", "throughout"}) &&
+                           IsOneOf(doc_.tokens[k - 1].norm, {"his", "her", "their", "the"});
+      if (!framing) continue;
       for (int e : v.entities) {
         if (std::find(d.entities.begin(), d.entities.end(), e) != d.entities.end()) {
           d.mode = "in-person";
