@@ -85,4 +85,28 @@ void SentenceEvents::FoldOpeningSetting(std::vector<DraftEvent>* out) const {
   out->erase(setting);
 }
 
+void SentenceEvents::TalkDuringOwnVisit(std::vector<DraftEvent>* out) const {
+  // Only "during his visit", "on her trip": the visit frames the talk.
+  auto frames_talk = [&](const DraftEvent& v) {
+    const int k = v.trigger.first;
+    return v.mode == "visit" && k - 2 >= s_.first &&
+           IsOneOf(doc_.tokens[k - 2].norm, {"during", "on", "throughout"}) &&
+           IsOneOf(doc_.tokens[k - 1].norm, {"his", "her", "their", "the"});
+  };
+  auto shares_person = [](const DraftEvent& a, const DraftEvent& b) {
+    return std::any_of(a.entities.begin(), a.entities.end(), [&](int e) {
+      return std::find(b.entities.begin(), b.entities.end(), e) != b.entities.end();
+    });
+  };
+  for (DraftEvent& d : *out) {
+    if (d.mode != "phone" || !IsOneOf(doc_.tokens[d.trigger.first].norm,
+                                      {"conversation", "conversations", "talk"})) {
+      continue;
+    }
+    for (const DraftEvent& v : *out) {
+      if (frames_talk(v) && shares_person(v, d)) d.mode = "in-person";
+    }
+  }
+}
+
 }  // namespace newsgraph::internal

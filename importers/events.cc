@@ -452,20 +452,15 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
         known_place) {
       // "X will host Y for talks in China", "hosted the leaders of A and B
       // at Camp David": the guests travel there.
-      for (int mi : objects[g]) {
+      auto guest = [&](int entity, const char* rule) {
         DraftEvent v = base;
         v.mode = "visit";
-        v.people_rule = "hosted-guest";
-        add(&v, mi);
+        v.people_rule = rule;
+        v.entities = {entity};
         out->push_back(std::move(v));
-      }
-      for (int e : group[g]) {
-        DraftEvent v = base;
-        v.mode = "visit";
-        v.people_rule = "hosted-guest,group";
-        AddOnce(&v.entities, e);
-        out->push_back(std::move(v));
-      }
+      };
+      for (int mi : objects[g]) guest(m_.people[mi].entity, "hosted-guest");
+      for (int e : group[g]) guest(e, "hosted-guest,group");
     }
     DraftEvent ev = base;
     for (int mi : subj) add(&ev, mi);
@@ -492,27 +487,7 @@ std::vector<DraftEvent> SentenceEvents::Run() {
   for (const Trigger& t : triggers) {
     if (t.mode == "visit") AddVisits(doc_, s_, m_, t, people_, objects_, Travellers(t), &out);
   }
-  // "had a long conversation with Xi during his visit to Beijing": talk
-  // during the speaker's own trip is face to face.
-  for (DraftEvent& d : out) {
-    if (d.mode != "phone" || !IsOneOf(doc_.tokens[d.trigger.first].norm,
-                                      {"conversation", "conversations", "talk"})) {
-      continue;
-    }
-    for (const DraftEvent& v : out) {
-      // Only "during his visit", "on her trip": the visit frames the talk.
-      const int k = v.trigger.first;
-      const bool framing = v.mode == "visit" && k - 2 >= s_.first &&
-                           IsOneOf(doc_.tokens[k - 2].norm, {"during", "on", "throughout"}) &&
-                           IsOneOf(doc_.tokens[k - 1].norm, {"his", "her", "their", "the"});
-      if (!framing) continue;
-      for (int e : v.entities) {
-        if (std::find(d.entities.begin(), d.entities.end(), e) != d.entities.end()) {
-          d.mode = "in-person";
-        }
-      }
-    }
-  }
+  TalkDuringOwnVisit(&out);
   if (std::none_of(out.begin(), out.end(), [](const DraftEvent& d) { return d.mode == "visit"; })) {
     for (DraftEvent& v : PresenceVisits(doc_, s_, m_, entities_)) out.push_back(std::move(v));
   }

@@ -133,12 +133,9 @@ bool MergeInto(std::vector<ExtractedEvent>* events, const ExtractedEvent& ev) {
   const std::vector<std::string> keys = SortedKeys(ev);
   for (ExtractedEvent& old : *events) {
     if (Family(old.mode) != Family(ev.mode) || SortedKeys(old) != keys) continue;
-    if (old.mode == "visit") {
-      if (!SameTrip(old, ev)) continue;
-    } else if (!DatesCompatible(old.time, ev.time)) {
-      continue;
-    }
-    if (!DatesCompatible(old.time, ev.time) && ev.time.from_day() < old.time.from_day()) {
+    const bool compatible = DatesCompatible(old.time, ev.time);
+    if (old.mode == "visit" ? !SameTrip(old, ev) : !compatible) continue;
+    if (!compatible && ev.time.from_day() < old.time.from_day()) {
       old.time = ev.time;  // a trip over several days is dated by its first
       old.date_rule = ev.date_rule;
     }

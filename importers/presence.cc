@@ -19,15 +19,14 @@ bool SpeechVerb(absl::string_view w) {
 // Conference" may meet anywhere).
 bool PlaceInside(const Document& doc, const Mentions& m, int from, int to, PlaceSpan* out) {
   for (int k = from; k < to; ++k) {
+    const ActorMention* p = nullptr;
     if (!m.place_at.empty() && m.place_at[k] >= 0) {
-      const ActorMention& p = m.places[m.place_at[k]];
-      *out = PlaceSpan{p.first, p.last, std::string(doc.Span(p.first, p.last)), p.key};
-      return true;
+      p = &m.places[m.place_at[k]];
+    } else if (m.actor_at[k] >= 0 && m.actors[m.actor_at[k]].kind == GazKind::kMetonym) {
+      p = &m.actors[m.actor_at[k]];
     }
-    const int a = m.actor_at[k];
-    if (a >= 0 && m.actors[a].kind == GazKind::kMetonym) {
-      const ActorMention& p = m.actors[a];
-      *out = PlaceSpan{p.first, p.last, std::string(doc.Span(p.first, p.last)), p.key};
+    if (p != nullptr) {
+      *out = PlaceSpan{p->first, p->last, std::string(doc.Span(p->first, p->last)), p->key};
       return true;
     }
   }
@@ -120,8 +119,13 @@ std::vector<DraftEvent> PresenceVisits(const Document& doc, const Sentence& s,
   }
   // "X said at a media scrum in the Kremlin", "X told the Munich Security
   // Conference".
-  for (const PersonMention& p : m.people) {
-    if (p.first < s.first || p.last > s.last || p.entity < 0) continue;
+  // The sentence's own mentions, through person_at: scanning every mention
+  // of the article for each sentence would make this quadratic.
+  for (int at = s.first; at < s.last; ++at) {
+    const int mi = m.person_at[at];
+    if (mi < 0 || m.people[mi].first != at) continue;
+    const PersonMention& p = m.people[mi];
+    if (p.last > s.last || p.entity < 0) continue;
     const int verb = HeadEnd(p);
     if (verb >= s.last || !SpeechVerb(toks[verb].norm)) continue;
     const int end = std::min(s.last, verb + 6);

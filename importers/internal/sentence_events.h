@@ -67,6 +67,9 @@ class SentenceEvents {
   // its own; its people and place go to that contact, which is face to
   // face.
   void FoldOpeningSetting(std::vector<DraftEvent>* out) const;
+  // "had a long conversation with X during his visit to Y": talk during the
+  // speaker's own trip is face to face, not a call.
+  void TalkDuringOwnVisit(std::vector<DraftEvent>* out) const;
   // True when tokens from `from` read "counterparts" or "Japanese and
   // Korean counterparts" with no name after: people the text leaves unnamed.
   bool UnnamedCounterparts(int from) const;
