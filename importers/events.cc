@@ -57,11 +57,15 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     const Trigger* t = contacts[g];
     const int next = g + 1 < n ? contacts[g + 1]->first : s_.last;
     const int prev = g > 0 ? contacts[g - 1]->last : s_.first;
+    // "Having spoken with X by phone, Y said": the name after the comma
+    // that closes a fronted phrase is the clause's subject, not an object.
+    const int fronted_subject = FrontedSubject(*t);
     for (size_t k = 0; k < people_.size(); ++k) {
       const PersonMention& p = m_.people[people_[k]];
       if (p.first < t->last) continue;
       if (p.first >= next || !ObjectGap(doc_, m_, t->last, Start(people_[k])) ||
-          !claimable(people_[k], g)) {
+          !claimable(people_[k], g) || people_[k] == fronted_subject ||
+          PossessorOfOther(people_[k])) {
         break;
       }
       for (size_t j = k; j < people_.size() && m_.people[people_[j]].first < next &&
@@ -137,14 +141,7 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
   for (int mi : people_) {
     if (claimed.contains(mi)) continue;
     const PersonMention& p = m_.people[mi];
-    // "X's speech", "X's proposal": the possessor of something that is no
-    // contact is no participant of a contact nearby.
-    const int after = HeadEnd(p);
-    if (after < s_.last && doc_.tokens[after].norm == "'s") {
-      bool owns_trigger = false;
-      for (const Trigger* t : contacts) owns_trigger |= t->first > after && t->first <= after + 4;
-      if (!owns_trigger) continue;
-    }
+    if (PossessorOfOther(mi)) continue;
     int best = -1;
     int best_d = 7;
     for (size_t g = 0; g < n; ++g) {
@@ -385,10 +382,11 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     }
     // "X and Y have been greeted in Beijing": guests of an unnamed host
     // ("was hosted by Y" names the host, and is a meeting).
-    if (IsHostVerb(w) && t.first > s_.first && objects[g].empty()) {
+    // "X was welcomed in Tokyo by Y": the guest travelled, and met the host.
+    const bool guest_verb = IsHostVerb(w) || IsOneOf(w, {"welcomed", "received"});
+    if (guest_verb && t.first > s_.first) {
       const std::string& aux = doc_.tokens[t.first - 1].norm;
-      if (aux == "been" || aux == "was" || aux == "were" || aux == "is" || aux == "are" ||
-          aux == "be") {
+      if (IsOneOf(aux, {"been", "was", "were", "is", "are", "be"})) {
         for (int mi : subj) {
           if (!known_place) break;
           DraftEvent v = base;
@@ -397,7 +395,7 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
           add(&v, mi);
           out->push_back(std::move(v));
         }
-        continue;
+        if (objects[g].empty()) continue;
       }
     }
     // "his meetings with A, B and C", "he will meet A, B and C" (of three

@@ -40,6 +40,7 @@ struct ExtractedEvent {
   // Byte offsets of the supporting sentence in ArticleInput::text.
   uint32_t sentence_begin = 0;
   uint32_t sentence_end = 0;
+  int sentence_index = 0;   // of the supporting sentence, within its text segment
   std::string rule;         // which trigger rule fired
   std::string date_rule;    // how the date was resolved ("weekday-past", "absolute", ...)
   std::string people_rule;  // how the people were resolved ("kb", "title-pattern", "surname-coref", ...)

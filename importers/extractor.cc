@@ -105,6 +105,18 @@ bool SameDay(const pb::TimeSpan& a, const pb::TimeSpan& b) {
 // during a Kyiv trip): the stops of one trip are not visits of their own,
 // the separate states of a tour are.
 bool SameTrip(const ExtractedEvent& a, const ExtractedEvent& b) {
+  // "On his first trip abroad, X went to Kyiv": a trip the sentence names
+  // without a place is the one it places.
+  if (a.sentence_begin == b.sentence_begin && a.place.empty() != b.place.empty()) return true;
+  // "It was his first trip abroad": a noun for a trip with no place and no
+  // other date, a sentence or two after a trip, refers back to it.
+  const bool a_bare = a.place.empty() && a.place_state.empty();
+  const bool b_bare = b.place.empty() && b.place_state.empty();
+  const ExtractedEvent& bare = a_bare ? a : b;
+  if (a_bare != b_bare && !bare.asserted && std::abs(a.sentence_index - b.sentence_index) <= 2 &&
+      (bare.time.fell_back() || DatesCompatible(a.time, b.time))) {
+    return true;
+  }
   if (DatesCompatible(a.time, b.time)) {
     if (NormalizeText(a.place) == NormalizeText(b.place)) return true;
     if (!a.place_state.empty() && a.place_state == b.place_state) return true;
@@ -187,6 +199,19 @@ bool PresentProgressive(const Document& doc, const Sentence& s, const Trigger& t
     if (!doc.tokens[k].word) return false;
   }
   return false;
+}
+
+// "met", "visited", "was received": a verb trigger in the simple past,
+// with no auxiliary that puts it ahead ("will meet", "to visit").
+bool SimplePast(const Document& doc, const Sentence& s, const Trigger& t) {
+  if (!t.verb) return false;
+  const std::string& w = doc.tokens[t.first].norm;
+  const bool past = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) ||
+                    IsOneOf(w, {"met", "held", "spoke", "flew", "went", "came", "sat", "began",
+                                "paid", "made", "led", "took"});
+  if (!past || t.first == s.first) return past;
+  return !IsOneOf(doc.tokens[t.first - 1].norm, {"will", "would", "to", "shall", "'ll", "may",
+                                                 "might", "could", "should", "must"});
 }
 
 // "X also met with Y": "also" right before the verb (or before its
@@ -485,6 +510,7 @@ absl::StatusOr<Extraction> Extractor::ExtractSegment(const ArticleInput& article
       ev.factuality = d.factuality.value;
       ev.sentence_begin = s.begin;
       ev.sentence_end = s.end;
+      ev.sentence_index = isi;
       ev.rule = absl::StrCat(d.trigger.rule, d.factuality.cue.empty() ? "" : "+",
                              d.factuality.cue);
       ev.people_rule = d.people_rule;
@@ -514,7 +540,10 @@ absl::StatusOr<Extraction> Extractor::ExtractSegment(const ArticleInput& article
         ev.time.set_from_day(context.span.from_day() + 1);
         ev.time.set_to_day(context.span.from_day() + 1);
         ev.date_rule = "next-day";
-        if (ev.factuality == pb::HAPPENED && ev.time.from_day() > pub_day) {
+        // "A day later, X met Y" told in the past tense took place, whatever
+        // day the story's context was.
+        if (ev.factuality == pb::HAPPENED && ev.time.from_day() > pub_day &&
+            !SimplePast(doc, s, d.trigger)) {
           ev.factuality = pb::PLANNED;
           ev.rule += "+future-date";
         }

@@ -274,6 +274,15 @@ bool SentenceEvents::Possessed(const Trigger& t, const PersonMention& p) const {
   return false;
 }
 
+bool SentenceEvents::PossessorOfOther(int mi) const {
+  const int after = HeadEnd(m_.people[mi]);
+  if (after >= s_.last || doc_.tokens[after].norm != "'s") return false;
+  for (const Trigger& t : triggers_) {
+    if (t.mode != "visit" && t.first > after && t.first <= after + 4) return false;
+  }
+  return true;
+}
+
 std::vector<int> SentenceEvents::LastTwoBefore(int tok) const {
   // This sentence first, then the one before it.
   const int si = doc_.SentenceOf(s_.first);

@@ -108,6 +108,9 @@ class SentenceEvents {
   // True when noun trigger `t` has a possessor ("Y's meeting") other than
   // person `p`, who stands before it.
   bool Possessed(const Trigger& t, const PersonMention& p) const;
+  // "X's deputy", "X's speech": mention `mi` possesses a noun that is no
+  // contact trigger, so it names the possession's owner, not a participant.
+  bool PossessorOfOther(int mi) const;
   // The travellers the parse gives visit trigger `t` (entities): its
   // subjects, with a noun's "by"/"of" agent; empty without a parse.
   std::vector<int> Travellers(const Trigger& t) const;

@@ -38,6 +38,8 @@ bool SurfaceReadingSettled(const Document& doc, const Sentence& s, const Mention
     if (StandsForAPerson(doc.tokens[k])) ++standing;
     if (StandsForPeople(doc.tokens[k])) ++plural;
     const int mi = mentions.person_at[k];
+    // "the Chinese diplomat": a title the parse may resolve to its holder.
+    if (mi >= 0 && mentions.people[mi].title_only && mentions.people[mi].first == k) ++standing;
     if (mi < 0 || mentions.people[mi].entity < 0) continue;
     if (std::find(named.begin(), named.end(), mentions.people[mi].entity) == named.end()) {
       named.push_back(mentions.people[mi].entity);

@@ -187,8 +187,12 @@ class Walker {
     Objects(v, path, false);
     // A participle clause: "after meeting X, Y said", "Y said after
     // meeting X", "Y, meeting X in Moscow, ...".
+    // The opener may also take the gerund as the subject of a clause of its
+    // own ("after-Cs-meeting"), where the parser reads "after" as a
+    // conjunction.
     ForLinks(v, [&](const ParseLink& l, int other, bool left) {
-      if (!left || !(l.type == "M" || l.type == "J")) return;
+      if (!left || !(l.type == "M" || l.type == "J" || l.type == "C")) return;
+      if (l.type == "C" && !IsClauseOpener(Norm(other))) return;
       if (IsClauseOpener(Norm(other))) {
         Governor(other, path + l.type + "<" + Norm(other) + "<", true);
       } else if (l.type == "M") {
@@ -201,6 +205,10 @@ class Walker {
   // from ("thanked Y in a call") or the subject a fronted phrase leads to
   // ("At the talks, X said").
   void Governor(int p, const std::string& path, bool subject_only) {
+    // "X said after meeting Y that ...": the parser may open the reported
+    // clause with the phrase, but a phrase right after the reporting verb
+    // tells when the speaker spoke, and so what the speaker did.
+    if (p > 0 && IsReportingVerbWord(Norm(p - 1))) Subjects(p - 1, path + "said<");
     ForLinks(p, [&](const ParseLink& l, int other, bool left) {
       if (!left && l.type == "CO") {
         // "During a call, X urged Y": the clause the phrase opens is the

@@ -1,0 +1,155 @@
+#include "importers/factuality.h"
+
+#include <algorithm>
+
+#include "importers/triggers.h"
+
+namespace newsgraph {
+
+FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const Trigger& tr) {
+  const auto& t = doc.tokens;
+  FactualityReading r;
+  auto set = [&](pb::Factuality f, const std::string& cue) {
+    r.value = f;
+    r.cue = cue;
+    r.future = f == pb::PLANNED;
+    return r;
+  };
+  // Cancellation anywhere near wins: "canceled a trip", "the visit was called off".
+  const int lo = std::max(s.first, tr.first - 10), hi = std::min(s.last, tr.last + 8);
+  for (int k = lo; k < hi; ++k) {
+    const std::string& w = t[k].norm;
+    if (IsOneOf(w, {"cancel", "cancels", "canceled", "cancelled", "canceling", "cancelling",
+               "cancellation", "postponed", "postpone", "postpones", "scrapped",
+               "shelved"}) ||
+        (w == "called" && k + 1 < s.last && t[k + 1].norm == "off")) {
+      return set(pb::CANCELLED, w);
+    }
+  }
+  // After a nominal trigger: "which was rejected".
+  if (!tr.verb) {
+    bool negated = false;
+    for (int k = tr.last; k < std::min(s.last, tr.last + 10); ++k) {
+      const std::string& w = t[k].norm;
+      if (k < tr.last + 6 && IsOneOf(w, {"rejected", "refused", "denied", "declined"})) {
+        return set(pb::DENIED, w);
+      }
+      negated |= w == "not" || w == "n't";
+      // "a meeting ... has not been ruled out" may happen; "was ruled out"
+      // will not.
+      if (w == "ruled" && k + 1 < s.last && t[k + 1].norm == "out") {
+        return negated ? set(pb::POSSIBLE, "not-ruled-out") : set(pb::DENIED, "ruled-out");
+      }
+      if (IsOneOf(w, {".", ";", "said", "says"})) break;
+    }
+  }
+  // "has not confirmed that they will meet": uncertain, whatever follows.
+  for (int k = std::max(s.first, tr.first - 9); k + 1 < tr.first; ++k) {
+    if (t[k].norm != "not" && t[k].norm != "n't") continue;
+    for (int j = k + 1; j < tr.first && j <= k + 3; ++j) {
+      if (IsOneOf(t[j].norm, {"confirmed", "confirm", "clear", "known", "decided", "sure"})) {
+        return set(pb::POSSIBLE, "not-" + t[j].norm);
+      }
+    }
+  }
+  if (tr.rule == "verb:invited-to") return set(pb::POSSIBLE, "invited");
+  if (tr.rule == "trigger:due-in") return set(pb::PLANNED, t[tr.first].norm);
+  // Back through the clause, nearest cue first.
+  // A noun's clause reaches further back: "expects to see Xi at the
+  // Asia-Pacific Economic Cooperation summit".
+  const int reach = tr.verb ? 9 : 14;
+  for (int k = tr.first - 1; k >= s.first && k >= tr.first - reach; --k) {
+    const std::string& w = t[k].norm;
+    // "X, whose predecessor had refused such talks, met Y": the comma right
+    // before a verb closes an inserted clause, whose cues are its own.
+    if (w == "," && k == tr.first - 1 && tr.verb) break;
+    // Capitalised words inside a sentence are names ("May", "the Office of
+    // Planning"), not cues.
+    if (t[k].cap && k > s.first && !t[k].all_caps) continue;
+    if (IsOneOf(w, {";", ":", "said", "says", "told", "after", "following", "since", "(", ")",
+               "\"", "when", "while", "but", "—", "which", "who"})) {
+      break;
+    }
+    const std::string& next = k + 1 < s.last ? t[k + 1].norm : w;
+    if (w == "not" || w == "n't" || w == "never" || w == "nor" ||
+        IsOneOf(w, {"didn't", "won't", "wouldn't",
+                                                            "hasn't", "haven't", "isn't",
+                                                            "wasn't", "doesn't", "don't"})) {
+      // "has not confirmed that they will meet" is uncertain, not denied.
+      for (int j = k + 1; j < tr.first; ++j) {
+        if (IsOneOf(t[j].norm, {"confirmed", "confirm", "say", "said", "clear", "known",
+                           "decided", "sure", "ruled"})) {
+          return set(pb::POSSIBLE, "not-" + t[j].norm);
+        }
+      }
+      return set(pb::DENIED, w);
+    }
+    if (IsOneOf(w, {"refused", "refuses", "refuse", "rejected", "rejects", "declined",
+               "declines"}) ||
+        (w == "ruled" && next == "out")) {
+      return set(pb::DENIED, w);
+    }
+    // "had no plans to meet", "has no intention of visiting".
+    if (IsOneOf(w, {"plans", "plan", "intention", "intentions"}) && k - 1 >= s.first &&
+        t[k - 1].norm == "no") {
+      return set(pb::DENIED, "no-" + w);
+    }
+    if (IsOneOf(w, {"may", "might", "could", "possible", "possibly", "proposed", "propose",
+               "proposes", "wanted", "wants", "want", "hopes", "hoped", "hope", "prepared",
+               "potential", "consider", "considering", "considered", "unlikely", "ready",
+               "suggested", "offered", "invited", "whether", "if", "perhaps", "open"})) {
+      return set(pb::POSSIBLE, w);
+    }
+    if (IsOneOf(w, {"will", "'ll", "shall", "would", "plans", "plan", "planned", "planning",
+               "expected", "expects", "due", "scheduled", "upcoming", "set", "intends",
+               "intend", "intended", "going", "agreed", "preparing", "prepares",
+               "forthcoming", "next", "coming", "towards", "toward", "future",
+               "anticipated", "awaited", "invitation", "forward"})) {
+      return set(pb::PLANNED, w);
+    }
+    if (IsOneOf(w, {"is", "are", "was", "were"}) && next == "to" && tr.first - k <= 6) {
+      return set(pb::PLANNED, "is-to");  // "are to hold a day of talks"
+    }
+    if (w == "to" && k + 1 == tr.first && tr.verb && k - 1 >= s.first) {
+      // "wanted to meet", "refused to meet", "expected to travel".
+      const std::string& gov = t[k - 1].norm;
+      if (IsOneOf(gov, {"refused", "refuses", "refuse", "declined", "declines"})) {
+        return set(pb::DENIED, gov);
+      }
+      if (IsOneOf(gov, {"plans", "plan", "intention"}) && k - 2 >= s.first &&
+          t[k - 2].norm == "no") {
+        return set(pb::DENIED, "no-" + gov);  // "had no plans to meet"
+      }
+      if (IsOneOf(gov, {"wanted", "wants", "want", "hopes", "hoped", "hope", "prepared", "ready",
+                   "offered", "invited", "willing", "like", "open", "sought", "seeks"})) {
+        return set(pb::POSSIBLE, gov);
+      }
+    }
+    if (w == "to" && k + 1 == tr.first && tr.verb) {
+      // "invited X to visit", "urged X to come": proposed to X.
+      for (int j = k - 1; j >= s.first && j >= k - 8; --j) {
+        if (IsOneOf(t[j].norm, {"invited", "invites", "invite", "urged", "urges", "asked",
+                                "encouraged"})) {
+          return set(pb::POSSIBLE, t[j].norm);
+        }
+        if (IsOneOf(t[j].norm, {",", ";", "and", "but"})) break;
+      }
+      // "to meet", "to visit": an aim, unless a trip already under way
+      // carried it out ("recent trip to Oslo to meet Hart").
+      // So does a journey told in the past ("flew to Malta to meet Y"), and
+      // "the first leader to visit" names who did it ("became", "was").
+      bool done = false;
+      for (int j = std::max(s.first, k - 8); j < k; ++j) {
+        done |= IsOneOf(t[j].norm, {"recent", "previous", "earlier", "last", "travelled",
+                                    "traveled", "flew", "went", "came", "arrived", "headed",
+                                    "returned", "journeyed"});
+        done |= IsOneOf(t[j].norm, {"first", "only"}) && j > s.first &&
+                IsOneOf(t[j - 1].norm, {"the", "became", "was", "were"});
+      }
+      if (!done) return set(pb::PLANNED, "to-infinitive");
+    }
+  }
+  return r;
+}
+
+}  // namespace newsgraph

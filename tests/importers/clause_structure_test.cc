@@ -1,0 +1,121 @@
+// Clause-level constructions that decide who took part and whether it
+// happened: the speaker of "said after meeting", a fronted perfect
+// participle, a possessor who names someone else ("X's deputy"), reciprocal
+// and gathering verbs, arrivals and departures, presence clauses, passive
+// welcomes, purpose clauses of a journey told in the past, and trips named
+// again without a place. All sentences are written for these tests, with the
+// people of the test KB; published on Friday 2023-06-02.
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "schema/ontology.h"
+#include "tests/importers/test_extract.h"
+
+namespace newsgraph {
+namespace {
+
+struct Expected {
+  const char* type;  // ExportEventType
+  std::vector<std::string> people;
+  pb::Factuality factuality;
+};
+
+struct Case {
+  const char* name;
+  const char* text;
+  // Every event of these types the text reports; an event type listed with
+  // no entry here is checked to be absent through `none_of`.
+  std::vector<Expected> events;
+  std::vector<const char*> none_of;  // event types the text must not yield
+};
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
+class ClauseStructureTest : public ::testing::TestWithParam<Case> {};
+
+int CountOfType(const Extraction& x, const std::string& type) {
+  int n = 0;
+  for (const ExtractedEvent& e : x.events) n += ExportEventType(e.plover_type, e.mode) == type;
+  return n;
+}
+
+TEST_P(ClauseStructureTest, Extracts) {
+  const Case& c = GetParam();
+  const Extraction x = ExtractWithTestKb(c.text);
+  SCOPED_TRACE(std::string(c.text) + "\nextracted:\n" + DescribeEvents(x));
+  for (const Expected& want : c.events) {
+    int of_type = 0;
+    for (const Expected& other : c.events) of_type += std::string(other.type) == want.type;
+    EXPECT_EQ(CountOfType(x, want.type), of_type) << "events of type " << want.type;
+    bool found = false;
+    for (const ExtractedEvent& e : x.events) {
+      found |= ExportEventType(e.plover_type, e.mode) == want.type &&
+               SortedNames(e) == SortedNames(want.people) && e.factuality == want.factuality;
+    }
+    EXPECT_TRUE(found) << "want " << want.type << ":" << FactualityName(want.factuality) << " "
+                       << SortedNames(want.people);
+  }
+  for (const char* type : c.none_of) EXPECT_EQ(CountOfType(x, type), 0) << type;
+}
+
+std::string CaseName(const ::testing::TestParamInfo<Case>& info) { return info.param.name; }
+
+constexpr pb::Factuality kHappened = pb::HAPPENED;
+constexpr pb::Factuality kPlanned = pb::PLANNED;
+
+// Who did it: the clause structure names the participants.
+const std::vector<Case> kParticipants = {
+    {"SpeakerOfSaidAfterMeeting",
+     "Nordmann said after meeting with Virtanen on Tuesday that the Nordic states must act "
+     "together.",
+     {{"MEET", {kOla, kKari}, kHappened}}, {}},
+    {"FrontedPerfectParticiple",
+     "Having spoken with Virtanen by phone on Thursday, Nordmann announced new funding.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {}},
+    {"PossessorOfAnotherPerson",
+     "Nordmann phoned Virtanen's deputy on Monday.", {}, {"PHONE_CALL"}},
+    {"SatDownTogether",
+     "Park Min-ho and Virtanen sat down together on Monday.",
+     {{"MEET", {kPark, kKari}, kHappened}}, {}},
+    {"GatheredIn",
+     "Nordmann, Virtanen and Park Min-ho gathered in Bergen on Wednesday.",
+     {{"MEET", {kOla, kKari, kPark}, kHappened}}, {}},
+    {"WelcomedPassiveGuestTravels",
+     "Virtanen was welcomed in Oslo on Tuesday by Nordmann.",
+     {{"MEET", {kKari, kOla}, kHappened}, {"VISIT", {kKari}, kHappened}}, {}},
+    {"TitleOnlyNextDayPastTense",
+     "Nordmann met Virtanen on Thursday. A day later, the Finnish president met Park Min-ho.",
+     {{"MEET", {kOla, kKari}, kHappened}, {"MEET", {kKari, kPark}, kHappened}}, {}},
+};
+INSTANTIATE_TEST_SUITE_P(Participants, ClauseStructureTest, ::testing::ValuesIn(kParticipants),
+                         CaseName);
+
+// Arrivals, departures and presence: a trip, and whether it took place.
+const std::vector<Case> kTrips = {
+    {"TouchedDownIn", "Virtanen touched down in Seoul on Sunday.",
+     {{"VISIT", {kKari}, kHappened}}, {}},
+    {"LeftFor", "Park Min-ho left for Helsinki on Thursday.",
+     {{"VISIT", {kPark}, kHappened}}, {}},
+    {"DueIn", "Nordmann is due in Santiago on Monday.", {{"VISIT", {kOla}, kPlanned}}, {}},
+    {"WhileInFronted", "While in Busan on Tuesday, Virtanen praised the shipyards.",
+     {{"VISIT", {kKari}, kHappened}}, {}},
+    {"UponLanding", "Upon landing in Oslo on Sunday, Park Min-ho thanked his hosts.",
+     {{"VISIT", {kPark}, kHappened}}, {}},
+    {"PurposeOfPastJourney", "Nordmann travelled to Seoul to meet Park Min-ho on Monday.",
+     {{"VISIT", {kOla}, kHappened}, {"MEET", {kOla, kPark}, kHappened}}, {}},
+    {"FirstToVisit",
+     "Virtanen became the first Finnish president to visit Santiago on Tuesday.",
+     {{"VISIT", {kKari}, kHappened}}, {}},
+    {"UnplacedTripInSameSentence",
+     "On his first trip abroad since taking office, Park Min-ho went to Helsinki on Monday.",
+     {{"VISIT", {kPark}, kHappened}}, {}},
+    {"UnplacedTripNamedAgain",
+     "Nordmann travelled to Seoul on Wednesday. It was his first trip abroad this year.",
+     {{"VISIT", {kOla}, kHappened}}, {}},
+};
+INSTANTIATE_TEST_SUITE_P(Trips, ClauseStructureTest, ::testing::ValuesIn(kTrips), CaseName);
+
+}  // namespace
+}  // namespace newsgraph
