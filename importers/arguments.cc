@@ -125,6 +125,9 @@ bool SubjectGap(const Document& doc, int from, int to) {
       "bilateral", "trilateral", "private", "visiting", "and", "ready", "prepared",
       "intends", "intended", "plan", "planning", "arrived", "travelled", "traveled"};
   int i = SkipCaptionPosition(doc, from, to);
+  // "the leaders - A, B and C - convened": the dash closes the list of
+  // the subject's members, right before the verb.
+  if (i + 1 == to && doc.tokens[i].norm == "-") return true;
   if (i < to && (doc.tokens[i].norm == "," || doc.tokens[i].norm == "-")) {
     // An appositive between commas or dashes: "Lowe - a longtime ally -".
     const std::string open = doc.tokens[i].norm;

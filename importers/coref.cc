@@ -90,6 +90,7 @@ int Resolver::KbEntity(const std::string& key, const std::string& rule) {
   if (person != nullptr) {
     e.name = person->name();
     e.state = KbStateOn(kb_, *person, day_);
+    if (const pb::KbRole* r = kb_.RoleOn(*person, day_)) e.kb_role = r->title();
     e.name_tokens = NormalizedTokens(person->name());
     bool family_first = FamilyFirstState(e.state);
     std::vector<std::string> names{person->name()};

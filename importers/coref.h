@@ -21,6 +21,7 @@ struct Entity {
   std::string kb_key;  // "" when learned from the text
   std::string name;    // the KB name, or the fullest spelling read
   std::string state;   // the KB state on the publication day, else as read
+  std::string kb_role;  // the KB title held on the publication day; "" if none
   std::vector<std::string> name_tokens;  // normalised words of `name`
   std::vector<std::vector<std::string>> surnames;  // normalised surname forms
   std::vector<int> mentions;  // indices into Mentions::people, in text order

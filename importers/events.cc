@@ -352,8 +352,9 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       int after_trigger = t.last;
       if (after_trigger < s_.last && doc_.tokens[after_trigger].norm == "with") ++after_trigger;
       if (objects[g].empty() && k < t.last) k = after_trigger;
-      if (k + 1 < s_.last && IsOneOf(doc_.tokens[k].norm, {"their", "his", "her"}) &&
-          UnnamedCounterparts(k + 1)) {
+      // Counterparts the article names elsewhere were resolved as a group.
+      if (group[g].empty() && k + 1 < s_.last &&
+          IsOneOf(doc_.tokens[k].norm, {"their", "his", "her"}) && UnnamedCounterparts(k + 1)) {
         std::vector<PlaceSpan> where = PlaceAfterPreposition(doc_, m_, k, s_.last);
         if (where.empty()) continue;
         for (int mi : named) {

@@ -46,12 +46,19 @@ bool IsLeaderTitle(absl::string_view role) {
 
 bool HasRole(const Mentions& m, const Entity& e, absl::string_view title,
              bool (*pred)(absl::string_view)) {
+  auto fits = [&](const std::string& role) {
+    return pred != nullptr ? pred(role) : absl::StrContains(role, title);
+  };
+  bool titled = false;
   for (int mi : e.mentions) {
     const std::string role = NormalizeText(m.people[mi].role);
     if (role.empty()) continue;
-    if (pred != nullptr ? pred(role) : absl::StrContains(role, title)) return true;
+    titled = true;
+    if (fits(role)) return true;
   }
-  return false;
+  // A person the text names without a title holds the office the
+  // knowledge base gives them that day.
+  return !titled && !e.kb_role.empty() && fits(NormalizeText(e.kb_role));
 }
 
 // The states (and alliances) a group phrase names around its head noun:

@@ -109,7 +109,10 @@ bool FiniteVerbWord(const std::string& w) {
       "will", "would", "can", "could", "may", "might", "shall", "should", "must",
       "do", "does", "did", "said", "says", "say", "told", "tells", "added", "adds",
       "met", "meets", "called", "calls", "spoke", "speaks", "went", "goes", "made",
-      "makes", "took", "takes", "gave", "gives", "won't", "can't", "didn't",
+      "makes", "took", "takes", "gave", "gives", "held", "holds", "flew", "flies",
+      "came", "comes", "led", "leads", "left", "leaves", "sat", "began", "begins", "saw",
+      "sees", "wrote", "writes", "sent", "sends", "won", "wins", "lost", "brought", "kept",
+      "put", "ran", "runs", "hosts", "visits", "signed", "signs", "won't", "can't", "didn't",
       "doesn't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't"};
   return kSet->contains(w);
 }

@@ -15,6 +15,27 @@ bool IsPreposition(absl::string_view w) {
          w == "than" || w == "like" || w == "including";
 }
 
+// "travelled to Kyiv together with X", "along with X", "accompanied by X":
+// the companions named after the trigger, in its clause, travel too.
+void AddCompanions(const Document& doc_, const Sentence& s_, const Mentions& m_,
+                   const Trigger& t, const std::vector<int>& people_, std::vector<int>* out) {
+  const auto& toks = doc_.tokens;
+  for (int k = t.last; k + 1 < s_.last && !IsClauseBoundary(toks[k].norm); ++k) {
+    const bool with = toks[k + 1].norm == "with" && IsOneOf(toks[k].norm, {"together", "along"});
+    const bool by = toks[k + 1].norm == "by" && toks[k].norm == "accompanied";
+    if (!with && !by) continue;
+    int last = -1;
+    for (int mi : people_) {
+      const int start = HeadStart(doc_, s_, m_, m_.people[mi]);
+      if (start == k + 2 || (last >= 0 && start > k + 2 && Coordinated(doc_, s_, m_, last, mi))) {
+        out->push_back(mi);
+        last = mi;
+      }
+    }
+    return;
+  }
+}
+
 std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Mentions& m_,
                             const Trigger& t, const std::vector<int>& people_,
                             const absl::flat_hash_set<int>& objects_) {
@@ -38,16 +59,24 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
     return {m_.person_at[k - 1]};
   }
   if (t.last + 1 < s_.last && (toks[t.last].norm == "by" || toks[t.last].norm == "of")) {
+    // "visits by X and Y": the agent and the people coordinated to it.
+    std::vector<int> agents;
     for (int mi : people_) {
-      if (HeadStart(doc_, s_, m_, m_.people[mi]) == t.last + 1) return {mi};
+      if (HeadStart(doc_, s_, m_, m_.people[mi]) == t.last + 1 ||
+          (!agents.empty() && Coordinated(doc_, s_, m_, agents.back(), mi))) {
+        agents.push_back(mi);
+      }
     }
+    if (!agents.empty()) return agents;
   }
   if (toks[t.first].norm == "visiting") {
     for (int mi : people_) {
       if (HeadStart(doc_, s_, m_, m_.people[mi]) == t.last) return {mi};
     }
   }
-  auto acceptable = [&](int mi) {
+  // `verb_gap`: whether a verb trigger must follow the person straight
+  // away; a conjunct further left shares the gap of the one nearest.
+  auto acceptable = [&](int mi, bool verb_gap) {
     // A subject opens its clause: the sentence start, a comma or dash, a
     // conjunction, a capitalised adverbial ("Earlier") — never an object
     // ("visited X", "with X").
@@ -62,7 +91,7 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
                           bt.norm == "today" || bt.norm == "yesterday" || bt.norm == "meanwhile";
       if (!opener || IsPreposition(bt.norm)) return false;
     }
-    if (t.verb) {
+    if (t.verb && verb_gap) {
       // A verb's subject is separated from it by auxiliaries, or by a first
       // verb phrase and "and" ("arrived in Kyiv ... and also traveled").
       const int end = HeadEnd(m_.people[mi]);
@@ -98,14 +127,17 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
     const PersonMention& p = m_.people[mi];
     if (p.last > t.first || p.first < boundary) continue;
     if (out.empty()) {
-      if (acceptable(mi)) out.push_back(mi);
-    } else if (Coordinated(doc_, s_, m_, mi, out.back()) && acceptable(mi)) {
+      if (acceptable(mi, true)) out.push_back(mi);
+    } else if (Coordinated(doc_, s_, m_, mi, out.back()) && acceptable(mi, false)) {
       out.push_back(mi);
     } else {
       break;
     }
   }
-  if (!out.empty()) return out;
+  if (!out.empty()) {
+    AddCompanions(doc_, s_, m_, t, people_, &out);
+    return out;
+  }
   {
     // "he travelled", "his presence in Australia".
     int ps = PronounSubject(doc_, s_, m_, t, {});
@@ -116,7 +148,7 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
   // ..."): the sentence's first free person.
   for (int mi : people_) {
     if (m_.people[mi].first >= t.first) break;
-    if (acceptable(mi)) return {mi};
+    if (acceptable(mi, true)) return {mi};
   }
   // "On a visit to Chile in 2021, Lowe praised ...": a fronted phrase
   // whose subject follows the comma that closes it.
@@ -174,11 +206,21 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
       }
     }
   }
-  if (places.empty()) {
+  // "visited several countries in Africa, including Kenya and Niger": the
+  // list names the destinations, not the region the plural stands in.
+  bool plural_destination = false;
+  for (int k = t.last; k < s_.last && k < t.last + 4; ++k) {
+    plural_destination |= IsOneOf(toks[k].norm, {"countries", "nations", "capitals", "cities"});
+  }
+  if (places.empty() || plural_destination) {
     // "has visited several countries, including Kosovo and Colombia".
-    for (int k = t.last; k < s_.last && k < t.last + 30 && places.empty(); ++k) {
+    for (int k = t.last; k + 1 < s_.last && k < t.last + 30; ++k) {
       if (IsClauseBoundary(toks[k].norm)) break;
-      if (toks[k].norm == "including") places = PlacesAt(doc_, m_, k + 1, s_.last);
+      const bool such_as = toks[k].norm == "such" && toks[k + 1].norm == "as";
+      if (toks[k].norm != "including" && !such_as) continue;
+      std::vector<PlaceSpan> listed = PlacesAt(doc_, m_, k + (such_as ? 2 : 1), s_.last);
+      if (!listed.empty()) places = listed;
+      break;
     }
   }
   if (places.empty() && t.first - 1 >= s_.first) {
@@ -236,11 +278,20 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
     out->push_back(std::move(ev));
     return;
   }
-  for (const PlaceSpan& p : places) {
-    DraftEvent ev = base;
-    ev.place = p.name;
-    ev.place_state = p.state;
-    out->push_back(std::move(ev));
+  // "visits by X and Y": a plural noun names a trip of each.
+  std::vector<std::vector<int>> trips = {base.entities};
+  if (!t.verb && IsOneOf(toks[t.first].norm, {"visits", "trips"}) && base.entities.size() > 1) {
+    trips.clear();
+    for (int e : base.entities) trips.push_back({e});
+  }
+  for (const std::vector<int>& who : trips) {
+    for (const PlaceSpan& p : places) {
+      DraftEvent ev = base;
+      ev.entities = who;
+      ev.place = p.name;
+      ev.place_state = p.state;
+      out->push_back(std::move(ev));
+    }
   }
 }
 

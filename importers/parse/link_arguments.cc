@@ -261,8 +261,10 @@ class Walker {
       // "held a day of talks", "a round of meetings": the measure noun's
       // governor is the trigger's.
       if (left && l.type == "J" && w == "of") {
+        // Only the noun right before "of": "the White House ahead of the
+        // summit" is no measure of it.
         ForLinks(other, [&](const ParseLink& m, int noun, bool mleft) {
-          if (mleft && m.type == "M" && depth_ < 3) {
+          if (mleft && m.type == "M" && noun == other - 1 && depth_ < 3) {
             ++depth_;
             NounGovernors(noun);
             --depth_;

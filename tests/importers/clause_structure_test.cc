@@ -88,6 +88,17 @@ const std::vector<Case> kParticipants = {
     {"TitleOnlyNextDayPastTense",
      "Nordmann met Virtanen on Thursday. A day later, the Finnish president met Park Min-ho.",
      {{"MEET", {kOla, kKari}, kHappened}, {"MEET", {kKari, kPark}, kHappened}}, {}},
+    {"DashEnclosedListBeforeVerb",
+     "On Friday the three leaders - President Virtanen of Finland, Foreign Minister Nordmann "
+     "of Norway and Prime Minister Park Min-ho of South Korea - convened to discuss fishing.",
+     {{"MEET", {kKari, kOla, kPark}, kHappened}}, {}},
+    {"MeetingAheadOfSummitIsNoSummit",
+     "Nordmann met Virtanen at the Royal Palace on Monday ahead of the alliance's summit.",
+     {{"MEET", {kOla, kKari}, kHappened}}, {"SUMMIT"}},
+    {"CounterpartsNamedInTheNextSentence",
+     "Nordmann met his Finnish and South Korean counterparts in Busan on Friday. Virtanen and "
+     "Park Min-ho later held a news conference.",
+     {{"MEET", {kOla, kKari, kPark}, kHappened}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Participants, ClauseStructureTest, ::testing::ValuesIn(kParticipants),
                          CaseName);
@@ -114,6 +125,17 @@ const std::vector<Case> kTrips = {
     {"UnplacedTripNamedAgain",
      "Nordmann travelled to Seoul on Wednesday. It was his first trip abroad this year.",
      {{"VISIT", {kOla}, kHappened}}, {}},
+    {"CompanionsTravelToo",
+     "Nordmann and Virtanen are due to travel to Seoul together with Chilean Foreign Minister "
+     "Rosa Fuentes.",
+     {{"VISIT", {kOla, kKari, "Rosa Fuentes"}, kPlanned}}, {}},
+    {"PluralVisitsByEach",
+     "Officials are preparing for upcoming visits by Nordmann and Virtanen to Santiago.",
+     {{"VISIT", {kOla}, kPlanned}, {"VISIT", {kKari}, kPlanned}}, {}},
+    {"PluralDestinationThenList",
+     "Over the past year Park Min-ho has visited several countries in Europe, including "
+     "Norway and Finland.",
+     {{"VISIT", {kPark}, kHappened}, {"VISIT", {kPark}, kHappened}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Trips, ClauseStructureTest, ::testing::ValuesIn(kTrips), CaseName);
 

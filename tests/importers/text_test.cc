@@ -55,6 +55,17 @@ TEST(TextTest, SentenceSplitAfterQuotesAndAtLineBreaks) {
                                       "A new line"}));
 }
 
+// A full stop after a capitalised word inside a name ("the Nordic Council.
+// Secretariat ...") may be stray, but a fragment with a verb of its own,
+// regular or irregular, is a sentence.
+TEST(TextTest, FragmentWithAnIrregularPastVerbIsASentence) {
+  EXPECT_EQ(Sentences("Lund met the foreign ministers of the region on Friday. Ann Hart, Bo "
+                      "Berg and Tove Lie later held a news conference."),
+            (std::vector<std::string>{
+                "Lund met the foreign ministers of the region on Friday.",
+                "Ann Hart, Bo Berg and Tove Lie later held a news conference."}));
+}
+
 TEST(TextTest, SentenceOfFindsTheSentence) {
   Document doc = Analyze("One two. Three four.");
   EXPECT_EQ(doc.SentenceOf(0), 0);
