@@ -1,6 +1,8 @@
 // Shapes of contact sentences, for SentenceEvents (internal/sentence_events.h):
-// gapped objects with places of their own, unnamed counterparts, and an
-// opening phrase that is the setting of the main clause's contact.
+// gapped objects with places of their own, unnamed counterparts, an
+// opening phrase that is the setting of the main clause's contact, the
+// medium of a contact ("by video link"), and a summit that is only the
+// setting of another contact ("on the sidelines of the summit").
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -107,6 +109,39 @@ void SentenceEvents::TalkDuringOwnVisit(std::vector<DraftEvent>* out) const {
       if (frames_talk(v) && shares_person(v, d)) d.mode = "in-person";
     }
   }
+}
+
+void SentenceEvents::FoldMediumPhrases(const std::vector<const Trigger*>& contacts,
+                                       std::vector<std::string>* mode,
+                                       std::vector<bool>* folded) const {
+  // "held talks with X by video link", "spoke with X over the phone": the
+  // call noun after "by"/"via"/"over" is the medium of the contact before it.
+  for (size_t g = 1; g < contacts.size(); ++g) {
+    const Trigger& t = *contacts[g];
+    const Trigger& before = *contacts[g - 1];
+    if (t.verb || ((*mode)[g] != "video" && (*mode)[g] != "phone") || (*folded)[g - 1]) {
+      continue;
+    }
+    int k = t.first - 1;
+    while (k > before.last && IsOneOf(doc_.tokens[k].norm, {"a", "the"})) --k;
+    if (k <= before.last || !IsOneOf(doc_.tokens[k].norm, {"by", "via", "over"})) continue;
+    bool same_clause = t.first - before.last <= 14;
+    for (int j = before.last; same_clause && j < k; ++j) {
+      same_clause = !IsClauseBoundary(doc_.tokens[j].norm);
+    }
+    if (!same_clause) continue;
+    (*mode)[g - 1] = (*mode)[g];
+    (*folded)[g] = true;
+  }
+}
+
+bool SentenceEvents::SettingOfAnother(const Trigger& t) const {
+  // "on the sidelines of", "on the margins of", "ahead of", "on the eve of".
+  int k = t.first - 1;
+  while (k >= s_.first && k >= t.first - 6 && doc_.tokens[k].norm != "of") --k;
+  if (k - 1 < s_.first || doc_.tokens[k].norm != "of") return false;
+  return IsOneOf(doc_.tokens[k - 1].norm,
+                 {"sidelines", "margins", "sideline", "margin", "ahead", "eve", "side"});
 }
 
 }  // namespace newsgraph::internal

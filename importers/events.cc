@@ -290,6 +290,17 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     folded[g] = true;
     one_event[g - 1] = doc_.tokens[t->first].norm != "meetings";
   }
+  FoldMediumPhrases(contacts, &mode, &folded);
+  // "met X on the sidelines of the summit": the summit is the setting of
+  // another contact, not a contact of the same people; "talked with X" there
+  // was face to face.
+  for (size_t g = 0; n > 1 && g < n; ++g) {
+    if (contacts[g]->verb || mode[g] != "summit" || !SettingOfAnother(*contacts[g])) continue;
+    folded[g] = true;
+    for (size_t h = 0; h < n; ++h) {
+      if (contacts[h]->rule == "verb:spoke-with") mode[h] = "in-person";
+    }
+  }
   for (size_t g = 0; g < n; ++g) {
     const Trigger& t = *contacts[g];
     if (folded[g]) continue;

@@ -111,6 +111,13 @@ class SentenceEvents {
   // "X's deputy", "X's speech": mention `mi` possesses a noun that is no
   // contact trigger, so it names the possession's owner, not a participant.
   bool PossessorOfOther(int mi) const;
+  // "held talks with X by video link": a call noun after "by"/"via"/"over"
+  // gives its mode to the contact before it in the clause and is folded.
+  void FoldMediumPhrases(const std::vector<const Trigger*>& contacts,
+                         std::vector<std::string>* mode, std::vector<bool>* folded) const;
+  // "on the sidelines of the summit", "ahead of the summit": the noun sets
+  // the scene of another contact.
+  bool SettingOfAnother(const Trigger& t) const;
   // The travellers the parse gives visit trigger `t` (entities): its
   // subjects, with a noun's "by"/"of" agent; empty without a parse.
   std::vector<int> Travellers(const Trigger& t) const;

@@ -99,6 +99,12 @@ const std::vector<Case> kParticipants = {
      "Nordmann met his Finnish and South Korean counterparts in Busan on Friday. Virtanen and "
      "Park Min-ho later held a news conference.",
      {{"MEET", {kOla, kKari, kPark}, kHappened}}, {}},
+    {"MediumByVideoLink",
+     "Nordmann and Virtanen held talks with Park Min-ho by video link on Friday.",
+     {{"VIDEO_CALL", {kOla, kKari, kPark}, kHappened}}, {"MEET"}},
+    {"BilateralOnTheMarginsOfASummit",
+     "Virtanen met Park Min-ho on the margins of the Arctic Summit in Tampere on Monday.",
+     {{"MEET", {kKari, kPark}, kHappened}}, {"SUMMIT"}},
 };
 INSTANTIATE_TEST_SUITE_P(Participants, ClauseStructureTest, ::testing::ValuesIn(kParticipants),
                          CaseName);
