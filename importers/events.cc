@@ -448,6 +448,17 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       }
       continue;
     }
+    // "had separate calls with European leaders from A, B and C": one call
+    // with each member of the group.
+    if (separate && !subj.empty() && objects[g].empty() && group[g].size() >= 2) {
+      for (int e : group[g]) {
+        DraftEvent ev = base;
+        for (int mi : subj) add(&ev, mi);
+        AddOnce(&ev.entities, e);
+        out->push_back(std::move(ev));
+      }
+      continue;
+    }
     if (bilaterals && !one_event[g] && !subj.empty() && objects[g].size() >= 2 &&
         loose[g].empty()) {
       for (int o : objects[g]) {

@@ -268,6 +268,17 @@ int PriorInterlocutor(const Document& doc, const Sentence& ps, const Mentions& m
   return other;
 }
 
+// "the G7 leaders", "NATO counterparts": a group phrase naming an alliance
+// stands for people of its member states.
+void AddAllianceMembers(const KnowledgeBase& kb, int32_t day, Mentions* mentions) {
+  for (ActorMention& a : mentions->actors) {
+    if (a.kind != GazKind::kAlliance) continue;
+    for (const pb::KbState& state : kb.proto().states()) {
+      if (kb.IsMember(state.code(), a.key, day)) a.members.push_back(state.code());
+    }
+  }
+}
+
 Participant MakeParticipant(const Mentions& mentions, const Entity& ent, int tok) {
   Participant p;
   p.kind = pb::PERSON;
@@ -378,6 +389,7 @@ absl::StatusOr<Extraction> Extractor::ExtractSegment(const ArticleInput& article
 
   Document doc = Analyze(article.text);
   Mentions mentions = FindMentions(doc, impl_->gazetteer, &impl_->places);
+  AddAllianceMembers(kb, pub_day, &mentions);
   std::vector<Entity> entities = ResolveCoreference(kb, pub_day, &mentions);
 
   Extraction out;

@@ -44,10 +44,21 @@ bool IsLeaderTitle(absl::string_view role) {
          absl::StrContains(role, "premier") || absl::StrContains(role, "taoiseach");
 }
 
+// A title with the names states give one office added: India's "external
+// affairs minister", Britain's "foreign secretary" and the US "secretary of
+// state" are foreign ministers.
+std::string WithOfficeNames(const std::string& role) {
+  if (absl::StrContains(role, "external affairs") || absl::StrContains(role, "foreign") ||
+      role == "secretary of state") {
+    return role + " | foreign minister";
+  }
+  return role;
+}
+
 bool HasRole(const Mentions& m, const Entity& e, absl::string_view title,
              bool (*pred)(absl::string_view)) {
   auto fits = [&](const std::string& role) {
-    return pred != nullptr ? pred(role) : absl::StrContains(role, title);
+    return pred != nullptr ? pred(role) : absl::StrContains(WithOfficeNames(role), title);
   };
   bool titled = false;
   for (int mi : e.mentions) {
@@ -64,13 +75,23 @@ bool HasRole(const Mentions& m, const Entity& e, absl::string_view title,
 // The states (and alliances) a group phrase names around its head noun:
 // modifiers before it ("Australian, Indian and Japanese counterparts") and
 // an "of"/"from" phrase after it ("leaders of Japan and South Korea").
+// `*count` gets the number the phrase gives ("the three leaders"), or -1
+// when its "of"/"from" phrase names something that is no known state.
 std::vector<std::string> PhraseStates(const Document& doc, const Mentions& m, int head,
-                                      int* count) {
+                                      int* count, bool* alliance) {
   const Sentence& s = doc.sentences[doc.SentenceOf(head)];
   std::vector<std::string> states;
-  auto add = [&](int actor) {
-    const std::string& key = m.actors[actor].key;
+  auto add_key = [&](const std::string& key) {
     if (std::find(states.begin(), states.end(), key) == states.end()) states.push_back(key);
+  };
+  // An alliance stands for its own officials and, when `alliance` is
+  // given, its member states too ("the G7 leaders").
+  auto add = [&](int actor) {
+    const ActorMention& a = m.actors[actor];
+    add_key(a.key);
+    if (a.kind != GazKind::kAlliance || alliance == nullptr) return;
+    *alliance = true;
+    for (const std::string& member : a.members) add_key(member);
   };
   for (int k = head - 1; k >= s.first && head - k <= 10;) {
     const Token& t = doc.tokens[k];
@@ -89,6 +110,11 @@ std::vector<std::string> PhraseStates(const Document& doc, const Mentions& m, in
   }
   int k = head + 1;
   if (k < s.last && IsOneOf(doc.tokens[k].norm, {"of", "from"})) {
+    // "ministers from Southeast Asia": a qualifier that names no state we
+    // know leaves the group unknown, not every minister of the article.
+    int first = k + 1;
+    while (first < s.last && doc.tokens[first].norm == "the") ++first;
+    if (first < s.last && m.actor_at[first] < 0 && doc.tokens[first].cap) *count = -1;
     for (++k; k < s.last;) {
       if (m.actor_at[k] >= 0) {
         add(m.actor_at[k]);
@@ -120,8 +146,8 @@ int ResolveTitleReference(const Document& doc, const Mentions& m,
   }
   const bool any_title = IsOneOf(w, {"leader", "envoy", "diplomat"});
   int count = 0;
-  const std::vector<std::string> states = PhraseStates(doc, m, head, &count);
-  if (states.size() > 1) return -1;
+  const std::vector<std::string> states = PhraseStates(doc, m, head, &count, nullptr);
+  if (states.size() > 1 || count < 0) return -1;
   int found = -1;
   int of_state = -1;  // the one person of the state, whatever their title
   int state_count = 0;
@@ -171,9 +197,16 @@ GroupReference ResolveGroup(const Document& doc, const Mentions& m,
   GroupReference out;
   if (!IsGroupNoun(doc.tokens[head].norm)) return out;
   int count = 0;
-  const std::vector<std::string> states = PhraseStates(doc, m, head, &count);
+  bool alliance = false;
+  const std::vector<std::string> states = PhraseStates(doc, m, head, &count, &alliance);
+  if (count < 0) return out;
   std::string title = TitleOf(doc, head);
   bool leaders_only = false;
+  // "her Quad counterparts" of someone whose office is unknown: an
+  // alliance's many officials give no way to tell which.
+  if (doc.tokens[head].norm == "counterparts" && counterpart_role.empty() && alliance) {
+    return out;
+  }
   if (doc.tokens[head].norm == "counterparts" && !counterpart_role.empty()) {
     title = CounterpartTitle(counterpart_role, &leaders_only);
     if (title.empty() && !leaders_only) return out;  // an office we cannot match
@@ -201,7 +234,9 @@ GroupReference ResolveGroup(const Document& doc, const Mentions& m,
       }
       // One person of that state settles it; else the title must. A
       // counterpart must hold the office, whoever else the state has.
-      const bool strict = leaders_only || !counterpart_role.empty();
+      // Of an alliance's many states, only the title counts: its one US
+      // official named is no "G7 leader" unless they lead.
+      const bool strict = leaders_only || !counterpart_role.empty() || alliance;
       if (titled.size() == 1) {
         out.entities.push_back(titled[0]);
       } else if (of_state.size() == 1 && !strict) {

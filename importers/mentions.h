@@ -38,6 +38,9 @@ struct ActorMention {
   int last = 0;
   GazKind kind = GazKind::kState;
   std::string key;  // ISO code or alliance name
+  // For an alliance: its member states on the publication day, filled by
+  // the extractor from the knowledge base ("the G7 leaders").
+  std::vector<std::string> members;
 };
 
 struct Mentions {

@@ -42,7 +42,8 @@ bool IsLightVerb(absl::string_view w) {
                      "joins", "joined", "joining", "chair", "chairs", "chaired", "chairing",
                      "co-chaired", "lead", "leads", "led", "leading", "conduct", "conducted",
                      "pay", "paid", "paying", "pays", "make", "made", "making", "begin",
-                     "began", "begun", "conclude", "concluded", "wrap", "wrapped", "start",
+                     "began", "begun", "opened", "opens", "open", "conclude", "concluded", "wrap", "wrapped",
+                     "start",
                      "started", "arrange", "arranged", "schedule", "scheduled", "plan",
                      "planned", "plans", "seek", "sought", "request", "requested", "propose",
                      "proposed", "complete", "completed", "undertake", "undertook"});

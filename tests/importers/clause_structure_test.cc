@@ -105,6 +105,14 @@ const std::vector<Case> kParticipants = {
     {"BilateralOnTheMarginsOfASummit",
      "Virtanen met Park Min-ho on the margins of the Arctic Summit in Tampere on Monday.",
      {{"MEET", {kKari, kPark}, kHappened}}, {"SUMMIT"}},
+    {"SeparateCallsWithAGroup",
+     "Virtanen and Park Min-ho signed the accord. Nordmann later had separate calls with the "
+     "leaders of Finland and South Korea.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}, {"PHONE_CALL", {kOla, kPark}, kHappened}}, {}},
+    {"GroupWithAnUnknownQualifierIsNoOne",
+     "Nordmann met Virtanen on Monday. On Tuesday Park Min-ho met with foreign ministers from "
+     "Central Asia.",
+     {{"MEET", {kOla, kKari}, kHappened}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Participants, ClauseStructureTest, ::testing::ValuesIn(kParticipants),
                          CaseName);

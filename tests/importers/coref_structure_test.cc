@@ -161,6 +161,18 @@ const std::vector<Case> kGroups = {
      "Nordmann and Finnish Foreign Minister Aino Laine are old friends. The Norwegian and "
      "Finnish foreign ministers met in Helsinki on Wednesday.",
      "MEET", {kOla, "Aino Laine"}, "2023-05-31", -1},
+    // An alliance's leaders are the article's leaders of its member states;
+    // its foreign minister, named too, is not one of them.
+    {"AllianceLeaders",
+     "Virtanen, Park Min-ho, Nordmann and Chilean President Diego Morales are in Tampere this "
+     "week. The Arctic Four leaders opened a two-day summit there on Monday.",
+     "SUMMIT", {kKari, kPark, "Diego Morales"}, "2023-05-29", -1},
+    // Offices have other names: an external affairs minister is a foreign
+    // minister.
+    {"OfficeUnderAnotherName",
+     "Chilean External Affairs Minister Rosa Fuentes and Nordmann signed a declaration. The "
+     "foreign ministers of Norway and Chile met again on Thursday.",
+     "MEET", {kOla, "Rosa Fuentes"}, "2023-06-01", -1},
 };
 INSTANTIATE_TEST_SUITE_P(Groups, CorefStructureTest, ::testing::ValuesIn(kGroups), CaseName);
 

@@ -27,6 +27,11 @@ inline KnowledgeBase MakeTestKb() {
     places { name: "Bergen" state: "NO" }
     places { name: "Tampere" state: "FI" }
     places { name: "Busan" state: "KR" }
+    alliances { name: "Arctic Four" aliases: ["A4"]
+                members { state: "NO" span { from: "2010-01-01" } }
+                members { state: "FI" span { from: "2010-01-01" } }
+                members { state: "KR" span { from: "2010-01-01" } }
+                members { state: "CL" span { from: "2010-01-01" } } }
     people { key: "ola-nordmann" name: "Ola Nordmann" aliases: ["Ola J. Nordmann"]
              roles { title: "Foreign Minister" state: "NO" span { from: "2020-01-01" } } }
     people { key: "kari-virtanen" name: "Kari Virtanen"
