@@ -25,7 +25,8 @@ const Set& VisitWords() {
       "visit", "visits", "visited", "visiting", "trip", "trips", "travel", "travels",
       "traveled", "travelled", "traveling", "travelling", "tour", "arrived", "arrives",
       "arriving", "arrival", "arrive", "flew", "landed", "landing", "headed", "heads",
-      "heading", "stop", "stops", "stopover", "presence", "went", "returned"};
+      "heading", "stop", "stops", "stopover", "presence", "went", "returned", "jetted",
+      "jets"};
   return *k;
 }
 // Verbs among the visit words (the rest are nouns or need "to"/"in").
@@ -287,6 +288,25 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
         continue;
       }
     }
+    // "dined with X", "conferred with X", "shook hands with X", "exchanged
+    // views with X": face to face, with a partner after "with" (or a
+    // coordinated subject for the handshake).
+    if (IsOneOf(w, {"dined", "dines", "dine", "dining", "conferred", "confers", "confer"}) &&
+        n1 == "with") {
+      add(i, i + 1, "in-person", true, "verb:met-over");
+      continue;
+    }
+    if (IsOneOf(w, {"shook", "shake", "shakes", "shaking"}) && n1 == "hands") {
+      add(i, i + 2, "in-person", true, "phrase:shook-hands");
+      ++i;
+      continue;
+    }
+    if (IsOneOf(w, {"exchanged", "exchange", "exchanging"}) && n1 == "views" &&
+        norm(i + 2) == "with") {
+      add(i, i + 2, "in-person", true, "phrase:exchanged-views");
+      ++i;
+      continue;
+    }
     // "A, B and C gathered in Oslo": a gathering of the people named as its
     // subject (one person alone makes no contact and is dropped later).
     if (IsOneOf(w, {"gathered", "gather", "gathers"}) && IsOneOf(n1, {"in", "at", "on", "for"})) {
@@ -331,7 +351,8 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
         continue;
       }
       // "flew to Oslo", "flew on to Oslo".
-      if (IsOneOf(w, {"flew", "went", "headed", "heads", "heading", "returned"}) && n1 != "to" &&
+      if (IsOneOf(w, {"flew", "went", "headed", "heads", "heading", "returned", "jetted", "jets"}) &&
+          n1 != "to" &&
           !(n1 == "on" && norm(i + 2) == "to") && !(w == "flew" && n1 == "into")) {
         continue;
       }

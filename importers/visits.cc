@@ -20,25 +20,31 @@ bool IsPreposition(absl::string_view w) {
 void AddCompanions(const Document& doc_, const Sentence& s_, const Mentions& m_,
                    const Trigger& t, const std::vector<int>& people_, std::vector<int>* out) {
   const auto& toks = doc_.tokens;
-  for (int k = t.last; k + 1 < s_.last && !IsClauseBoundary(toks[k].norm); ++k) {
+  // From the clause's start ("X, accompanied by Y, flew to Oslo") to its end.
+  int from = t.first;
+  while (from > s_.first && !IsClauseBoundary(toks[from - 1].norm)) --from;
+  for (int k = from; k + 1 < s_.last && (k < t.last || !IsClauseBoundary(toks[k].norm)); ++k) {
     const bool with = toks[k + 1].norm == "with" && IsOneOf(toks[k].norm, {"together", "along"});
     const bool by = toks[k + 1].norm == "by" && toks[k].norm == "accompanied";
     if (!with && !by) continue;
     int last = -1;
     for (int mi : people_) {
       const int start = HeadStart(doc_, s_, m_, m_.people[mi]);
-      if (start == k + 2 || (last >= 0 && start > k + 2 && Coordinated(doc_, s_, m_, last, mi))) {
-        out->push_back(mi);
-        last = mi;
-      }
+      const bool next = start == k + 2 || (last >= 0 && start > k + 2 &&
+                                           Coordinated(doc_, s_, m_, last, mi));
+      if (!next) continue;
+      if (std::find(out->begin(), out->end(), mi) == out->end()) out->push_back(mi);
+      last = mi;
     }
     return;
   }
 }
 
+// The travellers the trigger's own phrase or clause names (companions are
+// added by AddCompanions).
 std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Mentions& m_,
-                            const Trigger& t, const std::vector<int>& people_,
-                            const absl::flat_hash_set<int>& objects_) {
+                                 const Trigger& t, const std::vector<int>& people_,
+                                 const absl::flat_hash_set<int>& objects_) {
   const auto& toks = doc_.tokens;
   if (t.rule == "verb:invited-to") {  // "invited X to Oslo": X would travel
     for (int mi : people_) {
@@ -134,10 +140,7 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
       break;
     }
   }
-  if (!out.empty()) {
-    AddCompanions(doc_, s_, m_, t, people_, &out);
-    return out;
-  }
+  if (!out.empty()) return out;
   {
     // "he travelled", "his presence in Australia".
     int ps = PronounSubject(doc_, s_, m_, t, {});
@@ -241,6 +244,16 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
   if (!parsed_travellers.empty()) {
     base.entities = parsed_travellers;
     base.people_rule = "traveller,parse";
+  }
+  if (t.rule != "verb:invited-to") {
+    std::vector<int> companions;
+    AddCompanions(doc_, s_, m_, t, people_, &companions);
+    for (int mi : companions) {
+      const int e = m_.people[mi].entity;
+      if (std::find(base.entities.begin(), base.entities.end(), e) == base.entities.end()) {
+        base.entities.push_back(e);
+      }
+    }
   }
   // "visited Finnish President Tom Hart in Helsinki": a meeting too.
   if (t.place_from == t.first && places.empty()) {

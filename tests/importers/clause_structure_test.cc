@@ -113,6 +113,12 @@ const std::vector<Case> kParticipants = {
      "Nordmann met Virtanen on Monday. On Tuesday Park Min-ho met with foreign ministers from "
      "Central Asia.",
      {{"MEET", {kOla, kKari}, kHappened}}, {}},
+    {"ShookHands", "Park Min-ho and Virtanen shook hands in Busan on Monday.",
+     {{"MEET", {kPark, kKari}, kHappened}}, {}},
+    {"DinedWith", "Nordmann dined with Virtanen in Tampere on Tuesday.",
+     {{"MEET", {kOla, kKari}, kHappened}}, {}},
+    {"ExchangedViewsWith", "Virtanen exchanged views with Park Min-ho on Thursday.",
+     {{"MEET", {kKari, kPark}, kHappened}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Participants, ClauseStructureTest, ::testing::ValuesIn(kParticipants),
                          CaseName);
@@ -150,6 +156,10 @@ const std::vector<Case> kTrips = {
      "Over the past year Park Min-ho has visited several countries in Europe, including "
      "Norway and Finland.",
      {{"VISIT", {kPark}, kHappened}, {"VISIT", {kPark}, kHappened}}, {}},
+    {"JettedTo", "Virtanen jetted to Santiago on Sunday.", {{"VISIT", {kKari}, kHappened}}, {}},
+    {"AccompaniedByBeforeTheTrip",
+     "Park Min-ho was accompanied by Nordmann on his trip to Helsinki.",
+     {{"VISIT", {kPark, kOla}, kHappened}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Trips, ClauseStructureTest, ::testing::ValuesIn(kTrips), CaseName);
 
