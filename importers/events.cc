@@ -25,9 +25,9 @@ std::string Family(const std::string& mode) {
 }
 
 bool IsHostVerb(const std::string& w) {
-  return w == "host" || w == "hosts" || w == "hosted" || w == "hosting" || w == "greet" ||
-         w == "greets" || w == "greeted" || w == "alongside" || w == "convened" ||
-         w == "convenes" || w == "convene";
+  return IsOneOf(w, {"host", "hosts", "hosted", "hosting", "greet", "greets", "greeted",
+                     "alongside", "convened", "convenes", "convene", "welcomed", "welcomes",
+                     "welcome", "welcoming"});
 }
 
 }  // namespace
@@ -337,6 +337,13 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       ++clause_end;  // a noun's place stays inside its phrase: "such talks, met X in Oslo"
     }
     std::vector<PlaceSpan> place = PlaceAfterPreposition(doc_, m_, t.first, clause_end);
+    if (place.empty() && IsOneOf(doc_.tokens[t.first].norm, {"welcomed", "welcomes", "welcome"})) {
+      // "welcomed X to Tokyo": the guest came to the place.
+      for (int k = t.last; k + 1 < clause_end && place.empty(); ++k) {
+        if (doc_.tokens[k].norm == "to") place = PlacesAt(doc_, m_, k + 1, clause_end);
+      }
+      if (place.size() > 1) place.resize(1);
+    }
     if (!place.empty()) {
       base.place = place[0].name;
       base.place_state = place[0].state;
@@ -395,7 +402,7 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
     // "X and Y have been greeted in Beijing": guests of an unnamed host
     // ("was hosted by Y" names the host, and is a meeting).
     // "X was welcomed in Tokyo by Y": the guest travelled, and met the host.
-    const bool guest_verb = IsHostVerb(w) || IsOneOf(w, {"welcomed", "received"});
+    const bool guest_verb = IsHostVerb(w) || w == "received";
     if (guest_verb && t.first > s_.first) {
       const std::string& aux = doc_.tokens[t.first - 1].norm;
       if (IsOneOf(aux, {"been", "was", "were", "is", "are", "be"})) {
@@ -469,8 +476,9 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
       }
       continue;
     }
-    if ((w == "host" || w == "hosts" || w == "hosted" || w == "hosting") && !subj.empty() &&
-        known_place) {
+    if (IsOneOf(w, {"host", "hosts", "hosted", "hosting", "welcomed", "welcomes", "welcome",
+                    "welcoming"}) &&
+        !subj.empty() && known_place) {
       // "X will host Y for talks in China", "hosted the leaders of A and B
       // at Camp David": the guests travel there.
       auto guest = [&](int entity, const char* rule) {

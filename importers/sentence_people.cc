@@ -102,7 +102,20 @@ int SentenceEvents::PersonOfToken(int tok, const std::vector<int>& exclude,
   }
   const std::string& w = doc_.tokens[tok].norm;
   if (IsOneOf(w, {"he", "she", "him", "his", "her"})) {
-    const int mi = PronounAntecedent(doc_, m_, tok, exclude);
+    std::vector<int> not_it = exclude;
+    // "X greeted him": an object pronoun is not the subject of its own
+    // clause, nor anyone named in it before the verb.
+    if (w == "him") {
+      for (int mi : people_) {
+        if (m_.people[mi].last > tok) break;
+        bool boundary = false;
+        for (int k = m_.people[mi].last; k < tok && !boundary; ++k) {
+          boundary = IsClauseBoundary(doc_.tokens[k].norm) || IsReportingVerb(doc_.tokens[k].norm);
+        }
+        if (!boundary) not_it.push_back(mi);
+      }
+    }
+    const int mi = PronounAntecedent(doc_, m_, tok, not_it);
     if (mi >= 0 && m_.people[mi].entity >= 0) {
       absl::StrAppend(how, " (coref ", w, "->", m_.people[mi].name, ")");
       return mi;

@@ -246,12 +246,14 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
     // guest; "welcomed the decision", "welcomed X's offer" are not.
     if (IsOneOf(w, {"welcomed", "welcomes", "welcome", "welcoming"}) && i + 1 < s.last &&
         t[i + 1].cap) {
+      // The guests may be several, with titles and hyphenated names: "A of
+      // Poland and B to the White House", "Park Min-ho to Oslo".
       int k = i + 1;
-      while (k < s.last && k <= i + 6 && t[k].word && t[k].norm != "'s" &&
-             !IsOneOf(t[k].norm, {"to", "at", "in"})) {
+      while (k < s.last && k <= i + 16 && (t[k].word || IsOneOf(t[k].norm, {",", "-"})) &&
+             t[k].norm != "'s" && !IsOneOf(t[k].norm, {"to", "at", "in", "for"})) {
         ++k;
       }
-      if (k < s.last && IsOneOf(t[k].norm, {"to", "at", "in"})) {
+      if (k < s.last && IsOneOf(t[k].norm, {"to", "at", "in", "for"})) {
         add(i, i + 1, "in-person", true, "verb:welcomed");
         continue;
       }
@@ -332,6 +334,11 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
     if (IsOneOf(w, {"received", "receives", "receive", "receiving"}) && i + 1 < s.last &&
         (by_soon(i + 1) || t[i + 1].cap)) {
       add(i, i + 1, "in-person", true, "verb:received");
+      continue;
+    }
+    // "his host, X", "the hosts": the role, not an event.
+    if (IsOneOf(w, {"host", "hosts"}) &&
+        IsOneOf(norm(i - 1), {"his", "her", "their", "the", "a", "its", "our"})) {
       continue;
     }
     if (MeetWords().contains(w)) {

@@ -119,6 +119,20 @@ const std::vector<Case> kParticipants = {
      {{"MEET", {kOla, kKari}, kHappened}}, {}},
     {"ExchangedViewsWith", "Virtanen exchanged views with Park Min-ho on Thursday.",
      {{"MEET", {kKari, kPark}, kHappened}}, {}},
+    {"WelcomedToAPlaceGuestTravels", "Virtanen welcomed Park Min-ho to Helsinki on Monday.",
+     {{"MEET", {kKari, kPark}, kHappened}, {"VISIT", {kPark}, kHappened}}, {}},
+    // Welcoming guests together is one gathering, as hosting is.
+    {"WelcomedTwoGuestsForAMeeting",
+     "Virtanen welcomed Prime Minister Park Min-ho and Foreign Minister Nordmann for a joint "
+     "meeting in Tampere on Monday.",
+     {{"MEET", {kKari, kPark, kOla}, kHappened},
+      {"VISIT", {kPark}, kHappened},
+      {"VISIT", {kOla}, kHappened}},
+     {}},
+    // "his host" names a role; "greeted him" is not the greeter himself.
+    {"ObjectPronounIsNotTheSubject",
+     "Park Min-ho arrived in Oslo on Monday. His host, Nordmann, greeted him at the palace.",
+     {{"VISIT", {kPark}, kHappened}, {"MEET", {kPark, kOla}, kHappened}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Participants, ClauseStructureTest, ::testing::ValuesIn(kParticipants),
                          CaseName);
