@@ -52,6 +52,11 @@ bool IsReportingVerb(absl::string_view w) {
   return k->contains(std::string(w));
 }
 
+bool IsPreposition(absl::string_view w) {
+  return IsOneOf(w, {"with", "to", "by", "for", "from", "of", "between", "on", "at", "about",
+                     "against", "than", "like", "including"});
+}
+
 bool IsClauseBoundary(absl::string_view w) {
   static const auto* k = new Set{
       ";", ":", "which", "who", "whom", "whose", "while", "as", "when", "because",

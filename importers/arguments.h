@@ -33,6 +33,10 @@ bool IsReportingVerb(absl::string_view norm);
 // Words that open a new clause ("which", "who", "while", "as", "said").
 bool IsClauseBoundary(absl::string_view norm);
 
+// A preposition that puts the person after it in an object's place ("to
+// X", "with X", "including X").
+bool IsPreposition(absl::string_view norm);
+
 // True when tokens [from, to) may stand between a trigger and its object:
 // prepositions, determiners, dates, places, adverbs such as "virtually"
 // ("met on January 26-27 with", "talks in Paris on Monday including").

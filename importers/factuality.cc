@@ -128,8 +128,8 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
     if (w == "to" && k + 1 == tr.first && tr.verb) {
       // "invited X to visit", "urged X to come": proposed to X.
       for (int j = k - 1; j >= s.first && j >= k - 8; --j) {
-        if (IsOneOf(t[j].norm, {"invited", "invites", "invite", "urged", "urges", "asked",
-                                "encouraged"})) {
+        if (IsOneOf(t[j].norm, {"invited", "invites", "invite", "inviting", "urged", "urges",
+                                "urging", "asked", "asking", "encouraged", "encouraging"})) {
           return set(pb::POSSIBLE, t[j].norm);
         }
         if (IsOneOf(t[j].norm, {",", ";", "and", "but"})) break;

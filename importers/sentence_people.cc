@@ -102,20 +102,31 @@ int SentenceEvents::PersonOfToken(int tok, const std::vector<int>& exclude,
   }
   const std::string& w = doc_.tokens[tok].norm;
   if (IsOneOf(w, {"he", "she", "him", "his", "her"})) {
-    std::vector<int> not_it = exclude;
-    // "X greeted him": an object pronoun is not the subject of its own
-    // clause, nor anyone named in it before the verb.
-    if (w == "him") {
-      for (int mi : people_) {
-        if (m_.people[mi].last > tok) break;
-        bool boundary = false;
-        for (int k = m_.people[mi].last; k < tok && !boundary; ++k) {
-          boundary = IsClauseBoundary(doc_.tokens[k].norm) || IsReportingVerb(doc_.tokens[k].norm);
+    // "X greeted him": an object pronoun is the nearest person named before
+    // it ("reached out to Y, inviting him" is Y), but never the subject of
+    // its own verb.
+    if (w == "him" && tok - 1 >= s_.first) {
+      for (int mi = static_cast<int>(m_.people.size()) - 1; mi >= 0; --mi) {
+        const PersonMention& p = m_.people[mi];
+        if (p.last > tok || p.entity < 0 || HasEntity(exclude, p.entity)) continue;
+        if (p.first < doc_.sentences[std::max(0, doc_.SentenceOf(tok) - 2)].first) break;
+        // A possessor ("Biden's aid package") is rarely the one referred to.
+        const int after = HeadEnd(p);
+        if (after < static_cast<int>(doc_.tokens.size()) && doc_.tokens[after].norm == "'s") {
+          continue;
         }
-        if (!boundary) not_it.push_back(mi);
+        // The subject: right before the verb, and itself no object ("to Y").
+        const int before = p.first - 1;
+        const bool object = before >= s_.first &&
+                            (IsPreposition(doc_.tokens[before].norm) ||
+                             IsOneOf(doc_.tokens[before].norm, {"met", "called", "told"}));
+        if (p.first >= s_.first && !object && SubjectGap(doc_, HeadEnd(p), tok - 1)) continue;
+        absl::StrAppend(how, " (coref him->", p.name, ")");
+        return mi;
       }
+      return -1;
     }
-    const int mi = PronounAntecedent(doc_, m_, tok, not_it);
+    const int mi = PronounAntecedent(doc_, m_, tok, exclude);
     if (mi >= 0 && m_.people[mi].entity >= 0) {
       absl::StrAppend(how, " (coref ", w, "->", m_.people[mi].name, ")");
       return mi;

@@ -374,7 +374,10 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       // "visited Warsaw to sign ...": a direct object comes first.
       const bool direct = place_from == i && i + 1 < s.last &&
                           (t[i + 1].cap || norm(i + 1) == "the");
-      for (int k = i + 1; !direct && k < s.last && k <= i + 4; ++k) {
+      // "visited a power plant in Ukraine": a verb's object noun phrase may
+      // stand before the place.
+      const int reach = place_from == i ? i + 8 : i + 4;
+      for (int k = i + 1; !direct && k < s.last && k <= reach; ++k) {
         if (IsOneOf(t[k].norm, {"to", "in", "at", "into"})) {
           place_from = k;
           break;

@@ -9,12 +9,6 @@
 namespace newsgraph {
 namespace {
 
-bool IsPreposition(absl::string_view w) {
-  return w == "with" || w == "to" || w == "by" || w == "for" || w == "from" || w == "of" ||
-         w == "between" || w == "on" || w == "at" || w == "about" || w == "against" ||
-         w == "than" || w == "like" || w == "including";
-}
-
 // "travelled to Kyiv together with X", "along with X", "accompanied by X":
 // the companions named after the trigger, in its clause, travel too.
 void AddCompanions(const Document& doc_, const Sentence& s_, const Mentions& m_,
@@ -46,6 +40,18 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
                                  const Trigger& t, const std::vector<int>& people_,
                                  const absl::flat_hash_set<int>& objects_) {
   const auto& toks = doc_.tokens;
+  // "invited X to visit", "urged X to come": the one asked travels.
+  if (t.first - 1 > s_.first && toks[t.first - 1].norm == "to") {
+    for (int mi : people_) {
+      if (HeadEnd(m_.people[mi]) != t.first - 1) continue;
+      const int before = HeadStart(doc_, s_, m_, m_.people[mi]) - 1;
+      if (before >= s_.first &&
+          IsOneOf(toks[before].norm, {"invited", "invites", "invite", "inviting", "urged",
+                                      "urging", "asked", "asking", "encouraged", "encouraging"})) {
+        return {mi};
+      }
+    }
+  }
   if (t.rule == "verb:invited-to") {  // "invited X to Oslo": X would travel
     for (int mi : people_) {
       if (HeadStart(doc_, s_, m_, m_.people[mi]) == t.last) return {mi};
@@ -224,6 +230,21 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
       std::vector<PlaceSpan> listed = PlacesAt(doc_, m_, k + (such_as ? 2 : 1), s_.last);
       if (!listed.empty()) places = listed;
       break;
+    }
+  }
+  if (places.empty() && t.first - 1 >= s_.first && toks[t.first - 1].norm == "to") {
+    // "Ukraine has invited X to visit": the host state invites to itself.
+    for (int k = t.first - 2; k >= s_.first && k >= t.first - 10 && places.empty(); --k) {
+      if (!IsOneOf(toks[k].norm, {"invited", "invites", "invite", "inviting"})) continue;
+      for (int j = k - 1; j >= s_.first && j >= k - 4; --j) {
+        const int a = m_.actor_at[j];
+        if (a < 0 || m_.actors[a].kind != GazKind::kState) continue;
+        PlaceSpan p;
+        p.name = std::string(doc_.Span(m_.actors[a].first, m_.actors[a].last));
+        p.state = m_.actors[a].key;
+        places.push_back(p);
+        break;
+      }
     }
   }
   if (places.empty() && t.first - 1 >= s_.first) {

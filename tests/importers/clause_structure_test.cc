@@ -64,6 +64,7 @@ std::string CaseName(const ::testing::TestParamInfo<Case>& info) { return info.p
 
 constexpr pb::Factuality kHappened = pb::HAPPENED;
 constexpr pb::Factuality kPlanned = pb::PLANNED;
+constexpr pb::Factuality kPossible = pb::POSSIBLE;
 
 // Who did it: the clause structure names the participants.
 const std::vector<Case> kParticipants = {
@@ -174,6 +175,13 @@ const std::vector<Case> kTrips = {
     {"AccompaniedByBeforeTheTrip",
      "Park Min-ho was accompanied by Nordmann on his trip to Helsinki.",
      {{"VISIT", {kPark, kOla}, kHappened}}, {}},
+    {"StateInvitesToItself", "Norway has invited Park Min-ho to visit, officials said.",
+     {{"VISIT", {kPark}, kPossible}}, {}},
+    {"InviteeIsTheNearestPersonNotTheSubject",
+     "Nordmann said his office had reached out to Virtanen, inviting him to visit Oslo.",
+     {{"VISIT", {kKari}, kPossible}}, {}},
+    {"ObjectBeforeThePlace", "Virtanen visited a large shipyard in Busan on Tuesday.",
+     {{"VISIT", {kKari}, kHappened}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Trips, ClauseStructureTest, ::testing::ValuesIn(kTrips), CaseName);
 
