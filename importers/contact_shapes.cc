@@ -10,6 +10,7 @@
 
 #include "importers/arguments.h"
 #include "importers/internal/sentence_events.h"
+#include "importers/events.h"
 #include "importers/places.h"
 
 namespace newsgraph::internal {
@@ -111,27 +112,93 @@ void SentenceEvents::TalkDuringOwnVisit(std::vector<DraftEvent>* out) const {
   }
 }
 
-void SentenceEvents::FoldMediumPhrases(const std::vector<const Trigger*>& contacts,
-                                       std::vector<std::string>* mode,
-                                       std::vector<bool>* folded) const {
-  // "held talks with X by video link", "spoke with X over the phone": the
-  // call noun after "by"/"via"/"over" is the medium of the contact before it.
-  for (size_t g = 1; g < contacts.size(); ++g) {
-    const Trigger& t = *contacts[g];
-    const Trigger& before = *contacts[g - 1];
-    if (t.verb || ((*mode)[g] != "video" && (*mode)[g] != "phone") || (*folded)[g - 1]) {
+void SentenceEvents::FoldAgentNouns(ContactSlots* slots) const {
+  // "A met B for a meeting chaired by C": a noun whose only person is
+  // introduced by "by" names the same contact as the trigger before it.
+  for (size_t g = 1; g < slots->size(); ++g) {
+    ContactSlot& noun = (*slots)[g];
+    std::vector<int> all = noun.objects;
+    all.insert(all.end(), noun.loose.begin(), noun.loose.end());
+    if (noun.trigger->verb || all.empty() || !noun.subjects.empty()) continue;
+    const int b = Start(all[0]) - 1;
+    if (b < s_.first || doc_.tokens[b].norm != "by") continue;
+    for (size_t h = g; h-- > 0;) {
+      ContactSlot& before = (*slots)[h];
+      if (Family(before.mode) != Family(noun.mode)) continue;
+      if (before.subjects.empty() && before.objects.empty()) continue;
+      before.objects.insert(before.objects.end(), all.begin(), all.end());
+      noun.objects.clear();
+      noun.loose.clear();
+      if (noun.mode == "summit" || noun.mode == "video") before.mode = noun.mode;
+      break;
+    }
+  }
+}
+
+void SentenceEvents::FoldLightVerbNouns(ContactSlots* slots) const {
+  // "convened a meeting", "hosted talks": the noun is the verb's own event.
+  for (size_t g = 1; g < slots->size(); ++g) {
+    ContactSlot& verb = (*slots)[g - 1];
+    ContactSlot& noun = (*slots)[g];
+    const Trigger* v = verb.trigger;
+    const Trigger* t = noun.trigger;
+    // "convened a call", "hosted a video conference": the verb convenes the
+    // noun's contact, whatever its mode.
+    const bool convening = IsOneOf(doc_.tokens[v->first].norm,
+                                   {"convened", "convenes", "convene", "hosted", "hosts", "host",
+                                    "hosting"});
+    if (t->verb || !v->verb || (Family(noun.mode) != Family(verb.mode) && !convening) ||
+        t->first - v->last > 3) {
       continue;
     }
+    bool adjacent = true;
+    for (int k = v->last; k < t->first; ++k) {
+      adjacent &= doc_.tokens[k].word && !doc_.tokens[k].cap;
+    }
+    if (!adjacent) continue;
+    verb.objects.insert(verb.objects.end(), noun.objects.begin(), noun.objects.end());
+    verb.loose.insert(verb.loose.end(), noun.loose.begin(), noun.loose.end());
+    if (noun.mode == "summit" || noun.mode == "video" || convening) verb.mode = noun.mode;
+    noun.folded = true;
+    // "convened a meeting with A, B and C": one meeting, whatever the states.
+    verb.one_event = doc_.tokens[t->first].norm != "meetings";
+  }
+}
+
+void SentenceEvents::FoldMediumPhrases(ContactSlots* slots) const {
+  // "held talks with X by video link", "spoke with X over the phone": the
+  // call noun after "by"/"via"/"over" is the medium of the contact before it.
+  for (size_t g = 1; g < slots->size(); ++g) {
+    ContactSlot& noun = (*slots)[g];
+    ContactSlot& before = (*slots)[g - 1];
+    const Trigger& t = *noun.trigger;
+    if (t.verb || (noun.mode != "video" && noun.mode != "phone") || before.folded) continue;
     int k = t.first - 1;
-    while (k > before.last && IsOneOf(doc_.tokens[k].norm, {"a", "the"})) --k;
-    if (k <= before.last || !IsOneOf(doc_.tokens[k].norm, {"by", "via", "over"})) continue;
-    bool same_clause = t.first - before.last <= 14;
-    for (int j = before.last; same_clause && j < k; ++j) {
+    while (k > before.trigger->last && IsOneOf(doc_.tokens[k].norm, {"a", "the"})) --k;
+    if (k <= before.trigger->last || !IsOneOf(doc_.tokens[k].norm, {"by", "via", "over"})) {
+      continue;
+    }
+    bool same_clause = t.first - before.trigger->last <= 14;
+    for (int j = before.trigger->last; same_clause && j < k; ++j) {
       same_clause = !IsClauseBoundary(doc_.tokens[j].norm);
     }
     if (!same_clause) continue;
-    (*mode)[g - 1] = (*mode)[g];
-    (*folded)[g] = true;
+    before.mode = noun.mode;
+    noun.folded = true;
+  }
+}
+
+void SentenceEvents::FoldSummitSettings(ContactSlots* slots) const {
+  // "met X on the sidelines of the summit": the summit is the setting of
+  // another contact, not a contact of the same people; "talked with X" there
+  // was face to face.
+  if (slots->size() < 2) return;
+  for (ContactSlot& slot : *slots) {
+    if (slot.trigger->verb || slot.mode != "summit" || !SettingOfAnother(*slot.trigger)) continue;
+    slot.folded = true;
+    for (ContactSlot& other : *slots) {
+      if (other.trigger->rule == "verb:spoke-with") other.mode = "in-person";
+    }
   }
 }
 

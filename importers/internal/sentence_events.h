@@ -22,6 +22,20 @@ inline void AddOnce(std::vector<int>* v, int x) {
   if (std::find(v->begin(), v->end(), x) == v->end()) v->push_back(x);
 }
 
+// "in-person" for meetings and summits, "call" for phone and video.
+inline std::string Family(const std::string& mode) {
+  if (mode == "in-person" || mode == "summit") return "in-person";
+  if (mode == "phone" || mode == "video") return "call";
+  return mode;
+}
+
+// Verbs of a host receiving guests: "hosted", "welcomed", "convened".
+inline bool IsHostVerb(const std::string& w) {
+  return IsOneOf(w, {"host", "hosts", "hosted", "hosting", "greet", "greets", "greeted",
+                     "alongside", "convened", "convenes", "convene", "welcomed", "welcomes",
+                     "welcome", "welcoming"});
+}
+
 class SentenceEvents {
  public:
   SentenceEvents(const Document& doc, int si, const Mentions& m, const std::vector<Entity>& e,
@@ -61,7 +75,57 @@ class SentenceEvents {
   bool CoordinatedVerb(int from, int to) const {
     return newsgraph::CoordinatedVerb(doc_, m_, from, to);
   }
+  // What the stages of Contacts read for one contact trigger.
+  struct ContactSlot {
+    const Trigger* trigger = nullptr;
+    std::vector<int> subjects;  // person mentions, by the grammar or the parse
+    std::vector<int> objects;
+    std::vector<int> loose;     // placed by proximity only
+    std::vector<int> group;     // entities a group phrase stands for
+    std::string parse_how;      // the parse's steps; "" without one
+    int plural = -1;            // token of "their", "the two leaders"
+    std::string mode;
+    bool folded = false;     // read into another contact's slot
+    bool one_event = false;  // "convened a meeting with A, B and C": one, whatever the states
+  };
+  using ContactSlots = std::vector<ContactSlot>;
+  using Claimed = absl::flat_hash_set<int>;  // person mentions a stage took
+
+  // The contacts of the sentence: people claimed (contact_claims.cc), slots
+  // folded into each other (contact_shapes.cc), then one or more drafts per
+  // slot.
   void Contacts(const std::vector<Trigger>& triggers, std::vector<DraftEvent>* out);
+  bool Claimable(int mi, const ContactSlot& slot, const Claimed& claimed) const;
+  // The claiming stages, most certain first.
+  void ClaimPeople(ContactSlots* slots) const;
+  void ClaimObjects(size_t g, ContactSlots* slots, Claimed* claimed) const;
+  void ClaimSubjects(size_t g, ContactSlots* slots, Claimed* claimed) const;
+  void ClaimSceneClause(size_t g, ContactSlots* slots, Claimed* claimed) const;
+  void ClaimNearby(ContactSlots* slots, const Claimed& claimed) const;
+  void ClaimTheirPair(ContactSlot* slot) const;
+  void ClaimFrontedSubject(size_t g, ContactSlots* slots, Claimed* claimed) const;
+  void ApplyParse(ContactSlot* slot) const;
+  // Folds: a slot whose contact is another's ("a meeting chaired by C",
+  // "convened a meeting", "by video link", "on the sidelines of the summit").
+  void FoldAgentNouns(ContactSlots* slots) const;
+  void FoldLightVerbNouns(ContactSlots* slots) const;
+  void FoldMediumPhrases(ContactSlots* slots) const;
+  void FoldSummitSettings(ContactSlots* slots) const;
+  // The drafts of one slot.
+  void EmitContact(const ContactSlot& slot, std::vector<DraftEvent>* out);
+  std::vector<int> ContactSubjects(const ContactSlot& slot) const;
+  std::vector<PlaceSpan> ContactPlace(const Trigger& t) const;
+  DraftEvent BaseDraft(const ContactSlot& slot, const std::vector<PlaceSpan>& place) const;
+  void AddPerson(DraftEvent* ev, int mi) const;
+  // Each returns true when it settled the slot's drafts.
+  bool EmitUnnamedCounterparts(const ContactSlot& slot, const std::vector<int>& subj,
+                               const DraftEvent& base, std::vector<DraftEvent>* out) const;
+  bool NamingNotCalling(const ContactSlot& slot) const;
+  bool EmitPassiveGuests(const ContactSlot& slot, const std::vector<int>& subj,
+                         const DraftEvent& base, bool known_place,
+                         std::vector<DraftEvent>* out) const;
+  bool EmitSeparateContacts(const ContactSlot& slot, const std::vector<int>& subj,
+                            const DraftEvent& base, std::vector<DraftEvent>* out) const;
   // "At a summit in Oslo, A spoke with B": a contact noun in the opening
   // phrase is the setting of the main clause's contact, not an event of
   // its own; its people and place go to that contact, which is face to
@@ -111,10 +175,6 @@ class SentenceEvents {
   // "X's deputy", "X's speech": mention `mi` possesses a noun that is no
   // contact trigger, so it names the possession's owner, not a participant.
   bool PossessorOfOther(int mi) const;
-  // "held talks with X by video link": a call noun after "by"/"via"/"over"
-  // gives its mode to the contact before it in the clause and is folded.
-  void FoldMediumPhrases(const std::vector<const Trigger*>& contacts,
-                         std::vector<std::string>* mode, std::vector<bool>* folded) const;
   // "on the sidelines of the summit", "ahead of the summit": the noun sets
   // the scene of another contact.
   bool SettingOfAnother(const Trigger& t) const;

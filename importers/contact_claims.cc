@@ -1,0 +1,239 @@
+// Who takes part in each contact of a sentence, stage by stage, for
+// SentenceEvents::Contacts (internal/sentence_events.h). Each stage claims
+// person mentions for the contact triggers; a mention claimed by an earlier,
+// more certain stage is not claimed again: the grammar first (objects after
+// the trigger, subjects before it), then the clause a noun in a phrase
+// belongs to, then proximity, then the subjects of participle clauses, and
+// last the parse, which may add people and remove bystanders.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "importers/arguments.h"
+#include "importers/internal/sentence_events.h"
+
+namespace newsgraph::internal {
+
+bool SentenceEvents::Claimable(int mi, const ContactSlot& slot, const Claimed& claimed) const {
+  if (claimed.contains(mi)) return false;
+  // "X said at a news conference alongside Y": the speaker stood there.
+  return doc_.tokens[slot.trigger->first].norm == "alongside" || !Reporter(mi, *slot.trigger);
+}
+
+void SentenceEvents::ClaimObjects(size_t g, ContactSlots* slots, Claimed* claimed) const {
+  ContactSlot& slot = (*slots)[g];
+  const Trigger* t = slot.trigger;
+  const int next = g + 1 < slots->size() ? (*slots)[g + 1].trigger->first : s_.last;
+  // "Having spoken with X by phone, Y said": the name after the comma that
+  // closes a fronted phrase is the clause's subject, not an object.
+  const int fronted_subject = FrontedSubject(*t);
+  for (size_t k = 0; k < people_.size(); ++k) {
+    const PersonMention& p = m_.people[people_[k]];
+    if (p.first < t->last) continue;
+    if (p.first >= next || !ObjectGap(doc_, m_, t->last, Start(people_[k])) ||
+        !Claimable(people_[k], slot, *claimed) || people_[k] == fronted_subject ||
+        PossessorOfOther(people_[k])) {
+      return;
+    }
+    for (size_t j = k; j < people_.size() && m_.people[people_[j]].first < next &&
+                       (j == k || Coordinated(people_[j - 1], people_[j]));
+         ++j) {
+      if (!Claimable(people_[j], slot, *claimed)) break;
+      claimed->insert(people_[j]);
+      slot.objects.push_back(people_[j]);
+    }
+    return;
+  }
+}
+
+void SentenceEvents::ClaimSubjects(size_t g, ContactSlots* slots, Claimed* claimed) const {
+  ContactSlot& slot = (*slots)[g];
+  const Trigger* t = slot.trigger;
+  const int prev = g > 0 ? (*slots)[g - 1].trigger->last : s_.first;
+  const int vs = VerbStart(*t);
+  for (size_t k = people_.size(); k-- > 0;) {
+    const PersonMention& p = m_.people[people_[k]];
+    if (p.last > t->first) continue;
+    if (p.first < prev) return;
+    bool ok = false;
+    const int end = SkipStateModifier(doc_, m_, HeadEnd(p), t->first);
+    if (vs < 0) {
+      // "Biden's bilateral meeting": a possessor right before the noun.
+      ok = end < t->first && doc_.tokens[end].norm == "'s";
+      for (int q = end + 1; ok && q < t->first; ++q) {
+        const Token& tok = doc_.tokens[q];
+        if (!tok.word || tok.cap || q - end > 4) ok = false;
+      }
+    } else if (end <= vs) {
+      ok = SubjectGap(doc_, end, vs) || CoordinatedVerb(end, vs);
+    }
+    if (!ok || !Claimable(people_[k], slot, *claimed)) return;
+    claimed->insert(people_[k]);
+    slot.subjects.push_back(people_[k]);
+    for (size_t j = k; j-- > 0 && m_.people[people_[j]].first >= prev &&
+                       Coordinated(people_[j], people_[j + 1]);) {
+      if (!Claimable(people_[j], slot, *claimed)) break;
+      claimed->insert(people_[j]);
+      slot.subjects.push_back(people_[j]);
+    }
+    return;
+  }
+}
+
+void SentenceEvents::ClaimSceneClause(size_t g, ContactSlots* slots, Claimed* claimed) const {
+  // "X thanked Y ... at a meeting", "pressed Y at a summit", "during talks
+  // with Y": a noun in a prepositional phrase takes the people of its clause.
+  ContactSlot& slot = (*slots)[g];
+  const Trigger* t = slot.trigger;
+  if (t->verb || !slot.subjects.empty()) return;
+  auto opens = [&](int k) {
+    return doc_.tokens[k].norm == "at" || doc_.tokens[k].norm == "during";
+  };
+  int k = t->first - 1;
+  while (k >= s_.first && k >= t->first - 4 && doc_.tokens[k].word && !doc_.tokens[k].cap &&
+         !opens(k)) {
+    --k;
+  }
+  if (k < s_.first || !opens(k)) return;
+  const int prev = g > 0 ? (*slots)[g - 1].trigger->last : s_.first;
+  int start = prev;
+  for (int q = k - 1; q >= prev; --q) {
+    if (IsClauseBoundary(doc_.tokens[q].norm)) {
+      start = q + 1;
+      break;
+    }
+  }
+  for (int mi : people_) {
+    const PersonMention& p = m_.people[mi];
+    if (p.first < start || p.last > k || !Claimable(mi, slot, *claimed)) continue;
+    claimed->insert(mi);
+    slot.subjects.push_back(mi);
+  }
+}
+
+void SentenceEvents::ClaimNearby(ContactSlots* slots, const Claimed& claimed) const {
+  // The people no grammar rule placed join the nearest trigger within a few
+  // words that is not a mere back-reference.
+  for (int mi : people_) {
+    if (claimed.contains(mi) || PossessorOfOther(mi)) continue;
+    const PersonMention& p = m_.people[mi];
+    int best = -1;
+    int best_d = 7;
+    for (size_t g = 0; g < slots->size(); ++g) {
+      const Trigger* t = (*slots)[g].trigger;
+      if (Anaphoric(*t)) continue;
+      // "X praised Y's meeting with Z": the possessor is the meeting's
+      // subject, and whoever stands before it is not.
+      if (!t->verb && p.last <= t->first && Possessed(*t, p)) continue;
+      const int d = p.last <= t->first ? t->first - HeadEnd(p) : Start(mi) - t->last;
+      if (d >= 0 && d < best_d) {
+        best_d = d;
+        best = static_cast<int>(g);
+      }
+    }
+    if (best >= 0 && !Reporter(mi, *(*slots)[best].trigger)) (*slots)[best].loose.push_back(mi);
+  }
+}
+
+void SentenceEvents::ClaimTheirPair(ContactSlot* slot) const {
+  // "their first face-to-face talks", read without a parse: the plural
+  // possessive names the pair (the parse, where there is one, says so too).
+  const Trigger& t = *slot->trigger;
+  for (int k = t.first - 1; !t.verb && k >= s_.first && k >= t.first - 6; --k) {
+    const Token& tok = doc_.tokens[k];
+    if (tok.norm == "their") {
+      slot->plural = k;
+      slot->loose.clear();
+      return;
+    }
+    if (tok.cap || (!tok.word && tok.norm != "-")) return;
+  }
+}
+
+void SentenceEvents::ClaimFrontedSubject(size_t g, ContactSlots* slots, Claimed* claimed) const {
+  ContactSlot& slot = (*slots)[g];
+  const int fs = FrontedSubject(*slot.trigger);
+  if (fs < 0) return;
+  const bool own = std::find(slot.objects.begin(), slot.objects.end(), fs) != slot.objects.end();
+  if (!own && claimed->contains(fs)) return;
+  if (!own) {
+    claimed->insert(fs);
+    slot.subjects.push_back(fs);
+  }
+  // "In a phone call, X told Y that ...": the one addressed took part.
+  const int verb = HeadEnd(m_.people[fs]);
+  if (slot.trigger->verb || verb + 1 >= s_.last ||
+      !IsOneOf(doc_.tokens[verb].norm, {"told", "urged", "asked", "assured", "thanked", "warned",
+                                        "briefed", "congratulated", "informed", "reassured",
+                                        "pressed"})) {
+    return;
+  }
+  const int addressed = m_.person_at[verb + 1];
+  if (addressed < 0 || m_.people[addressed].first != verb + 1 ||
+      std::find(people_.begin(), people_.end(), addressed) == people_.end()) {
+    return;
+  }
+  // The main clause's object, whatever a later clause's trigger took.
+  for (ContactSlot& other : *slots) {
+    for (auto* v : {&other.subjects, &other.objects, &other.loose}) {
+      v->erase(std::remove(v->begin(), v->end(), addressed), v->end());
+    }
+  }
+  claimed->insert(addressed);
+  slot.objects.push_back(addressed);
+}
+
+void SentenceEvents::ApplyParse(ContactSlot* slot) const {
+  // The people the parse attaches to the trigger join it, and the people it
+  // puts in another clause leave the rules' subjects (once it found one)
+  // and the people near the word.
+  Parsed pa;
+  ParseArguments(*slot->trigger, &pa);
+  auto has = [&](const std::vector<int>& v, int mi) { return HasEntity(v, m_.people[mi].entity); };
+  auto elsewhere = [&](int mi) { return InOtherClause(mi, *slot->trigger); };
+  if (!pa.subjects.empty()) {
+    // "at the request of X and held talks": a rule's subject the parse puts
+    // in another role is no participant.
+    auto& subj = slot->subjects;
+    subj.erase(std::remove_if(subj.begin(), subj.end(),
+                              [&](int mi) { return !has(pa.subjects, mi) && elsewhere(mi); }),
+               subj.end());
+  }
+  for (int mi : pa.subjects) {
+    if (!has(slot->subjects, mi) && !has(slot->objects, mi)) slot->subjects.push_back(mi);
+  }
+  for (int mi : pa.objects) {
+    if (!has(slot->subjects, mi) && !has(slot->objects, mi)) slot->objects.push_back(mi);
+  }
+  slot->loose.erase(std::remove_if(slot->loose.begin(), slot->loose.end(), elsewhere),
+                    slot->loose.end());
+  slot->parse_how = pa.how;
+  slot->plural = pa.plural;
+  slot->group = pa.group;
+}
+
+void SentenceEvents::ClaimPeople(ContactSlots* slots) const {
+  Claimed claimed;
+  for (size_t g = 0; g < slots->size(); ++g) {
+    ClaimObjects(g, slots, &claimed);
+    ClaimSubjects(g, slots, &claimed);
+  }
+  for (size_t g = 0; g < slots->size(); ++g) ClaimSceneClause(g, slots, &claimed);
+  ClaimNearby(slots, claimed);
+  for (ContactSlot& slot : *slots) {
+    if (parse_ == nullptr) ClaimTheirPair(&slot);
+  }
+  for (ContactSlot& slot : *slots) {
+    const int ts = TrailingParticipleSubject(*slot.trigger);
+    if (ts >= 0 && !claimed.contains(ts) && slot.subjects.empty()) {
+      claimed.insert(ts);
+      slot.subjects.push_back(ts);
+    }
+  }
+  for (size_t g = 0; g < slots->size(); ++g) ClaimFrontedSubject(g, slots, &claimed);
+  for (ContactSlot& slot : *slots) {
+    if (parse_ != nullptr) ApplyParse(&slot);
+  }
+}
+
+}  // namespace newsgraph::internal
