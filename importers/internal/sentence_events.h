@@ -13,6 +13,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "importers/arguments.h"
 #include "importers/events.h"
+#include "importers/internal/event_merge.h"
 #include "importers/places.h"
 
 namespace newsgraph::internal {
@@ -20,13 +21,6 @@ namespace newsgraph::internal {
 // Appends `x` to `v` unless it is there already.
 inline void AddOnce(std::vector<int>* v, int x) {
   if (std::find(v->begin(), v->end(), x) == v->end()) v->push_back(x);
-}
-
-// "in-person" for meetings and summits, "call" for phone and video.
-inline std::string Family(const std::string& mode) {
-  if (mode == "in-person" || mode == "summit") return "in-person";
-  if (mode == "phone" || mode == "video") return "call";
-  return mode;
 }
 
 // Verbs of a host receiving guests: "hosted", "welcomed", "convened".
