@@ -1,0 +1,45 @@
+// Pattern matching (MATCH) and pattern creation (CREATE) for one input row.
+// Internal to the executor.
+#ifndef NEWSGRAPH_QUERIES_CYPHER_EXECUTOR_MATCH_H_
+#define NEWSGRAPH_QUERIES_CYPHER_EXECUTOR_MATCH_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "queries/cypher/parser/ast.h"
+#include "queries/cypher/executor/eval.h"
+#include "queries/cypher/planner/plan.h"
+
+namespace newsgraph::cypher {
+
+// Appends to *out every extension of `row` that binds all parts of `plan`
+// and passes its filters, each relationship used at most once across the
+// parts (relationship isomorphism). Pruned variable-length steps yield each
+// end node once per start instead of once per walk. When `count_rows`, each
+// row is charged to ctx.guard's row and memory budgets; when `profile`, the
+// rows each operator produces are added to plan->steps[i].rows.
+absl::Status RunMatchPlan(MatchPlan* plan, const Row& row, const EvalContext& ctx,
+                          bool count_rows, bool profile, std::vector<Row>* out);
+
+// Unplanned matching, for patterns used as predicates: every match, in the
+// pattern's own order, no WHERE.
+absl::Status MatchPatterns(const std::vector<PatternPart>& patterns, const Row& row,
+                           const EvalContext& ctx, std::vector<Row>* out);
+
+// Creates the unbound nodes and all relationships of `patterns`, binding
+// their variables into *row.
+absl::Status CreatePatterns(const std::vector<PatternPart>& patterns, const EvalContext& ctx,
+                            GraphSink* sink, Row* row);
+
+// Variables a pattern list introduces, in order of appearance.
+std::vector<std::string> PatternVariables(const std::vector<PatternPart>& patterns);
+
+// Approximate heap bytes of a row, or of one value, for the memory budget.
+int64_t ApproxRowBytes(const Row& row);
+int64_t ApproxValueBytes(const Value& v);
+
+}  // namespace newsgraph::cypher
+
+#endif  // NEWSGRAPH_QUERIES_CYPHER_EXECUTOR_MATCH_H_
