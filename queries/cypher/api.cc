@@ -20,59 +20,6 @@ namespace {
 using cypher::Value;
 using K = Value::Kind;
 
-CypherValue FromProps(const cypher::PropertyMap& props, const cypher::GraphSource& g,
-                      CypherValue out);
-
-CypherValue FromValue(const Value& v, const cypher::GraphSource& g) {
-  switch (v.kind) {
-    case K::kNull: return CypherValue::Null();
-    case K::kBool: return CypherValue::Bool(v.b);
-    case K::kInt: return CypherValue::Int(v.i);
-    case K::kFloat: return CypherValue::Float(v.f);
-    case K::kString: return CypherValue::String(v.s);
-    case K::kDate: return CypherValue::Date(static_cast<int32_t>(v.i));
-    case K::kList: {
-      std::vector<CypherValue> items;
-      for (const Value& e : v.list) items.push_back(FromValue(e, g));
-      return CypherValue::List(std::move(items));
-    }
-    case K::kMap: {
-      std::map<std::string, CypherValue> entries;
-      for (const auto& [k, e] : v.map) entries.emplace(k, FromValue(e, g));
-      return CypherValue::Map(std::move(entries));
-    }
-    case K::kNode: {
-      CypherValue node;
-      node.kind = CypherValue::Kind::kNode;
-      node.integer = v.i;
-      node.labels = g.Labels(v.i);
-      return FromProps(g.NodeProperties(v.i), g, std::move(node));
-    }
-    case K::kRel: {
-      CypherValue rel;
-      rel.kind = CypherValue::Kind::kRelationship;
-      rel.integer = v.i;
-      rel.text = g.RelType(v.i);
-      rel.start = g.RelStart(v.i);
-      rel.end = g.RelEnd(v.i);
-      return FromProps(g.RelProperties(v.i), g, std::move(rel));
-    }
-    case K::kPath: {
-      CypherValue path;
-      path.kind = CypherValue::Kind::kPath;
-      for (const Value& e : v.list) path.list.push_back(FromValue(e, g));
-      return path;
-    }
-  }
-  return CypherValue::Null();
-}
-
-CypherValue FromProps(const cypher::PropertyMap& props, const cypher::GraphSource& g,
-                      CypherValue out) {
-  for (const auto& [k, e] : props) out.map.emplace(k, FromValue(e, g));
-  return out;
-}
-
 absl::StatusOr<Value> ToValue(const std::string& name, const CypherValue& v) {
   using CK = CypherValue::Kind;
   switch (v.kind) {
@@ -168,7 +115,7 @@ absl::StatusOr<CypherResult> RunCypher(const Store& store, absl::string_view que
   for (const std::vector<Value>& row : result->rows) {
     std::vector<CypherValue> cells;
     cells.reserve(row.size());
-    for (const Value& v : row) cells.push_back(FromValue(v, source));
+    for (const Value& v : row) cells.push_back(cypher::ToCypherValue(v, &source));
     out.rows.push_back(std::move(cells));
   }
   return out;

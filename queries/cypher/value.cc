@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "queries/cypher/graph.h"
+#include "queries/output/value_text.h"
 #include "schema/dates.h"
 
 namespace newsgraph::cypher {
@@ -175,63 +176,62 @@ bool DateComponent(int64_t days, const std::string& key, int64_t* out) {
   return true;
 }
 
-static std::string FormatProps(const PropertyMap& props, const GraphSource* g) {
-  if (props.empty()) return "";
-  std::vector<std::string> parts;
-  for (const auto& [k, v] : props) parts.push_back(absl::StrCat(k, ": ", FormatValue(v, g)));
-  return absl::StrCat("{", absl::StrJoin(parts, ", "), "}");
+namespace {
+
+CypherValue WithProperties(const PropertyMap& props, const GraphSource* g, CypherValue out) {
+  for (const auto& [k, e] : props) out.map.emplace(k, ToCypherValue(e, g));
+  return out;
 }
 
-static std::string FormatNode(int64_t id, const GraphSource* g) {
-  if (g == nullptr) return absl::StrCat("(#", id, ")");
-  std::string out = "(";
-  std::vector<std::string> labels = g->Labels(id);
-  std::sort(labels.begin(), labels.end());
-  for (const auto& l : labels) absl::StrAppend(&out, ":", l);
-  const std::string props = FormatProps(g->NodeProperties(id), g);
-  if (!props.empty()) absl::StrAppend(&out, labels.empty() ? "" : " ", props);
-  return out + ")";
+CypherValue GraphElement(const Value& v, const GraphSource* g) {
+  CypherValue out;
+  out.integer = v.i;
+  if (v.kind == K::kNode) {
+    out.kind = CypherValue::Kind::kNode;
+    if (g == nullptr) return out;
+    out.labels = g->Labels(v.i);
+    return WithProperties(g->NodeProperties(v.i), g, std::move(out));
+  }
+  out.kind = CypherValue::Kind::kRelationship;
+  if (g == nullptr) return out;
+  out.text = g->RelType(v.i);
+  out.start = g->RelStart(v.i);
+  out.end = g->RelEnd(v.i);
+  return WithProperties(g->RelProperties(v.i), g, std::move(out));
 }
 
-static std::string FormatRel(int64_t id, const GraphSource* g) {
-  if (g == nullptr) return absl::StrCat("[#", id, "]");
-  const std::string props = FormatProps(g->RelProperties(id), g);
-  return absl::StrCat("[:", g->RelType(id), props.empty() ? "" : " ", props, "]");
+}  // namespace
+
+CypherValue ToCypherValue(const Value& v, const GraphSource* g) {
+  switch (v.kind) {
+    case K::kNull: return CypherValue::Null();
+    case K::kBool: return CypherValue::Bool(v.b);
+    case K::kInt: return CypherValue::Int(v.i);
+    case K::kFloat: return CypherValue::Float(v.f);
+    case K::kString: return CypherValue::String(v.s);
+    case K::kDate: return CypherValue::Date(static_cast<int32_t>(v.i));
+    case K::kList: {
+      std::vector<CypherValue> items;
+      for (const Value& e : v.list) items.push_back(ToCypherValue(e, g));
+      return CypherValue::List(std::move(items));
+    }
+    case K::kMap: return WithProperties(v.map, g, CypherValue::Map({}));
+    case K::kNode:
+    case K::kRel: return GraphElement(v, g);
+    case K::kPath: {
+      CypherValue path;
+      path.kind = CypherValue::Kind::kPath;
+      for (const Value& e : v.list) path.list.push_back(ToCypherValue(e, g));
+      return path;
+    }
+  }
+  return CypherValue::Null();
 }
 
 std::string FormatValue(const Value& v, const GraphSource* g) {
-  switch (v.kind) {
-    case K::kNull: return "null";
-    case K::kBool: return v.b ? "true" : "false";
-    case K::kInt: return absl::StrCat(v.i);
-    case K::kFloat: return FormatFloat(v.f);
-    case K::kString: return absl::StrCat("'", v.s, "'");
-    case K::kDate: return absl::StrCat("'", FormatDate(v.i), "'");
-    case K::kList: {
-      std::vector<std::string> parts;
-      for (const auto& e : v.list) parts.push_back(FormatValue(e, g));
-      return absl::StrCat("[", absl::StrJoin(parts, ", "), "]");
-    }
-    case K::kMap: {
-      std::vector<std::string> parts;
-      for (const auto& [k, e] : v.map) parts.push_back(absl::StrCat(k, ": ", FormatValue(e, g)));
-      return absl::StrCat("{", absl::StrJoin(parts, ", "), "}");
-    }
-    case K::kNode: return FormatNode(v.i, g);
-    case K::kRel: return FormatRel(v.i, g);
-    case K::kPath: {
-      std::string out = "<";
-      for (size_t i = 0; i < v.list.size(); ++i) {
-        const Value& e = v.list[i];
-        if (e.kind == K::kNode) { out += FormatNode(e.i, g); continue; }
-        // Arrow direction is relative to the walk: forward if it leaves the previous node.
-        const bool forward = g == nullptr || g->RelStart(e.i) == v.list[i - 1].i;
-        absl::StrAppend(&out, forward ? "-" : "<-", FormatRel(e.i, g), forward ? "->" : "-");
-      }
-      return out + ">";
-    }
-  }
-  return "?";
+  queries::Notation notation = queries::kTckNotation;
+  notation.ids_only = g == nullptr;
+  return queries::CypherNotation(ToCypherValue(v, g), notation);
 }
 
 }  // namespace newsgraph::cypher

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "newsgraph/cypher_result.h"
+
 namespace newsgraph::cypher {
 
 class GraphSource;
@@ -55,9 +57,15 @@ bool CypherCompare(const Value& a, const Value& b, int* cmp);
 int OrderCompare(const Value& a, const Value& b);
 inline bool Equivalent(const Value& a, const Value& b) { return OrderCompare(a, b) == 0; }
 
+// The public CypherValue of `v`: nodes and relationships with their labels,
+// type, ends and properties read from `graph`; ids only when `graph` is null.
+CypherValue ToCypherValue(const Value& v, const GraphSource* graph);
+
 // Canonical text in TCK notation: labels and map keys sorted, floats with a
 // decimal point, strings and dates single-quoted ('2022-01-01', as the
-// TCK writes temporal values). `graph` renders nodes and relationships.
+// TCK writes temporal values). `graph` renders nodes and relationships;
+// without one they print as (#id) and [#id]. The text comes from the one
+// value renderer (queries/output/value_text.h).
 std::string FormatValue(const Value& v, const GraphSource* graph);
 std::string FormatFloat(double d);
 

@@ -6,9 +6,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "nlohmann/json.hpp"
-#include "queries/output/csv.h"
 #include "queries/output/graph_output.h"
+#include "queries/output/table.h"
 #include "queries/output/text_width.h"
+#include "queries/output/value_text.h"
 
 namespace newsgraph::queries {
 namespace {
@@ -74,53 +75,6 @@ std::string RelText(const Value& rel) {
   return text;
 }
 
-Json PropertiesJson(const std::map<std::string, Value>& props);
-
-Json ValueJson(const Value& v) {
-  switch (v.kind) {
-    case K::kNull:
-      return nullptr;
-    case K::kBool:
-      return v.boolean;
-    case K::kInt:
-      return v.integer;
-    case K::kFloat:
-      return v.number;
-    case K::kString:
-    case K::kDate:
-      return v.text;
-    case K::kList: {
-      Json items = Json::array();
-      for (const Value& item : v.list) items.push_back(ValueJson(item));
-      return items;
-    }
-    case K::kMap:
-      return PropertiesJson(v.map);
-    case K::kNode:
-      return Json{{"id", v.integer}, {"labels", v.labels}, {"properties", PropertiesJson(v.map)}};
-    case K::kRelationship:
-      return Json{{"id", v.integer},
-                  {"type", v.text},
-                  {"start", v.start},
-                  {"end", v.end},
-                  {"properties", PropertiesJson(v.map)}};
-    case K::kPath: {
-      Json nodes = Json::array(), rels = Json::array();
-      for (size_t i = 0; i < v.list.size(); ++i) {
-        (i % 2 == 0 ? nodes : rels).push_back(ValueJson(v.list[i]));
-      }
-      return Json{{"nodes", std::move(nodes)}, {"relationships", std::move(rels)}};
-    }
-  }
-  return nullptr;
-}
-
-Json PropertiesJson(const std::map<std::string, Value>& props) {
-  Json out = Json::object();
-  for (const auto& [key, value] : props) out[key] = ValueJson(value);
-  return out;
-}
-
 std::vector<std::string> ArticleIds(const std::vector<EvidenceInfo>& evidence) {
   std::vector<std::string> ids;
   absl::flat_hash_set<std::string> seen;
@@ -130,17 +84,51 @@ std::vector<std::string> ArticleIds(const std::vector<EvidenceInfo>& evidence) {
   return ids;
 }
 
-void AppendSentences(const std::vector<EvidenceInfo>& evidence, std::string* out) {
+// The first sentences behind a row, as the table's notes under it.
+std::vector<std::string> SentenceNotes(const std::vector<EvidenceInfo>& evidence) {
+  std::vector<std::string> notes;
   const size_t shown = std::min(evidence.size(), kSentencesPerRow);
   for (size_t i = 0; i < shown; ++i) {
     const EvidenceInfo& e = evidence[i];
-    absl::StrAppend(out, "    ", e.article_id.empty() ? "?" : e.article_id, ": \"",
-                    TruncateToWidth(CollapseSpaces(e.sentence), kMaxSentenceWidth), "\"\n");
+    notes.push_back(absl::StrCat(e.article_id.empty() ? "?" : e.article_id, ": \"",
+                                 TruncateToWidth(CollapseSpaces(e.sentence), kMaxSentenceWidth),
+                                 "\""));
   }
   if (evidence.size() > shown) {
     const size_t more = evidence.size() - shown;
-    absl::StrAppend(out, "    (+", more, more == 1 ? " more sentence)\n" : " more sentences)\n");
+    notes.push_back(absl::StrCat("(+", more, more == 1 ? " more sentence)" : " more sentences)"));
   }
+  return notes;
+}
+
+bool IsEvidence(const Answer& answer, size_t column) {
+  return static_cast<int>(column) == answer.evidence_column;
+}
+
+// A cell as the table shows it: one line, cut to fit, "-" when empty.
+std::string TableCell(const Value& v) {
+  std::string text = TruncateToWidth(CollapseSpaces(CellText(v)),
+                                     v.kind == K::kPath ? kMaxPathWidth : kMaxCellWidth);
+  return text.empty() ? "-" : text;
+}
+
+Json EvidenceJson(const std::vector<EvidenceInfo>& evidence) {
+  Json out = Json::array();
+  for (const EvidenceInfo& e : evidence) {
+    out.push_back(
+        {{"evidence_id", e.evidence_id}, {"article_id", e.article_id}, {"sentence", e.sentence}});
+  }
+  return out;
+}
+
+// The evidence column in CSV: evidence_ids, article_ids and the first sentence.
+void AppendEvidenceCells(const std::vector<EvidenceInfo>& evidence,
+                         std::vector<std::string>* cells) {
+  std::vector<std::string> ids;
+  for (const EvidenceInfo& e : evidence) ids.push_back(absl::StrCat(e.evidence_id));
+  cells->push_back(absl::StrJoin(ids, ";"));
+  cells->push_back(absl::StrJoin(ArticleIds(evidence), ";"));
+  cells->push_back(evidence.empty() ? "" : evidence.front().sentence);
 }
 
 }  // namespace
@@ -226,95 +214,62 @@ absl::StatusOr<Answer> ResolveEvidence(CypherResult result, const EvidenceSource
   return answer;
 }
 
+// The three formats put the evidence column differently: the table hides it
+// and shows its sentences under the row, JSON gives it as objects, CSV as
+// three columns.
 std::string AnswerToTable(const Answer& answer) {
-  if (answer.rows.empty()) return "(no answer)\n";
-  const size_t n = answer.columns.size();
-  std::vector<std::vector<std::string>> cells;
-  std::vector<size_t> widths(n, 0);
-  for (size_t c = 0; c < n; ++c) widths[c] = DisplayWidth(answer.columns[c]);
-  for (const std::vector<Value>& row : answer.rows) {
-    std::vector<std::string> line;
-    for (size_t c = 0; c < n; ++c) {
-      std::string text =
-          static_cast<int>(c) == answer.evidence_column
-              ? ""
-              : TruncateToWidth(CollapseSpaces(CellText(row[c])),
-                                row[c].kind == K::kPath ? kMaxPathWidth : kMaxCellWidth);
-      if (text.empty()) text = "-";
-      widths[c] = std::max(widths[c], DisplayWidth(text));
-      line.push_back(std::move(text));
-    }
-    cells.push_back(std::move(line));
+  Table table;
+  table.empty_text = "(no answer)\n";
+  for (size_t c = 0; c < answer.columns.size(); ++c) {
+    if (!IsEvidence(answer, c)) table.columns.push_back(answer.columns[c]);
   }
-  auto join = [&](const std::vector<std::string>& line) {
-    std::string out;
-    for (size_t c = 0; c < n; ++c) {
-      if (static_cast<int>(c) == answer.evidence_column) continue;
-      if (!out.empty()) out += "  ";
-      absl::StrAppend(&out, PadToWidth(line[c], widths[c]));
+  for (size_t r = 0; r < answer.rows.size(); ++r) {
+    TableRow row;
+    for (size_t c = 0; c < answer.columns.size(); ++c) {
+      if (!IsEvidence(answer, c)) row.cells.push_back(TableCell(answer.rows[r][c]));
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return absl::StrCat(out, "\n");
-  };
-  std::string out = join(answer.columns);
-  for (size_t r = 0; r < cells.size(); ++r) {
-    out += join(cells[r]);
-    if (answer.evidence_column >= 0) AppendSentences(answer.evidence[r], &out);
+    if (answer.evidence_column >= 0) row.notes = SentenceNotes(answer.evidence[r]);
+    table.rows.push_back(std::move(row));
   }
-  absl::StrAppend(&out, "\n", answer.rows.size(), answer.rows.size() == 1 ? " row\n" : " rows\n");
-  return out;
+  table.footer = absl::StrCat("\n", answer.rows.size(), answer.rows.size() == 1 ? " row\n" : " rows\n");
+  return TableToText(table);
 }
 
 std::string AnswerToJson(const Answer& answer) {
-  Json array = Json::array();
+  Table table;
+  table.columns = answer.columns;
   for (size_t r = 0; r < answer.rows.size(); ++r) {
-    Json object = Json::object();
+    TableRow row;
     for (size_t c = 0; c < answer.columns.size(); ++c) {
-      if (static_cast<int>(c) == answer.evidence_column) {
-        Json evidence = Json::array();
-        for (const EvidenceInfo& e : answer.evidence[r]) {
-          evidence.push_back({{"evidence_id", e.evidence_id},
-                              {"article_id", e.article_id},
-                              {"sentence", e.sentence}});
-        }
-        object[answer.columns[c]] = std::move(evidence);
-      } else {
-        object[answer.columns[c]] = ValueJson(answer.rows[r][c]);
-      }
+      row.values.push_back(IsEvidence(answer, c) ? EvidenceJson(answer.evidence[r])
+                                                 : CypherValueToJson(answer.rows[r][c]));
     }
-    array.push_back(std::move(object));
+    table.rows.push_back(std::move(row));
   }
-  // replace: a stray invalid byte in a sentence must not throw.
-  return array.dump(2, ' ', false, Json::error_handler_t::replace);
+  return TableToJson(table);
 }
 
 std::string AnswerToCsv(const Answer& answer) {
-  std::vector<std::string> header;
+  Table table;
   for (size_t c = 0; c < answer.columns.size(); ++c) {
-    if (static_cast<int>(c) == answer.evidence_column) {
-      header.insert(header.end(), {"evidence_ids", "article_ids", "sentence"});
+    if (IsEvidence(answer, c)) {
+      table.columns.insert(table.columns.end(), {"evidence_ids", "article_ids", "sentence"});
     } else {
-      header.push_back(answer.columns[c]);
+      table.columns.push_back(answer.columns[c]);
     }
   }
-  std::string out = CsvLine(header);
   for (size_t r = 0; r < answer.rows.size(); ++r) {
-    std::vector<std::string> fields;
+    TableRow row;
     for (size_t c = 0; c < answer.columns.size(); ++c) {
-      if (static_cast<int>(c) != answer.evidence_column) {
-        fields.push_back(CellText(answer.rows[r][c]));
-        continue;
+      if (IsEvidence(answer, c)) {
+        AppendEvidenceCells(answer.evidence[r], &row.cells);
+      } else {
+        row.cells.push_back(CellText(answer.rows[r][c]));
       }
-      const std::vector<EvidenceInfo>& evidence = answer.evidence[r];
-      std::vector<std::string> ids;
-      for (const EvidenceInfo& e : evidence) ids.push_back(absl::StrCat(e.evidence_id));
-      fields.push_back(absl::StrJoin(ids, ";"));
-      fields.push_back(absl::StrJoin(ArticleIds(evidence), ";"));
-      fields.push_back(evidence.empty() ? "" : evidence.front().sentence);
     }
-    out += CsvLine(fields);
+    table.rows.push_back(std::move(row));
   }
-  return out;
+  return TableToCsv(table);
 }
 
 }  // namespace newsgraph::queries

@@ -9,7 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "newsgraph/query.h"
 #include "nlohmann/json.hpp"
-#include "queries/output/csv.h"
+#include "queries/output/table.h"
 #include "queries/output/text_width.h"
 
 namespace newsgraph {
@@ -17,9 +17,11 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 using queries::CollapseSpaces;
-using queries::CsvLine;
-using queries::DisplayWidth;
-using queries::PadToWidth;
+using queries::Table;
+using queries::TableRow;
+using queries::TableToCsv;
+using queries::TableToJson;
+using queries::TableToText;
 using queries::TruncateToWidth;
 
 constexpr size_t kMaxPlaceWidth = 28;
@@ -63,93 +65,77 @@ std::string PartyLabel(const PartyInfo& p) {
   return absl::StrCat(p.name, " (", absl::StrJoin(details, ", "), ")");
 }
 
-// Column widths shared by every event line of the table.
-struct Columns {
-  size_t date = 0;
-  size_t type = 0;
-  size_t place = 0;
-  size_t factuality = 0;
-};
-
 std::string PlaceText(const EventRow& e) {
   return TruncateToWidth(e.place.empty() ? "-" : e.place, kMaxPlaceWidth);
 }
 
 std::string DateText(const EventRow& e) { return e.date.empty() ? "(no date)" : e.date; }
 
-Columns MeasureColumns(const std::vector<PairRow>& rows) {
-  Columns c;
-  for (const PairRow& row : rows) {
-    for (const EventRow& e : row.events) {
-      c.date = std::max(c.date, DisplayWidth(DateText(e)));
-      c.type = std::max(c.type, DisplayWidth(e.event_type));
-      c.place = std::max(c.place, DisplayWidth(PlaceText(e)));
-      c.factuality = std::max(c.factuality, DisplayWidth(e.factuality));
-    }
-  }
-  return c;
-}
-
-void AppendEventLines(const EventRow& e, const Columns& c, std::string* out) {
+// An event as a table row: date, type, place and factuality aligned, then
+// where it was read; its first sentence under it.
+TableRow EventLine(const EventRow& e) {
   const std::vector<std::string> articles = ArticleIds(e);
-  absl::StrAppend(out, "  ", PadToWidth(DateText(e), c.date), "  ",
-                  PadToWidth(e.event_type, c.type), "  ", PadToWidth(PlaceText(e), c.place),
-                  "  ", PadToWidth(e.factuality, c.factuality));
-  if (!articles.empty()) absl::StrAppend(out, "  read in ", absl::StrJoin(articles, ", "));
-  absl::StrAppend(out, "  [event ", e.event_id, "]\n");
-  if (e.evidence.empty()) return;
-  const std::string sentence = CollapseSpaces(e.evidence.front().sentence);
-  // The quote sits under the type column, clear of the dates.
-  absl::StrAppend(out, std::string(c.date + 4, ' '), "\"",
-                  TruncateToWidth(sentence, kMaxSentenceWidth), "\"\n");
+  std::string read = articles.empty() ? "" : absl::StrCat("read in ", absl::StrJoin(articles, ", "), "  ");
+  TableRow row;
+  row.cells = {DateText(e), e.event_type, PlaceText(e), e.factuality,
+               absl::StrCat(read, "[event ", e.event_id, "]")};
+  if (!e.evidence.empty()) {
+    const std::string sentence = CollapseSpaces(e.evidence.front().sentence);
+    row.notes.push_back(absl::StrCat("\"", TruncateToWidth(sentence, kMaxSentenceWidth), "\""));
+  }
+  return row;
 }
 
 }  // namespace
 
+// JSON nests a pair's events, CSV has a line per event, the table groups
+// the event lines under their pair.
 std::string PairRowsToJson(const std::vector<PairRow>& rows) {
-  Json array = Json::array();
+  Table table;
+  table.columns = {"a", "b", "events"};
   for (const PairRow& row : rows) {
     Json events = Json::array();
     for (const EventRow& e : row.events) events.push_back(EventJson(e));
-    array.push_back(
-        {{"a", PartyJson(row.a)}, {"b", PartyJson(row.b)}, {"events", std::move(events)}});
+    table.rows.push_back({{}, {PartyJson(row.a), PartyJson(row.b), std::move(events)}, "", {}});
   }
-  // replace: a stray invalid byte in a sentence must not throw.
-  return array.dump(2, ' ', false, Json::error_handler_t::replace);
+  return TableToJson(table);
 }
 
 std::string PairRowsToCsv(const std::vector<PairRow>& rows) {
-  std::string out = CsvLine({"a_name", "a_state", "a_role", "b_name", "b_state", "b_role",
-                             "event_type", "date", "place", "factuality", "article_ids",
-                             "sentence"});
+  Table table;
+  table.columns = {"a_name", "a_state",    "a_role",     "b_name",      "b_state", "b_role",
+                   "event_type", "date", "place", "factuality", "article_ids", "sentence"};
   for (const PairRow& row : rows) {
     for (const EventRow& e : row.events) {
       const std::string sentence = e.evidence.empty() ? "" : e.evidence.front().sentence;
-      absl::StrAppend(&out, CsvLine({row.a.name, row.a.state, row.a.role, row.b.name,
-                                     row.b.state, row.b.role, e.event_type, e.date, e.place,
-                                     e.factuality, absl::StrJoin(ArticleIds(e), ";"),
-                                     sentence}));
+      TableRow line;
+      line.cells = {row.a.name,   row.a.state, row.a.role, row.b.name,   row.b.state,
+                    row.b.role,   e.event_type, e.date,    e.place,      e.factuality,
+                    absl::StrJoin(ArticleIds(e), ";"), sentence};
+      table.rows.push_back(std::move(line));
     }
   }
-  return out;
+  return TableToCsv(table);
 }
 
 std::string PairRowsToTable(const std::vector<PairRow>& rows) {
-  if (rows.empty()) return "(no answer)\n";
-  const Columns columns = MeasureColumns(rows);
-  std::string out;
+  Table table;
+  table.columns = {"date", "type", "place", "factuality", "read in"};
+  table.header = false;  // each group's heading names the pair instead
+  table.empty_text = "(no answer)\n";
   absl::flat_hash_set<uint64_t> events;  // one event joins several pairs
   for (const PairRow& row : rows) {
-    if (!out.empty()) out += "\n";
-    absl::StrAppend(&out, PartyLabel(row.a), "  —  ", PartyLabel(row.b), "\n");
+    TableRow heading;
+    heading.heading = absl::StrCat(PartyLabel(row.a), "  —  ", PartyLabel(row.b));
+    table.rows.push_back(std::move(heading));
     for (const EventRow& e : row.events) {
-      AppendEventLines(e, columns, &out);
+      table.rows.push_back(EventLine(e));
       events.insert(e.event_id);
     }
   }
-  absl::StrAppend(&out, "\n", rows.size(), rows.size() == 1 ? " pair, " : " pairs, ",
-                  events.size(), events.size() == 1 ? " event\n" : " events\n");
-  return out;
+  table.footer = absl::StrCat("\n", rows.size(), rows.size() == 1 ? " pair, " : " pairs, ",
+                              events.size(), events.size() == 1 ? " event\n" : " events\n");
+  return TableToText(table);
 }
 
 }  // namespace newsgraph

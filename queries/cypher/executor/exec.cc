@@ -11,6 +11,7 @@
 #include "queries/cypher/executor/match.h"
 #include "queries/cypher/parser/parser.h"
 #include "queries/cypher/executor/procedures.h"
+#include "queries/output/table.h"
 
 namespace newsgraph::cypher {
 namespace {
@@ -462,37 +463,24 @@ absl::StatusOr<QueryResult> RunCypher(absl::string_view text, InMemoryGraph* gra
   return Execute(*q, *graph, graph, params, options);
 }
 
+// Through the one table writer, so a plan reads like any other answer.
 std::string FormatPlan(const std::vector<PlanStep>& plan, bool profiled) {
-  std::vector<std::vector<std::string>> cells = {{"clause", "operator", "details", "estimated rows"}};
-  if (profiled) {
-    cells[0].push_back("rows");
-    cells[0].push_back("ms");
-  }
+  queries::Table table;
+  table.columns = {"clause", "operator", "details", "estimated rows"};
+  if (profiled) table.columns.insert(table.columns.end(), {"rows", "ms"});
   for (const PlanStep& s : plan) {
-    std::vector<std::string> line = {absl::StrCat(s.clause), s.op, s.details,
-                                     s.estimated_rows < 0 ? "-" : absl::StrCat(s.estimated_rows)};
+    queries::TableRow row;
+    row.cells = {absl::StrCat(s.clause), s.op, s.details,
+                 s.estimated_rows < 0 ? "-" : absl::StrCat(s.estimated_rows)};
     if (profiled) {
-      line.push_back(s.rows < 0 ? "-" : absl::StrCat(s.rows));
-      line.push_back(s.time == absl::ZeroDuration()
-                         ? ""
-                         : absl::StrFormat("%.3f", absl::ToDoubleMilliseconds(s.time)));
+      row.cells.push_back(s.rows < 0 ? "-" : absl::StrCat(s.rows));
+      row.cells.push_back(s.time == absl::ZeroDuration()
+                              ? ""
+                              : absl::StrFormat("%.3f", absl::ToDoubleMilliseconds(s.time)));
     }
-    cells.push_back(std::move(line));
+    table.rows.push_back(std::move(row));
   }
-  std::vector<size_t> width(cells[0].size(), 0);
-  for (const auto& line : cells) {
-    for (size_t i = 0; i < line.size(); ++i) width[i] = std::max(width[i], line[i].size());
-  }
-  std::string out;
-  for (const auto& line : cells) {
-    std::string text;
-    for (size_t i = 0; i < line.size(); ++i) {
-      absl::StrAppend(&text, i ? " | " : "", line[i], std::string(width[i] - line[i].size(), ' '));
-    }
-    while (!text.empty() && text.back() == ' ') text.pop_back();
-    absl::StrAppend(&out, text, "\n");
-  }
-  return out;
+  return queries::TableToText(table);
 }
 
 }  // namespace newsgraph::cypher
