@@ -79,7 +79,7 @@ inline FuzzOutcome FuzzOneInput(absl::string_view text) {
     outcome.parsed = query.status();
     return outcome;
   }
-  outcome.parsed = Bind(*query);
+  outcome.parsed = Bind(*query).status();
   if (!outcome.parsed.ok()) return outcome;
   InMemoryGraph graph = FuzzGraph();
   const Params params = {{"p", Value::Int(2)},

@@ -37,8 +37,13 @@ absl::Status Error(absl::string_view kind, absl::string_view detail) {
 class Binder {
  public:
   absl::Status Run(const Query& q) {
+    bound_.query = &q;
     for (size_t i = 0; i < q.clauses.size(); ++i) {
       const Clause& c = q.clauses[i];
+      clause_ = static_cast<int>(i);
+      BoundClause clause;
+      for (const auto& [name, kind] : scope_) clause.scope.insert(name);
+      bound_.clauses.push_back(std::move(clause));
       const bool last = i + 1 == q.clauses.size();
       absl::Status s;
       switch (c.kind) {
@@ -351,6 +356,7 @@ class Binder {
         for (const RelPattern& r : e.pattern->rels) {
           if (!r.var.empty() && !scope_.contains(r.var)) return Error("UndefinedVariable", r.var);
         }
+        RecordPatternExpr(e);
         return absl::OkStatus();
       case Expr::Kind::kFunction:
         if (!IsKnownFunction(e.name)) return Error("UnknownFunction", e.name);
@@ -389,6 +395,27 @@ class Binder {
     return absl::OkStatus();
   }
 
+  // The named node and relationship variables of a pattern expression are
+  // all in scope (checked above); a path name is bound only if it is too.
+  void RecordPatternExpr(const Expr& e) {
+    BoundPatternExpr out;
+    out.expr = &e;
+    out.clause = clause_;
+    auto add = [&](const std::string& name) {
+      if (scope_.contains(name)) out.bound.insert(name);
+    };
+    add(e.pattern->path_var);
+    for (const NodePattern& n : e.pattern->nodes) add(n.var);
+    for (const RelPattern& r : e.pattern->rels) add(r.var);
+    bound_.pattern_exprs.push_back(std::move(out));
+  }
+
+ public:
+  BoundQuery Take() { return std::move(bound_); }
+
+ private:
+  BoundQuery bound_;
+  int clause_ = 0;
   absl::flat_hash_map<std::string, VarKind> scope_;
   absl::flat_hash_set<std::string> clause_vars_;
   std::string current_path_;
@@ -398,6 +425,11 @@ class Binder {
 
 }  // namespace
 
-absl::Status Bind(const Query& query) { return Binder().Run(query); }
+absl::StatusOr<BoundQuery> Bind(const Query& query) {
+  Binder binder;
+  absl::Status s = binder.Run(query);
+  if (!s.ok()) return s;
+  return binder.Take();
+}
 
 }  // namespace newsgraph::cypher

@@ -288,14 +288,12 @@ absl::StatusOr<Value> Case(const Expr& e, const Row& row, const EvalContext& ctx
 // shortestPath(...) (the path, or null) and allShortestPaths(...) (a list)
 // as expressions: the pattern matched with a hidden path variable.
 absl::StatusOr<Value> ShortestPathValue(const Expr& e, const Row& row, const EvalContext& ctx) {
-  PatternPart part = *e.pattern;
-  part.path_var = " path";  // a name no query can spell
   std::vector<Row> matches;
-  absl::Status s = MatchPatterns({part}, row, ctx, &matches);
+  absl::Status s = MatchPatternExpr(e, row, ctx, &matches);
   if (!s.ok()) return s;
   std::vector<Value> paths;
-  for (const Row& m : matches) paths.push_back(m.at(part.path_var));
-  if (part.shortest == PatternPart::Shortest::kAll) return Value::List(std::move(paths));
+  for (const Row& m : matches) paths.push_back(m.at(kHiddenPathVar));
+  if (e.pattern->shortest == PatternPart::Shortest::kAll) return Value::List(std::move(paths));
   return paths.empty() ? Value::Null() : paths[0];
 }
 
@@ -420,7 +418,7 @@ absl::StatusOr<Value> EvaluateNode(const Expr& e, const Row& row, const EvalCont
     case EK::kPattern: {
       if (e.pattern->shortest != PatternPart::Shortest::kNone) return ShortestPathValue(e, row, ctx);
       std::vector<Row> matches;
-      absl::Status s = MatchPatterns({*e.pattern}, row, ctx, &matches);
+      absl::Status s = MatchPatternExpr(e, row, ctx, &matches);
       if (!s.ok()) return s;
       return Value::Bool(!matches.empty());
     }

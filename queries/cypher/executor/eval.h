@@ -11,6 +11,7 @@
 #include "queries/cypher/parser/ast.h"
 #include "queries/cypher/graph.h"
 #include "queries/cypher/executor/guard.h"
+#include "queries/cypher/planner/query_plan.h"
 
 namespace newsgraph::cypher {
 
@@ -26,6 +27,9 @@ struct EvalContext {
   // Budgets of the running query; null means the ExecOptions defaults
   // without a clock or row budget (expressions evaluated outside Execute).
   Guard* guard = nullptr;
+  // The query's pattern-expression sub-plans, planned once before it ran;
+  // null outside a planned query (each pattern is then planned as met).
+  const PatternExprPlans* pattern_exprs = nullptr;
 };
 
 // The value of `e` in `row`. Errors (type mismatches, unknown functions,

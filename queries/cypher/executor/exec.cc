@@ -57,50 +57,64 @@ class Executor {
     ctx_.guard = &guard_;
   }
 
-  absl::StatusOr<QueryResult> Run(const Query& query) {
-    rows_ = {Row()};
+  absl::StatusOr<QueryResult> Run(const QueryPlan& plan) {
+    const Query& query = *plan.query;
+    ctx_.pattern_exprs = &plan.pattern_exprs;
+    if (query.mode == Query::Mode::kExplain) return Explain(plan);
     QueryResult result;
     result.mode = query.mode;
     profile_ = query.mode == Query::Mode::kProfile;
-    const bool run = query.mode != Query::Mode::kExplain;
+    rows_ = {Row()};
     for (size_t i = 0; i < query.clauses.size(); ++i) {
       const Clause& c = query.clauses[i];
-      const size_t first_step = result.plan.size();
+      std::vector<PlanStep> steps = plan.clauses[i].steps;  // PROFILE fills in its counts
       const absl::Time start = absl::Now();
       absl::Status s;
       switch (c.kind) {
-        case Clause::Kind::kMatch: s = Match(query, i, run, &result.plan); break;
-        case Clause::Kind::kUnwind: s = run ? Unwind(c) : absl::OkStatus(); break;
-        case Clause::Kind::kCreate: s = run ? Create(c) : absl::OkStatus(); break;
+        case Clause::Kind::kMatch: s = Match(c, plan.clauses[i].match, &steps); break;
+        case Clause::Kind::kUnwind: s = Unwind(c); break;
+        case Clause::Kind::kCreate: s = Create(c); break;
         case Clause::Kind::kWith:
         case Clause::Kind::kReturn:
-          s = run ? Project(c.projection, c.kind == Clause::Kind::kReturn, &result)
-                  : absl::OkStatus();
-          if (!run) ExplainScope(c.projection);
+          s = Project(c.projection, c.kind == Clause::Kind::kReturn, &result);
           break;
         case Clause::Kind::kCall:
-          s = run ? Call(c, /*standalone=*/query.clauses.size() == 1, &result) : absl::OkStatus();
+          s = Call(c, /*standalone=*/query.clauses.size() == 1, &result);
           break;
       }
       if (!s.ok()) return s;
+      if (!profile_) continue;
       if (c.kind != Clause::Kind::kMatch) {
-        result.plan.push_back(DescribeClause(c, static_cast<int>(i)));
-        if (profile_) {
-          result.plan.back().rows = static_cast<int64_t>(
-              c.kind == Clause::Kind::kReturn ? result.rows.size() : rows_.size());
-          if (c.kind == Clause::Kind::kCall && query.clauses.size() == 1) {
-            result.plan.back().rows = static_cast<int64_t>(result.rows.size());
-          }
-        }
+        // A RETURN's rows, and a CALL's when it is the whole query, are the result's.
+        const bool result_rows = c.kind == Clause::Kind::kReturn ||
+                                 (c.kind == Clause::Kind::kCall && query.clauses.size() == 1);
+        steps[0].rows = static_cast<int64_t>(result_rows ? result.rows.size() : rows_.size());
       }
-      if (profile_ && result.plan.size() > first_step) result.plan[first_step].time = absl::Now() - start;
+      steps[0].time = absl::Now() - start;
+      result.plan.insert(result.plan.end(), steps.begin(), steps.end());
     }
-    if (query.mode == Query::Mode::kRun) result.plan.clear();
-    if (query.mode == Query::Mode::kExplain) PlanAsTable(&result);
     return result;
   }
 
  private:
+  // EXPLAIN runs nothing: the plan's operators become the result's rows.
+  // Only the depth caps are checked, so that EXPLAIN fails as the query would.
+  absl::StatusOr<QueryResult> Explain(const QueryPlan& plan) {
+    for (const Clause& c : plan.query->clauses) {
+      if (absl::Status s = CheckDepthCaps(c); !s.ok()) return s;
+    }
+    QueryResult result;
+    result.mode = Query::Mode::kExplain;
+    result.plan = plan.steps;
+    result.columns = {"clause", "operator", "details", "estimated rows"};
+    for (const PlanStep& step : result.plan) {
+      result.rows.push_back({Value::Int(step.clause), Value::String(step.op),
+                             Value::String(step.details),
+                             step.estimated_rows < 0 ? Value() : Value::Int(step.estimated_rows)});
+    }
+    return result;
+  }
+
   void AddScope(const std::string& v) {
     if (std::find(scope_.begin(), scope_.end(), v) == scope_.end()) scope_.push_back(v);
   }
@@ -114,42 +128,32 @@ class Executor {
     return v->b;
   }
 
-  // Plans query.clauses[index] (a MATCH), appends its operators to *steps
-  // and, when `run`, matches it against every row.
-  absl::Status Match(const Query& query, size_t index, bool run, std::vector<PlanStep>* steps) {
-    const Clause& c = query.clauses[index];
+  // Runs a MATCH's plan on every row. `steps` are the clause's operators
+  // (the match plan's, then Optional for OPTIONAL MATCH); PROFILE counts
+  // the rows of each into them.
+  absl::Status Match(const Clause& c, const MatchPlan& plan, std::vector<PlanStep>* steps) {
     const std::vector<std::string> vars = PatternVariables(c.patterns);
-    MatchContext context = AnalyzeMatch(query, index, scope_);
-    context.allow_pruning = guard_.options().prune_var_length;
-    MatchPlan plan = PlanMatch(c.patterns, c.where, context, static_cast<int>(index));
-    if (c.optional) {
-      PlanStep optional;
-      optional.clause = static_cast<int>(index);
-      optional.op = "Optional";
-      plan.steps.push_back(optional);
+    if (profile_) {
+      for (size_t k = 0; k < plan.steps.size() + (c.optional ? 1 : 0); ++k) (*steps)[k].rows = 0;
     }
-    if (profile_) for (PlanStep& step : plan.steps) step.rows = 0;
     absl::Status s = CheckDepthCaps(c);
-    if (run) guard_.BeginClause(rows_bytes_);
-    for (size_t r = 0; s.ok() && run && r < rows_.size(); ++r) {
+    guard_.BeginClause(rows_bytes_);
+    for (size_t r = 0; s.ok() && r < rows_.size(); ++r) {
       const Row& row = rows_[r];
       const size_t before = out_.size();
-      s = RunMatchPlan(&plan, row, ctx_, /*count_rows=*/true, profile_, &out_);
+      s = RunMatchPlan(plan, row, ctx_, /*count_rows=*/true, profile_ ? steps : nullptr, &out_);
       if (s.ok() && c.optional && out_.size() == before) {
         Row nulls = row;
         for (const std::string& v : vars) nulls.try_emplace(v, Value::Null());
         out_.push_back(std::move(nulls));
       }
     }
-    if (c.optional && profile_) plan.steps.back().rows = static_cast<int64_t>(out_.size());
-    steps->insert(steps->end(), plan.steps.begin(), plan.steps.end());
+    if (c.optional && profile_) (*steps)[plan.steps.size()].rows = static_cast<int64_t>(out_.size());
     if (!s.ok()) return s;
     for (const std::string& v : vars) AddScope(v);
-    if (run) {
-      rows_ = std::move(out_);
-      out_.clear();
-      rows_bytes_ = guard_.clause_bytes();
-    }
+    rows_ = std::move(out_);
+    out_.clear();
+    rows_bytes_ = guard_.clause_bytes();
     return absl::OkStatus();
   }
 
@@ -163,21 +167,6 @@ class Executor {
       }
     }
     return absl::OkStatus();
-  }
-
-  // EXPLAIN does not run projections but must track what they bind.
-  void ExplainScope(const Projection& p) {
-    if (!p.star) scope_.clear();
-    for (const ProjectionItem& item : p.items) AddScope(item.alias);
-  }
-
-  void PlanAsTable(QueryResult* result) {
-    result->columns = {"clause", "operator", "details", "estimated rows"};
-    for (const PlanStep& step : result->plan) {
-      result->rows.push_back({Value::Int(step.clause), Value::String(step.op),
-                              Value::String(step.details),
-                              step.estimated_rows < 0 ? Value() : Value::Int(step.estimated_rows)});
-    }
   }
 
   absl::Status Unwind(const Clause& c) {
@@ -447,13 +436,21 @@ absl::Status Executor::Project(const Projection& p, bool is_return, QueryResult*
 
 }  // namespace
 
+absl::StatusOr<QueryResult> Execute(const QueryPlan& plan, const GraphSource& source,
+                                    GraphSink* sink, const Params& params,
+                                    const ExecOptions& options) {
+  Executor ex(source, sink, params, options);
+  return ex.Run(plan);
+}
+
 absl::StatusOr<QueryResult> Execute(const Query& query, const GraphSource& source,
                                     GraphSink* sink, const Params& params,
                                     const ExecOptions& options) {
-  absl::Status bound = Bind(query);
-  if (!bound.ok()) return bound;
-  Executor ex(source, sink, params, options);
-  return ex.Run(query);
+  absl::StatusOr<BoundQuery> bound = Bind(query);
+  if (!bound.ok()) return bound.status();
+  PlanOptions plan_options;
+  plan_options.prune_var_length = options.prune_var_length;
+  return Execute(Plan(*bound, plan_options), source, sink, params, options);
 }
 
 absl::StatusOr<QueryResult> RunCypher(absl::string_view text, InMemoryGraph* graph,

@@ -1,8 +1,9 @@
-// Executes a parsed Cypher query against a GraphSource (reads) and an
-// optional GraphSink (CREATE). Clauses run one after another over a list of
-// rows, in the style of a tuple-at-a-time interpreter; each MATCH is planned
-// first (planner/plan.h: start nodes, index reads, WHERE pushdown, pruning
-// variable-length expansion). ExecOptions (guard.h) bounds the work.
+// The executor, the last of the Cypher stages (parser -> binder -> planner
+// -> executor): it runs a QueryPlan (planner/query_plan.h) against a
+// GraphSource (reads) and an optional GraphSink (CREATE). Clauses run one
+// after another over a list of rows, in the style of a tuple-at-a-time
+// interpreter; each MATCH runs the plan the planner made for it, and each
+// pattern expression its sub-plan. ExecOptions (guard.h) bounds the work.
 #ifndef NEWSGRAPH_QUERIES_CYPHER_EXECUTOR_EXEC_H_
 #define NEWSGRAPH_QUERIES_CYPHER_EXECUTOR_EXEC_H_
 
@@ -15,6 +16,7 @@
 #include "queries/cypher/graph.h"
 #include "queries/cypher/executor/guard.h"
 #include "queries/cypher/planner/plan.h"
+#include "queries/cypher/planner/query_plan.h"
 
 namespace newsgraph::cypher {
 
@@ -39,7 +41,13 @@ struct QueryResult {
 // rows, and for PROFILE rows and milliseconds), one operator per line.
 std::string FormatPlan(const std::vector<PlanStep>& plan, bool profiled);
 
-// Runs `query`. `sink` may be null for read-only sources; CREATE then fails.
+// Runs `plan` (its query must outlive the call). `sink` may be null for
+// read-only sources; CREATE then fails. Errors as for Execute below.
+absl::StatusOr<QueryResult> Execute(const QueryPlan& plan, const GraphSource& source,
+                                    GraphSink* sink, const Params& params,
+                                    const ExecOptions& options = ExecOptions());
+
+// Binds, plans and runs `query`. `sink` may be null for read-only sources; CREATE then fails.
 // Errors: InvalidArgument for semantic and runtime errors (the message
 // starts with the openCypher error name, e.g. "TypeError: ...").
 // Guards (ExecOptions) fail the query: ResourceExhausted for the row and

@@ -16,9 +16,9 @@ using K = Value::Kind;
 // at each binding, which keeps the code obvious; the guard bounds the cost.
 class Matcher {
  public:
-  Matcher(MatchPlan* plan, const EvalContext& ctx, bool count_rows, bool profile,
-          std::vector<Row>* out)
-      : plan_(*plan), ctx_(ctx), g_(*ctx.graph), count_rows_(count_rows), profile_(profile),
+  Matcher(const MatchPlan& plan, const EvalContext& ctx, bool count_rows,
+          std::vector<PlanStep>* profile, std::vector<Row>* out)
+      : plan_(plan), ctx_(ctx), g_(*ctx.graph), count_rows_(count_rows), profile_(profile),
         out_(out) {}
 
   absl::Status Run(const Row& row) {
@@ -31,7 +31,7 @@ class Matcher {
  private:
   absl::Status Tick() { return ctx_.guard == nullptr ? absl::OkStatus() : ctx_.guard->Step(); }
   void Count(int op) {
-    if (profile_ && op >= 0) ++plan_.steps[op].rows;
+    if (profile_ != nullptr && op >= 0) ++(*profile_)[op].rows;
   }
 
   // Runs the conjuncts placed at `event`; *ok is false when one is not true.
@@ -346,10 +346,11 @@ class Matcher {
 
   absl::Status MatchShortest(size_t k, int64_t from, const Row& row);
 
-  MatchPlan& plan_;
+  const MatchPlan& plan_;
   const EvalContext& ctx_;
   const GraphSource& g_;
-  const bool count_rows_, profile_;
+  const bool count_rows_;
+  std::vector<PlanStep>* profile_;  // PROFILE: rows per operator; null otherwise
   std::vector<Row>* out_;
   std::vector<int64_t> used_;
   std::vector<int64_t> scratch_;
@@ -423,21 +424,42 @@ absl::StatusOr<PropertyMap> EvalProps(const ExprPtr& props, const Row& row, cons
   return v->map;
 }
 
+// True when `row` binds exactly the variables of `part` in `bound`.
+bool BindsExactly(const PatternPart& part, const absl::flat_hash_set<std::string>& bound,
+                  const Row& row) {
+  auto agrees = [&](const std::string& var) {
+    return var.empty() || row.contains(var) == bound.contains(var);
+  };
+  if (!agrees(part.path_var)) return false;
+  for (const NodePattern& n : part.nodes) if (!agrees(n.var)) return false;
+  for (const RelPattern& r : part.rels) if (!agrees(r.var)) return false;
+  return true;
+}
+
 }  // namespace
 
-absl::Status RunMatchPlan(MatchPlan* plan, const Row& row, const EvalContext& ctx,
-                          bool count_rows, bool profile, std::vector<Row>* out) {
+absl::Status RunMatchPlan(const MatchPlan& plan, const Row& row, const EvalContext& ctx,
+                          bool count_rows, std::vector<PlanStep>* profile, std::vector<Row>* out) {
   Matcher m(plan, ctx, count_rows, profile, out);
   return m.Run(row);
 }
 
-absl::Status MatchPatterns(const std::vector<PatternPart>& patterns, const Row& row,
-                           const EvalContext& ctx, std::vector<Row>* out) {
-  MatchContext context;
-  for (const auto& [name, value] : row) context.bound.insert(name);
-  context.allow_pruning = false;
-  MatchPlan plan = PlanMatch(patterns, nullptr, context, 0);
-  return RunMatchPlan(&plan, row, ctx, /*count_rows=*/false, /*profile=*/false, out);
+absl::Status MatchPatternExpr(const Expr& pattern_expr, const Row& row, const EvalContext& ctx,
+                              std::vector<Row>* out) {
+  const PatternExprPlan* sub = nullptr;
+  if (ctx.pattern_exprs != nullptr) {
+    auto it = ctx.pattern_exprs->find(&pattern_expr);
+    if (it != ctx.pattern_exprs->end()) sub = &it->second;
+  }
+  if (sub != nullptr && BindsExactly(sub->part, sub->bound, row)) {
+    return RunMatchPlan(sub->plan, row, ctx, /*count_rows=*/false, /*profile=*/nullptr, out);
+  }
+  // Outside a planned query (an expression evaluated on its own), or a row
+  // the sub-plan was not made for: plan for this row's bindings.
+  absl::flat_hash_set<std::string> bound;
+  for (const auto& [name, value] : row) bound.insert(name);
+  const PatternExprPlan fresh = PlanPatternExpr(pattern_expr, bound);
+  return RunMatchPlan(fresh.plan, row, ctx, /*count_rows=*/false, /*profile=*/nullptr, out);
 }
 
 namespace {

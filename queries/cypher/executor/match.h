@@ -11,6 +11,7 @@
 #include "queries/cypher/parser/ast.h"
 #include "queries/cypher/executor/eval.h"
 #include "queries/cypher/planner/plan.h"
+#include "queries/cypher/planner/query_plan.h"
 
 namespace newsgraph::cypher {
 
@@ -18,15 +19,18 @@ namespace newsgraph::cypher {
 // and passes its filters, each relationship used at most once across the
 // parts (relationship isomorphism). Pruned variable-length steps yield each
 // end node once per start instead of once per walk. When `count_rows`, each
-// row is charged to ctx.guard's row and memory budgets; when `profile`, the
-// rows each operator produces are added to plan->steps[i].rows.
-absl::Status RunMatchPlan(MatchPlan* plan, const Row& row, const EvalContext& ctx,
-                          bool count_rows, bool profile, std::vector<Row>* out);
+// row is charged to ctx.guard's row and memory budgets; `profile` (PROFILE
+// only, else null) gets the rows each operator of plan.steps produced added
+// to its entries, which line up with plan.steps.
+absl::Status RunMatchPlan(const MatchPlan& plan, const Row& row, const EvalContext& ctx,
+                          bool count_rows, std::vector<PlanStep>* profile, std::vector<Row>* out);
 
-// Unplanned matching, for patterns used as predicates: every match, in the
-// pattern's own order, no WHERE.
-absl::Status MatchPatterns(const std::vector<PatternPart>& patterns, const Row& row,
-                           const EvalContext& ctx, std::vector<Row>* out);
+// The matches of a pattern expression (kPattern: a predicate, exists(...),
+// shortestPath(...)) in `row`, through its sub-plan in ctx.pattern_exprs,
+// planned once for the whole query. Without one (an expression evaluated
+// outside a planned query) it is planned here for this row.
+absl::Status MatchPatternExpr(const Expr& pattern_expr, const Row& row, const EvalContext& ctx,
+                              std::vector<Row>* out);
 
 // Creates the unbound nodes and all relationships of `patterns`, binding
 // their variables into *row.
