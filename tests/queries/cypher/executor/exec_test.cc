@@ -2,6 +2,7 @@
 #include "queries/cypher/executor/exec.h"
 
 #include "gtest/gtest.h"
+#include "queries/cypher/parser/parser.h"
 
 namespace newsgraph::cypher {
 namespace {
@@ -159,6 +160,32 @@ TEST_F(cypher_shortest, EveryPairWithUnboundEnds) {
   EXPECT_EQ(Rows(&g_, "MATCH p = shortestPath((a:N)-[:R*]->(b:N)) WHERE a.id = 1 "
                       "RETURN b.id, length(p) ORDER BY b.id"),
             (std::vector<std::string>{"2, 1", "3, 2", "4, 2", "5, 1", "6, 1"}));
+}
+
+// The executor runs the sub-plan the planner made for a pattern
+// expression, for every row, instead of planning it again: given another
+// pattern's sub-plan, it answers by that one.
+TEST_F(cypher_exec, PatternExpressionsRunTheirPlannedSubPlan) {
+  absl::StatusOr<Query> query =
+      ParseQuery("MATCH (a:Person) WHERE (a)-[:KNOWS]->() RETURN a.name ORDER BY a.name");
+  absl::StatusOr<Query> other = ParseQuery("MATCH (a) WHERE (a)-[:LIVES_IN]->() RETURN a");
+  ASSERT_TRUE(query.ok() && other.ok());
+  absl::StatusOr<BoundQuery> bound = Bind(*query);
+  ASSERT_TRUE(bound.ok()) << bound.status();
+  QueryPlan plan = Plan(*bound);
+  auto names = [&](const QueryPlan& p) {
+    absl::StatusOr<QueryResult> r = Execute(p, g_, nullptr, {});
+    EXPECT_TRUE(r.ok()) << r.status();
+    std::vector<std::string> out;
+    for (const auto& row : r.ok() ? r->rows : std::vector<std::vector<Value>>()) {
+      out.push_back(FormatValue(row[0], &g_));
+    }
+    return out;
+  };
+  EXPECT_EQ(names(plan), std::vector<std::string>{"'Ann'"});
+  ASSERT_EQ(plan.pattern_exprs.size(), 1u);
+  plan.pattern_exprs.begin()->second = PlanPatternExpr(*other->clauses[0].where, {"a"});
+  EXPECT_EQ(names(plan), (std::vector<std::string>{"'Ann'", "'Bob'"}));
 }
 
 }  // namespace
