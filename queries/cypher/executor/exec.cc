@@ -8,6 +8,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "queries/cypher/binder/binder.h"
+#include "queries/cypher/executor/create.h"
 #include "queries/cypher/executor/match.h"
 #include "queries/cypher/parser/parser.h"
 #include "queries/cypher/executor/procedures.h"

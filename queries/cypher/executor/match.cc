@@ -416,13 +416,6 @@ absl::Status Matcher::MatchShortest(size_t k, int64_t from, const Row& row) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<PropertyMap> EvalProps(const ExprPtr& props, const Row& row, const EvalContext& ctx) {
-  if (props == nullptr) return PropertyMap();
-  absl::StatusOr<Value> v = Evaluate(*props, row, ctx);
-  if (!v.ok()) return v.status();
-  if (v->kind != K::kMap) return absl::InvalidArgumentError("TypeError: properties must be a map");
-  return v->map;
-}
 
 // True when `row` binds exactly the variables of `part` in `bound`.
 bool BindsExactly(const PatternPart& part, const absl::flat_hash_set<std::string>& bound,
@@ -460,102 +453,6 @@ absl::Status MatchPatternExpr(const Expr& pattern_expr, const Row& row, const Ev
   for (const auto& [name, value] : row) bound.insert(name);
   const PatternExprPlan fresh = PlanPatternExpr(pattern_expr, bound);
   return RunMatchPlan(fresh.plan, row, ctx, /*count_rows=*/false, /*profile=*/nullptr, out);
-}
-
-namespace {
-
-// What malloc adds to each block it hands out (glibc: 16 bytes, rounded).
-constexpr int64_t kMallocOverhead = 16;
-
-// Heap bytes of a string beyond the object itself (short strings live
-// inside it).
-int64_t StringHeapBytes(const std::string& s) {
-  return s.capacity() > 15 ? static_cast<int64_t>(s.capacity()) + 1 + kMallocOverhead : 0;
-}
-
-// Heap bytes a value owns beyond sizeof(Value).
-int64_t ValueHeapBytes(const Value& v) {
-  int64_t bytes = StringHeapBytes(v.s);
-  if (v.list.capacity() > 0) {
-    bytes += static_cast<int64_t>(v.list.capacity() * sizeof(Value)) + kMallocOverhead;
-    for (const Value& e : v.list) bytes += ValueHeapBytes(e);
-  }
-  for (const auto& [k, e] : v.map) {
-    // A std::map node: three pointers and a colour, the key and the value.
-    bytes += 32 + static_cast<int64_t>(sizeof(std::string) + sizeof(Value)) + kMallocOverhead +
-             StringHeapBytes(k) + ValueHeapBytes(e);
-  }
-  return bytes;
-}
-
-}  // namespace
-
-int64_t ApproxValueBytes(const Value& v) { return sizeof(Value) + ValueHeapBytes(v); }
-
-// Counted as allocated, not as used: a row's hash table has a slot (and a
-// control byte) for each unit of capacity, filled or not. Undercounting
-// here let a query's RSS pass its memory budget by a quarter.
-int64_t ApproxRowBytes(const Row& row) {
-  // The row object itself lives in a std::vector that doubles as it grows:
-  // up to twice its size in capacity, and three times while it moves.
-  int64_t bytes = 3 * sizeof(Row);
-  if (row.capacity() > 0) {
-    bytes += static_cast<int64_t>(row.capacity() * (sizeof(Row::slot_type) + 1)) + 16 +
-             kMallocOverhead;
-  }
-  for (const auto& [name, v] : row) bytes += StringHeapBytes(name) + ValueHeapBytes(v);
-  return bytes;
-}
-
-absl::Status CreatePatterns(const std::vector<PatternPart>& patterns, const EvalContext& ctx,
-                            GraphSink* sink, Row* row) {
-  if (sink == nullptr) return absl::FailedPreconditionError("the graph is read-only");
-  for (const PatternPart& part : patterns) {
-    std::vector<Value> path;
-    for (size_t i = 0; i < part.nodes.size(); ++i) {
-      const NodePattern& np = part.nodes[i];
-      auto it = np.var.empty() ? row->end() : row->find(np.var);
-      if (it != row->end()) {
-        if (it->second.kind != K::kNode) return absl::InvalidArgumentError("VariableAlreadyBound: " + np.var);
-        path.push_back(it->second);
-      } else {
-        absl::StatusOr<PropertyMap> props = EvalProps(np.props, *row, ctx);
-        if (!props.ok()) return props.status();
-        const int64_t id = sink->CreateNode(np.labels, *std::move(props));
-        if (!np.var.empty()) (*row)[np.var] = Value::Node(id);
-        path.push_back(Value::Node(id));
-      }
-      if (i == 0) continue;
-      const RelPattern& rp = part.rels[i - 1];
-      if (rp.types.size() != 1 || rp.var_length || rp.dir == Direction::kBoth) {
-        return absl::InvalidArgumentError("SyntaxError: CREATE needs one type and a direction");
-      }
-      absl::StatusOr<PropertyMap> props = EvalProps(rp.props, *row, ctx);
-      if (!props.ok()) return props.status();
-      int64_t from = path[path.size() - 2].i, to = path.back().i;
-      if (rp.dir == Direction::kIn) std::swap(from, to);
-      const int64_t id = sink->CreateRel(from, to, rp.types[0], *std::move(props));
-      if (!rp.var.empty()) (*row)[rp.var] = Value::Rel(id);
-      path.insert(path.end() - 1, Value::Rel(id));
-    }
-    if (!part.path_var.empty()) (*row)[part.path_var] = Value::Path(path);
-  }
-  return absl::OkStatus();
-}
-
-std::vector<std::string> PatternVariables(const std::vector<PatternPart>& patterns) {
-  std::vector<std::string> vars;
-  auto add = [&](const std::string& v) {
-    if (!v.empty() && std::find(vars.begin(), vars.end(), v) == vars.end()) vars.push_back(v);
-  };
-  for (const PatternPart& part : patterns) {
-    add(part.path_var);
-    for (size_t i = 0; i < part.nodes.size(); ++i) {
-      add(part.nodes[i].var);
-      if (i < part.rels.size()) add(part.rels[i].var);
-    }
-  }
-  return vars;
 }
 
 }  // namespace newsgraph::cypher

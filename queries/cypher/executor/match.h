@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "queries/cypher/parser/ast.h"
 #include "queries/cypher/executor/eval.h"
+#include "queries/cypher/executor/row_bytes.h"
 #include "queries/cypher/planner/plan.h"
 #include "queries/cypher/planner/query_plan.h"
 
@@ -31,18 +32,6 @@ absl::Status RunMatchPlan(const MatchPlan& plan, const Row& row, const EvalConte
 // outside a planned query) it is planned here for this row.
 absl::Status MatchPatternExpr(const Expr& pattern_expr, const Row& row, const EvalContext& ctx,
                               std::vector<Row>* out);
-
-// Creates the unbound nodes and all relationships of `patterns`, binding
-// their variables into *row.
-absl::Status CreatePatterns(const std::vector<PatternPart>& patterns, const EvalContext& ctx,
-                            GraphSink* sink, Row* row);
-
-// Variables a pattern list introduces, in order of appearance.
-std::vector<std::string> PatternVariables(const std::vector<PatternPart>& patterns);
-
-// Approximate heap bytes of a row, or of one value, for the memory budget.
-int64_t ApproxRowBytes(const Row& row);
-int64_t ApproxValueBytes(const Value& v);
 
 }  // namespace newsgraph::cypher
 

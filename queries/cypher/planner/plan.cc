@@ -457,4 +457,19 @@ PlanStep DescribeClause(const Clause& clause, int clause_index) {
   return step;
 }
 
+std::vector<std::string> PatternVariables(const std::vector<PatternPart>& patterns) {
+  std::vector<std::string> vars;
+  auto add = [&](const std::string& v) {
+    if (!v.empty() && std::find(vars.begin(), vars.end(), v) == vars.end()) vars.push_back(v);
+  };
+  for (const PatternPart& part : patterns) {
+    add(part.path_var);
+    for (size_t i = 0; i < part.nodes.size(); ++i) {
+      add(part.nodes[i].var);
+      if (i < part.rels.size()) add(part.rels[i].var);
+    }
+  }
+  return vars;
+}
+
 }  // namespace newsgraph::cypher

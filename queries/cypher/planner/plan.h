@@ -111,6 +111,8 @@ void Conjuncts(const ExprPtr& e, std::vector<ExprPtr>* out);
 // Adds every variable name `e` mentions (including inside nested patterns
 // and comprehensions, conservatively) to *out.
 void MentionedVariables(const Expr& e, absl::flat_hash_set<std::string>* out);
+// Variables a pattern list introduces, in order of appearance.
+std::vector<std::string> PatternVariables(const std::vector<PatternPart>& patterns);
 // Cypher-ish text of a relationship step, for plan details.
 std::string DescribeStep(const NodePattern& from, const RelPattern& rel, const NodePattern& to);
 
