@@ -67,7 +67,6 @@ CypherValue ToCypherValue(const Value& v, const GraphSource* graph);
 // without one they print as (#id) and [#id]. The text comes from the one
 // value renderer (queries/output/value_text.h).
 std::string FormatValue(const Value& v, const GraphSource* graph);
-std::string FormatFloat(double d);
 
 // Dates: the ISO text of a day number ("2022-01-01"), and the integer
 // component `key` of it (year, month, day, quarter, dayOfWeek with Monday

@@ -1,13 +1,14 @@
 #include "queries/output/value_text.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
-#include "queries/cypher/value.h"
 
 namespace newsgraph {
 namespace queries {
@@ -62,12 +63,22 @@ Json PropertiesJson(const std::map<std::string, CypherValue>& props) {
 
 }  // namespace
 
+std::string FormatFloat(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+  char buf[64];
+  std::snprintf(buf, sizeof(buf), "%.15g", d);
+  std::string s = buf;
+  if (s.find_first_of(".eE") == std::string::npos) s += ".0";
+  return s;
+}
+
 std::string CypherNotation(const CypherValue& v, const Notation& n) {
   switch (v.kind) {
     case K::kNull: return "null";
     case K::kBool: return v.boolean ? "true" : "false";
     case K::kInt: return absl::StrCat(v.integer);
-    case K::kFloat: return cypher::FormatFloat(v.number);
+    case K::kFloat: return FormatFloat(v.number);
     case K::kString:
       return absl::StrCat("'", n.escape_quotes ? absl::StrReplaceAll(v.text, {{"'", "\\'"}}) : v.text,
                           "'");

@@ -29,6 +29,10 @@ struct Notation {
 inline constexpr Notation kResultNotation{};
 inline constexpr Notation kTckNotation{false, true, true, true, false};
 
+// A float as Cypher writes it: always with a decimal point or an exponent
+// (2.0, 1e+20), NaN and Infinity by name.
+std::string FormatFloat(double d);
+
 // `value` in Cypher notation: null as "null", strings quoted, lists in [],
 // maps and properties in {}, nodes as (:Label {k: v}), relationships as
 // [:TYPE {k: v}], paths with arrows the way each relationship runs.

@@ -18,6 +18,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
 #include "queries/cypher/value.h"
+#include "queries/output/value_text.h"
 
 namespace newsgraph::cypher::tck {
 
@@ -236,7 +237,7 @@ class Canonicalizer {
         tok == "true" || tok == "false") {
       return tok;
     }
-    if (tok.find_first_of(".eE") != std::string::npos) return FormatFloat(std::strtod(tok.c_str(), nullptr));
+    if (tok.find_first_of(".eE") != std::string::npos) return queries::FormatFloat(std::strtod(tok.c_str(), nullptr));
     return absl::StrCat(std::strtoll(tok.c_str(), nullptr, 10));
   }
 
