@@ -13,9 +13,9 @@
 #include "newsgraph/importer.h"
 #include "newsgraph/query.h"
 #include "newsgraph/store.h"
-#include "queries/answer_formats.h"
-#include "queries/canned_registry.h"
-#include "queries/canned_runner.h"
+#include "queries/output/answer_formats.h"
+#include "queries/canned/registry.h"
+#include "queries/canned/runner.h"
 #include "schema/dates.h"
 
 namespace newsgraph {
@@ -139,7 +139,7 @@ absl::StatusOr<QueryResult> Database::Ask(absl::string_view name,
   absl::StatusOr<CypherParams> bound = queries::BindParams(*entry, params);
   if (!bound.ok()) return bound.status();
   // officials-met and contacts-of have C++ twins (the CLI's scored path);
-  // here every entry runs its Cypher text, which canned_runner_test holds
+  // here every entry runs its Cypher text, which tests/queries/canned/runner_test.cc holds
   // equal to them, so that every answer has the same shape.
   absl::StatusOr<CypherResult> result =
       queries::RunCannedCypher(*impl_->store, *entry, *bound, options);

@@ -19,7 +19,7 @@
 #include "newsgraph/bulk_load.h"
 #include "newsgraph/graph_snapshot.h"
 #include "newsgraph/store.h"
-#include "queries/traversal.h"
+#include "queries/graph/traversal.h"
 
 namespace newsgraph {
 namespace {

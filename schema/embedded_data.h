@@ -2,7 +2,7 @@
 // queries (data/queries/canned.cypher) -- compiled into the library, so that
 // a built or installed binary works wherever it is moved, with no source
 // tree beside it. NEWSGRAPH_DATA_DIR, when set, names a data directory to
-// read instead (importers/knowledge_base.h, queries/canned_registry.h).
+// read instead (importers/knowledge_base.h, queries/canned/registry.h).
 #ifndef NEWSGRAPH_SCHEMA_EMBEDDED_DATA_H_
 #define NEWSGRAPH_SCHEMA_EMBEDDED_DATA_H_
 

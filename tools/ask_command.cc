@@ -11,8 +11,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "newsgraph/query.h"
-#include "queries/canned_registry.h"
-#include "queries/canned_runner.h"
+#include "queries/canned/registry.h"
+#include "queries/canned/runner.h"
 #include "schema/ontology.h"
 #include "tools/cli_common.h"
 

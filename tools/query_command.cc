@@ -1,6 +1,6 @@
 // newsgraph query: read-only Cypher statements over a store, given as an
 // argument, in a file (--file) or on standard input; several are separated
-// by ';' (queries/cypher_script.h).
+// by ';' (queries/cypher/script.h).
 #include <unistd.h>
 
 #include <fstream>
@@ -9,7 +9,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "queries/cypher_script.h"
+#include "queries/cypher/script.h"
 #include "tools/cli_common.h"
 #include "tools/cypher_session.h"
 

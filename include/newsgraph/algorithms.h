@@ -1,6 +1,6 @@
 // Whole-graph algorithms over a GraphSnapshot, with the semantics of the
 // LDBC Graphalytics benchmark (checked against its validation graphs in
-// tests/queries/graphalytics_test.cc): BFS, PageRank, weakly connected
+// tests/queries/graph/graphalytics_test.cc): BFS, PageRank, weakly connected
 // components, community detection by label propagation, local clustering
 // coefficient, single-source shortest paths.
 //

@@ -1,5 +1,5 @@
 // What one fuzz input goes through. The libFuzzer target and the corpus
-// replay test (tests/queries/cypher_fuzz_corpus_test.cc) share it, so that
+// replay test (tests/queries/cypher/fuzz_corpus_test.cc) share it, so that
 // the checked-in corpus exercises the same code in the normal gcc build.
 #ifndef NEWSGRAPH_TESTS_FUZZ_CYPHER_FUZZ_INPUT_H_
 #define NEWSGRAPH_TESTS_FUZZ_CYPHER_FUZZ_INPUT_H_
@@ -10,9 +10,9 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
-#include "queries/cypher_binder.h"
-#include "queries/cypher_exec.h"
-#include "queries/cypher_parser.h"
+#include "queries/cypher/binder/binder.h"
+#include "queries/cypher/executor/exec.h"
+#include "queries/cypher/parser/parser.h"
 
 namespace newsgraph::cypher {
 
@@ -79,7 +79,7 @@ inline FuzzOutcome FuzzOneInput(absl::string_view text) {
     outcome.parsed = query.status();
     return outcome;
   }
-  outcome.parsed = Bind(*query);
+  outcome.parsed = Bind(*query).status();
   if (!outcome.parsed.ok()) return outcome;
   InMemoryGraph graph = FuzzGraph();
   const Params params = {{"p", Value::Int(2)},

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "queries/cypher_exec.h"
+#include "queries/cypher/executor/exec.h"
 
 namespace {
 
