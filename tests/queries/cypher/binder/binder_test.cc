@@ -8,16 +8,10 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "queries/cypher/parser/parser.h"
+#include "tests/queries/cypher/sorted_names.h"
 
 namespace newsgraph::cypher {
 namespace {
-
-// A set's names in order, to compare with a list.
-std::vector<std::string> Sorted(const absl::flat_hash_set<std::string>& names) {
-  std::vector<std::string> out(names.begin(), names.end());
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 using ::testing::HasSubstr;
 
