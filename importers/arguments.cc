@@ -11,6 +11,8 @@ namespace {
 
 using Set = absl::flat_hash_set<std::string>;
 
+}  // namespace
+
 bool IsDateWord(const std::string& w) {
   static const auto* k = new Set{
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -22,7 +24,6 @@ bool IsDateWord(const std::string& w) {
   return k->contains(w) || (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0])));
 }
 
-}  // namespace
 
 int HeadStart(const Document& doc, const Sentence& s, const Mentions& m,
               const PersonMention& p) {

@@ -33,6 +33,9 @@ bool IsReportingVerb(absl::string_view norm);
 // Words that open a new clause ("which", "who", "while", "as", "said").
 bool IsClauseBoundary(absl::string_view norm);
 
+// Words of a date or time phrase: weekdays, months, "last", "week", digits.
+bool IsDateWord(const std::string& norm);
+
 // A preposition that puts the person after it in an object's place ("to
 // X", "with X", "including X").
 bool IsPreposition(absl::string_view norm);

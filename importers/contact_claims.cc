@@ -154,11 +154,21 @@ void SentenceEvents::ClaimFrontedSubject(size_t g, ContactSlots* slots, Claimed*
   ContactSlot& slot = (*slots)[g];
   const int fs = FrontedSubject(*slot.trigger);
   if (fs < 0) return;
+
   const bool own = std::find(slot.objects.begin(), slot.objects.end(), fs) != slot.objects.end();
   if (!own && claimed->contains(fs)) return;
   if (!own) {
     claimed->insert(fs);
     slot.subjects.push_back(fs);
+    // "In their first meeting, X and Y sat down": the subject's conjuncts.
+    auto at = std::find(people_.begin(), people_.end(), fs);
+    for (auto next = at + 1; at != people_.end() && next != people_.end() &&
+                             Coordinated(*(next - 1), *next) &&
+                             Claimable(*next, slot, *claimed);
+         ++next) {
+      claimed->insert(*next);
+      slot.subjects.push_back(*next);
+    }
   }
   // "In a phone call, X told Y that ...": the one addressed took part.
   const int verb = HeadEnd(m_.people[fs]);
@@ -189,6 +199,7 @@ void SentenceEvents::ApplyParse(ContactSlot* slot) const {
   // and the people near the word.
   Parsed pa;
   ParseArguments(*slot->trigger, &pa);
+
   auto has = [&](const std::vector<int>& v, int mi) { return HasEntity(v, m_.people[mi].entity); };
   auto elsewhere = [&](int mi) { return InOtherClause(mi, *slot->trigger); };
   if (!pa.subjects.empty()) {

@@ -350,8 +350,15 @@ int SentenceEvents::FrontedSubject(const Trigger& t) const {
   if (!fronted) return -1;
   int comma = t.last;
   while (comma < s_.last && doc_.tokens[comma].norm != ",") {
-    // The phrase holds no clause of its own: "After he met Y, ...".
-    if (IsClauseBoundary(doc_.tokens[comma].norm)) return -1;
+    // The phrase holds no clause of its own: "After he met Y, ...". A
+    // preposition before a noun phrase opens none: "since the election".
+    const std::string& w = doc_.tokens[comma].norm;
+    const bool noun_phrase =
+        IsOneOf(w, {"since", "after", "before", "until"}) && comma + 1 < s_.last &&
+        (IsOneOf(doc_.tokens[comma + 1].norm, {"the", "a", "an", "his", "her", "their", "its",
+                                                "last"}) ||
+         IsDateWord(doc_.tokens[comma + 1].norm));
+    if (IsClauseBoundary(w) && !noun_phrase) return -1;
     ++comma;
   }
   for (int k = s_.first; k < t.first; ++k) {

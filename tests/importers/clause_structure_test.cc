@@ -120,6 +120,12 @@ const std::vector<Case> kParticipants = {
      {{"MEET", {kOla, kKari}, kHappened}}, {}},
     {"ExchangedViewsWith", "Virtanen exchanged views with Park Min-ho on Thursday.",
      {{"MEET", {kKari, kPark}, kHappened}}, {}},
+    // The possessive looks ahead to the clause's coordinated subject, and
+    // "since the election" opens no clause of its own.
+    {"FrontedPhraseWithCoordinatedSubject",
+     "In their first meeting since the election, Virtanen and Park Min-ho sat down in Tampere "
+     "on Wednesday.",
+     {{"MEET", {kKari, kPark}, kHappened}}, {}},
     {"WelcomedToAPlaceGuestTravels", "Virtanen welcomed Park Min-ho to Helsinki on Monday.",
      {{"MEET", {kKari, kPark}, kHappened}, {"VISIT", {kPark}, kHappened}}, {}},
     // Welcoming guests together is one gathering, as hosting is.
