@@ -313,6 +313,20 @@ std::vector<StatementDraft> Reader::Run() {
       Emit("SANCTION", i, q + 1, "sanction:imposed-sanctions-on", &out);
       continue;
     }
+    // "Russia was hit with fresh sanctions by Japan": the agent imposed them.
+    if (w == "hit" && i > s_.first && IsOneOf(Norm(i - 1), {"was", "were", "been", "is", "are"}) &&
+        Norm(i + 1) == "with") {
+      int k = i + 2;
+      while (k < s_.last && k <= i + 5 && !IsOneOf(Norm(k), {"sanctions", "sanction"}) &&
+             doc_.tokens[k].word && !doc_.tokens[k].cap) {
+        ++k;
+      }
+      if (k + 1 < s_.last && IsOneOf(Norm(k), {"sanctions", "sanction"}) && Norm(k + 1) == "by" &&
+          !hedged()) {
+        EmitPassive("SANCTION", i - 1, k + 2, "sanction:hit-with-sanctions-by", &out);
+      }
+      continue;
+    }
     if (w == "sanctioned" && i > s_.first && Norm(i + 1) == "by" &&
         IsOneOf(Norm(i - 1), {"was", "were", "been", "be", "being"})) {
       // "Russian officials were sanctioned by the EU": the agent imposed

@@ -69,6 +69,15 @@ TEST(StatementsTest, PassiveSanctionKeepsItsDirection) {
   EXPECT_EQ(FormatSpan(e->time), "2023-05-29");
 }
 
+// "was hit with sanctions by": the same passive with a light verb.
+TEST(StatementsTest, HitWithSanctionsByIsPassive) {
+  Extraction x = ExtractFrom("Chile was hit with fresh sanctions by Norway on Tuesday.");
+  const ExtractedEvent* e = Find(x, "SANCTION");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(Names(*e), "Norway+Chile");
+  EXPECT_EQ(FormatSpan(e->time), "2023-05-30");
+}
+
 TEST(StatementsTest, NoSanctionFromHedgesOrMentions) {
   EXPECT_EQ(Count(ExtractFrom("Norway threatened to impose sanctions on Chile."), "SANCTION"), 0);
   EXPECT_EQ(Count(ExtractFrom("Nordmann said the sanctions on Chile were working."), "SANCTION"), 0);
