@@ -42,6 +42,18 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
       }
       if (IsOneOf(w, {".", ";", "said", "says"})) break;
     }
+    // "Talks between X and Y are planned for Friday", "The meeting will take
+    // place": the noun that opens the sentence is its subject, and the
+    // sentence's verb says when.
+    for (int k = tr.last; tr.first - s.first <= 2 && k + 1 < std::min(s.last, tr.last + 12); ++k) {
+      const std::string& w = t[k].norm;
+      if (IsOneOf(w, {",", ";", "who", "which", "that", "said", "says"})) break;
+      if (w == "will" || w == "'ll") return set(pb::PLANNED, w);
+      if (IsOneOf(w, {"is", "are", "was", "were"}) &&
+          IsOneOf(t[k + 1].norm, {"planned", "scheduled", "expected", "due", "set"})) {
+        return set(pb::PLANNED, t[k + 1].norm);
+      }
+    }
   }
   // "has not confirmed that they will meet": uncertain, whatever follows.
   for (int k = std::max(s.first, tr.first - 9); k + 1 < tr.first; ++k) {

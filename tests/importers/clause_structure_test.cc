@@ -126,6 +126,12 @@ const std::vector<Case> kParticipants = {
      "In their first meeting since the election, Virtanen and Park Min-ho sat down in Tampere "
      "on Wednesday.",
      {{"MEET", {kKari, kPark}, kHappened}}, {}},
+    // A contact noun that opens the sentence takes the tense of its verb.
+    {"NounSubjectOfAPlan", "Talks between Nordmann and Virtanen are planned for Friday.",
+     {{"MEET", {kOla, kKari}, kPlanned}}, {}},
+    {"NounSubjectWillTakePlace", "The meeting between Virtanen and Park Min-ho will take place "
+     "in Busan.",
+     {{"MEET", {kKari, kPark}, kPlanned}}, {}},
     {"WelcomedToAPlaceGuestTravels", "Virtanen welcomed Park Min-ho to Helsinki on Monday.",
      {{"MEET", {kKari, kPark}, kHappened}, {"VISIT", {kPark}, kHappened}}, {}},
     // Welcoming guests together is one gathering, as hosting is.
