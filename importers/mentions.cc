@@ -183,6 +183,9 @@ void SentenceScanner::AddPeerByStyle(PersonMention p) {
 
 bool SentenceScanner::PredicateRole(int k, std::string* role, std::string* nationality) const {
   const auto& toks = doc_.tokens;
+  // "X, who was Denmark's defence minister until 2022, ...": the same
+  // predicate in a relative clause.
+  if (k + 2 < s_.last && toks[k].norm == "," && toks[k + 1].norm == "who") k += 2;
   if (k < s_.last && IsOneOf(toks[k].norm, {"was", "is", "became", "remains"})) {
     ++k;
   } else if (k + 1 < s_.last && IsOneOf(toks[k].norm, {"has", "had"}) &&

@@ -27,6 +27,15 @@ TEST(IntroductionsTest, PredicateGivesRoleAndState) {
   EXPECT_EQ(SortedNames(x.events[0]), "Lena Berg, Ola Nordmann");
 }
 
+// The same predicate inside a relative clause after the name.
+TEST(IntroductionsTest, RelativeClausePredicateGivesRoleAndState) {
+  const Extraction x = ExtractWithTestKb(
+      "Lena Berg, who was Finland's trade minister until March, met Nordmann on Monday.");
+  EXPECT_EQ(RoleLearnedFor(x, "Lena Berg"), "trade minister/FI");
+  ASSERT_EQ(x.events.size(), 1u) << DescribeEvents(x);
+  EXPECT_EQ(SortedNames(x.events[0]), "Lena Berg, Ola Nordmann");
+}
+
 TEST(IntroductionsTest, DescriptorBeforeTheName) {
   const Extraction x =
       ExtractWithTestKb("Nordmann held talks with opposition politician Marta Lund on Friday.");
