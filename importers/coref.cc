@@ -29,9 +29,27 @@ int32_t SpanStart(const pb::KbSpan& span) {
   return parsed.ok() ? parsed->from_day() : INT_MIN;
 }
 
-// Given names agree when their first letters do ("Sergey"/"Sergei",
-// "Jacob"/"Jake", "Dmitry"/"Dmytro"), so a differently spelt full name
-// still finds its KB person, while "Hunter Biden" does not become Joe.
+// Edits (insert, delete, replace) from `a` to `b`; short words only.
+int Edits(const std::string& a, const std::string& b) {
+  std::vector<int> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    int diag = row[0];
+    row[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const int up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// Given names agree when one spells the other ("Sergey"/"Sergei",
+// "Dmitry"/"Dmytro": the same first letter and two edits at most) or
+// shortens it ("Joe"/"Joseph"), so a differently spelt full name still
+// finds its KB person, while "Hunter Biden" and "Jill Biden" do not become
+// Joe.
 bool GivenNamesAgree(const std::vector<std::string>& read,
                      const std::vector<std::string>& known,
                      const std::vector<std::string>& surname) {
@@ -46,7 +64,9 @@ bool GivenNamesAgree(const std::vector<std::string>& read,
   };
   std::string a = given(read), b = given(known);
   if (a.empty() || b.empty()) return true;
-  return a[0] == b[0];
+  if (a[0] != b[0]) return false;
+  if (a.compare(0, b.size(), b) == 0 || b.compare(0, a.size(), a) == 0) return true;
+  return Edits(a, b) <= 2;
 }
 
 // "Prince William", "Queen Rania": a royal title right before one name.
@@ -267,8 +287,18 @@ int Resolver::ResolveShort(int index) {
       }
     }
   }
-  if (best >= 0) return best;
   std::string key = PickKbCandidate(p);
+  // "Jill Biden ... Biden said": a bare surname is the office holder the KB
+  // knows, not a namesake the text introduced, unless that namesake is named
+  // in the same sentence.
+  // A state read with the surname ("South Korea's Kim") must be the holder's.
+  const pb::KbPerson* holder = key.empty() ? nullptr : kb_.PersonByKey(key);
+  if (best >= 0 && holder != nullptr && entities_[best].kb_key.empty() && best_dist > 40 &&
+      kb_.RoleOn(*holder, day_) != nullptr &&
+      (p.nationality.empty() || p.nationality == KbStateOn(kb_, *holder, day_))) {
+    best = -1;
+  }
+  if (best >= 0) return best;
   if (!key.empty()) return KbEntity(key, "kb-surname");
   return -1;
 }

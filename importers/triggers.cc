@@ -249,7 +249,7 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       // The guests may be several, with titles and hyphenated names: "A of
       // Poland and B to the White House", "Park Min-ho to Oslo".
       int k = i + 1;
-      while (k < s.last && k <= i + 16 && (t[k].word || IsOneOf(t[k].norm, {",", "-"})) &&
+      while (k < s.last && k <= i + 16 && (t[k].word || IsOneOf(t[k].norm, {",", "-", "."})) &&
              t[k].norm != "'s" && !IsOneOf(t[k].norm, {"to", "at", "in", "for"})) {
         ++k;
       }

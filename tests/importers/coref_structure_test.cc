@@ -176,6 +176,23 @@ const std::vector<Case> kGroups = {
 };
 INSTANTIATE_TEST_SUITE_P(Groups, CorefStructureTest, ::testing::ValuesIn(kGroups), CaseName);
 
+// A namesake is another person: a full name whose given name the KB's
+// holder does not have stays apart, and a bare surname far from it is the
+// office holder the KB knows.
+const std::vector<Case> kNamesakes = {
+    {"OtherGivenNameIsAnotherPerson",
+     "Oskar Nordmann, a businessman from Bergen, had lunch with Virtanen on Monday.",
+     "MEET", {"Oskar Nordmann", kKari}, "2023-05-29", -1},
+    {"BareSurnameIsTheOfficeHolder",
+     "Oskar Nordmann, a businessman from Bergen, opened a new shipyard in Tampere on Monday, "
+     "where hundreds of workers, local officials and reporters from several countries gathered "
+     "to watch the first hull leave the dock and to hear speeches about trade between the two "
+     "countries. Nordmann spoke by phone with Virtanen on Tuesday.",
+     "PHONE_CALL", {kOla, kKari}, "2023-05-30", -1},
+};
+INSTANTIATE_TEST_SUITE_P(Namesakes, CorefStructureTest, ::testing::ValuesIn(kNamesakes),
+                         CaseName);
+
 // A definite noun for a contact already reported is that contact: one
 // event, no second one with fewer people. No trips in these texts, so the
 // total counts only contacts.
