@@ -398,7 +398,9 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
     // "Secretary General of the Arctic Council Ann Lowe": a run
     // right before a known person completes that person's title.
     if (b < s_.last && MatchAt(b) != nullptr && MatchAt(b)->Has(GazKind::kPerson)) continue;
-    const bool honorific = a - 1 >= s_.first && IsHonorific(toks[a - 1].norm);
+    // "Mrs. Kim Keon Hee": the abbreviation's full stop stands between.
+    const int before = a - 1 >= s_.first && toks[a - 1].norm == "." ? a - 2 : a - 1;
+    const bool honorific = before >= s_.first && IsHonorific(toks[before].norm);
     PersonMention p;
     p.first = a;
     p.last = b;

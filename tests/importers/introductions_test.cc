@@ -36,6 +36,19 @@ TEST(IntroductionsTest, RelativeClausePredicateGivesRoleAndState) {
   EXPECT_EQ(SortedNames(x.events[0]), "Lena Berg, Ola Nordmann");
 }
 
+// "Mrs." with its full stop introduces a name that is not the KB's person of
+// that surname.
+TEST(IntroductionsTest, HonorificWithAFullStop) {
+  const Extraction x =
+      ExtractWithTestKb("Virtanen welcomed Mrs. Park Ji-woo to Helsinki on Monday.");
+  bool met = false;
+  for (const ExtractedEvent& e : x.events) {
+    met |= ExportEventType(e.plover_type, e.mode) == "MEET" &&
+           SortedNames(e) == "Kari Virtanen, Park Ji-woo";
+  }
+  EXPECT_TRUE(met) << DescribeEvents(x);
+}
+
 TEST(IntroductionsTest, DescriptorBeforeTheName) {
   const Extraction x =
       ExtractWithTestKb("Nordmann held talks with opposition politician Marta Lund on Friday.");
