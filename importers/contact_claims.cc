@@ -111,6 +111,26 @@ void SentenceEvents::ClaimSceneClause(size_t g, ContactSlots* slots, Claimed* cl
   }
 }
 
+void SentenceEvents::ClaimWhereClause(ContactSlot* slot, Claimed* claimed) const {
+  // "joined a call with House Democrats, where X pressed him": the people
+  // the relative clause names were in the contact.
+  const Trigger& t = *slot->trigger;
+  if (t.verb) return;
+  int k = t.last;
+  while (k + 1 < s_.last && k < t.last + 8 && doc_.tokens[k].norm != ",") ++k;
+  if (k + 1 >= s_.last || doc_.tokens[k].norm != "," || doc_.tokens[k + 1].norm != "where") {
+    return;
+  }
+  int end = k + 2;
+  while (end < s_.last && !IsOneOf(doc_.tokens[end].norm, {",", ";", "."})) ++end;
+  for (int mi : people_) {
+    const PersonMention& p = m_.people[mi];
+    if (p.first <= k + 1 || p.last > end || !Claimable(mi, *slot, *claimed)) continue;
+    claimed->insert(mi);
+    slot->objects.push_back(mi);
+  }
+}
+
 void SentenceEvents::ClaimNearby(ContactSlots* slots, const Claimed& claimed) const {
   // The people no grammar rule placed join the nearest trigger within a few
   // words that is not a mere back-reference.
@@ -230,6 +250,7 @@ void SentenceEvents::ClaimPeople(ContactSlots* slots) const {
     ClaimSubjects(g, slots, &claimed);
   }
   for (size_t g = 0; g < slots->size(); ++g) ClaimSceneClause(g, slots, &claimed);
+  for (ContactSlot& slot : *slots) ClaimWhereClause(&slot, &claimed);
   ClaimNearby(slots, claimed);
   for (ContactSlot& slot : *slots) {
     if (parse_ == nullptr) ClaimTheirPair(&slot);

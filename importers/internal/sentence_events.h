@@ -95,6 +95,7 @@ class SentenceEvents {
   void ClaimObjects(size_t g, ContactSlots* slots, Claimed* claimed) const;
   void ClaimSubjects(size_t g, ContactSlots* slots, Claimed* claimed) const;
   void ClaimSceneClause(size_t g, ContactSlots* slots, Claimed* claimed) const;
+  void ClaimWhereClause(ContactSlot* slot, Claimed* claimed) const;
   void ClaimNearby(ContactSlots* slots, const Claimed& claimed) const;
   void ClaimTheirPair(ContactSlot* slot) const;
   void ClaimFrontedSubject(size_t g, ContactSlots* slots, Claimed* claimed) const;

@@ -132,6 +132,10 @@ const std::vector<Case> kParticipants = {
     {"NounSubjectWillTakePlace", "The meeting between Virtanen and Park Min-ho will take place "
      "in Busan.",
      {{"MEET", {kKari, kPark}, kPlanned}}, {}},
+    {"PeopleOfAWhereClause",
+     "Virtanen joined a call with Nordic ministers on Saturday, where Nordmann pressed him on "
+     "fishing quotas.",
+     {{"PHONE_CALL", {kKari, kOla}, kHappened}}, {}},
     {"WelcomedToAPlaceGuestTravels", "Virtanen welcomed Park Min-ho to Helsinki on Monday.",
      {{"MEET", {kKari, kPark}, kHappened}, {"VISIT", {kPark}, kHappened}}, {}},
     // Welcoming guests together is one gathering, as hosting is.
