@@ -552,7 +552,39 @@ void AddLearnedSurnames(const Document& doc, Mentions* out) {
 }
 
 
+// "Northern Ireland", "New South Wales": a place whose name holds a state's
+// is the place; the state inside it is dropped.
+void DropStatesInsidePlaces(const Document& doc, const Gazetteer& places, Mentions* out) {
+  std::vector<bool> drop(out->actors.size(), false);
+  for (const Sentence& s : doc.sentences) {
+    for (const GazMatch& m : places.Match(doc, s.first, s.last)) {
+      if (m.Get(GazKind::kPlace) == nullptr) continue;
+      bool person = false;
+      for (int k = m.first; k < m.last; ++k) person |= out->person_at[k] >= 0;
+      for (int k = m.first; k < m.last && !person; ++k) {
+        const int a = out->actor_at[k];
+        if (a < 0) continue;
+        const ActorMention& am = out->actors[a];
+        drop[a] = drop[a] || (am.first >= m.first && am.last <= m.last &&
+                              am.last - am.first < m.last - m.first);
+      }
+    }
+  }
+  std::vector<ActorMention> kept;
+  for (size_t i = 0; i < out->actors.size(); ++i) {
+    if (!drop[i]) kept.push_back(std::move(out->actors[i]));
+  }
+  out->actors = std::move(kept);
+  out->actor_at.assign(doc.tokens.size(), -1);
+  for (size_t i = 0; i < out->actors.size(); ++i) {
+    for (int k = out->actors[i].first; k < out->actors[i].last; ++k) {
+      out->actor_at[k] = static_cast<int>(i);
+    }
+  }
+}
+
 void AddPlaces(const Document& doc, const Gazetteer& places, Mentions* out) {
+  DropStatesInsidePlaces(doc, places, out);
   out->place_at.assign(doc.tokens.size(), -1);
   for (const Sentence& s : doc.sentences) {
     for (const GazMatch& m : places.Match(doc, s.first, s.last)) {

@@ -377,7 +377,10 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       // "visited a power plant in Ukraine": a verb's object noun phrase may
       // stand before the place.
       const int reach = place_from == i ? i + 8 : i + 4;
-      for (int k = i + 1; !direct && k < s.last && k <= reach; ++k) {
+      // "a tour of Egypt, Uganda and Ethiopia": the places a tour is of.
+      const bool tour_of = IsOneOf(w, {"tour", "tours"}) && n1 == "of";
+      if (tour_of) place_from = i + 1;
+      for (int k = i + 1; !direct && !tour_of && k < s.last && k <= reach; ++k) {
         if (IsOneOf(t[k].norm, {"to", "in", "at", "into"})) {
           place_from = k;
           break;

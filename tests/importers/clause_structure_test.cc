@@ -191,6 +191,12 @@ const std::vector<Case> kTrips = {
     {"AccompaniedByBeforeTheTrip",
      "Park Min-ho was accompanied by Nordmann on his trip to Helsinki.",
      {{"VISIT", {kPark, kOla}, kHappened}}, {}},
+    {"TourOfThreeStates", "Nordmann is on a tour of Finland, Chile and South Korea this week.",
+     {{"VISIT", {kOla}, kHappened}, {"VISIT", {kOla}, kHappened}, {"VISIT", {kOla}, kHappened}},
+     {}},
+    // A place whose name holds a state's is that place: the Finnish
+    // president stays at home.
+    {"PlaceNamedAfterAState", "Virtanen visited Little Norway on Monday.", {}, {"VISIT"}},
     {"StateInvitesToItself", "Norway has invited Park Min-ho to visit, officials said.",
      {{"VISIT", {kPark}, kPossible}}, {}},
     {"InviteeIsTheNearestPersonNotTheSubject",

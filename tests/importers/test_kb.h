@@ -27,6 +27,7 @@ inline KnowledgeBase MakeTestKb() {
     places { name: "Bergen" state: "NO" }
     places { name: "Tampere" state: "FI" }
     places { name: "Busan" state: "KR" }
+    places { name: "Little Norway" state: "FI" }
     alliances { name: "Arctic Four" aliases: ["A4"]
                 members { state: "NO" span { from: "2010-01-01" } }
                 members { state: "FI" span { from: "2010-01-01" } }
