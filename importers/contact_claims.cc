@@ -82,12 +82,14 @@ void SentenceEvents::ClaimSubjects(size_t g, ContactSlots* slots, Claimed* claim
 
 void SentenceEvents::ClaimSceneClause(size_t g, ContactSlots* slots, Claimed* claimed) const {
   // "X thanked Y ... at a meeting", "pressed Y at a summit", "during talks
-  // with Y": a noun in a prepositional phrase takes the people of its clause.
+  // with Y", "relayed it to Y in a phone call": a noun in a prepositional
+  // phrase takes the people of its clause.
   ContactSlot& slot = (*slots)[g];
   const Trigger* t = slot.trigger;
   if (t->verb || !slot.subjects.empty()) return;
   auto opens = [&](int k) {
-    return doc_.tokens[k].norm == "at" || doc_.tokens[k].norm == "during";
+    const std::string& w = doc_.tokens[k].norm;
+    return w == "at" || w == "during" || (w == "in" && (t->mode == "phone" || t->mode == "video"));
   };
   int k = t->first - 1;
   while (k >= s_.first && k >= t->first - 4 && doc_.tokens[k].word && !doc_.tokens[k].cap &&

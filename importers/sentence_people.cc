@@ -157,7 +157,11 @@ bool SentenceEvents::InOtherClause(int mi, const Trigger& t) const {
     // preposition that does not name a partner.
     const bool own_title = p.title.Found() && p.title.first <= l.left && l.left < p.title.last;
     if (l.type == "J" && in(l.right) && !own_title) {
-      if (!IsOneOf(doc_.tokens[l.left].norm, {"with", "between", "among", "alongside", "by"})) {
+      // On a call, "to Y" names the one spoken to ("relayed it to Y in a call").
+      const bool addressed = doc_.tokens[l.left].norm == "to" &&
+                             (t.mode == "phone" || t.mode == "video");
+      if (!addressed &&
+          !IsOneOf(doc_.tokens[l.left].norm, {"with", "between", "among", "alongside", "by"})) {
         return true;
       }
       // A partner phrase of another noun: "before the sit-down with X, Y met".

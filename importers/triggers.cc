@@ -76,7 +76,8 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
     const absl::string_view w = t[i].norm;
     const absl::string_view n1 = norm(i + 1);
     // Video.
-    if ((w == "video" || w == "virtual") &&
+    // "video call", "virtual summit", "Zoom call".
+    if ((w == "video" || w == "virtual" || w == "zoom") &&
         IsOneOf(n1, {"call", "calls", "conference", "conferences", "link", "summit", "meeting",
                 "talks", "conversation"})) {
       add(i, i + 2, "video", false, "noun:video-call");
@@ -307,6 +308,17 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
         norm(i + 2) == "with") {
       add(i, i + 2, "in-person", true, "phrase:exchanged-views");
       ++i;
+      continue;
+    }
+    // "got on the phone with X", "was on the phone with X".
+    // The phrase is a verb phrase with the verb before it, whose subject
+    // took part.
+    if (w == "on" && n1 == "the" && IsOneOf(norm(i + 2), {"phone", "telephone"}) &&
+        norm(i + 3) == "with" && i > s.first &&
+        IsOneOf(norm(i - 1), {"got", "get", "gets", "getting", "was", "were", "is", "are", "been",
+                              "be", "hopped", "jumped"})) {
+      add(i - 1, i + 3, "phone", true, "phrase:on-the-phone-with");
+      i += 2;
       continue;
     }
     // "A, B and C gathered in Oslo": a gathering of the people named as its

@@ -132,6 +132,13 @@ const std::vector<Case> kParticipants = {
     {"NounSubjectWillTakePlace", "The meeting between Virtanen and Park Min-ho will take place "
      "in Busan.",
      {{"MEET", {kKari, kPark}, kPlanned}}, {}},
+    {"ZoomCallIsAVideoCall", "Virtanen held a Zoom call with Park Min-ho on Sunday.",
+     {{"VIDEO_CALL", {kKari, kPark}, kHappened}}, {}},
+    {"GotOnThePhoneWith", "Nordmann got on the phone with Virtanen after the vote.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {}},
+    {"InAPhoneCallTakesTheClausePeople",
+     "Nordmann relayed the ministers' concerns to Virtanen in a phone call on Friday.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {}},
     {"PeopleOfAWhereClause",
      "Virtanen joined a call with Nordic ministers on Saturday, where Nordmann pressed him on "
      "fishing quotas.",
