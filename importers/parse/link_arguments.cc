@@ -243,10 +243,50 @@ class Walker {
 
   void NounArguments(int n) {
     NounPhrase(n);
+    PassiveAgents(n);
+    // "A round of talks was hosted by X": the measure noun is the subject.
+    ForLinks(n, [&](const ParseLink& l, int of, bool left) {
+      if (!left || l.type != "J" || Norm(of) != "of") return;
+      ForLinks(of, [&](const ParseLink& m, int head, bool mleft) {
+        if (mleft && m.type == "M" && head == of - 1) PassiveAgents(head);
+      });
+    });
     // A conjunct takes its conjunction's governor: "held talks with X and
     // a dinner", where the verb links to "and".
     ForLinks(n, [&](const ParseLink& l, int other, bool) {
       if (l.type == "SJ" && IsConjunction(Norm(other))) NounGovernors(other);
+    });
+  }
+
+  // "The meeting was attended by X and Y", "was co-chaired by X with
+  // participation by Y": the agents of a passive whose subject is the noun.
+  void PassiveAgents(int n) {
+    ForLinks(n, [&](const ParseLink& l, int be, bool left) {
+      if (left || l.type != "S") return;
+      ForLinks(be, [&](const ParseLink& p, int verb, bool pleft) {
+        if (pleft || p.type != "P" || p.label.compare(0, 2, "Pv") != 0) return;  // passive
+        ForLinks(verb, [&](const ParseLink& m, int prep, bool mleft) {
+          if (mleft || m.type != "MV") return;
+          const std::string& w = Norm(prep);
+          if (w == "by") Agents(prep, "S>Pv>MV:by>J");
+          // "with participation by Y", "with the participation of Y".
+          if (w != "with") return;
+          ForLinks(prep, [&](const ParseLink& j, int noun, bool jleft) {
+            if (jleft || j.type != "J" || Norm(noun) != "participation") return;
+            ForLinks(noun, [&](const ParseLink& q, int by, bool qleft) {
+              if (!qleft && q.type == "M" && IsOneOf(Norm(by), {"by", "of", "from"})) {
+                Agents(by, "S>Pv>MV:with>J>M:" + Norm(by) + ">J");
+              }
+            });
+          });
+        });
+      });
+    });
+  }
+
+  void Agents(int prep, const std::string& path) {
+    ForLinks(prep, [&](const ParseLink& j, int np, bool jleft) {
+      if (!jleft && j.type == "J") AddNp(np, false, path);
     });
   }
 

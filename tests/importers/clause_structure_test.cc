@@ -139,6 +139,13 @@ const std::vector<Case> kParticipants = {
     {"InAPhoneCallTakesTheClausePeople",
      "Nordmann relayed the ministers' concerns to Virtanen in a phone call on Friday.",
      {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {}},
+    // The agents of a passive whose subject is the contact noun took part.
+    {"MeetingAttendedBy", "The meeting was attended by Nordmann, Virtanen and Park Min-ho.",
+     {{"MEET", {kOla, kKari, kPark}, kHappened}}, {}},
+    {"CoChairedWithParticipationBy",
+     "The session of talks was co-chaired by Virtanen with participation by Nordmann and Park "
+     "Min-ho on Tuesday.",
+     {{"MEET", {kKari, kOla, kPark}, kHappened}}, {}},
     {"PeopleOfAWhereClause",
      "Virtanen joined a call with Nordic ministers on Saturday, where Nordmann pressed him on "
      "fishing quotas.",
