@@ -64,8 +64,14 @@ bool BetweenVerbAndPlace(absl::string_view w) {
   return IsOneOf(w, {"reporters", "journalists", "supporters", "lawmakers", "students",
                      "delegates", "troops", "crowds", "the", "a", "an", "on", "today",
                      "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday",
-                     "saturday", "sunday", "earlier", "later", "also", "again"});
+                     "saturday", "sunday", "earlier", "later", "also", "again", "two", "three",
+                     "four", "five", "several", "days", "day", "hours", "nights", "week",
+                     "weeks"});
 }
+
+// Verbs of staying: "spent three days in China".
+bool StayVerb(absl::string_view w) { return IsOneOf(w, {"spent", "spends", "spending"}); }
+
 
 // The place of "at/in <place or event>" starting at token `prep`.
 bool LocativeAt(const Document& doc, const Sentence& s, const Mentions& m, int prep,
@@ -80,6 +86,17 @@ bool LocativeAt(const Document& doc, const Sentence& s, const Mentions& m, int p
   }
   const int end = PhraseEnd(doc, s, prep + 1);
   return NamesGathering(doc, prep + 1, end) && PlaceInside(doc, m, prep + 1, end, out);
+}
+
+// "X, in Beijing for talks, said", "X, speaking in Warsaw, said": the place
+// of an apposition right after the name; the token of "in", or -1.
+int AppositivePlace(const Document& doc, const Sentence& s, const Mentions& m, int after_name,
+                    PlaceSpan* place) {
+  const auto& toks = doc.tokens;
+  if (after_name + 1 >= s.last || toks[after_name].norm != ",") return -1;
+  int k = after_name + 1;
+  if (IsOneOf(toks[k].norm, {"speaking", "talking", "writing", "appearing"})) ++k;
+  return LocativeAt(doc, s, m, k, place) ? k : -1;
 }
 
 DraftEvent Presence(const Document& doc, const Sentence& s, int prep, int entity,
@@ -127,7 +144,11 @@ std::vector<DraftEvent> PresenceVisits(const Document& doc, const Sentence& s,
     const PersonMention& p = m.people[mi];
     if (p.last > s.last || p.entity < 0) continue;
     const int verb = HeadEnd(p);
-    if (verb >= s.last || !SpeechVerb(toks[verb].norm)) continue;
+    if (const int in = AppositivePlace(doc, s, m, verb, &place);
+        in >= 0 && Abroad(entities, p.entity, place)) {
+      return {Presence(doc, s, in, p.entity, place)};
+    }
+    if (verb >= s.last || !(SpeechVerb(toks[verb].norm) || StayVerb(toks[verb].norm))) continue;
     const int end = std::min(s.last, verb + 6);
     for (int k = verb + 1; k < end && toks[k].word; ++k) {
       const int np_end = PhraseEnd(doc, s, k);

@@ -26,7 +26,7 @@ const Set& VisitWords() {
       "traveled", "travelled", "traveling", "travelling", "tour", "arrived", "arrives",
       "arriving", "arrival", "arrive", "flew", "landed", "landing", "headed", "heads",
       "heading", "stop", "stops", "stopover", "presence", "went", "returned", "jetted",
-      "jets"};
+      "jets", "stopped", "stopping"};
   return *k;
 }
 // Verbs among the visit words (the rest are nouns or need "to"/"in").
@@ -367,6 +367,11 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       // the" landmark.
       if (IsOneOf(w, {"stop", "stops"}) && n1 != "in" &&
           !(n1 == "at" && norm(i + 2) == "the")) {
+        continue;
+      }
+      // "stopped over in Abu Dhabi": a stopover, where "stopped in" alone
+      // may be no trip at all.
+      if (IsOneOf(w, {"stopped", "stopping"}) && !(n1 == "over" && norm(i + 2) == "in")) {
         continue;
       }
       // "flew to Oslo", "flew on to Oslo".

@@ -211,6 +211,14 @@ const std::vector<Case> kTrips = {
     // A place whose name holds a state's is that place: the Finnish
     // president stays at home.
     {"PlaceNamedAfterAState", "Virtanen visited Little Norway on Monday.", {}, {"VISIT"}},
+    {"ApposedPresence", "Nordmann, in Helsinki for talks, said the fishing deal was close.",
+     {{"VISIT", {kOla}, kHappened}}, {}},
+    {"SpeakingInAForeignCity", "Virtanen, speaking in Seoul on Thursday, praised the accord.",
+     {{"VISIT", {kKari}, kHappened}}, {}},
+    {"SpentDaysIn", "Park Min-ho spent three days in Norway last week.",
+     {{"VISIT", {kPark}, kHappened}}, {}},
+    {"StoppedOverIn", "Nordmann stopped over in Busan on his way home.",
+     {{"VISIT", {kOla}, kHappened}}, {}},
     {"StateInvitesToItself", "Norway has invited Park Min-ho to visit, officials said.",
      {{"VISIT", {kPark}, kPossible}}, {}},
     {"InviteeIsTheNearestPersonNotTheSubject",
