@@ -51,9 +51,21 @@ void SentenceEvents::ClaimSubjects(size_t g, ContactSlots* slots, Claimed* claim
   const Trigger* t = slot.trigger;
   const int prev = g > 0 ? (*slots)[g - 1].trigger->last : s_.first;
   const int vs = VerbStart(*t);
+  // "X, whose predecessor courted Y, met Z": the subject stands before the
+  // relative clause that closes right before the verb.
+  int before = t->first;
+  if (vs > prev && doc_.tokens[vs - 1].norm == ",") {
+    for (int q = vs - 2; q > prev; --q) {
+      if (doc_.tokens[q].norm == "," &&
+          IsOneOf(doc_.tokens[q + 1].norm, {"who", "whose", "whom", "which"})) {
+        before = q;
+        break;
+      }
+    }
+  }
   for (size_t k = people_.size(); k-- > 0;) {
     const PersonMention& p = m_.people[people_[k]];
-    if (p.last > t->first) continue;
+    if (p.last > before) continue;
     if (p.first < prev) return;
     bool ok = false;
     const int end = SkipStateModifier(doc_, m_, HeadEnd(p), t->first);

@@ -174,6 +174,7 @@ class Walker {
       if (l.type != "MV") return;
       const std::string& p = Norm(other);
       if (!IsPartnerPreposition(p, true) && !(speak && p == "to")) return;
+      if (p == "to" && other > 0 && Norm(other - 1) == "according") return;  // a source
       if (std::find(other_heads_.begin(), other_heads_.end(), other - 1) != other_heads_.end()) {
         return;  // "the summit between X and Y" is the summit's
       }

@@ -146,6 +146,12 @@ const std::vector<Case> kParticipants = {
      "The session of talks was co-chaired by Virtanen with participation by Nordmann and Park "
      "Min-ho on Tuesday.",
      {{"MEET", {kKari, kOla, kPark}, kHappened}}, {}},
+    // Bystanders: a relative clause before the verb, a source after it.
+    {"RelativeClauseBeforeTheVerb",
+     "Nordmann, whose predecessor Lena Berg had courted Park Min-ho, met Virtanen on Friday.",
+     {{"MEET", {kOla, kKari}, kHappened}}, {}},
+    {"AccordingToIsASource", "Nordmann spoke with Virtanen, according to Park Min-ho.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {}},
     {"PeopleOfAWhereClause",
      "Virtanen joined a call with Nordic ministers on Saturday, where Nordmann pressed him on "
      "fishing quotas.",
