@@ -554,20 +554,18 @@ void AddLearnedSurnames(const Document& doc, Mentions* out) {
 
 // "Northern Ireland", "New South Wales": a place whose name holds a state's
 // is the place; the state inside it is dropped.
-void DropStatesInsidePlaces(const Document& doc, const Gazetteer& places, Mentions* out) {
+void DropStatesInsidePlaces(const Document& doc, const std::vector<GazMatch>& matches,
+                            Mentions* out) {
   std::vector<bool> drop(out->actors.size(), false);
-  for (const Sentence& s : doc.sentences) {
-    for (const GazMatch& m : places.Match(doc, s.first, s.last)) {
-      if (m.Get(GazKind::kPlace) == nullptr) continue;
-      bool person = false;
-      for (int k = m.first; k < m.last; ++k) person |= out->person_at[k] >= 0;
-      for (int k = m.first; k < m.last && !person; ++k) {
-        const int a = out->actor_at[k];
-        if (a < 0) continue;
-        const ActorMention& am = out->actors[a];
-        drop[a] = drop[a] || (am.first >= m.first && am.last <= m.last &&
-                              am.last - am.first < m.last - m.first);
-      }
+  for (const GazMatch& m : matches) {
+    bool person = false;
+    for (int k = m.first; k < m.last; ++k) person |= out->person_at[k] >= 0;
+    for (int k = m.first; k < m.last && !person; ++k) {
+      const int a = out->actor_at[k];
+      if (a < 0) continue;
+      const ActorMention& am = out->actors[a];
+      drop[a] = drop[a] || (am.first >= m.first && am.last <= m.last &&
+                            am.last - am.first < m.last - m.first);
     }
   }
   std::vector<ActorMention> kept;
@@ -584,21 +582,26 @@ void DropStatesInsidePlaces(const Document& doc, const Gazetteer& places, Mentio
 }
 
 void AddPlaces(const Document& doc, const Gazetteer& places, Mentions* out) {
-  DropStatesInsidePlaces(doc, places, out);
-  out->place_at.assign(doc.tokens.size(), -1);
+  // The place matches of the whole text, read once for both steps.
+  std::vector<GazMatch> matches;
   for (const Sentence& s : doc.sentences) {
-    for (const GazMatch& m : places.Match(doc, s.first, s.last)) {
-      bool taken = false;
-      for (int k = m.first; k < m.last; ++k) {
-        taken |= out->person_at[k] >= 0 || out->actor_at[k] >= 0;
-      }
-      const GazEntry* e = m.Get(GazKind::kPlace);
-      if (taken || e == nullptr) continue;
-      for (int k = m.first; k < m.last; ++k) {
-        out->place_at[k] = static_cast<int>(out->places.size());
-      }
-      out->places.push_back(ActorMention{m.first, m.last, GazKind::kPlace, e->key});
+    for (GazMatch& m : places.Match(doc, s.first, s.last)) {
+      if (m.Get(GazKind::kPlace) != nullptr) matches.push_back(std::move(m));
     }
+  }
+  DropStatesInsidePlaces(doc, matches, out);
+  out->place_at.assign(doc.tokens.size(), -1);
+  for (const GazMatch& m : matches) {
+    bool taken = false;
+    for (int k = m.first; k < m.last; ++k) {
+      taken |= out->person_at[k] >= 0 || out->actor_at[k] >= 0;
+    }
+    if (taken) continue;
+    for (int k = m.first; k < m.last; ++k) {
+      out->place_at[k] = static_cast<int>(out->places.size());
+    }
+    const std::string& state = m.Get(GazKind::kPlace)->key;
+    out->places.push_back(ActorMention{m.first, m.last, GazKind::kPlace, state});
   }
 }
 

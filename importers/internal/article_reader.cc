@@ -68,8 +68,16 @@ int PriorInterlocutor(const Document& doc, const Sentence& ps, const Mentions& m
 void AddAllianceMembers(const KnowledgeBase& kb, int32_t day, Mentions* mentions) {
   for (ActorMention& a : mentions->actors) {
     if (a.kind != GazKind::kAlliance) continue;
-    for (const pb::KbState& state : kb.proto().states()) {
-      if (kb.IsMember(state.code(), a.key, day)) a.members.push_back(state.code());
+    // The alliance's own member list, each checked for the day.
+    for (const pb::KbAlliance& alliance : kb.proto().alliances()) {
+      if (alliance.name() != a.key) continue;
+      for (const auto& member : alliance.members()) {
+        const std::string& code = member.state();
+        if (kb.IsMember(code, a.key, day) &&
+            std::find(a.members.begin(), a.members.end(), code) == a.members.end()) {
+          a.members.push_back(code);
+        }
+      }
     }
   }
 }
