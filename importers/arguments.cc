@@ -53,6 +53,14 @@ bool IsReportingVerb(absl::string_view w) {
   return k->contains(std::string(w));
 }
 
+bool OwnedByThem(const Document& doc, const Sentence& s, const Trigger& t) {
+  for (int k = t.first - 1; !t.verb && k >= s.first && k >= t.first - 3; --k) {
+    if (doc.tokens[k].norm == "their") return true;
+    if (!doc.tokens[k].word || doc.tokens[k].cap) break;
+  }
+  return false;
+}
+
 bool IsPreposition(absl::string_view w) {
   return IsOneOf(w, {"with", "to", "by", "for", "from", "of", "between", "on", "at", "about",
                      "against", "than", "like", "including"});

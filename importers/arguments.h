@@ -40,6 +40,10 @@ bool IsDateWord(const std::string& norm);
 // X", "with X", "including X").
 bool IsPreposition(absl::string_view norm);
 
+// True when noun trigger `t` is owned by "their" ("after their trip",
+// "their first meeting"): several people's, never one person's alone.
+bool OwnedByThem(const Document& doc, const Sentence& s, const Trigger& t);
+
 // True when tokens [from, to) may stand between a trigger and its object:
 // prepositions, determiners, dates, places, adverbs such as "virtually"
 // ("met on January 26-27 with", "talks in Paris on Monday including").

@@ -1,6 +1,7 @@
 #include "importers/group_references.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -101,7 +102,8 @@ std::vector<std::string> PhraseStates(const Document& doc, const Mentions& m, in
       continue;
     }
     if (CountWord(t.norm) > 0) *count = CountWord(t.norm);
-    const bool modifier = t.norm == "," || t.norm == "and" ||
+    // "Egypt's prime minister": the possessive's state is found next.
+    const bool modifier = t.norm == "," || t.norm == "and" || t.norm == "'s" ||
                           (t.word && !t.cap && !IsOneOf(t.norm, {"the", "his", "her", "their",
                                                                  "its", "a", "with", "of", "to",
                                                                  "met", "by", "and"}));
@@ -191,9 +193,12 @@ std::string CounterpartTitle(const std::string& role, bool* leader) {
   return "";
 }
 
-GroupReference ResolveGroup(const Document& doc, const Mentions& m,
-                            const std::vector<Entity>& entities, int head,
-                            const std::string& counterpart_role) {
+namespace {
+
+// The group its own words name: the states and title around `head`.
+GroupReference ResolveGroupHere(const Document& doc, const Mentions& m,
+                                const std::vector<Entity>& entities, int head,
+                                const std::string& counterpart_role) {
   GroupReference out;
   if (!IsGroupNoun(doc.tokens[head].norm)) return out;
   int count = 0;
@@ -249,6 +254,109 @@ GroupReference ResolveGroup(const Document& doc, const Mentions& m,
     out.how = absl::StrCat("group:", doc.tokens[head].norm, "[", absl::StrJoin(states, ","), "]");
   }
   return out;
+}
+
+// The end of the aside that follows group noun `head` ("leaders - the
+// presidents of A and B, and C's prime minister - visited"; "(...)"), as
+// [first, last) inside the brackets; {0, 0} when none follows.
+std::pair<int, int> FollowingAside(const Document& doc, int head) {
+  const Sentence& s = doc.sentences[doc.SentenceOf(head)];
+  int k = head + 1;
+  if (k >= s.last) return {0, 0};
+  const std::string& open = doc.tokens[k].norm;
+  if (open != "(" && !(open == "-" && doc.tokens[k].space_before)) return {0, 0};
+  const std::string close = open == "(" ? ")" : "-";
+  for (int j = k + 1; j < s.last && j < k + 40; ++j) {
+    if (doc.tokens[j].norm == close) return {k + 1, j};
+  }
+  return {0, 0};
+}
+
+// The people an aside after a group noun lists: groups, titles and names.
+void AddAsideMembers(const Document& doc, const Mentions& m, const std::vector<Entity>& entities,
+                     std::pair<int, int> aside, std::vector<int>* out) {
+  auto add = [&](int e) {
+    if (e >= 0 && std::find(out->begin(), out->end(), e) == out->end()) out->push_back(e);
+  };
+  for (int k = aside.first; k < aside.second; ++k) {
+    if (m.person_at[k] >= 0) {
+      add(m.people[m.person_at[k]].entity);
+      k = m.people[m.person_at[k]].last - 1;
+    } else if (IsGroupNoun(doc.tokens[k].norm)) {
+      for (int e : ResolveGroupHere(doc, m, entities, k, "").entities) add(e);
+    } else {
+      add(ResolveTitleReference(doc, m, entities, k));
+    }
+  }
+}
+
+// The words before group noun `head` that tell one group from another
+// ("African" of "the seven African leaders"), normalised; numbers,
+// determiners and "other" left out.
+std::vector<std::string> GroupModifiers(const Document& doc, int head) {
+  const Sentence& s = doc.sentences[doc.SentenceOf(head)];
+  std::vector<std::string> out;
+  for (int k = head - 1; k >= s.first && k >= head - 3; --k) {
+    const Token& t = doc.tokens[k];
+    if (!t.word || IsOneOf(t.norm, {"the", "a", "an", "of", "and", "their", "his", "her"})) break;
+    if (CountWord(t.norm) > 0 || t.norm == "other" || t.norm == "several") continue;
+    out.push_back(t.norm);
+  }
+  return out;
+}
+
+// "The African leaders" after (or before) "Seven African leaders - the
+// presidents of A and B - ...": a group phrase that names no state or
+// title stands for the group another phrase of the article, with the same
+// noun and the same modifiers, does name. The nearest such phrase wins,
+// earlier ones first.
+GroupReference SameGroupElsewhere(const Document& doc, const Mentions& m,
+                                  const std::vector<Entity>& entities, int head) {
+  const std::vector<std::string> mods = GroupModifiers(doc, head);
+  if (mods.empty()) return {};
+  GroupReference best;
+  int best_distance = 0;
+  for (int k = 0; k < static_cast<int>(doc.tokens.size()); ++k) {
+    if (k == head || doc.tokens[k].norm != doc.tokens[head].norm) continue;
+    const std::vector<std::string> other = GroupModifiers(doc, k);
+    bool same = true;
+    for (const std::string& w : mods) {
+      same &= std::find(other.begin(), other.end(), w) != other.end();
+    }
+    if (!same) continue;
+    GroupReference here = ResolveGroupHere(doc, m, entities, k, "");
+    const std::pair<int, int> aside = FollowingAside(doc, k);
+    if (aside.second > aside.first) AddAsideMembers(doc, m, entities, aside, &here.entities);
+    if (here.entities.size() < 2) continue;
+    // Earlier phrases first: a distance after the head counts double.
+    const int distance = k < head ? head - k : 2 * (k - head);
+    if (best.entities.empty() || distance < best_distance) {
+      best = here;
+      best.how = absl::StrCat("group:same-as@", k);
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+GroupReference ResolveGroup(const Document& doc, const Mentions& m,
+                            const std::vector<Entity>& entities, int head,
+                            const std::string& counterpart_role) {
+  if (!IsGroupNoun(doc.tokens[head].norm)) return {};
+  GroupReference out = ResolveGroupHere(doc, m, entities, head, counterpart_role);
+  const std::pair<int, int> aside = FollowingAside(doc, head);
+  if (aside.second > aside.first) {
+    const size_t before = out.entities.size();
+    AddAsideMembers(doc, m, entities, aside, &out.entities);
+    if (out.entities.size() > before) {
+      absl::StrAppend(&out.how, out.how.empty() ? "group:" : "", "+aside");
+    }
+  }
+  if (out.entities.size() >= 2) return out;
+  GroupReference elsewhere = SameGroupElsewhere(doc, m, entities, head);
+  return elsewhere.entities.empty() ? out : elsewhere;
 }
 
 }  // namespace newsgraph

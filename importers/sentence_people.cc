@@ -21,6 +21,21 @@ void AppendStep(std::string* how, absl::string_view step) {
   absl::StrAppend(how, how->empty() ? "" : "; ", step);
 }
 
+// "a group of African leaders", "a delegation of ministers": the group
+// noun a collective noun's "of" phrase names, or `tok` itself.
+int GroupOfHead(const Document& doc, const Sentence& s, int tok) {
+  if (!IsOneOf(doc.tokens[tok].norm, {"group", "delegation", "handful", "number", "team",
+                                      "pair", "trio", "party", "contingent"})) {
+    return tok;
+  }
+  if (tok + 1 >= s.last || doc.tokens[tok + 1].norm != "of") return tok;
+  for (int k = tok + 2; k < s.last && k <= tok + 5; ++k) {
+    if (IsGroupNoun(doc.tokens[k].norm)) return k;
+    if (!doc.tokens[k].word) break;
+  }
+  return tok;
+}
+
 }  // namespace
 
 bool SentenceEvents::PairBefore(const Trigger& t) const {
@@ -201,7 +216,8 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
                               [](const LinkArgument& a) { return a.path == "D"; }),
                args.end());
   }
-  for (const LinkArgument& a : args) {
+  for (LinkArgument a : args) {
+    a.token = GroupOfHead(doc_, s_, a.token);
     const std::string& w = doc_.tokens[a.token].norm;
     if (m_.person_at[a.token] < 0 && IsGroupNoun(w)) {
       // "X met his counterparts": counterparts hold X's office.
@@ -289,6 +305,8 @@ std::vector<int> SentenceEvents::Travellers(const Trigger& t) const {
     }
   }
   for (int e : pa.group) add(e);
+  // "X will receive them after their trip": one person is not "them".
+  if (out.size() == 1 && OwnedByThem(doc_, s_, t)) out.clear();
   return out;
 }
 

@@ -146,6 +146,8 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
       break;
     }
   }
+  // "their trip": several travel, never one person alone.
+  if (OwnedByThem(doc_, s_, t)) return out.size() >= 2 ? out : std::vector<int>{};
   if (!out.empty()) return out;
   {
     // "he travelled", "his presence in Australia".

@@ -64,7 +64,41 @@ bool SurfaceReadingSettled(const Document& doc, const Sentence& s, const Mention
   return true;
 }
 
+// A dash or an opening bracket that may open a parenthetical: a spaced
+// dash ("leaders - the presidents of A and B - visited"; "--" is two), not
+// the hyphen inside a word.
+bool OpensAside(const Document& doc, int k, int last) {
+  const Token& t = doc.tokens[k];
+  if (t.norm == "(") return true;
+  if (t.norm != "-" || !t.space_before) return false;
+  return k + 1 < last && (doc.tokens[k + 1].space_before || doc.tokens[k + 1].norm == "-");
+}
+
 }  // namespace
+
+std::vector<std::pair<int, int>> ParseAsides(const Document& doc, const Sentence& s,
+                                              const std::vector<Trigger>& triggers) {
+  std::vector<std::pair<int, int>> out;
+  for (int k = s.first; k < s.last; ++k) {
+    if (!OpensAside(doc, k, s.last)) continue;
+    const std::string close = doc.tokens[k].norm == "(" ? ")" : "-";
+    int open_end = k + 1;
+    while (close == "-" && open_end < s.last && doc.tokens[open_end].norm == "-") ++open_end;
+    int j = open_end;
+    while (j < s.last && doc.tokens[j].norm != close) ++j;
+    if (j >= s.last || j == open_end) continue;  // unclosed: it may run to the end
+    int end = j + 1;
+    while (close == "-" && end < s.last && doc.tokens[end].norm == "-") ++end;
+    // An aside that holds a trigger is part of what is read ("X - meeting
+    // Y in Moscow - said").
+    bool holds_trigger = false;
+    for (const Trigger& t : triggers) holds_trigger |= t.first < end && t.last > k;
+    // The sentence must keep words on both sides of the aside.
+    if (!holds_trigger && k > s.first && end < s.last) out.emplace_back(k, end);
+    k = end - 1;
+  }
+  return out;
+}
 
 bool ParseCandidate(const LinkParser& parser, const Document& doc, const Sentence& s,
                     const Mentions& mentions, const std::vector<DraftEvent>& drafts,
@@ -82,7 +116,7 @@ bool ParseCandidate(const LinkParser& parser, const Document& doc, const Sentenc
     ++stats->settled;
     return false;
   }
-  *out = parser.Parse(doc, s);
+  *out = parser.Parse(doc, s, ParseAsides(doc, s, triggers));
   switch (out->outcome) {
     case ParseOutcome::kParsed: ++stats->parsed; break;
     case ParseOutcome::kNoParse: ++stats->no_parse; break;

@@ -4,6 +4,7 @@
 #ifndef NEWSGRAPH_IMPORTERS_PARSE_CANDIDATES_H_
 #define NEWSGRAPH_IMPORTERS_PARSE_CANDIDATES_H_
 
+#include <utility>
 #include <vector>
 
 #include "importers/events.h"
@@ -11,6 +12,7 @@
 #include "importers/mentions.h"
 #include "importers/parse/link_parser.h"
 #include "importers/text.h"
+#include "importers/triggers.h"
 
 namespace newsgraph {
 
@@ -19,6 +21,14 @@ namespace newsgraph {
 // `drafts` does not settle, and a parse could attach a second person.
 // Returns whether a parse was tried; counts candidates and outcomes in
 // `stats`.
+// The parentheticals of sentence `s` the parse leaves out: spans between
+// paired spaced dashes or in brackets that hold none of `triggers`, as
+// token ranges [first, last) with their dashes or brackets. They only
+// qualify ("the presidents of A and B", "(pictured)"), and leaving them
+// out keeps long sentences under the parser's limit.
+std::vector<std::pair<int, int>> ParseAsides(const Document& doc, const Sentence& s,
+                                              const std::vector<Trigger>& triggers);
+
 bool ParseCandidate(const LinkParser& parser, const Document& doc, const Sentence& s,
                     const Mentions& mentions, const std::vector<DraftEvent>& drafts,
                     SentenceParse* out, ParseStats* stats);

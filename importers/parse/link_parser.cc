@@ -36,10 +36,20 @@ struct ParserInput {
   std::vector<uint32_t> origin;
 };
 
-ParserInput MakeParserInput(absl::string_view in) {
+// `skip` holds byte ranges of `in` to leave out, in order; each becomes one
+// space.
+ParserInput MakeParserInput(absl::string_view in,
+                            const std::vector<std::pair<uint32_t, uint32_t>>& skip) {
   ParserInput out;
   out.text.reserve(in.size());
+  size_t next_skip = 0;
   for (size_t i = 0; i < in.size();) {
+    if (next_skip < skip.size() && i >= skip[next_skip].first) {
+      out.text.push_back(' ');
+      out.origin.push_back(static_cast<uint32_t>(i));
+      i = std::max<size_t>(i, skip[next_skip++].second);
+      continue;
+    }
     const unsigned char c = static_cast<unsigned char>(in[i]);
     char ascii = 0;
     size_t len = 1;
@@ -148,16 +158,26 @@ absl::StatusOr<std::unique_ptr<LinkParser>> LinkParser::Create(const ParserOptio
 LinkParser::LinkParser(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 LinkParser::~LinkParser() = default;
 
-SentenceParse LinkParser::Parse(const Document& doc, const Sentence& s) const {
+SentenceParse LinkParser::Parse(const Document& doc, const Sentence& s,
+                                const std::vector<std::pair<int, int>>& asides) const {
   SentenceParse out;
+  std::vector<std::pair<uint32_t, uint32_t>> skip;
+  for (const auto& [first, last] : asides) {
+    skip.emplace_back(doc.tokens[first].begin - s.begin, doc.tokens[last - 1].end - s.begin);
+  }
   int words = 0;
-  for (int k = s.first; k < s.last; ++k) words += doc.tokens[k].word ? 1 : 0;
+  size_t a = 0;
+  for (int k = s.first; k < s.last; ++k) {
+    while (a < asides.size() && asides[a].second <= k) ++a;
+    const bool aside = a < asides.size() && asides[a].first <= k;
+    words += doc.tokens[k].word && !aside ? 1 : 0;
+  }
   if (words > impl_->options.max_words) {
     out.outcome = ParseOutcome::kTooLong;
     return out;
   }
   const auto start = std::chrono::steady_clock::now();
-  const ParserInput input = MakeParserInput(doc.text.substr(s.begin, s.end - s.begin));
+  const ParserInput input = MakeParserInput(doc.text.substr(s.begin, s.end - s.begin), skip);
   ::Sentence sent = sentence_create(input.text.c_str(), impl_->dictionary);
   const int found = sent == nullptr ? 0 : sentence_parse(sent, impl_->parse_options);
   if (parse_options_timer_expired(impl_->parse_options)) {

@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -66,9 +67,13 @@ class LinkParser {
   LinkParser(const LinkParser&) = delete;
   LinkParser& operator=(const LinkParser&) = delete;
 
-  // Parses tokens [sentence.first, sentence.last) of `doc`. Not thread-safe:
-  // one parser per thread.
-  SentenceParse Parse(const Document& doc, const Sentence& sentence) const;
+  // Parses tokens [sentence.first, sentence.last) of `doc`, leaving out the
+  // token ranges `asides` (each [first, last), inside the sentence, in
+  // order): a parenthetical the caller knows the answer does not need. Its
+  // words count toward no limit and get no links. Not thread-safe: one
+  // parser per thread.
+  SentenceParse Parse(const Document& doc, const Sentence& sentence,
+                      const std::vector<std::pair<int, int>>& asides = {}) const;
 
  private:
   struct Impl;

@@ -235,5 +235,44 @@ const std::vector<Case> kTrips = {
 };
 INSTANTIATE_TEST_SUITE_P(Trips, ClauseStructureTest, ::testing::ValuesIn(kTrips), CaseName);
 
+// Groups the article names once and refers to again: a group noun whose
+// aside lists its members ("ministers - the ministers of A and B, and C's
+// minister - visited"), the same group named again with the same words
+// ("the Nordic ministers"), a collective noun's "of" phrase ("a delegation
+// of Nordic ministers"), and "their trip", which is not the trip of the
+// one person the sentence opens with.
+const std::vector<Case> kGroups = {
+    {"MembersListedInDashAside",
+     "Nordmann and Finnish Foreign Minister Aino Laine met in Oslo in May. Two Nordic "
+     "ministers - the foreign ministers of Norway and Finland - visited South Korea on Monday to "
+     "discuss shipbuilding.",
+     {{"VISIT", {kOla, "Aino Laine"}, kHappened}},
+     {}},
+    {"MembersListedInBrackets",
+     "Chilean Foreign Minister Rosa Fuentes, Nordmann and Park Min-ho signed a fisheries pact last "
+     "year. Three "
+     "Pacific envoys (the foreign ministers of Chile and Norway, and South Korea's prime minister) "
+     "visited Finland on Tuesday.",
+     {{"VISIT", {"Rosa Fuentes", kOla, kPark}, kHappened}},
+     {}},
+    {"SameGroupNamedAgain",
+     "Nordmann and Finnish Foreign Minister Aino Laine spoke at a forum in Bergen in April. Two "
+     "Nordic ministers - the foreign ministers of Norway and Finland - arrived in Seoul on "
+     "Monday. The Nordic ministers met Park Min-ho on Tuesday.",
+     {{"MEET", {kOla, "Aino Laine", kPark}, kHappened}},
+     {}},
+    {"DelegationOfNamedGroup",
+     "Nordmann and Finnish Foreign Minister Aino Laine toured Busan last week, and the Nordic "
+     "ministers, the foreign ministers of Norway and Finland, praised its shipyards. Park Min-ho "
+     "will host a delegation of Nordic ministers in Seoul on Monday.",
+     {{"MEET", {kOla, "Aino Laine", kPark}, kPlanned}},
+     {}},
+    {"TheirTripIsNotTheHosts",
+     "Park Min-ho will receive a group of European ministers after their trip to Chile.",
+     {},
+     {"VISIT"}},
+};
+INSTANTIATE_TEST_SUITE_P(Groups, ClauseStructureTest, ::testing::ValuesIn(kGroups), CaseName);
+
 }  // namespace
 }  // namespace newsgraph

@@ -15,6 +15,7 @@
 #include "importers/gazetteer.h"
 #include "importers/knowledge_base.h"
 #include "importers/mentions.h"
+#include "importers/parse/candidates.h"
 #include "importers/parse/link_arguments.h"
 #include "importers/parse/link_parser.h"
 #include "importers/text.h"
@@ -86,7 +87,7 @@ int main(int argc, char** argv) {
       }
       SentenceParse parse;
       if (parser.ok()) {
-        parse = (*parser)->Parse(doc, s);
+        parse = (*parser)->Parse(doc, s, ParseAsides(doc, s, FindTriggers(doc, s)));
         std::cout << "   parse " << ParseOutcomeName(parse.outcome) << " " << parse.millis
                   << " ms:";
         for (const ParseLink& l : parse.links) {
