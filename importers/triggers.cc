@@ -361,6 +361,25 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "in-person", verb, verb ? "verb:meet" : "noun:meeting");
       continue;
     }
+    // "led a delegation to Kyiv", "headed a peace mission to Russia and
+    // Ukraine": the leader travels. The place must follow "to" at once.
+    if (IsOneOf(w, {"led", "leads", "lead", "leading", "headed", "heads", "head", "heading"})) {
+      int to = -1;
+      for (int k = i + 1; k < s.last && k <= i + 6; ++k) {
+        if (IsOneOf(t[k].norm, {"delegation", "delegations", "mission"})) {
+          int j = k + 1;
+          while (j < s.last && !t[j].word && t[j].norm != ",") ++j;  // a closing quote
+          if (j + 1 < s.last && t[j].norm == "to" && t[j + 1].cap) to = j;
+          break;
+        }
+        if (!t[k].word && t[k].norm != "\"" && t[k].norm != "-") break;
+      }
+      if (to >= 0) {
+        add(i, i + 1, "visit", true, "verb:led-delegation", to);
+        i = to;
+        continue;
+      }
+    }
     // Visits.
     if (VisitWords().contains(w)) {
       // "won't stop at Ukraine" is no trip: a stop is "in" a place, or "at
@@ -407,7 +426,7 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       bool verb = !IsOneOf(w, {"visit", "visits", "trip", "trips", "tour", "arrival",
                           "stopover", "presence", "stop", "stops"}) ||
                   IsOneOf(norm(i - 1), {"to", "will", "would", "may", "could", "might", "he",
-                                   "she", "they", "also", "not"});
+                                   "she", "they", "also", "not", "him", "them"});
       add(i, i + 1, "visit", verb, "trigger:visit", place_from);
       continue;
     }

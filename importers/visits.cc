@@ -4,6 +4,7 @@
 #include <string>
 
 #include "importers/arguments.h"
+#include "importers/group_references.h"
 #include "importers/places.h"
 
 namespace newsgraph {
@@ -93,6 +94,14 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
     // conjunction, a capitalised adverbial ("Earlier") — never an object
     // ("visited X", "with X").
     int b = HeadStart(doc_, s_, m_, m_.people[mi]) - 1;
+    // "G7 leaders, including X, could stop in Y": a member named inside
+    // the subject travels with it.
+    if (b - 2 >= s_.first && toks[b].norm == "including" && toks[b - 1].norm == "," &&
+        IsGroupNoun(toks[b - 2].norm)) {
+      const int end = HeadEnd(m_.people[mi]);
+      return end < t.first && toks[end].norm == "," && SubjectGap(doc_, end + 1, t.first) &&
+             !objects_.contains(mi);
+    }
     if (b >= s_.first) {
       const Token& bt = toks[b];
       const bool opener = !bt.word || bt.cap || bt.norm == "and" || bt.norm == "that" ||

@@ -45,6 +45,14 @@ bool SurfaceReadingSettled(const Document& doc, const Sentence& s, const Mention
       named.push_back(mentions.people[mi].entity);
     }
   }
+  // A trip the rules left without a traveller: the parse may find one
+  // ("the tour will see him visit Y").
+  for (const Trigger& t : triggers) {
+    if (t.mode != "visit" || named.size() + standing == 0) continue;
+    bool read = false;
+    for (const DraftEvent& d : drafts) read |= d.trigger.first == t.first;
+    if (!read) return false;
+  }
   // A parse can attach no second person: no one named and at most one
   // word for one person, or one person named and no word for another.
   if (named.empty() && plural == 0 && standing < 2) return true;

@@ -232,6 +232,19 @@ const std::vector<Case> kTrips = {
      {{"VISIT", {kKari}, kPossible}}, {}},
     {"ObjectBeforeThePlace", "Virtanen visited a large shipyard in Busan on Tuesday.",
      {{"VISIT", {kKari}, kHappened}}, {}},
+    {"LedADelegationTo", "Last week Park Min-ho led a trade delegation to Chile.",
+     {{"VISIT", {kPark}, kHappened}}, {}},
+    {"HeadedAQuotedMissionTo",
+     "Nordmann headed a \"fisheries mission\" to Santiago and Seoul in March.",
+     {{"VISIT", {kOla}, kHappened}, {"VISIT", {kOla}, kHappened}}, {}},
+    {"MissionOfAnEmbassyIsNoTrip", "Nordmann praised the mission of Chile in Oslo.", {},
+     {"VISIT"}},
+    {"MemberNamedInsideTheSubject",
+     "Arctic Four leaders, including Virtanen, will stop in Santiago after the summit.",
+     {{"VISIT", {kKari}, kPlanned}}, {}},
+    {"BareInfinitiveAfterObject",
+     "Park Min-ho arrived in Oslo on Monday. The tour will also see him visit Finland.",
+     {{"VISIT", {kPark}, kHappened}, {"VISIT", {kPark}, kPlanned}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Trips, ClauseStructureTest, ::testing::ValuesIn(kTrips), CaseName);
 
