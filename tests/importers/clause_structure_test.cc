@@ -242,6 +242,8 @@ const std::vector<Case> kTrips = {
     {"MemberNamedInsideTheSubject",
      "Arctic Four leaders, including Virtanen, will stop in Santiago after the summit.",
      {{"VISIT", {kKari}, kPlanned}}, {}},
+    // A bare infinitive after an object has that object for its subject:
+    // two trips, the second one planned.
     {"BareInfinitiveAfterObject",
      "Park Min-ho arrived in Oslo on Monday. The tour will also see him visit Finland.",
      {{"VISIT", {kPark}, kHappened}, {"VISIT", {kPark}, kPlanned}}, {}},

@@ -336,11 +336,6 @@ const std::vector<Case> kControl = {
     {"PlansToSpeak",
      "Park Min-ho plans to speak with Nordmann by phone on Monday.",
      "PHONE_CALL", {kPark, kOla}, kPlanned, {}},
-    // A bare infinitive after an object has that object for its subject.
-    {"WillSeeHimVisit",
-     "Nordmann flew to Helsinki on Monday. The tour will also see him visit Chile later in the "
-     "week.",
-     "VISIT", {kOla}, kAny, {}},
     {"HopesToHoldTalks",
      "Chilean President Diego Morales hopes to hold talks with Virtanen in Helsinki.",
      "MEET", {"Diego Morales", kKari}, kAny, {}},
