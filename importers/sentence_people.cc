@@ -209,6 +209,18 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
   std::vector<LinkArgument> args = LinkArguments(doc_, *parse_, head, t.verb, others);
   // "X began his visit", "X held her first talks": a possessive pronoun
   // beside a subject is that subject.
+  // "engagement between Turkey and Greece": a contact of states, whose
+  // people the sentence does not give; not the clause's.
+  bool between = false, between_people = false;
+  for (const LinkArgument& a : args) {
+    if (!absl::StartsWith(a.path, "M:between")) continue;
+    between = true;
+    between_people |= m_.actor_at[a.token] < 0 || m_.person_at[a.token] >= 0;
+  }
+  if (!t.verb && between && !between_people) {
+    out->how = "between states";
+    return true;
+  }
   bool subject = false;
   for (const LinkArgument& a : args) subject |= a.subject && a.path != "D";
   if (subject) {

@@ -49,6 +49,16 @@ bool IsLightVerb(absl::string_view w) {
                      "proposed", "complete", "completed", "undertake", "undertook"});
 }
 
+// Verbs whose object is a topic: "discussed preparations for the summit",
+// "reviewed the agenda of the meeting" name an event the subject talks
+// about, not one the subject attends.
+bool IsTopicVerb(absl::string_view w) {
+  return IsOneOf(w, {"discuss", "discusses", "discussed", "discussing", "review", "reviews",
+                     "reviewed", "reviewing", "preview", "previews", "previewed", "previewing",
+                     "prepare", "prepares", "prepared", "preparing", "brief", "briefs",
+                     "briefed", "briefing"});
+}
+
 // Verbs that report what another clause says: their subject is a
 // participant of a contact only when the contact is in their own clause.
 bool IsReportingVerbWord(absl::string_view w) {
@@ -230,10 +240,10 @@ class Walker {
         // Attached to the verb's object instead ("told reporters after
         // meeting X"): the clause is still that verb's.
         ForLinks(other, [&](const ParseLink& o, int verb, bool oleft) {
-          if (oleft && o.type == "O") Subjects(verb, path + "M<O<");
+          if (oleft && o.type == "O" && !IsTopicVerb(Norm(verb))) Subjects(verb, path + "M<O<");
         });
       }
-      if (left && l.type == "MV") {
+      if (left && l.type == "MV" && !IsTopicVerb(Norm(other))) {
         Subjects(other, path + "MV<");
         if (!subject_only && !IsReportingVerbWord(Norm(other))) {
           Objects(other, path + "MV<", false);

@@ -170,6 +170,15 @@ const std::vector<Case> kParticipants = {
     {"ObjectPronounIsNotTheSubject",
      "Park Min-ho arrived in Oslo on Monday. His host, Nordmann, greeted him at the palace.",
      {{"VISIT", {kPark}, kHappened}, {"MEET", {kPark, kOla}, kHappened}}, {}},
+    // An event that is the topic of talk is not attended by the talkers.
+    {"SummitAsTopicOfACall",
+     "Nordmann spoke by phone with Virtanen on Monday. They also discussed preparations for the "
+     "upcoming Arctic Four summit in Busan.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {"SUMMIT", "MEET"}},
+    {"EngagementBetweenStatesHasNoPeople",
+     "Nordmann called Virtanen on Monday. They agreed on the value of steady trade in the "
+     "Arctic, with Mr Nordmann welcoming constructive engagement between Chile and South Korea.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {"SUMMIT", "MEET"}},
 };
 INSTANTIATE_TEST_SUITE_P(Participants, ClauseStructureTest, ::testing::ValuesIn(kParticipants),
                          CaseName);
