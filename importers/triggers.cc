@@ -60,6 +60,32 @@ bool MeetsAnObligation(const std::vector<Token>& t, int i, int end) {
   return false;
 }
 
+// Whether contact noun `k` is what a discussion verb before it is about:
+// "discussed the upcoming G7 summit", "reviewed preparations for the NATO
+// summit". The talkers are not said to attend it, unless it is theirs
+// ("discussed their next meeting"); a phrase that sets the scene ("during
+// the meeting", "at the summit") is where they talked, not what about.
+bool TopicOfDiscussion(const Document& doc, const Sentence& s, int k) {
+  for (int j = k - 1; j >= s.first && j >= k - 8; --j) {
+    const std::string& w = doc.tokens[j].norm;
+    if (IsOneOf(w, {"discuss", "discusses", "discussed", "discussing", "review", "reviews",
+                    "reviewed", "reviewing", "preview", "previews", "previewed", "previewing",
+                    "reflect", "reflects", "reflected", "reflecting"})) {
+      return true;
+    }
+    if (IsOneOf(w, {"their", "our", "his", "her", "during", "at", "in", "after", "before",
+                    "following", "while", "amid", "ahead", "since", "on", "when", "and", ",",
+                    ";", ":", "-", "that", "which", "who"})) {
+      // "reflected on the success of the summit": "on" right after the verb.
+      if (w == "on" && j - 1 >= s.first && absl::StartsWith(doc.tokens[j - 1].norm, "reflect")) {
+        continue;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
@@ -348,6 +374,15 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "in-person", true, "verb:received");
       continue;
     }
+    // "looks forward to seeing X in Madrid", "hopes to see X soon": a
+    // meeting the speaker expects.
+    if (IsOneOf(w, {"seeing", "see"}) && norm(i - 1) == "to" &&
+        IsOneOf(norm(i - 2), {"forward", "hopes", "hope", "hoped", "expects", "expect",
+                              "expected", "wants", "want", "wanted"}) &&
+        i + 1 < s.last && (t[i + 1].cap || IsOneOf(n1, {"him", "her", "them", "the"}))) {
+      add(i, i + 1, "in-person", true, "verb:see");
+      continue;
+    }
     // "his host, X", "the hosts": the role, not an event.
     if (IsOneOf(w, {"host", "hosts"}) &&
         IsOneOf(norm(i - 1), {"his", "her", "their", "the", "a", "its", "our"})) {
@@ -468,6 +503,13 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       continue;
     }
   }
+  // A contact talked about is no contact of the talkers.
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [&](const Trigger& tr) {
+                             return !tr.verb && tr.mode != "visit" &&
+                                    TopicOfDiscussion(doc, s, tr.first);
+                           }),
+            out.end());
   return out;
 }
 

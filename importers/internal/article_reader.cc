@@ -325,6 +325,7 @@ void ArticleReader::AddFrame(const DraftEvent& d, ExtractedEvent ev, int si) {
   f.trigger_token = d.trigger.first;
   f.lone_subject = d.lone_subject;
   f.place_state = d.place_state;
+  if (f.ev.place_state.empty()) f.ev.place_state = d.place_state;
   frames_.push_back(std::move(f));
   AddPriorMeeting(d, base, si);
 }

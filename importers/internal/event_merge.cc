@@ -66,6 +66,12 @@ bool MergeInto(std::vector<ExtractedEvent>* events, const ExtractedEvent& ev) {
     if (Family(old.mode) != Family(ev.mode) || SortedKeys(old) != keys) continue;
     const bool compatible = DatesCompatible(old.time, ev.time);
     if (old.mode == "visit" ? !SameTrip(old, ev) : !compatible) continue;
+    // Contacts in two states are two contacts ("met in Los Angeles" and
+    // "looks forward to seeing him in Madrid").
+    if (old.mode != "visit" && !old.place_state.empty() && !ev.place_state.empty() &&
+        old.place_state != ev.place_state) {
+      continue;
+    }
     if (!compatible && ev.time.from_day() < old.time.from_day()) {
       old.time = ev.time;  // a trip over several days is dated by its first
       old.date_rule = ev.date_rule;

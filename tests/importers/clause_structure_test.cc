@@ -170,11 +170,26 @@ const std::vector<Case> kParticipants = {
     {"ObjectPronounIsNotTheSubject",
      "Park Min-ho arrived in Oslo on Monday. His host, Nordmann, greeted him at the palace.",
      {{"VISIT", {kPark}, kHappened}, {"MEET", {kPark, kOla}, kHappened}}, {}},
+    // A meeting the speaker looks forward to is planned.
+    {"LooksForwardToSeeing",
+     "Nordmann spoke by phone with Virtanen on Monday. Nordmann said he looks forward to seeing "
+     "the President in Santiago next month.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}, {"MEET", {kOla, kKari}, kPlanned}}, {}},
+    {"SeeingAFilmIsNoMeeting",
+     "Nordmann said he looks forward to seeing the new film about the fjords.", {}, {"MEET"}},
     // An event that is the topic of talk is not attended by the talkers.
     {"SummitAsTopicOfACall",
      "Nordmann spoke by phone with Virtanen on Monday. They also discussed preparations for the "
      "upcoming Arctic Four summit in Busan.",
      {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {"SUMMIT", "MEET"}},
+    {"SummitAsObjectOfDiscussed",
+     "Nordmann met Virtanen in Oslo on Monday. The two leaders discussed the upcoming Arctic Four "
+     "summit in Busan.",
+     {{"MEET", {kOla, kKari}, kHappened}}, {"SUMMIT"}},
+    {"TheirOwnMeetingDiscussedIsTheirs",
+     "Nordmann spoke by phone with Virtanen on Monday. They discussed their upcoming meeting in "
+     "Santiago.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}, {"MEET", {kOla, kKari}, kPlanned}}, {}},
     {"EngagementBetweenStatesHasNoPeople",
      "Nordmann called Virtanen on Monday. They agreed on the value of steady trade in the "
      "Arctic, with Mr Nordmann welcoming constructive engagement between Chile and South Korea.",
