@@ -33,6 +33,8 @@ int HeadStart(const Document& doc, const Sentence& s, const Mentions& m,
     if (m.actor_at[k - 1] >= 0 || w == "'s" || w == "the" || w == "his" || w == "her" ||
         w == "their" || w == "former" || w == "then" || IsHonorific(w)) {
       --k;
+    } else if (w == "." && k - 2 >= s.first && IsHonorific(doc.tokens[k - 2].norm)) {
+      k -= 2;  // "Mr. Hanegbi"
     } else {
       break;
     }
@@ -230,9 +232,35 @@ bool Coordinated(const Document& doc_, const Sentence& s_, const Mentions& m_, i
                  int right_mi) {
   const int right = HeadStart(doc_, s_, m_, m_.people[right_mi]);
   const int left_end = SkipCaptionPosition(doc_, HeadEnd(m_.people[left_mi]), right);
+  bool after_separator = false;
   for (int k = SkipStateModifier(doc_, m_, left_end, right); k < right; ++k) {
     const std::string& w = doc_.tokens[k].norm;
+    after_separator |= w == "and" || w == ",";
+    // "A and UAE NSA H.E. Sheikh B", "A, Mossad Director B", "A, National
+    // Security Advisor (NSA) B": after the separator, a short run of
+    // capitalised words the title reader does not know, and an
+    // abbreviation in brackets, are still the next conjunct's.
+    if (after_separator && right - k <= 6 &&
+        (doc_.tokens[k].cap || w == "(" || w == ")")) {
+      continue;
+    }
     if (w != "," && w != "and" && w != "jr" && w != "." && w != "as" && w != "well") {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool IncludedAfter(const Document& doc, const Sentence& s, const Mentions& m, int left_mi,
+                   int right_mi) {
+  const int from = HeadEnd(m.people[left_mi]);
+  const int to = HeadStart(doc, s, m, m.people[right_mi]);
+  if (to - from < 3 || to - from > 14 || doc.tokens[to - 1].norm != "including") return false;
+  if (doc.tokens[from].norm != "," && doc.tokens[from].norm != "and") return false;
+  for (int k = from; k < to - 1; ++k) {
+    const std::string& w = doc.tokens[k].norm;
+    if (m.person_at[k] >= 0 || IsClauseBoundary(w) || IsReportingVerb(w) ||
+        (!doc.tokens[k].word && w != ",")) {
       return false;
     }
   }

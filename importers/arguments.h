@@ -63,6 +63,12 @@ bool IsReporter(const Document& doc, const Sentence& s, const Mentions& m,
 // call", "this meeting", "the senior official meeting".
 bool IsAnaphoric(const Document& doc, const Sentence& s, const Trigger& t);
 
+// True when person `right_mi` opens the list a group noun phrase after
+// person `left_mi` ends with: "met A, B, and members of the security team
+// including C" (C is met too).
+bool IncludedAfter(const Document& doc, const Sentence& s, const Mentions& m, int left_mi,
+                   int right_mi);
+
 // True when only ",", "and", "as well as" separate two people's phrases.
 bool Coordinated(const Document& doc, const Sentence& s, const Mentions& m, int left_mi,
                  int right_mi);

@@ -36,7 +36,8 @@ void SentenceEvents::ClaimObjects(size_t g, ContactSlots* slots, Claimed* claime
       return;
     }
     for (size_t j = k; j < people_.size() && m_.people[people_[j]].first < next &&
-                       (j == k || Coordinated(people_[j - 1], people_[j]));
+                       (j == k || Coordinated(people_[j - 1], people_[j]) ||
+                        IncludedAfter(doc_, s_, m_, people_[j - 1], people_[j]));
          ++j) {
       if (!Claimable(people_[j], slot, *claimed)) break;
       claimed->insert(people_[j]);

@@ -110,6 +110,16 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       ++i;
       continue;
     }
+    // "a virtual trilateral meeting", "a virtual leaders' summit": one
+    // qualifier between.
+    if ((w == "virtual" || w == "video") &&
+        IsOneOf(norm(i + 2), {"call", "meeting", "summit", "talks", "conversation"}) &&
+        IsOneOf(n1, {"bilateral", "trilateral", "quadrilateral", "multilateral", "leaders",
+                     "ministerial", "group", "joint", "follow-up", "introductory"})) {
+      add(i, i + 3, "video", false, "noun:video-call");
+      i += 2;
+      continue;
+    }
     if (w == "video" && n1 == "-" && IsOneOf(norm(i + 2), {"conference", "call", "link"})) {
       add(i, i + 3, "video", false, "noun:video-call");
       i += 2;

@@ -177,6 +177,20 @@ const std::vector<Case> kParticipants = {
      {{"PHONE_CALL", {kOla, kKari}, kHappened}, {"MEET", {kOla, kKari}, kPlanned}}, {}},
     {"SeeingAFilmIsNoMeeting",
      "Nordmann said he looks forward to seeing the new film about the fjords.", {}, {"MEET"}},
+    // Lists of people: honorifics with a full stop, titles the title
+    // reader does not know, a group noun whose "including" list goes on.
+    {"HonorificsWithFullStopsAndVirtualMeeting",
+     "Mr. Nordmann and Mr. Virtanen held a virtual trilateral meeting with Park Min-ho on "
+     "Monday.",
+     {{"VIDEO_CALL", {kOla, kKari, kPark}, kHappened}}, {"MEET"}},
+    {"ListGoesOnThroughIncluding",
+     "Nordmann met with Virtanen, and members of the Finnish delegation including Foreign "
+     "Minister Aino Laine and Trade Minister Mika Salo, in Helsinki on Monday.",
+     {{"MEET", {kOla, kKari, "Aino Laine", "Mika Salo"}, kHappened}}, {}},
+    {"UnknownTitlesInsideAList",
+     "Park Min-ho met Coast Guard Commander Erik Dahl, Foreign Minister (FM) Ola Nordmann and "
+     "Virtanen in Oslo on Monday.",
+     {{"MEET", {kPark, "Erik Dahl", kOla, kKari}, kHappened}}, {}},
     // An event that is the topic of talk is not attended by the talkers.
     {"SummitAsTopicOfACall",
      "Nordmann spoke by phone with Virtanen on Monday. They also discussed preparations for the "
