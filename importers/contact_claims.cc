@@ -256,6 +256,9 @@ void SentenceEvents::ApplyParse(ContactSlot* slot) const {
   slot->parse_how = pa.how;
   slot->plural = pa.plural;
   slot->group = pa.group;
+  // "The delegation also met with religious leaders": no one named on the
+  // other side, no contact.
+  if (pa.group_one_side && slot->objects.empty()) slot->group.clear();
 }
 
 void SentenceEvents::ClaimPeople(ContactSlots* slots) const {

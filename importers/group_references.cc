@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "importers/arguments.h"
 
 namespace newsgraph {
 namespace {
@@ -267,7 +268,10 @@ std::pair<int, int> FollowingAside(const Document& doc, int head) {
   if (open != "(" && !(open == "-" && doc.tokens[k].space_before)) return {0, 0};
   const std::string close = open == "(" ? ")" : "-";
   for (int j = k + 1; j < s.last && j < k + 40; ++j) {
-    if (doc.tokens[j].norm == close) return {k + 1, j};
+    // A closing dash is spaced too: "Indo-Pacific" holds a hyphen.
+    if (doc.tokens[j].norm == close && (close == ")" || doc.tokens[j].space_before)) {
+      return {k + 1, j};
+    }
   }
   return {0, 0};
 }
@@ -339,11 +343,74 @@ GroupReference SameGroupElsewhere(const Document& doc, const Mentions& m,
   return best;
 }
 
+// "a delegation led by A, B and C", "the team headed by A": the people
+// after "led by" that a delegation noun at `noun` names, in text order.
+std::vector<int> LedBy(const Document& doc, const Mentions& m, int noun) {
+  const Sentence& s = doc.sentences[doc.SentenceOf(noun)];
+  int by = -1;
+  for (int k = noun + 1; k + 1 < s.last && k <= noun + 4; ++k) {
+    if (IsOneOf(doc.tokens[k].norm, {"led", "headed"}) && doc.tokens[k + 1].norm == "by") {
+      by = k + 1;
+      break;
+    }
+    if (doc.tokens[k].word && !doc.tokens[k].cap && !IsOneOf(doc.tokens[k].norm, {"which"})) {
+      break;
+    }
+  }
+  std::vector<int> out;
+  if (by < 0) return out;
+  for (int k = by + 1; k < s.last;) {
+    const std::string& w = doc.tokens[k].norm;
+    if (m.person_at[k] >= 0) {
+      const PersonMention& p = m.people[m.person_at[k]];
+      if (p.entity >= 0 && std::find(out.begin(), out.end(), p.entity) == out.end()) {
+        out.push_back(p.entity);
+      }
+      k = std::max(p.last, p.title.Found() ? p.title.last : p.last);
+      continue;
+    }
+    // Titles and the list's glue go on; a lower-case word or a closing
+    // dash ends the list.
+    if ((w == "-" && doc.tokens[k].space_before) || w == ")" || w == ";" ||
+        IsClauseBoundary(w)) {
+      break;
+    }
+    if (doc.tokens[k].word && !doc.tokens[k].cap &&
+        !IsOneOf(w, {"and", "of", "for", "the", "on"})) {
+      break;
+    }
+    ++k;
+  }
+  return out;
+}
+
+// "The delegation met X": the people an earlier (or later) "delegation led
+// by A and B" of the article names; the nearest such phrase wins.
+GroupReference DelegationReference(const Document& doc, const Mentions& m, int head) {
+  GroupReference out;
+  int best = -1;
+  for (int k = 0; k < static_cast<int>(doc.tokens.size()); ++k) {
+    if (!IsOneOf(doc.tokens[k].norm, {"delegation", "delegations", "team"})) continue;
+    std::vector<int> led = LedBy(doc, m, k);
+    if (led.empty()) continue;
+    const int distance = k <= head ? head - k : 2 * (k - head);
+    if (best < 0 || distance < best) {
+      best = distance;
+      out.entities = std::move(led);
+      out.how = absl::StrCat("group:delegation-led-by@", k);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 GroupReference ResolveGroup(const Document& doc, const Mentions& m,
                             const std::vector<Entity>& entities, int head,
                             const std::string& counterpart_role) {
+  if (IsOneOf(doc.tokens[head].norm, {"delegation", "delegations", "team"})) {
+    return DelegationReference(doc, m, head);
+  }
   if (!IsGroupNoun(doc.tokens[head].norm)) return {};
   GroupReference out = ResolveGroupHere(doc, m, entities, head, counterpart_role);
   const std::pair<int, int> aside = FollowingAside(doc, head);

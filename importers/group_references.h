@@ -25,7 +25,9 @@ struct GroupReference {
   std::string how;            // "group:ministers[NO,FI]"
 };
 
-// The people the group noun phrase whose head is token `head` stands for.
+// The people the group noun phrase whose head is token `head` stands for;
+// for "delegation" or "team", the people who lead it ("a delegation led by
+// A and B").
 // Empty when the phrase names neither a state nor a title and count that
 // settle who is meant, or when it would stand for fewer than two people.
 // `counterpart_role` is the title of the person whose "counterparts" the

@@ -394,6 +394,15 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
     // "Monetary Fund", "Blenheim Palace"; and a run that modifies the
     // institution noun after it: "the Verkhovna Rada parliament".
     if (b < s_.last && IsInstitutionWord(toks[b].norm)) institution = true;
+    // "for East Asian and Pacific Affairs": the first half of an office's
+    // domain, joined by "and" to a run that ends it.
+    if (b + 1 < s_.last && toks[b].norm == "and") {
+      for (int k = b + 1; k < s_.last && k <= b + 4 && toks[k].cap; ++k) {
+        if (IsOneOf(toks[k].norm, {"affairs", "relations", "security", "development"})) {
+          institution = true;
+        }
+      }
+    }
     if (institution) continue;
     // "Secretary General of the Arctic Council Ann Lowe": a run
     // right before a known person completes that person's title.

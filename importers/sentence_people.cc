@@ -231,7 +231,7 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
   for (LinkArgument a : args) {
     a.token = GroupOfHead(doc_, s_, a.token);
     const std::string& w = doc_.tokens[a.token].norm;
-    if (m_.person_at[a.token] < 0 && IsGroupNoun(w)) {
+    if (m_.person_at[a.token] < 0 && (IsGroupNoun(w) || IsOneOf(w, {"delegation", "team"}))) {
       // "X met his counterparts": counterparts hold X's office.
       std::string role;
       if (!out->subjects.empty()) {
@@ -240,6 +240,7 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
       }
       GroupReference gr = ResolveGroup(doc_, m_, entities_, a.token, role);
       for (int e : gr.entities) AddOnce(&out->group, e);
+      out->group_one_side |= a.subject && IsOneOf(w, {"delegation", "team"});
       if (!gr.entities.empty()) {
         AppendStep(&out->how, absl::StrCat(a.path, ":", gr.how));
         continue;

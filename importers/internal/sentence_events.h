@@ -144,6 +144,9 @@ class SentenceEvents {
     std::vector<std::string> object_paths;  // how each object was reached
     int plural = -1;  // token of a "they", "the two leaders", "their call" subject
     std::vector<int> group;  // entities a group phrase stands for ("the ministers of A and B")
+    // The group is the subject's own side ("the delegation met ..."): its
+    // members meet whoever the objects are, not one another.
+    bool group_one_side = false;
     std::string how;
   };
   bool ParseArguments(const Trigger& t, Parsed* out) const;

@@ -45,6 +45,16 @@ bool SurfaceReadingSettled(const Document& doc, const Sentence& s, const Mention
       named.push_back(mentions.people[mi].entity);
     }
   }
+  // "a delegation led by A and B arrived": the rules take B for the
+  // subject; the parse finds the delegation.
+  for (int k = s.first; k + 2 < s.last; ++k) {
+    if (!IsOneOf(doc.tokens[k].norm, {"delegation", "delegations", "team"})) continue;
+    for (int j = k + 1; j + 1 < s.last && j <= k + 3; ++j) {
+      if (IsOneOf(doc.tokens[j].norm, {"led", "headed"}) && doc.tokens[j + 1].norm == "by") {
+        return false;
+      }
+    }
+  }
   // A trip the rules left without a traveller: the parse may find one
   // ("the tour will see him visit Y").
   for (const Trigger& t : triggers) {
@@ -93,7 +103,11 @@ std::vector<std::pair<int, int>> ParseAsides(const Document& doc, const Sentence
     int open_end = k + 1;
     while (close == "-" && open_end < s.last && doc.tokens[open_end].norm == "-") ++open_end;
     int j = open_end;
-    while (j < s.last && doc.tokens[j].norm != close) ++j;
+    // A closing dash is spaced too: "Indo-Pacific" holds a hyphen.
+    while (j < s.last && !(doc.tokens[j].norm == close &&
+                           (close == ")" || doc.tokens[j].space_before))) {
+      ++j;
+    }
     if (j >= s.last || j == open_end) continue;  // unclosed: it may run to the end
     int end = j + 1;
     while (close == "-" && end < s.last && doc.tokens[end].norm == "-") ++end;

@@ -320,6 +320,14 @@ const std::vector<Case> kGroups = {
      "will host a delegation of Nordic ministers in Seoul on Monday.",
      {{"MEET", {kOla, "Aino Laine", kPark}, kPlanned}},
      {}},
+    // "The delegation" stands for the people who lead it; its members
+    // meeting no one named is no contact among them.
+    {"DelegationLedByNamedPeople",
+     "On Monday a Norwegian delegation led by Foreign Minister Ola Nordmann and Trade Minister "
+     "Lars Holm arrived in Seoul. The delegation met with Park Min-ho for two hours. The "
+     "delegation also met with local shipbuilders.",
+     {{"VISIT", {kOla, "Lars Holm"}, kHappened}, {"MEET", {kOla, "Lars Holm", kPark}, kHappened}},
+     {}},
     {"TheirTripIsNotTheHosts",
      "Park Min-ho will receive a group of European ministers after their trip to Chile.",
      {},
