@@ -35,6 +35,9 @@ void SentenceEvents::ClaimObjects(size_t g, ContactSlots* slots, Claimed* claime
         PossessorOfOther(people_[k])) {
       return;
     }
+    // "between A and B, C and D agreed": a "between" list ends with the
+    // conjunct after its "and".
+    const bool between = doc_.tokens[t->last].norm == "between";
     for (size_t j = k; j < people_.size() && m_.people[people_[j]].first < next &&
                        (j == k || Coordinated(people_[j - 1], people_[j]) ||
                         IncludedAfter(doc_, s_, m_, people_[j - 1], people_[j]));
@@ -42,6 +45,12 @@ void SentenceEvents::ClaimObjects(size_t g, ContactSlots* slots, Claimed* claime
       if (!Claimable(people_[j], slot, *claimed)) break;
       claimed->insert(people_[j]);
       slot.objects.push_back(people_[j]);
+      bool joined_by_and = false;
+      for (int q = j > k ? HeadEnd(m_.people[people_[j - 1]]) : 0; j > k && q < Start(people_[j]);
+           ++q) {
+        joined_by_and |= doc_.tokens[q].norm == "and";
+      }
+      if (between && joined_by_and) break;
     }
     return;
   }
@@ -157,6 +166,11 @@ void SentenceEvents::ClaimNearby(ContactSlots* slots, const Claimed& claimed) co
     for (size_t g = 0; g < slots->size(); ++g) {
       const Trigger* t = (*slots)[g].trigger;
       if (Anaphoric(*t)) continue;
+      // "the meeting between A and B, C ...": its own phrase named both.
+      if (t->last < s_.last && doc_.tokens[t->last].norm == "between" &&
+          (*slots)[g].objects.size() >= 2) {
+        continue;
+      }
       // "X praised Y's meeting with Z": the possessor is the meeting's
       // subject, and whoever stands before it is not.
       if (!t->verb && p.last <= t->first && Possessed(*t, p)) continue;
@@ -192,6 +206,12 @@ void SentenceEvents::ClaimFrontedSubject(size_t g, ContactSlots* slots, Claimed*
 
   const bool own = std::find(slot.objects.begin(), slot.objects.end(), fs) != slot.objects.end();
   if (!own && claimed->contains(fs)) return;
+  // "Following the meeting between A and B, C and D agreed": a contact
+  // whose own phrase names both sides leaves the clause's subject out.
+  if (!own && !slot.trigger->verb && slot.objects.size() >= 2 &&
+      slot.trigger->last < s_.last && doc_.tokens[slot.trigger->last].norm == "between") {
+    return;
+  }
   if (!own) {
     claimed->insert(fs);
     slot.subjects.push_back(fs);

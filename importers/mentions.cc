@@ -256,6 +256,12 @@ void SentenceScanner::TitleOnly() {
       inside |= q.title.Found() && q.title.first <= k && k < q.title.last;
     }
     if (inside) continue;
+    // "Special Assistant to the President", "Advisor to the Prime Minister":
+    // the office someone serves, part of a title.
+    if (k - 2 >= s_.first && IsOneOf(toks[k - 1].norm, {"to", "of"}) &&
+        IsTitleWord(toks[k - 2].norm) && toks[k - 2].cap) {
+      continue;
+    }
     int j = k + 1;
     std::string nationality;
     while (j < s_.last && !ActorKeyAt(j).empty()) nationality = ActorKeyAt(j++);

@@ -221,6 +221,27 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
     out->how = "between states";
     return true;
   }
+  // "between A and B, C ...": a "between" list ends with the conjunct
+  // after its "and"; a name after a further comma opens another clause.
+  int between_and = -1;
+  for (const LinkArgument& a : args) {
+    if (!absl::StartsWith(a.path, "M:between")) continue;
+    for (int k = a.token - 1; k >= s_.first && k >= a.token - 4; --k) {
+      if (doc_.tokens[k].norm == "and" && (between_and < 0 || k < between_and)) between_and = k;
+      if (doc_.tokens[k].norm == ",") break;
+    }
+  }
+  if (between_and >= 0) {
+    args.erase(std::remove_if(args.begin(), args.end(),
+                              [&](const LinkArgument& a) {
+                                if (!absl::StartsWith(a.path, "M:between")) return false;
+                                for (int k = between_and; k < a.token; ++k) {
+                                  if (doc_.tokens[k].norm == ",") return true;
+                                }
+                                return false;
+                              }),
+               args.end());
+  }
   bool subject = false;
   for (const LinkArgument& a : args) subject |= a.subject && a.path != "D";
   if (subject) {

@@ -231,8 +231,19 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
     }
     if (IsOneOf(w, {"meet", "meets", "met"}) && MeetsAnObligation(t, i, s.last)) continue;
     // "will join Lowe and Hart for talks": joining people is meeting them.
+    // "joined X in urging Russia to ...": joining a call, not a meeting.
+    auto joins_in_doing = [&]() {
+      for (int k = i + 2; k + 1 < s.last && k <= i + 7; ++k) {
+        if (t[k].norm == "in" && t[k + 1].norm.size() > 4 &&
+            absl::EndsWith(t[k + 1].norm, "ing")) {
+          return true;
+        }
+        if (!t[k].cap && t[k].word) return false;
+      }
+      return false;
+    };
     if (IsOneOf(w, {"join", "joins", "joined", "joining"}) && i + 1 < s.last && t[i + 1].cap &&
-        norm(i - 1) != "to") {
+        norm(i - 1) != "to" && !joins_in_doing()) {
       add(i, i + 1, "in-person", true, "verb:join");
       continue;
     }

@@ -191,6 +191,16 @@ const std::vector<Case> kParticipants = {
      "Park Min-ho met Coast Guard Commander Erik Dahl, Foreign Minister (FM) Ola Nordmann and "
      "Virtanen in Oslo on Monday.",
      {{"MEET", {kPark, "Erik Dahl", kOla, kKari}, kHappened}}, {}},
+    {"JoinedInUrgingIsNoMeeting",
+     "Nordmann joined Virtanen in urging both sides to stop the fighting.", {}, {"MEET"}},
+    {"BetweenListEndsAfterItsAnd",
+     "Following the May 3 meeting between Nordmann and Virtanen, Park Min-ho and Chilean Foreign "
+     "Minister Rosa Fuentes signed a fisheries pact.",
+     {{"MEET", {kOla, kKari}, kHappened}}, {}},
+    {"OfficeServedIsPartOfTheTitle",
+     "Today Lars Holm, Special Assistant to the President and Director for Fisheries, and Eva "
+     "Dahl, Senior Advisor to the Prime Minister, met with Park Min-ho.",
+     {{"MEET", {"Lars Holm", "Eva Dahl", kPark}, kHappened}}, {}},
     // An event that is the topic of talk is not attended by the talkers.
     {"SummitAsTopicOfACall",
      "Nordmann spoke by phone with Virtanen on Monday. They also discussed preparations for the "
