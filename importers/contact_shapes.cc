@@ -175,7 +175,7 @@ void SentenceEvents::FoldMediumPhrases(ContactSlots* slots) const {
     if (t.verb || (noun.mode != "video" && noun.mode != "phone") || before.folded) continue;
     int k = t.first - 1;
     while (k > before.trigger->last && IsOneOf(doc_.tokens[k].norm, {"a", "the"})) --k;
-    if (k <= before.trigger->last || !IsOneOf(doc_.tokens[k].norm, {"by", "via", "over"})) {
+    if (k < before.trigger->last || !IsOneOf(doc_.tokens[k].norm, {"by", "via", "over"})) {
       continue;
     }
     bool same_clause = t.first - before.trigger->last <= 14;
@@ -184,6 +184,10 @@ void SentenceEvents::FoldMediumPhrases(ContactSlots* slots) const {
     }
     if (!same_clause) continue;
     before.mode = noun.mode;
+    // "held talks by videoconference with X": the partner phrase hangs
+    // from the medium.
+    for (int mi : noun.objects) AddOnce(&before.objects, mi);
+    for (int mi : noun.loose) AddOnce(&before.loose, mi);
     noun.folded = true;
   }
 }

@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
+#include "importers/arguments.h"
 #include "importers/text.h"
 
 namespace newsgraph {
@@ -524,6 +525,30 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       continue;
     }
   }
+  // "discussed Ukraine by phone", "agreed over the phone to ...": the verb
+  // a medium phrase hangs from is a call, when no trigger covers it.
+  for (int k = s.first + 1; k + 1 < s.last; ++k) {
+    const std::string& w = t[k].norm;
+    const bool by_phone = (w == "by" || w == "via") &&
+                          IsOneOf(t[k + 1].norm, {"phone", "telephone", "phone."});
+    const bool over_phone = w == "over" && k + 2 < s.last && t[k + 1].norm == "the" &&
+                            IsOneOf(t[k + 2].norm, {"phone", "telephone"});
+    if (!by_phone && !over_phone) continue;
+    bool covered = false;
+    for (const Trigger& tr : out) covered |= tr.first <= k && k - tr.last <= 6 && tr.first >= k - 8;
+    if (covered) continue;
+    for (int v = k - 1; v >= s.first && v >= k - 6; --v) {
+      const std::string& vw = t[v].norm;
+      if (IsClauseBoundary(vw) || !t[v].word) break;
+      const bool past = vw.size() > 4 && absl::EndsWith(vw, "ed") && !t[v].cap;
+      if (past || IsOneOf(vw, {"told", "agreed", "spoke", "discussed", "assured"})) {
+        add(v, v + 1, "phone", true, "verb:by-phone");
+        break;
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Trigger& a, const Trigger& b) { return a.first < b.first; });
   // A contact talked about is no contact of the talkers.
   out.erase(std::remove_if(out.begin(), out.end(),
                            [&](const Trigger& tr) {

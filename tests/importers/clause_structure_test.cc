@@ -191,6 +191,15 @@ const std::vector<Case> kParticipants = {
      "Park Min-ho met Coast Guard Commander Erik Dahl, Foreign Minister (FM) Ola Nordmann and "
      "Virtanen in Oslo on Monday.",
      {{"MEET", {kPark, "Erik Dahl", kOla, kKari}, kHappened}}, {}},
+    // A medium phrase makes a call of the verb it hangs from, and a partner
+    // phrase after the medium is the call's.
+    {"DiscussedByPhone", "Nordmann and Virtanen discussed fishing quotas by phone on Monday.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {}},
+    {"ToldReportersByPhoneIsNoCall", "Nordmann told reporters by phone that talks went well.", {},
+     {"PHONE_CALL"}},
+    {"TalksByVideoconferenceWith",
+     "Park Min-ho held talks by videoconference with Virtanen on Friday.",
+     {{"VIDEO_CALL", {kPark, kKari}, kHappened}}, {"MEET"}},
     {"JoinedInUrgingIsNoMeeting",
      "Nordmann joined Virtanen in urging both sides to stop the fighting.", {}, {"MEET"}},
     {"BetweenListEndsAfterItsAnd",
