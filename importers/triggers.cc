@@ -411,9 +411,12 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       continue;
     }
     if (MeetWords().contains(w)) {
+      // "is meeting with X", "were meeting": the progressive is a verb.
       bool verb = IsOneOf(w, {"met", "meet", "meets", "greeted", "greets", "greet", "hosted",
                          "hosts", "host", "hosting", "convened", "convenes", "convene",
-                         "alongside"});
+                         "alongside"}) ||
+                  (w == "meeting" && IsOneOf(norm(i - 1), {"is", "are", "was", "were", "be",
+                                                           "been", "am"}));
       if (w == "talks" && IsOneOf(norm(i - 1), {"peace", "trade"})) continue;
       add(i, i + 1, "in-person", verb, verb ? "verb:meet" : "noun:meeting");
       continue;

@@ -226,6 +226,14 @@ void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) c
   TimeMention tm;
   const size_t tb = doc_.tokens[d.trigger.first].begin - s.begin;
   const size_t te = doc_.tokens[d.trigger.last - 1].end - s.begin;
+  // "is meeting him on Friday": a progressive with a weekday other than
+  // the publication day's is an arrangement ahead.
+  if (!d.factuality.future && d.trigger.rule != "copula:in" &&
+      PresentProgressive(doc_, s, d.trigger) &&
+      PickTime(text, times, tb, te, &tm) && tm.rule == "weekday-past" &&
+      tm.span.from_day() != pub_day_) {
+    times = FindTimeMentions(text, pub_, /*future=*/true);
+  }
   const bool recent_context = context_.valid && si - context_.sentence <= 2;
   if (PickTime(text, times, tb, te, &tm)) {
     ev->time = tm.span;

@@ -50,6 +50,15 @@ bool PickTime(absl::string_view sentence, const std::vector<TimeMention>& times,
         continue;
       }
     }
+    // "A is meeting B on Thursday while C is meeting him on Friday": a
+    // parallel clause before the trigger has its own time.
+    if (t.end <= trig_begin) {
+      const absl::string_view between = sentence.substr(t.end, trig_begin - t.end);
+      if (absl::StrContains(between, " while ") || absl::StrContains(between, " whereas ") ||
+          absl::StrContains(between, "; ") || absl::StrContains(between, ", but ")) {
+        continue;
+      }
+    }
     size_t d = t.end <= trig_begin ? trig_begin - t.end
                : t.begin >= trig_end ? t.begin - trig_end : 0;
     if (d < best) {

@@ -228,6 +228,15 @@ const std::vector<Case> kLaterDates = {
      "Virtanen and Nordmann held talks about energy. The talks, held on May 24, covered "
      "security as well.",
      "MEET", {kKari, kOla}, "2023-05-24", 1},
+    // A parallel clause after "while" has its own time.
+    {"ParallelClauseHasItsOwnTime",
+     "Virtanen met Park Min-ho in Seoul on Monday, while Nordmann spoke by phone with Chilean "
+     "Foreign Minister Rosa Fuentes on Wednesday.",
+     "PHONE_CALL", {kOla, "Rosa Fuentes"}, "2023-05-31", -1},
+    // "is meeting X on Monday", said on a Friday: the Monday ahead.
+    {"ProgressiveWithAnotherWeekdayIsAhead",
+     "Virtanen is meeting Park Min-ho in Seoul on Monday.",
+     "MEET", {kKari, kPark}, "2023-06-05", 1},
     // "the next day" counts from the day the story gave last.
     {"TheNextDay",
      "Nordmann flew to Helsinki on Monday. He met Virtanen there the next day.",
