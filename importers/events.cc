@@ -335,9 +335,24 @@ std::vector<int> ParticipantList(const Document& doc, int si, const Mentions& m)
     if (cue_at(prev) >= 0 && doc.tokens[prev.last - 1].norm == ":") from = s.first;
   }
   if (from < 0) return {};
+  // A list is given by a listing word: "included", "were", ":", "led by";
+  // "Participants also discussed Putin's disruptions" lists no one.
+  bool listing = from == s.first || doc.tokens[from - 1].norm == "led" ||
+                 doc.tokens[from - 1].norm == "headed";
+  int first_person = s.last;
+  for (const PersonMention& p : m.people) {
+    if (p.first >= from && p.first < first_person) first_person = p.first;
+  }
+  for (int k = from; k < first_person && !listing; ++k) {
+    listing = IsOneOf(doc.tokens[k].norm, {"included", "include", "includes", "including",
+                                          "were", "was", "are", "is", ":", "by"});
+  }
+  if (!listing) return {};
   std::vector<int> out;
   for (const PersonMention& p : m.people) {
     if (p.first < from || p.last > s.last || p.entity < 0) continue;
+    // A possessor is no participant: "Putin's war".
+    if (p.last < s.last && doc.tokens[p.last].norm == "'s") continue;
     if (std::find(out.begin(), out.end(), p.entity) == out.end()) out.push_back(p.entity);
   }
   return out;

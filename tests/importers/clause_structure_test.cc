@@ -203,6 +203,16 @@ const std::vector<Case> kParticipants = {
     {"ProgressiveMeetingHasASubject",
      "Nordmann is meeting with Virtanen in Helsinki today.",
      {{"MEET", {kOla, kKari}, kHappened}}, {}},
+    // "Participants" opens a list only with a listing word; a possessor
+    // is never listed.
+    {"ParticipantsWhoDiscussedListNoOne",
+     "Nordmann met Virtanen in Oslo on Monday. Participants also discussed Park Min-ho's "
+     "shipbuilding plan.",
+     {{"MEET", {kOla, kKari}, kHappened}}, {}},
+    {"ParticipantsIncluded",
+     "Nordmann hosted talks on fisheries in Oslo on Monday. Participants included Virtanen and "
+     "Park Min-ho.",
+     {{"MEET", {kOla, kKari, kPark}, kHappened}}, {}},
     {"JoinedInUrgingIsNoMeeting",
      "Nordmann joined Virtanen in urging both sides to stop the fighting.", {}, {"MEET"}},
     {"BetweenListEndsAfterItsAnd",
