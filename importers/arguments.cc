@@ -139,7 +139,9 @@ bool SubjectGap(const Document& doc, int from, int to) {
       "a", "an", "the", "his", "her", "their", "surprise", "rare", "brief", "short",
       "separate", "one", "two", "day", "days", "state", "official", "working",
       "bilateral", "trilateral", "private", "visiting", "and", "ready", "prepared",
-      "intends", "intended", "plan", "planning", "arrived", "travelled", "traveled"};
+      "intends", "intended", "plan", "planning", "arrived", "travelled", "traveled",
+      // "X looked forward to visiting Y": the subject of the gerund.
+      "looked", "looks", "look", "looking", "forward"};
   int i = SkipCaptionPosition(doc, from, to);
   // "the leaders - A, B and C - convened": the dash closes the list of
   // the subject's members, right before the verb.

@@ -416,7 +416,9 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
                          "hosts", "host", "hosting", "convened", "convenes", "convene",
                          "alongside"}) ||
                   (w == "meeting" && IsOneOf(norm(i - 1), {"is", "are", "was", "were", "be",
-                                                           "been", "am"}));
+                                                           "been", "am"})) ||
+                  // "looks forward to meeting X": a gerund.
+                  (w == "meeting" && norm(i - 1) == "to" && norm(i - 2) == "forward");
       if (w == "talks" && IsOneOf(norm(i - 1), {"peace", "trade"})) continue;
       add(i, i + 1, "in-person", verb, verb ? "verb:meet" : "noun:meeting");
       continue;

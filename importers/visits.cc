@@ -82,9 +82,15 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
     }
     if (!agents.empty()) return agents;
   }
-  if (toks[t.first].norm == "visiting") {
+  // "visiting Foreign Minister X": the visitor; not after "to" ("looked
+  // forward to visiting the Prime Minister's town"), nor a possessor.
+  if (toks[t.first].norm == "visiting" && (t.first == s_.first || toks[t.first - 1].norm != "to")) {
     for (int mi : people_) {
-      if (HeadStart(doc_, s_, m_, m_.people[mi]) == t.last) return {mi};
+      const int end = HeadEnd(m_.people[mi]);
+      if (HeadStart(doc_, s_, m_, m_.people[mi]) == t.last &&
+          (end >= s_.last || toks[end].norm != "'s")) {
+        return {mi};
+      }
     }
   }
   // `verb_gap`: whether a verb trigger must follow the person straight
@@ -216,6 +222,19 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
       if (toks[k].norm == "in") places = PlacesAt(doc_, m_, k + 1, end);
     }
   }
+  if (places.empty() && t.place_from == t.first) {
+    // "visiting the Prime Minister's home town of Hiroshima": the place a
+    // kind of place is "of".
+    for (int k = t.last + 1; k + 1 < s_.last && k <= t.last + 8; ++k) {
+      if (toks[k].norm == "of" &&
+          IsOneOf(toks[k - 1].norm, {"town", "hometown", "city", "capital", "village", "region",
+                                     "province", "island"})) {
+        places = PlacesAt(doc_, m_, k + 1, s_.last);
+        break;
+      }
+      if (IsClauseBoundary(toks[k].norm)) break;
+    }
+  }
   if (places.empty() && t.last + 1 < s_.last &&
       (toks[t.last].norm == "of" || toks[t.last].norm == "by")) {
     // "the visit of Speaker Ann Lowe to Fiji".
@@ -291,6 +310,9 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
   if (t.place_from == t.first && places.empty()) {
     for (int mi : people_) {
       if (HeadStart(doc_, s_, m_, m_.people[mi]) != t.last) continue;
+      // "visiting the Prime Minister's home town": a possessor, not the one visited.
+      const int end = HeadEnd(m_.people[mi]);
+      if (end < s_.last && doc_.tokens[end].norm == "'s") break;
       DraftEvent meet = base;
       meet.mode = "in-person";
       meet.people_rule = "visited-person";

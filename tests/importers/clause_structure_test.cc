@@ -302,6 +302,14 @@ const std::vector<Case> kTrips = {
      {{"VISIT", {kKari}, kPossible}}, {}},
     {"ObjectBeforeThePlace", "Virtanen visited a large shipyard in Busan on Tuesday.",
      {{"VISIT", {kKari}, kHappened}}, {}},
+    // "looks forward to visiting/meeting": the subject's plan; a
+    // possessor after "visiting" is not the visitor, and "the home town
+    // of Y" is Y.
+    {"LooksForwardToVisitingAHomeTown",
+     "Virtanen looked forward to visiting the Prime Minister's home town of Busan in July.",
+     {{"VISIT", {kKari}, kPlanned}}, {"MEET"}},
+    {"LooksForwardToMeeting", "Nordmann looks forward to meeting Park Min-ho in Seoul.",
+     {{"MEET", {kOla, kPark}, kPlanned}}, {}},
     {"LedADelegationTo", "Last week Park Min-ho led a trade delegation to Chile.",
      {{"VISIT", {kPark}, kHappened}}, {}},
     {"HeadedAQuotedMissionTo",
