@@ -275,7 +275,8 @@ int VerbStart(const Document& doc_, const Sentence& s_, const Trigger& t) {
   static const auto* kLight = new absl::flat_hash_set<std::string>{
       "hold", "holds", "held", "holding", "have", "has", "had", "having", "make",
       "makes", "made", "making", "conduct", "conducted", "attend", "attended",
-      "attends", "join", "joined", "joins", "chaired", "co-chaired", "led"};
+      "attends", "join", "joined", "joins", "chaired", "co-chaired", "led", "addressed",
+      "addresses"};
   for (int k = t.first - 1; k >= s_.first && k >= t.first - 4; --k) {
     const Token& tok = doc_.tokens[k];
     if (kLight->contains(tok.norm)) return k;

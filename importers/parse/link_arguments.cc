@@ -46,7 +46,9 @@ bool IsLightVerb(absl::string_view w) {
                      "start",
                      "started", "arrange", "arranged", "schedule", "scheduled", "plan",
                      "planned", "plans", "seek", "sought", "request", "requested", "propose",
-                     "proposed", "complete", "completed", "undertake", "undertook"});
+                     "proposed", "complete", "completed", "undertake", "undertook",
+                     // "addressed a meeting of A and B": the speaker was there.
+                     "address", "addresses", "addressed", "addressing"});
 }
 
 // Verbs whose object is a topic: "discussed preparations for the summit",

@@ -213,6 +213,9 @@ const std::vector<Case> kParticipants = {
      "Nordmann hosted talks on fisheries in Oslo on Monday. Participants included Virtanen and "
      "Park Min-ho.",
      {{"MEET", {kOla, kKari, kPark}, kHappened}}, {}},
+    {"AddressedAMeetingOf",
+     "Park Min-ho addressed a meeting of Nordmann and Virtanen by video link on Monday.",
+     {{"VIDEO_CALL", {kPark, kOla, kKari}, kHappened}}, {}},
     {"JoinedInUrgingIsNoMeeting",
      "Nordmann joined Virtanen in urging both sides to stop the fighting.", {}, {"MEET"}},
     {"BetweenListEndsAfterItsAnd",
