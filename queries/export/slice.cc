@@ -106,7 +106,9 @@ absl::Status AddRecords(const Store& store, bool whole_store,
   }
   for (const SliceEdge& e : slice->edges) {
     evidence_ids.insert(e.edge.evidence_ids().begin(), e.edge.evidence_ids().end());
-    if (e.edge.event_id() == 0) continue;
+    // Only a contact without evidence of its own borrows its event's (the
+    // importer gives them their own).
+    if (e.edge.event_id() == 0 || !e.edge.evidence_ids().empty()) continue;
     auto event = all.find(e.edge.event_id());
     if (event == all.end()) continue;
     const auto& ids = event->second.event().evidence_ids();

@@ -29,12 +29,13 @@ struct GraphSlice {
   // By source id, then type, start day (open starts first), target, and
   // store order among parallel edges.
   std::vector<SliceEdge> edges;
-  // Every evidence record a kept node or relationship refers to, and the
-  // evidence of the events that kept MET/SPOKE_WITH relationships name.
+  // Every evidence record of the store (unfiltered), or those a kept node
+  // or relationship cites, and those of the events that kept MET and
+  // SPOKE_WITH relationships without evidence of their own name.
   absl::btree_map<uint64_t, pb::Evidence> evidence;
   absl::btree_map<std::string, pb::Article> articles;  // by article id
-  // Event id -> its evidence ids, for every event a kept relationship
-  // names (event_id), kept or not.
+  // Event id -> its evidence ids, for the events that kept relationships
+  // without evidence of their own name (event_id), kept or not.
   absl::flat_hash_map<uint64_t, std::vector<uint64_t>> event_evidence;
 
   // The node with `id`, nullptr when the slice does not hold it.

@@ -145,7 +145,7 @@ const absl::flat_hash_map<std::string, std::string>& Predicates() {
       {"place", "ng:placeName"},       {"evidence", "prov:wasDerivedFrom"},
       {"title", "ng:title"},           {"event_id", "ng:event"},
       {"confidence", "ng:confidence"}, {"published", "schema:datePublished"},
-      {"source", "ng:source"},         {"url", "schema:url"}};
+      {"source", "ng:sourceName"},     {"url", "schema:url"}};
   return *kPredicates;
 }
 
