@@ -43,7 +43,7 @@ const char* Neo4jType(PropType type) {
 size_t Rank(const std::string& name) {
   static constexpr const char* kOrder[] = {
       "caption", "id", "name", "aliases", "kb_key", "type", "mode", "date", "end_date",
-      "granularity", "fell_back", "factuality", "role", "state", "title", "place", "event_id",
+      "granularity", "fell_back", "factuality", "state", "role", "title", "place", "event_id",
       "evidence", "confidence", "published", "source", "url"};
   for (size_t i = 0; i < std::size(kOrder); ++i) {
     if (name == kOrder[i]) return i;
