@@ -76,7 +76,9 @@ int RunGraph(const Store& store, const ExportFlags& flags) {
     std::ofstream file;
     if (!flags.out.empty()) {
       file.open(flags.out, std::ios::binary | std::ios::trunc);
-      if (!file) return ReportError("export", absl::NotFoundError(absl::StrCat(flags.out, ": cannot write")));
+      if (!file)
+        return ReportError("export",
+                           absl::NotFoundError(absl::StrCat(flags.out, ": cannot write")));
     }
     counts = ExportGraph(store, format, *options, flags.out.empty() ? std::cout : file);
   }
@@ -84,8 +86,8 @@ int RunGraph(const Store& store, const ExportFlags& flags) {
   // Standard output may be the export itself: the summary goes to stderr.
   if (!flags.out.empty()) {
     std::cerr << "exported " << counts->nodes << " nodes, " << counts->relationships
-              << " relationships, " << counts->evidence << " evidence records, "
-              << counts->articles << " articles to " << flags.out << "\n";
+              << " relationships, " << counts->evidence << " evidence records, " << counts->articles
+              << " articles to " << flags.out << "\n";
   }
   return 0;
 }

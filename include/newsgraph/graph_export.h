@@ -39,9 +39,7 @@ struct GraphExportFilter {
   // Relationships without a factuality (roles, memberships) pass.
   std::vector<std::string> factualities;
 
-  bool empty() const {
-    return from.empty() && to.empty() && types.empty() && factualities.empty();
-  }
+  bool empty() const { return from.empty() && to.empty() && types.empty() && factualities.empty(); }
 };
 
 enum class GraphFormat {
@@ -71,15 +69,13 @@ struct GraphExportCounts {
 // Errors: InvalidArgument for a malformed filter; the store's read errors;
 // Internal when writing fails.
 absl::StatusOr<GraphExportCounts> ExportGraph(const Store& store, GraphFormat format,
-                                              const GraphExportOptions& options,
-                                              std::ostream& out);
+                                              const GraphExportOptions& options, std::ostream& out);
 
 // Writes the slice as the CSV files of `neo4j-admin database import full`
 // into `dir` (created when missing; files of the same names are replaced),
 // with `import.sh`, the command that loads them. Errors as ExportGraph,
 // plus InvalidArgument for an array element that holds the delimiter.
-absl::StatusOr<GraphExportCounts> ExportNeo4j(const Store& store,
-                                              const GraphExportOptions& options,
+absl::StatusOr<GraphExportCounts> ExportNeo4j(const Store& store, const GraphExportOptions& options,
                                               const std::string& dir);
 
 // Reads a JSON Lines export (ExportGraph kJsonLines) into `store`, which

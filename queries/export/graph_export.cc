@@ -44,8 +44,7 @@ absl::StatusOr<GraphExportCounts> ExportGraph(const Store& store, GraphFormat fo
   return CountsOf(*slice);
 }
 
-absl::StatusOr<GraphExportCounts> ExportNeo4j(const Store& store,
-                                              const GraphExportOptions& options,
+absl::StatusOr<GraphExportCounts> ExportNeo4j(const Store& store, const GraphExportOptions& options,
                                               const std::string& dir) {
   absl::StatusOr<queries::GraphSlice> slice = queries::CollectGraphSlice(store, options.filter);
   if (!slice.ok()) return slice.status();

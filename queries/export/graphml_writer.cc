@@ -20,10 +20,14 @@ using Json = nlohmann::ordered_json;
 
 const char* GraphMlType(PropType type) {
   switch (type) {
-    case PropType::kInt: return "long";
-    case PropType::kFloat: return "double";
-    case PropType::kBool: return "boolean";
-    default: return "string";
+    case PropType::kInt:
+      return "long";
+    case PropType::kFloat:
+      return "double";
+    case PropType::kBool:
+      return "boolean";
+    default:
+      return "string";
   }
 }
 
@@ -46,9 +50,8 @@ using Keys = absl::btree_map<std::string, PropType>;
 
 void Declare(const Keys& keys, const char* domain, const char* prefix, std::ostream& out) {
   for (const auto& [name, type] : keys) {
-    out << "  <key id=\"" << prefix << XmlEscape(name) << "\" for=\"" << domain
-        << "\" attr.name=\"" << XmlEscape(name) << "\" attr.type=\"" << GraphMlType(type)
-        << "\"/>\n";
+    out << "  <key id=\"" << prefix << XmlEscape(name) << "\" for=\"" << domain << "\" attr.name=\""
+        << XmlEscape(name) << "\" attr.type=\"" << GraphMlType(type) << "\"/>\n";
   }
 }
 

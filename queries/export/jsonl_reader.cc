@@ -59,7 +59,8 @@ class Fields {
   }
   uint64_t Ref(const Json& v, absl::string_view key, char prefix) {
     std::optional<uint64_t> id = ParseRef(String(v, key), prefix);
-    if (!id) Fail(absl::StrCat("\"", key, "\" must be an id like \"", std::string(1, prefix), "12\""));
+    if (!id)
+      Fail(absl::StrCat("\"", key, "\" must be an id like \"", std::string(1, prefix), "12\""));
     return id.value_or(0);
   }
   // null = the open end `open`.
@@ -108,29 +109,85 @@ pb::Factuality ReadFactuality(Fields& f, const Json& v) {
   return fact.value_or(pb::FACTUALITY_UNSPECIFIED);
 }
 
+void ReadRefs(Fields& f, const Json& v, const std::string& key, char prefix,
+              google::protobuf::RepeatedField<uint64_t>* out) {
+  if (!v.is_array()) f.Fail(absl::StrCat("\"", key, "\" must be an array of ids"));
+  for (const Json& r : v.is_array() ? v : Json::array()) out->Add(f.Ref(r, key, prefix));
+}
+
+// A property any node may have; false when `key` is none.
+bool ReadNodeProperty(Fields& f, const std::string& key, const Json& v, pb::Node* node) {
+  if (key == "name") {
+    node->set_name(f.String(v, key));
+  } else if (key == "aliases") {
+    for (std::string& a : f.Strings(v, key)) node->add_aliases(std::move(a));
+  } else if (key == "kb_key") {
+    node->set_kb_key(f.String(v, key));
+  } else if (key == "state") {
+    node->set_state(f.String(v, key));
+  } else if (key == "role") {
+    node->set_role(f.String(v, key));
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// A property of an event node; false when `key` is none.
+bool ReadEventProperty(Fields& f, const std::string& key, const Json& v, pb::EventInfo* event) {
+  if (key == "type") {
+    event->set_plover_type(f.String(v, key));
+  } else if (key == "mode") {
+    event->set_mode(f.String(v, key));
+  } else if (key == "factuality") {
+    event->set_factuality(ReadFactuality(f, v));
+  } else if (key == "place") {
+    event->set_place(f.String(v, key));
+  } else if (key == "evidence") {
+    ReadRefs(f, v, key, 'v', event->mutable_evidence_ids());
+  } else {
+    return ReadSpanKey(f, key, v, event->mutable_time());
+  }
+  return true;
+}
+
 void ReadNode(Fields& f, pb::Node* node) {
   node->set_id(f.Ref(f.Member(f.object(), "id"), "id", 'n'));
-  const Json& labels = f.Member(f.object(), "labels");
-  std::vector<std::string> names = f.Strings(labels, "labels");
+  std::vector<std::string> names = f.Strings(f.Member(f.object(), "labels"), "labels");
   std::optional<pb::NodeKind> kind = names.size() == 1 ? KindOfLabel(names[0]) : std::nullopt;
-  if (!kind) f.Fail("\"labels\" must hold one of Person, State, Alliance, Organization, Place, Event, Article");
-  node->set_kind(kind.value_or(pb::NODE_KIND_UNSPECIFIED));
-  pb::EventInfo* event = node->mutable_event();
-  for (const auto& [key, v] : f.Member(f.object(), "properties").items()) {
-    if (key == "name") node->set_name(f.String(v, key));
-    else if (key == "aliases") for (std::string& a : f.Strings(v, key)) node->add_aliases(std::move(a));
-    else if (key == "kb_key") node->set_kb_key(f.String(v, key));
-    else if (key == "state") node->set_state(f.String(v, key));
-    else if (key == "role") node->set_role(f.String(v, key));
-    else if (node->kind() != pb::EVENT) f.Fail(absl::StrCat("unknown property \"", key, "\""));
-    else if (key == "type") event->set_plover_type(f.String(v, key));
-    else if (key == "mode") event->set_mode(f.String(v, key));
-    else if (key == "factuality") event->set_factuality(ReadFactuality(f, v));
-    else if (key == "place") event->set_place(f.String(v, key));
-    else if (key == "evidence") for (const Json& r : v.is_array() ? v : Json::array()) event->add_evidence_ids(f.Ref(r, key, 'v'));
-    else if (!ReadSpanKey(f, key, v, event->mutable_time())) f.Fail(absl::StrCat("unknown property \"", key, "\""));
+  if (!kind) {
+    f.Fail(
+        "\"labels\" must hold one of Person, State, Alliance, Organization, Place, Event, "
+        "Article");
   }
-  if (node->kind() != pb::EVENT) node->clear_event();
+  node->set_kind(kind.value_or(pb::NODE_KIND_UNSPECIFIED));
+  for (const auto& [key, v] : f.Member(f.object(), "properties").items()) {
+    if (ReadNodeProperty(f, key, v, node)) continue;
+    if (node->kind() != pb::EVENT || !ReadEventProperty(f, key, v, node->mutable_event())) {
+      f.Fail(absl::StrCat("unknown property \"", key, "\""));
+    }
+  }
+}
+
+bool ReadEdgeProperty(Fields& f, const std::string& key, const Json& v, pb::Edge* edge) {
+  if (key == "factuality") {
+    edge->set_factuality(ReadFactuality(f, v));
+  } else if (key == "role") {
+    edge->set_role(f.String(v, key));
+  } else if (key == "state") {
+    edge->set_state(f.String(v, key));
+  } else if (key == "title") {
+    edge->set_title(f.String(v, key));
+  } else if (key == "event_id") {
+    edge->set_event_id(f.Ref(v, key, 'n'));
+  } else if (key == "evidence") {
+    ReadRefs(f, v, key, 'v', edge->mutable_evidence_ids());
+  } else if (key == "confidence") {
+    edge->set_confidence(static_cast<float>(f.Number(v, key)));
+  } else {
+    return ReadSpanKey(f, key, v, edge->mutable_time());
+  }
+  return true;
 }
 
 void ReadEdge(Fields& f, pb::Edge* edge) {
@@ -141,15 +198,7 @@ void ReadEdge(Fields& f, pb::Edge* edge) {
   edge->set_src(f.Ref(f.Member(f.object(), "start"), "start", 'n'));
   edge->set_dst(f.Ref(f.Member(f.object(), "end"), "end", 'n'));
   for (const auto& [key, v] : f.Member(f.object(), "properties").items()) {
-    if (ReadSpanKey(f, key, v, edge->mutable_time())) continue;
-    if (key == "factuality") edge->set_factuality(ReadFactuality(f, v));
-    else if (key == "role") edge->set_role(f.String(v, key));
-    else if (key == "state") edge->set_state(f.String(v, key));
-    else if (key == "title") edge->set_title(f.String(v, key));
-    else if (key == "event_id") edge->set_event_id(f.Ref(v, key, 'n'));
-    else if (key == "evidence") for (const Json& r : v.is_array() ? v : Json::array()) edge->add_evidence_ids(f.Ref(r, key, 'v'));
-    else if (key == "confidence") edge->set_confidence(static_cast<float>(f.Number(v, key)));
-    else f.Fail(absl::StrCat("unknown property \"", key, "\""));
+    if (!ReadEdgeProperty(f, key, v, edge)) f.Fail(absl::StrCat("unknown property \"", key, "\""));
   }
 }
 
@@ -193,12 +242,15 @@ struct Loaded {
 
 absl::Status ReadRecord(const Json& record, const std::string& where, Loaded* loaded) {
   Fields f(record, where);
-  const std::string type = record.is_object() && record.contains("type") && record["type"].is_string()
-                               ? record["type"].get<std::string>() : "";
+  const std::string type =
+      record.is_object() && record.contains("type") && record["type"].is_string()
+          ? record["type"].get<std::string>()
+          : "";
   if (loaded->header.is_null() && type != "header") {
-    return absl::InvalidArgumentError(absl::StrCat(
-        where, ": not a newsgraph graph export (the first line must be its header; "
-               "`newsgraph export --format jsonl` writes one)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(where,
+                     ": not a newsgraph graph export (the first line must be its header; "
+                     "`newsgraph export --format jsonl` writes one)"));
   }
   if (type == "header") {
     if (!loaded->header.is_null()) f.Fail("a second header");
@@ -220,7 +272,8 @@ absl::Status ReadRecord(const Json& record, const std::string& where, Loaded* lo
   return f.status();
 }
 
-absl::Status CheckCount(const Loaded& loaded, const char* key, size_t have, const std::string& path) {
+absl::Status CheckCount(const Loaded& loaded, const char* key, size_t have,
+                        const std::string& path) {
   const Json& want = loaded.header[key];
   if (want.is_number_unsigned() && want.get<uint64_t>() == have) return absl::OkStatus();
   return absl::InvalidArgumentError(absl::StrCat(path, ": the header announces ", want.dump(), " ",
@@ -231,27 +284,36 @@ absl::Status CheckCount(const Loaded& loaded, const char* key, size_t have, cons
 // Every id once, both ends of every relationship present. (Evidence ids a
 // record cites need not be: the store does not require them either.)
 absl::Status CheckLoaded(const Loaded& loaded, const std::string& path) {
-  if (loaded.header.is_null()) return absl::InvalidArgumentError(absl::StrCat(path, ": empty file"));
-  for (auto [key, have] : {std::pair("nodes", loaded.nodes.size()),
-                           std::pair("relationships", loaded.edges.size()),
-                           std::pair("evidence", loaded.evidence.size()),
-                           std::pair("articles", loaded.articles.size())}) {
+  if (loaded.header.is_null())
+    return absl::InvalidArgumentError(absl::StrCat(path, ": empty file"));
+  for (auto [key, have] :
+       {std::pair("nodes", loaded.nodes.size()), std::pair("relationships", loaded.edges.size()),
+        std::pair("evidence", loaded.evidence.size()),
+        std::pair("articles", loaded.articles.size())}) {
     if (absl::Status s = CheckCount(loaded, key, have, path); !s.ok()) return s;
   }
   absl::flat_hash_set<uint64_t> nodes, evidence;
   absl::flat_hash_set<std::string> articles;
   for (const pb::Node& n : loaded.nodes) {
-    if (!nodes.insert(n.id()).second) return absl::InvalidArgumentError(absl::StrCat(path, ": node n", n.id(), " appears twice"));
+    if (!nodes.insert(n.id()).second)
+      return absl::InvalidArgumentError(absl::StrCat(path, ": node n", n.id(), " appears twice"));
   }
   for (const pb::Evidence& v : loaded.evidence) {
-    if (!evidence.insert(v.id()).second) return absl::InvalidArgumentError(absl::StrCat(path, ": evidence v", v.id(), " appears twice"));
+    if (!evidence.insert(v.id()).second)
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ": evidence v", v.id(), " appears twice"));
   }
   for (const pb::Article& a : loaded.articles) {
-    if (!articles.insert(a.id()).second) return absl::InvalidArgumentError(absl::StrCat(path, ": article \"", a.id(), "\" appears twice"));
+    if (!articles.insert(a.id()).second)
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ": article \"", a.id(), "\" appears twice"));
   }
   for (const pb::Edge& e : loaded.edges) {
     for (uint64_t end : {e.src(), e.dst()}) {
-      if (!nodes.contains(end)) return absl::InvalidArgumentError(absl::StrCat(path, ": a ", EdgeTypeName(e.type()), " relationship ends at n", end, ", which the file does not hold"));
+      if (!nodes.contains(end))
+        return absl::InvalidArgumentError(absl::StrCat(path, ": a ", EdgeTypeName(e.type()),
+                                                       " relationship ends at n", end,
+                                                       ", which the file does not hold"));
     }
   }
   return absl::OkStatus();
@@ -259,12 +321,14 @@ absl::Status CheckLoaded(const Loaded& loaded, const std::string& path) {
 
 absl::Status RequireEmpty(const Store& store) {
   bool any = false;
-  absl::Status s = store.ScanNodes(pb::NODE_KIND_UNSPECIFIED, [&](const pb::Node&) { return !(any = true); });
+  absl::Status s =
+      store.ScanNodes(pb::NODE_KIND_UNSPECIFIED, [&](const pb::Node&) { return !(any = true); });
   if (s.ok() && !any) s = store.ScanArticles([&](const pb::Article&) { return !(any = true); });
   if (!s.ok()) return s;
   if (!any) return absl::OkStatus();
-  return absl::FailedPreconditionError(absl::StrCat(
-      store.dir(), " is not empty: a graph export is read into an empty store only "
+  return absl::FailedPreconditionError(
+      absl::StrCat(store.dir(),
+                   " is not empty: a graph export is read into an empty store only "
                    "(its ids would clash with the ids already there)"));
 }
 

@@ -71,8 +71,12 @@ Json EdgeJson(const SliceEdge& e) {
 }
 
 Json EvidenceRecordJson(const pb::Evidence& v) {
-  Json out{{"type", "evidence"}, {"id", EvidenceRef(v.id())}, {"article_id", v.article_id()},
-           {"begin", v.begin()},  {"end", v.end()},           {"sentence", v.sentence()},
+  Json out{{"type", "evidence"},
+           {"id", EvidenceRef(v.id())},
+           {"article_id", v.article_id()},
+           {"begin", v.begin()},
+           {"end", v.end()},
+           {"sentence", v.sentence()},
            {"rule", v.rule()}};
   out["confidence"] = std::strtod(FloatText(v.confidence()).c_str(), nullptr);
   out["date_rule"] = v.date_rule();
@@ -81,11 +85,15 @@ Json EvidenceRecordJson(const pb::Evidence& v) {
 }
 
 Json ArticleJson(const pb::Article& a) {
-  return Json{{"type", "article"},         {"id", a.id()},
-              {"title", a.title()},        {"date", a.date()},
-              {"source", a.source()},      {"url", a.url()},
+  return Json{{"type", "article"},
+              {"id", a.id()},
+              {"title", a.title()},
+              {"date", a.date()},
+              {"source", a.source()},
+              {"url", a.url()},
               {"content_hash", absl::BytesToHexString(a.content_hash())},
-              {"events", a.events()},      {"text_bytes", a.text_bytes()}};
+              {"events", a.events()},
+              {"text_bytes", a.text_bytes()}};
 }
 
 void WriteLine(const Json& record, std::ostream& out) {

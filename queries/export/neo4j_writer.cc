@@ -9,8 +9,8 @@
 // their `evidence` property.
 #include <algorithm>
 #include <filesystem>
-#include <iterator>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,12 +29,19 @@ namespace {
 
 const char* Neo4jType(PropType type) {
   switch (type) {
-    case PropType::kStrings: case PropType::kEvidenceRefs: return "string[]";
-    case PropType::kInt: return "long";
-    case PropType::kFloat: return "float";
-    case PropType::kBool: return "boolean";
-    case PropType::kDate: return "date";
-    default: return "string";
+    case PropType::kStrings:
+    case PropType::kEvidenceRefs:
+      return "string[]";
+    case PropType::kInt:
+      return "long";
+    case PropType::kFloat:
+      return "float";
+    case PropType::kBool:
+      return "boolean";
+    case PropType::kDate:
+      return "date";
+    default:
+      return "string";
   }
 }
 
@@ -42,9 +49,9 @@ const char* Neo4jType(PropType type) {
 // writes them in; anything else after, as it came.
 size_t Rank(const std::string& name) {
   static constexpr const char* kOrder[] = {
-      "caption", "id", "name", "aliases", "kb_key", "type", "mode", "date", "end_date",
-      "granularity", "fell_back", "factuality", "state", "role", "title", "place", "event_id",
-      "evidence", "confidence", "published", "source", "url"};
+      "caption",  "id",          "name",       "aliases",    "kb_key", "type", "mode",  "date",
+      "end_date", "granularity", "fell_back",  "factuality", "state",  "role", "title", "place",
+      "event_id", "evidence",    "confidence", "published",  "source", "url"};
   for (size_t i = 0; i < std::size(kOrder); ++i) {
     if (name == kOrder[i]) return i;
   }
@@ -68,9 +75,9 @@ class CsvTable {
       for (const std::string& v : p.values) {
         const bool array = p.type == PropType::kStrings || p.type == PropType::kEvidenceRefs;
         if (array && v.find(delimiter) != std::string::npos) {
-          return absl::InvalidArgumentError(absl::StrCat(
-              "the ", p.name, " value \"", v, "\" holds the array delimiter '",
-              std::string(1, delimiter), "'; choose another with --array-delimiter"));
+          return absl::InvalidArgumentError(
+              absl::StrCat("the ", p.name, " value \"", v, "\" holds the array delimiter '",
+                           std::string(1, delimiter), "'; choose another with --array-delimiter"));
         }
       }
       values[p.name] = absl::StrJoin(p.values, std::string(1, delimiter));
@@ -87,10 +94,10 @@ class CsvTable {
     // The order of NodeProperties/EdgeProperties, whichever row showed a
     // column first.
     std::vector<std::pair<std::string, PropType>> order = order_;
-    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
-      return Rank(a.first) < Rank(b.first);
-    });
-    for (const auto& [name, type] : order) header.push_back(absl::StrCat(name, ":", Neo4jType(type)));
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return Rank(a.first) < Rank(b.first); });
+    for (const auto& [name, type] : order)
+      header.push_back(absl::StrCat(name, ":", Neo4jType(type)));
     out << CsvLine(header);
     for (const auto& [fields, values] : rows_) {
       std::vector<std::string> line = fields;
@@ -109,7 +116,8 @@ class CsvTable {
   std::vector<std::string> leading_;
   absl::flat_hash_map<std::string, size_t> columns_;
   std::vector<std::pair<std::string, PropType>> order_;
-  std::vector<std::pair<std::vector<std::string>, absl::flat_hash_map<std::string, std::string>>> rows_;
+  std::vector<std::pair<std::vector<std::string>, absl::flat_hash_map<std::string, std::string>>>
+      rows_;
 };
 
 std::vector<Property> EvidenceProperties(const pb::Evidence& v) {
@@ -149,16 +157,19 @@ absl::Status AddNodes(const GraphSlice& slice, char delimiter, Tables& tables) {
     for (uint64_t v : n.event().evidence_ids()) {
       if (!slice.evidence.contains(v)) continue;
       TableFor(tables, "relationships_SUPPORTED_BY.csv", {":START_ID", ":END_ID", ":TYPE"})
-          .Add({NodeRef(n.id()), EvidenceRef(v), "SUPPORTED_BY"}, {}, delimiter).IgnoreError();
+          .Add({NodeRef(n.id()), EvidenceRef(v), "SUPPORTED_BY"}, {}, delimiter)
+          .IgnoreError();
     }
   }
   for (const auto& [id, v] : slice.evidence) {
     TableFor(tables, "nodes_Evidence.csv", leading)
-        .Add({EvidenceRef(id), "Evidence"}, EvidenceProperties(v), delimiter).IgnoreError();
+        .Add({EvidenceRef(id), "Evidence"}, EvidenceProperties(v), delimiter)
+        .IgnoreError();
     auto article = article_nodes.find(v.article_id());
     if (article == article_nodes.end()) continue;
     TableFor(tables, "relationships_QUOTED_FROM.csv", {":START_ID", ":END_ID", ":TYPE"})
-        .Add({EvidenceRef(id), article->second, "QUOTED_FROM"}, {}, delimiter).IgnoreError();
+        .Add({EvidenceRef(id), article->second, "QUOTED_FROM"}, {}, delimiter)
+        .IgnoreError();
   }
   return absl::OkStatus();
 }
@@ -168,9 +179,10 @@ absl::Status AddRelationships(const GraphSlice& slice, char delimiter, Tables& t
     const std::string type = EdgeTypeName(e.edge.type());
     std::vector<Property> props = EdgeProperties(e.edge);
     props.insert(props.begin(), {"id", PropType::kString, {e.id}});
-    absl::Status s = TableFor(tables, absl::StrCat("relationships_", type, ".csv"),
-                              {":START_ID", ":END_ID", ":TYPE"})
-                         .Add({NodeRef(e.edge.src()), NodeRef(e.edge.dst()), type}, props, delimiter);
+    absl::Status s =
+        TableFor(tables, absl::StrCat("relationships_", type, ".csv"),
+                 {":START_ID", ":END_ID", ":TYPE"})
+            .Add({NodeRef(e.edge.src()), NodeRef(e.edge.dst()), type}, props, delimiter);
     if (!s.ok()) return s;
   }
   return absl::OkStatus();
@@ -200,7 +212,7 @@ std::string ImportScript(const Tables& tables, char delimiter) {
 }  // namespace
 
 absl::StatusOr<std::vector<std::string>> WriteNeo4j(const GraphSlice& slice, char array_delimiter,
-                                                   const std::string& dir) {
+                                                    const std::string& dir) {
   if (array_delimiter == ',' || array_delimiter == '"' || array_delimiter == '\n') {
     return absl::InvalidArgumentError("the array delimiter may not be ',', '\"' or a line break");
   }
@@ -220,9 +232,10 @@ absl::StatusOr<std::vector<std::string>> WriteNeo4j(const GraphSlice& slice, cha
   script << ImportScript(tables, array_delimiter);
   script.close();
   if (!script) return absl::InternalError(absl::StrCat("writing ", script_path, " failed"));
-  std::filesystem::permissions(script_path, std::filesystem::perms::owner_exec |
-                                                std::filesystem::perms::group_exec |
-                                                std::filesystem::perms::others_exec,
+  std::filesystem::permissions(script_path,
+                               std::filesystem::perms::owner_exec |
+                                   std::filesystem::perms::group_exec |
+                                   std::filesystem::perms::others_exec,
                                std::filesystem::perm_options::add, ec);
   files.push_back("import.sh");
   return files;

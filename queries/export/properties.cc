@@ -54,8 +54,7 @@ void AddSpan(std::vector<Property>* props, const pb::TimeSpan& time) {
 }  // namespace
 
 bool IsOpenDay(int32_t day) {
-  return day >= std::numeric_limits<int32_t>::max() ||
-         day <= -std::numeric_limits<int32_t>::max();
+  return day >= std::numeric_limits<int32_t>::max() || day <= -std::numeric_limits<int32_t>::max();
 }
 
 std::string NodeRef(uint64_t id) { return absl::StrCat("n", id); }
@@ -72,14 +71,22 @@ std::optional<uint64_t> ParseRef(absl::string_view ref, char prefix) {
 
 std::string LabelOf(pb::NodeKind kind) {
   switch (kind) {
-    case pb::PERSON: return "Person";
-    case pb::STATE: return "State";
-    case pb::ALLIANCE: return "Alliance";
-    case pb::ORGANIZATION: return "Organization";
-    case pb::PLACE: return "Place";
-    case pb::EVENT: return "Event";
-    case pb::ARTICLE: return "Article";
-    default: return "";
+    case pb::PERSON:
+      return "Person";
+    case pb::STATE:
+      return "State";
+    case pb::ALLIANCE:
+      return "Alliance";
+    case pb::ORGANIZATION:
+      return "Organization";
+    case pb::PLACE:
+      return "Place";
+    case pb::EVENT:
+      return "Event";
+    case pb::ARTICLE:
+      return "Article";
+    default:
+      return "";
   }
 }
 
@@ -135,7 +142,8 @@ absl::StatusOr<int32_t> ParseDayText(absl::string_view text) {
     return absl::InvalidArgumentError(absl::StrCat("\"", text, "\" is not a day of the calendar"));
   }
   const int64_t number = (civil - absl::CivilDay(1970, 1, 1));
-  if (number < std::numeric_limits<int32_t>::min() || number > std::numeric_limits<int32_t>::max()) {
+  if (number < std::numeric_limits<int32_t>::min() ||
+      number > std::numeric_limits<int32_t>::max()) {
     return absl::InvalidArgumentError(absl::StrCat("\"", text, "\" is out of range"));
   }
   return static_cast<int32_t>(number);
@@ -164,7 +172,8 @@ std::vector<Property> NodeProperties(const pb::Node& node) {
   std::vector<Property> props;
   AddString(&props, "name", node.name());
   if (!node.aliases().empty()) {
-    props.push_back({"aliases", PropType::kStrings, {node.aliases().begin(), node.aliases().end()}});
+    props.push_back(
+        {"aliases", PropType::kStrings, {node.aliases().begin(), node.aliases().end()}});
   }
   AddString(&props, "kb_key", node.kb_key());
   AddString(&props, "state", node.state());
@@ -187,7 +196,8 @@ std::vector<Property> EdgeProperties(const pb::Edge& edge) {
   AddString(&props, "role", edge.role());
   AddString(&props, "state", edge.state());
   AddString(&props, "title", edge.title());
-  if (edge.event_id() != 0) props.push_back({"event_id", PropType::kNodeRef, {NodeRef(edge.event_id())}});
+  if (edge.event_id() != 0)
+    props.push_back({"event_id", PropType::kNodeRef, {NodeRef(edge.event_id())}});
   AddEvidence(&props, edge.evidence_ids());
   props.push_back({"confidence", PropType::kFloat, {FloatText(edge.confidence())}});
   return props;
@@ -196,7 +206,8 @@ std::vector<Property> EdgeProperties(const pb::Edge& edge) {
 std::vector<Property> ArticleProperties(const pb::Article& article) {
   std::vector<Property> props;
   AddString(&props, "title", article.title());
-  if (ParseIsoDay(article.date()).ok()) props.push_back({"published", PropType::kDate, {article.date()}});
+  if (ParseIsoDay(article.date()).ok())
+    props.push_back({"published", PropType::kDate, {article.date()}});
   AddString(&props, "source", article.source());
   AddString(&props, "url", article.url());
   return props;

@@ -23,8 +23,8 @@ enum class PropType {
   kInt,
   kFloat,
   kBool,
-  kDate,     // "YYYY-MM-DD"; no value = an open end
-  kNodeRef,  // "n12"
+  kDate,          // "YYYY-MM-DD"; no value = an open end
+  kNodeRef,       // "n12"
   kEvidenceRefs,  // ["v5", "v6"]
 };
 
@@ -51,9 +51,9 @@ std::optional<uint64_t> ParseRef(absl::string_view ref, char prefix);
 // "Person", "State", ... (the Cypher labels); "" for an unknown kind.
 std::string LabelOf(pb::NodeKind kind);
 std::optional<pb::NodeKind> KindOfLabel(absl::string_view label);
-std::optional<pb::EdgeType> EdgeTypeOf(absl::string_view name);  // "MET"
+std::optional<pb::EdgeType> EdgeTypeOf(absl::string_view name);        // "MET"
 std::optional<pb::Granularity> GranularityOf(absl::string_view name);  // "month"
-std::string GranularityText(pb::Granularity g);  // "month"; "" unknown
+std::string GranularityText(pb::Granularity g);                        // "month"; "" unknown
 
 // A day as ISO text, any int32 day ("-0044-03-15" too) and back.
 std::string DayText(int32_t day);

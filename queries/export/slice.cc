@@ -20,8 +20,8 @@ struct Filter {
   bool windowed = false;
   int32_t from_day = std::numeric_limits<int32_t>::min();
   int32_t to_day = std::numeric_limits<int32_t>::max();
-  absl::flat_hash_set<int> types;          // pb::EdgeType; empty = all
-  absl::flat_hash_set<int> factualities;   // pb::Factuality; empty = all
+  absl::flat_hash_set<int> types;         // pb::EdgeType; empty = all
+  absl::flat_hash_set<int> factualities;  // pb::Factuality; empty = all
 };
 
 absl::StatusOr<Filter> ParseFilter(const GraphExportFilter& given) {
@@ -39,7 +39,8 @@ absl::StatusOr<Filter> ParseFilter(const GraphExportFilter& given) {
   }
   for (const std::string& name : given.types) {
     std::optional<pb::EdgeType> type = EdgeTypeOf(name);
-    if (!type) return absl::InvalidArgumentError(absl::StrCat("unknown relationship type \"", name, "\""));
+    if (!type)
+      return absl::InvalidArgumentError(absl::StrCat("unknown relationship type \"", name, "\""));
     f.types.insert(*type);
   }
   for (const std::string& name : given.factualities) {
@@ -91,7 +92,8 @@ absl::Status AddEdgesOf(const Store& store, uint64_t src, std::vector<SliceEdge>
                    [&](const pb::Edge& a, const pb::Edge& b) { return key(a) < key(b); });
   for (size_t i = 0; i < edges.size(); ++i) {
     int parallel = 0;
-    while (parallel < static_cast<int>(i) && key(edges[i - parallel - 1]) == key(edges[i])) ++parallel;
+    while (parallel < static_cast<int>(i) && key(edges[i - parallel - 1]) == key(edges[i]))
+      ++parallel;
     out->push_back({edges[i], EdgeId(edges[i], parallel)});
   }
   return absl::OkStatus();

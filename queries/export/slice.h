@@ -24,7 +24,7 @@ struct SliceEdge {
 };
 
 struct GraphSlice {
-  GraphExportFilter filter;  // as asked (for the JSON Lines header)
+  GraphExportFilter filter;     // as asked (for the JSON Lines header)
   std::vector<pb::Node> nodes;  // id order
   // By source id, then type, start day (open starts first), target, and
   // store order among parallel edges.

@@ -71,11 +71,21 @@ std::string Literal(absl::string_view text) {
   for (size_t i = 0; i < text.size();) {
     const uint32_t code = NextCodePoint(text, &i);
     switch (code) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (code < 0x20 || code == 0x7F || code == 0xFFFE || code == 0xFFFF) {
           absl::StrAppend(&out, absl::StrFormat("\\u%04X", code));
@@ -96,7 +106,8 @@ std::string Typed(absl::string_view text, absl::string_view datatype) {
 std::string Iri(absl::string_view iri) {
   std::string out = "<";
   for (unsigned char c : iri) {
-    if (c <= 0x20 || absl::string_view("<>\"{}|^`\\").find(static_cast<char>(c)) != absl::string_view::npos) {
+    if (c <= 0x20 ||
+        absl::string_view("<>\"{}|^`\\").find(static_cast<char>(c)) != absl::string_view::npos) {
       absl::StrAppend(&out, absl::StrFormat("%%%02X", c));
     } else {
       out.push_back(static_cast<char>(c));
@@ -123,29 +134,47 @@ std::string Predicate(pb::EdgeType type) {
 
 const char* SchemaClass(pb::NodeKind kind) {
   switch (kind) {
-    case pb::PERSON: return "schema:Person";
-    case pb::STATE: return "schema:Country";
-    case pb::ALLIANCE: case pb::ORGANIZATION: return "schema:Organization";
-    case pb::PLACE: return "schema:Place";
-    case pb::EVENT: return "schema:Event";
-    case pb::ARTICLE: return "schema:NewsArticle";
-    default: return "rdfs:Resource";
+    case pb::PERSON:
+      return "schema:Person";
+    case pb::STATE:
+      return "schema:Country";
+    case pb::ALLIANCE:
+    case pb::ORGANIZATION:
+      return "schema:Organization";
+    case pb::PLACE:
+      return "schema:Place";
+    case pb::EVENT:
+      return "schema:Event";
+    case pb::ARTICLE:
+      return "schema:NewsArticle";
+    default:
+      return "rdfs:Resource";
   }
 }
 
 // Our properties' predicates where schema.org, PROV or RDFS has the term.
 const absl::flat_hash_map<std::string, std::string>& Predicates() {
-  static const auto* kPredicates = new absl::flat_hash_map<std::string, std::string>{
-      {"name", "schema:name"},         {"aliases", "schema:alternateName"},
-      {"kb_key", "ng:kbKey"},          {"state", "ng:state"},
-      {"role", "ng:role"},             {"type", "ng:eventType"},
-      {"mode", "ng:mode"},             {"factuality", "ng:factuality"},
-      {"date", "schema:startDate"},    {"end_date", "schema:endDate"},
-      {"granularity", "ng:granularity"}, {"fell_back", "ng:dateFellBack"},
-      {"place", "ng:placeName"},       {"evidence", "prov:wasDerivedFrom"},
-      {"title", "ng:title"},           {"event_id", "ng:event"},
-      {"confidence", "ng:confidence"}, {"published", "schema:datePublished"},
-      {"source", "ng:sourceName"},     {"url", "schema:url"}};
+  static const auto* kPredicates =
+      new absl::flat_hash_map<std::string, std::string>{{"name", "schema:name"},
+                                                        {"aliases", "schema:alternateName"},
+                                                        {"kb_key", "ng:kbKey"},
+                                                        {"state", "ng:state"},
+                                                        {"role", "ng:role"},
+                                                        {"type", "ng:eventType"},
+                                                        {"mode", "ng:mode"},
+                                                        {"factuality", "ng:factuality"},
+                                                        {"date", "schema:startDate"},
+                                                        {"end_date", "schema:endDate"},
+                                                        {"granularity", "ng:granularity"},
+                                                        {"fell_back", "ng:dateFellBack"},
+                                                        {"place", "ng:placeName"},
+                                                        {"evidence", "prov:wasDerivedFrom"},
+                                                        {"title", "ng:title"},
+                                                        {"event_id", "ng:event"},
+                                                        {"confidence", "ng:confidence"},
+                                                        {"published", "schema:datePublished"},
+                                                        {"source", "ng:sourceName"},
+                                                        {"url", "schema:url"}};
   return *kPredicates;
 }
 
@@ -175,18 +204,26 @@ class TurtleWriter {
 
   // d:n12 when the id is a safe local name, else the whole IRI.
   std::string Ref(const std::string& id) const {
-    const bool simple = !id.empty() && id.find_first_not_of(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == std::string::npos;
+    const bool simple =
+        !id.empty() &&
+        id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") ==
+            std::string::npos;
     return simple ? "d:" + id : Iri(base_ + id);
   }
 
   std::string Object(const Property& p, const std::string& value) const {
     switch (p.type) {
-      case PropType::kInt: return Typed(value, "integer");
-      case PropType::kFloat: return Typed(value, "float");
-      case PropType::kBool: return value;  // Turtle's own true / false
-      case PropType::kDate: return Typed(value, "date");
-      case PropType::kNodeRef: case PropType::kEvidenceRefs: return Ref(value);
+      case PropType::kInt:
+        return Typed(value, "integer");
+      case PropType::kFloat:
+        return Typed(value, "float");
+      case PropType::kBool:
+        return value;  // Turtle's own true / false
+      case PropType::kDate:
+        return Typed(value, "date");
+      case PropType::kNodeRef:
+      case PropType::kEvidenceRefs:
+        return Ref(value);
       default:
         if (p.name == "factuality") return "ng:" + value;
         if (p.name == "url") return Typed(value, "anyURI");
@@ -212,7 +249,8 @@ class TurtleWriter {
 
   void Node(const pb::Node& n) {
     const std::string label = LabelOf(n.kind());
-    Pairs pairs = {{"a", absl::StrCat("ng:", label.empty() ? "Node" : label, ", ", SchemaClass(n.kind()))}};
+    Pairs pairs = {
+        {"a", absl::StrCat("ng:", label.empty() ? "Node" : label, ", ", SchemaClass(n.kind()))}};
     pairs.emplace_back("rdfs:label", Literal(NodeCaption(n)));
     AddProperties(NodeProperties(n), &pairs);
     if (const pb::Article* article = slice_.ArticleOf(n)) {
@@ -225,7 +263,9 @@ class TurtleWriter {
   void Edge(const SliceEdge& e) {
     const std::string src = Ref(NodeRef(e.edge.src())), dst = Ref(NodeRef(e.edge.dst()));
     Subject(src, {{Predicate(e.edge.type()), dst}});
-    Pairs pairs = {{"a", "ng:Relationship"}, {"ng:source", src}, {"ng:target", dst},
+    Pairs pairs = {{"a", "ng:Relationship"},
+                   {"ng:source", src},
+                   {"ng:target", dst},
                    {"ng:relation", Predicate(e.edge.type())}};
     AddProperties(EdgeProperties(e.edge), &pairs);
     // A contact's evidence is its event's: said here too, for the reader

@@ -30,7 +30,7 @@ absl::Status WriteTurtle(const GraphSlice& slice, const std::string& base_iri, s
 // The CSV files of neo4j-admin database import full, and import.sh, in
 // `dir`; returns the file names written.
 absl::StatusOr<std::vector<std::string>> WriteNeo4j(const GraphSlice& slice, char array_delimiter,
-                                                   const std::string& dir);
+                                                    const std::string& dir);
 
 // Reads a JSON Lines export into an empty store (ImportGraphJsonLines).
 absl::StatusOr<GraphExportCounts> ReadGraphJsonLines(Store& store, const std::string& path);

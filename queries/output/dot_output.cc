@@ -43,9 +43,9 @@ constexpr size_t kSmallAnswer = 10;
 // Okabe-Ito colours: told apart by colour-blind readers too.
 const char* TypeColour(const std::string& type) {
   static const std::map<std::string, const char*> kColours = {
-      {"MET", "#0072B2"},         {"SPOKE_WITH", "#009E73"}, {"PARTICIPATED_IN", "#E69F00"},
-      {"HELD_AT", "#56B4E9"},     {"REPORTED_IN", "#CC79A7"}, {"HOLDS_ROLE", "#D55E00"},
-      {"MEMBER_OF", "#8C6D31"},   {"LOCATED_IN", "#6A3D9A"}};
+      {"MET", "#0072B2"},       {"SPOKE_WITH", "#009E73"},  {"PARTICIPATED_IN", "#E69F00"},
+      {"HELD_AT", "#56B4E9"},   {"REPORTED_IN", "#CC79A7"}, {"HOLDS_ROLE", "#D55E00"},
+      {"MEMBER_OF", "#8C6D31"}, {"LOCATED_IN", "#6A3D9A"}};
   auto it = kColours.find(type);
   return it == kColours.end() ? "#333333" : it->second;
 }
@@ -53,7 +53,7 @@ constexpr char kVoidColour[] = "#A0A0A0";  // cancelled, denied
 
 const char* KindFill(const std::string& label) {
   static const std::map<std::string, const char*> kFills = {
-      {"Person", "#FFFFFF"}, {"State", "#E8F0FE"}, {"Alliance", "#E6F4EA"},
+      {"Person", "#FFFFFF"},       {"State", "#E8F0FE"}, {"Alliance", "#E6F4EA"},
       {"Organization", "#F3E8FD"}, {"Place", "#FEF7E0"}, {"Event", "#F1F3F4"},
       {"Article", "#FCE8E6"}};
   auto it = kFills.find(label);
@@ -72,9 +72,12 @@ Shade ShadeOf(const std::string& factuality) {
 
 const char* LineStyle(Shade shade) {
   switch (shade) {
-    case Shade::kPlanned: return "dashed";
-    case Shade::kPossible: return "dotted";
-    default: return "solid";
+    case Shade::kPlanned:
+      return "dashed";
+    case Shade::kPossible:
+      return "dotted";
+    default:
+      return "solid";
   }
 }
 
@@ -106,10 +109,14 @@ std::string Quoted(absl::string_view text) {
 std::string Html(absl::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out.push_back(c);
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -184,8 +191,8 @@ std::string NodeStatement(const Value& n, bool end) {
   for (absl::string_view part : absl::StrSplit(caption, '\n')) {
     absl::StrAppend(&shown, shown.empty() ? "" : "\n", TruncateToWidth(part, kCaptionColumns));
   }
-  std::string out = absl::StrCat("  n", n.integer, " [label=", Quoted(shown), ", tooltip=",
-                                 Quoted(absl::StrCat(caption, " (", label, ")")));
+  std::string out = absl::StrCat("  n", n.integer, " [label=", Quoted(shown),
+                                 ", tooltip=", Quoted(absl::StrCat(caption, " (", label, ")")));
   if (end) {
     absl::StrAppend(&out, ", fillcolor=\"", kEndFill, "\", penwidth=2.5, fontsize=13");
   } else {
@@ -233,13 +240,15 @@ std::string Header(bool layered) {
   } else {
     // neato: stress majorisation, no node overlaps (prism), splines
     // around the nodes; a fixed start makes the picture reproducible.
-    out += "  graph [layout=neato, overlap=prism, overlap_scaling=-4, sep=\"+6\", "
-           "esep=\"+3\", splines=true, start=7, pack=true, outputorder=edgesfirst";
+    out +=
+        "  graph [layout=neato, overlap=prism, overlap_scaling=-4, sep=\"+6\", "
+        "esep=\"+3\", splines=true, start=7, pack=true, outputorder=edgesfirst";
   }
-  out += ", fontname=\"Helvetica\"];\n"
-         "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11, "
-         "margin=\"0.08,0.03\", height=0.3];\n"
-         "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.6];\n";
+  out +=
+      ", fontname=\"Helvetica\"];\n"
+      "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11, "
+      "margin=\"0.08,0.03\", height=0.3];\n"
+      "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.6];\n";
   return out;
 }
 
@@ -267,8 +276,10 @@ std::string AnswerGraphToDot(const AnswerGraph& graph) {
     }
     // The label as a node on the line: it takes part in overlap removal.
     const std::string id = absl::StrCat("l", label_nodes++);
-    absl::StrAppend(&out, "  ", id, " [shape=plaintext, style=\"\", width=0, height=0, "
-                    "margin=0.02, fontsize=9, label=", Quoted(label), ", fontcolor=\"",
+    absl::StrAppend(&out, "  ", id,
+                    " [shape=plaintext, style=\"\", width=0, height=0, "
+                    "margin=0.02, fontsize=9, label=",
+                    Quoted(label), ", fontcolor=\"",
                     line.shade == Shade::kVoid ? kVoidColour : TypeColour(line.type), "\"];\n");
     absl::StrAppend(&out, "  n", line.from, " -> ", id, " [", attributes,
                     Symmetric(line.type) ? "" : ", dir=none", "];\n");
@@ -302,7 +313,8 @@ std::string DateAtPrecision(const Value& element) {
   if (absl::CivilMonth(*first) == absl::CivilMonth(*last)) {
     return absl::StrCat(date, "\u2013", end.substr(8));
   }
-  return absl::StrCat(date, "\u2013", end.substr(absl::CivilYear(*first) == absl::CivilYear(*last) ? 5 : 0));
+  return absl::StrCat(date, "\u2013",
+                      end.substr(absl::CivilYear(*first) == absl::CivilYear(*last) ? 5 : 0));
 }
 
 }  // namespace newsgraph::queries

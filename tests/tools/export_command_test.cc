@@ -82,14 +82,14 @@ TEST_F(ExportCommandTest, MisusedFlagsAreRefusedWithAReason) {
     int exit_code;
     std::string says;
   };
-  for (const Case& c : std::vector<Case>{
-           {"--format neo4j", 1, "give --out DIR"},
-           {"--format events --types MET", 1, "are for the graph formats"},
-           {"--format jsonl --types KNOWS", 1, "unknown relationship type \"KNOWS\""},
-           {"--format jsonl --factuality maybe", 1, "unknown factuality \"maybe\""},
-           {"--format jsonl --from 2022-02-30", 1, "--from"},
-           {"--format neo4j --out x --array-delimiter ,,", 1, "one character"},
-           {"--format xml", 2, "xml"}}) {
+  for (const Case& c :
+       std::vector<Case>{{"--format neo4j", 1, "give --out DIR"},
+                         {"--format events --types MET", 1, "are for the graph formats"},
+                         {"--format jsonl --types KNOWS", 1, "unknown relationship type \"KNOWS\""},
+                         {"--format jsonl --factuality maybe", 1, "unknown factuality \"maybe\""},
+                         {"--format jsonl --from 2022-02-30", 1, "--from"},
+                         {"--format neo4j --out x --array-delimiter ,,", 1, "one character"},
+                         {"--format xml", 2, "xml"}}) {
     RunResult r = RunCli("export --db " + db_ + " " + c.args);
     EXPECT_EQ(r.exit_code, c.exit_code) << c.args << ": " << r.err;
     EXPECT_TRUE(absl::StrContains(r.err, c.says)) << c.args << ": " << r.err;

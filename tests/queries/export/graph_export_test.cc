@@ -104,10 +104,10 @@ TEST_F(GraphExportTest, JsonLinesReadBackExportsTheSameBytes) {
   ASSERT_TRUE(ExportGraph(**copy, GraphFormat::kJsonLines, {}, second).ok());
   EXPECT_EQ(second.str(), first);
   // The parallel contacts keep distinct ids.
-  EXPECT_THAT(first, HasSubstr(absl::StrCat("\"id\":\"r", g_.blinken, ".MET.19527.", g_.wang,
-                                            "\",")));
-  EXPECT_THAT(first, HasSubstr(absl::StrCat("\"id\":\"r", g_.blinken, ".MET.19527.", g_.wang,
-                                            ".1\",")));
+  EXPECT_THAT(first,
+              HasSubstr(absl::StrCat("\"id\":\"r", g_.blinken, ".MET.19527.", g_.wang, "\",")));
+  EXPECT_THAT(first,
+              HasSubstr(absl::StrCat("\"id\":\"r", g_.blinken, ".MET.19527.", g_.wang, ".1\",")));
   EXPECT_THAT(first, HasSubstr("\"content_hash\":\"00ff10\""));
   EXPECT_THAT(first, HasSubstr("\"confidence\":0.9}"));
   // An open membership reads null; the fell-back event keeps its day.
@@ -147,9 +147,9 @@ TEST_F(GraphExportTest, FiltersKeepTypesFactualitiesAndWindowAndTheirEnds) {
 
 TEST_F(GraphExportTest, MalformedFiltersAreErrors) {
   std::ostringstream out;
-  for (GraphExportFilter filter : {GraphExportFilter{"2022-13-01", "", {}, {}},
-                                   GraphExportFilter{"", "", {"KNOWS"}, {}},
-                                   GraphExportFilter{"", "", {}, {"maybe"}}}) {
+  for (GraphExportFilter filter :
+       {GraphExportFilter{"2022-13-01", "", {}, {}}, GraphExportFilter{"", "", {"KNOWS"}, {}},
+        GraphExportFilter{"", "", {}, {"maybe"}}}) {
     GraphExportOptions options;
     options.filter = filter;
     absl::StatusOr<GraphExportCounts> counts =
@@ -169,9 +169,10 @@ TEST_F(GraphExportTest, ReadingBackNeedsAnEmptyStoreAndAWholeWellFormedFile) {
     absl::Status s = ReadBack(text, **fresh).status();
     // Nothing of a refused file is stored.
     bool any = false;
-    EXPECT_TRUE((*fresh)->ScanNodes(pb::NODE_KIND_UNSPECIFIED, [&](const pb::Node&) {
-      return !(any = true);
-    }).ok());
+    EXPECT_TRUE(
+        (*fresh)
+            ->ScanNodes(pb::NODE_KIND_UNSPECIFIED, [&](const pb::Node&) { return !(any = true); })
+            .ok());
     EXPECT_TRUE(s.ok() || !any);
     return s;
   };
@@ -181,10 +182,12 @@ TEST_F(GraphExportTest, ReadingBackNeedsAnEmptyStoreAndAWholeWellFormedFile) {
   EXPECT_THAT(read(cut).message(), HasSubstr("the header announces"));
   EXPECT_THAT(read(lines[1] + "\n").message(), HasSubstr(":1: not a newsgraph graph export"));
   EXPECT_THAT(read(lines[0] + "\n{\"type\":\"node\",\"id\":\"x1\",\"labels\":[\"Person\"],"
-                   "\"properties\":{}}\n").message(),
+                              "\"properties\":{}}\n")
+                  .message(),
               HasSubstr(":2: \"id\" must be an id like \"n12\""));
   EXPECT_THAT(read(lines[0] + "\n{\"type\":\"relationship\",\"id\":\"r\",\"label\":\"MET\","
-                   "\"start\":\"n1\",\"end\":\"n2\",\"properties\":{\"mood\":1}}\n").message(),
+                              "\"start\":\"n1\",\"end\":\"n2\",\"properties\":{\"mood\":1}}\n")
+                  .message(),
               HasSubstr(":2: unknown property \"mood\""));
   EXPECT_THAT(read(lines[0] + "\nnot json\n").message(), HasSubstr(":2: not a JSON object"));
   std::string dangling = good;  // a relationship whose end is not in the file
@@ -198,8 +201,9 @@ TEST_F(GraphExportTest, ReadingBackNeedsAnEmptyStoreAndAWholeWellFormedFile) {
 
 TEST_F(GraphExportTest, GraphMlLabelsEveryNodeAndKeepsAliasesApart) {
   const std::string xml = Export(GraphFormat::kGraphMl);
-  EXPECT_THAT(xml, HasSubstr(absl::StrCat("<node id=\"n", g_.bali,
-                                          "\">\n      <data key=\"label\">MEET 2022-11-14</data>")));
+  EXPECT_THAT(xml,
+              HasSubstr(absl::StrCat("<node id=\"n", g_.bali,
+                                     "\">\n      <data key=\"label\">MEET 2022-11-14</data>")));
   EXPECT_THAT(xml, HasSubstr("<data key=\"n_aliases\">[&quot;Smith, John&quot;,&quot;J;S&quot;]"));
   // The event's sentences, and the contacts' (their event's), as JSON.
   EXPECT_THAT(xml, HasSubstr("&quot;sentence&quot;:&quot;President Biden met President Xi in "
@@ -237,13 +241,15 @@ TEST_F(GraphExportTest, Neo4jFilesHaveTypedHeadersAndRefuseTheDelimiterInAnArray
   std::ifstream person(dir + "/nodes_Person.csv");
   std::string header;
   std::getline(person, header);
-  EXPECT_EQ(header, "id:ID,:LABEL,caption:string,name:string,aliases:string[],state:string,"
-                    "role:string");
+  EXPECT_EQ(header,
+            "id:ID,:LABEL,caption:string,name:string,aliases:string[],state:string,"
+            "role:string");
   std::ifstream met(dir + "/relationships_MET.csv");
   std::getline(met, header);
-  EXPECT_EQ(header, ":START_ID,:END_ID,:TYPE,id:string,date:date,end_date:date,"
-                    "granularity:string,fell_back:boolean,factuality:string,event_id:string,"
-                    "confidence:float");
+  EXPECT_EQ(header,
+            ":START_ID,:END_ID,:TYPE,id:string,date:date,end_date:date,"
+            "granularity:string,fell_back:boolean,factuality:string,event_id:string,"
+            "confidence:float");
   std::stringstream script;
   script << std::ifstream(dir + "/import.sh").rdbuf();
   EXPECT_THAT(script.str(), HasSubstr("--array-delimiter='|'"));

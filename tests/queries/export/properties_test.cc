@@ -12,9 +12,9 @@ namespace newsgraph::queries {
 namespace {
 
 TEST(ExportPropertiesTest, DaysReadBackAsTheSameDay) {
-  for (int32_t day : {0, -1, 19310, -719528, 2932896, -2000000, 100000000,
-                      std::numeric_limits<int32_t>::max() - 1,
-                      std::numeric_limits<int32_t>::min() + 2}) {
+  for (int32_t day :
+       {0, -1, 19310, -719528, 2932896, -2000000, 100000000,
+        std::numeric_limits<int32_t>::max() - 1, std::numeric_limits<int32_t>::min() + 2}) {
     const std::string text = DayText(day);
     absl::StatusOr<int32_t> back = ParseDayText(text);
     ASSERT_TRUE(back.ok()) << text << ": " << back.status();

@@ -71,8 +71,7 @@ TEST(DateAtPrecisionTest, ShowsADateAsPreciseAsItIs) {
   EXPECT_EQ(DateAtPrecision(element("2022-01-01", "2022-12-31", "year")), "2022");
   EXPECT_EQ(DateAtPrecision(element("2022-11-14", "2022-11-14", "day")), "2022-11-14");
   EXPECT_EQ(DateAtPrecision(element("2022-11-14", "2022-11-20", "week")), "2022-11-14\u201320");
-  EXPECT_EQ(DateAtPrecision(element("2022-02-28", "2022-03-06", "week")),
-            "2022-02-28\u201303-06");
+  EXPECT_EQ(DateAtPrecision(element("2022-02-28", "2022-03-06", "week")), "2022-02-28\u201303-06");
   // A relationship has no granularity: its span tells.
   EXPECT_EQ(DateAtPrecision(element("2024-02-01", "2024-02-29", "")), "2024-02");
   EXPECT_EQ(DateAtPrecision(element("2024-02-01", "2024-02-28", "")), "2024-02-01\u201328");
@@ -121,8 +120,8 @@ TEST(DotOutputTest, FactualityIsTheLineStyleAndColourIsTheType) {
 TEST(DotOutputTest, MarksTheEndsAndShortensLongNames) {
   const Value a = Person(1, "Wang Yi");
   const Value b = Person(2, "Ursula Gertrud von der Leyen-Albrecht");
-  const std::string dot = AnswerGraphToDot(CollectAnswerGraph(
-      Rows({{a, Rel(10, 1, 2, "MET", "2023-01-05", "", "happened", 100), b}})));
+  const std::string dot = AnswerGraphToDot(
+      CollectAnswerGraph(Rows({{a, Rel(10, 1, 2, "MET", "2023-01-05", "", "happened", 100), b}})));
   EXPECT_THAT(dot, HasSubstr("n1 [label=\"Wang Yi\", tooltip=\"Wang Yi (Person)\", "
                              "fillcolor=\"#FFD966\", penwidth=2.5"));
   EXPECT_THAT(dot, HasSubstr("n2 [label=\"Ursula Gertrud von der\u2026\", tooltip=\"Ursula "
@@ -130,10 +129,11 @@ TEST(DotOutputTest, MarksTheEndsAndShortensLongNames) {
 }
 
 TEST(DotOutputTest, AnEventShowsItsTypeAndItsDateAtItsPrecision) {
-  const Value e = Node(5, "Event", {{"type", Value::String("CONSULT")},
-                                    {"date", Date("2022-11-01")},
-                                    {"end_date", Date("2022-11-30")},
-                                    {"granularity", Value::String("month")}});
+  const Value e = Node(5, "Event",
+                       {{"type", Value::String("CONSULT")},
+                        {"date", Date("2022-11-01")},
+                        {"end_date", Date("2022-11-30")},
+                        {"granularity", Value::String("month")}});
   const std::string dot = AnswerGraphToDot(CollectAnswerGraph(Rows({{e}})));
   EXPECT_THAT(dot, HasSubstr("n5 [label=\"CONSULT\\n2022-11\""));
   EXPECT_THAT(dot, HasSubstr("shape=note"));
