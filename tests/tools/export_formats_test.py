@@ -143,6 +143,14 @@ def check_filters(records, frm, to):
           f"{frm}..{to}; its {len(ids)} nodes are exactly their ends")
 
 
+def fresh_folder(path):
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        os.remove(path)
+    os.makedirs(path)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", required=True)
@@ -154,8 +162,7 @@ def main():
         if not os.path.exists(path):
             print(f"skipped: {path} is absent (the shared data is not on this machine)")
             return 77
-    shutil.rmtree(args.work, ignore_errors=True)
-    os.makedirs(args.work)
+    fresh_folder(args.work)
     store = os.path.join(args.work, "store")
     run(args.cli, "import", "-q", "--db", store, *args.corpus)
     records = round_trip(args.cli, args.work, "whole", [])

@@ -70,10 +70,6 @@ def readme_pictures(args):
 
 
 def dev_pictures(args):
-    for path in args.corpus:
-        if not os.path.exists(path):
-            print(f"skipped: {path} is absent (the shared data is not on this machine)")
-            return 77
     store = store_of(args.cli, args.work, args.corpus)
     base = ["ask", "neighbourhood", "--db", store, "--entity", "Wang Yi", "--format", "dot"]
     ok = picture(args.cli, store, base, args.work, "wang-yi", args.source, max_height_px=2000)
@@ -83,6 +79,14 @@ def dev_pictures(args):
     path = ["ask", "path", "--db", store, "--a", "Joe Biden", "--b", "Wang Yi", "--format", "dot"]
     ok &= picture(args.cli, store, path, args.work, "biden-wang-yi", args.source)
     return 0 if ok else 1
+
+
+def fresh_folder(path):
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        os.remove(path)
+    os.makedirs(path)
 
 
 def main():
@@ -97,8 +101,11 @@ def main():
     if shutil.which("dot") is None:
         print("skipped: Graphviz's dot is not installed (apt install graphviz)")
         return 77
-    shutil.rmtree(args.work, ignore_errors=True)
-    os.makedirs(args.work)
+    for path in args.corpus:
+        if not os.path.exists(path):
+            print(f"skipped: {path} is absent (the shared data is not on this machine)")
+            return 77
+    fresh_folder(args.work)
     return readme_pictures(args) if args.readme else dev_pictures(args)
 
 
