@@ -6,7 +6,7 @@ include(CMakePackageConfigHelpers)
 
 # Only the headers that include nothing but the standard library, Abseil
 # and each other: the Database face. store.h, importer.h, cypher.h,
-# query.h, traversal.h, algorithms.h and graph_snapshot.h include the
+# query.h, traversal.h, algorithms.h, graph_export.h and graph_snapshot.h include the
 # generated schema/*.pb.h or Boost and stay for code built in the tree.
 set(NEWSGRAPH_PUBLIC_HEADERS
   include/newsgraph/newsgraph.h include/newsgraph/article.h include/newsgraph/bulk_load.h

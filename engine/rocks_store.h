@@ -48,6 +48,7 @@ class RocksStore final : public Store {
   absl::Status ScanNodes(pb::NodeKind kind,
                          const std::function<bool(const pb::Node&)>& visit) const override;
   absl::Status ScanArticles(const std::function<bool(const pb::Article&)>& visit) const override;
+  absl::Status ScanEvidence(const std::function<bool(const pb::Evidence&)>& visit) const override;
   absl::Status ScanAllEdges(const EdgeFilter& filter,
                             const std::function<bool(const EdgeRef&)>& visit,
                             uint64_t* sequence) const override;

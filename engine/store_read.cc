@@ -109,6 +109,18 @@ absl::Status RocksStore::ScanArticles(const std::function<bool(const pb::Article
   return FromRocks(it->status(), "scanning articles");
 }
 
+absl::Status RocksStore::ScanEvidence(const std::function<bool(const pb::Evidence&)>& visit) const {
+  RangeIterator it(db_.get(), cf(kEvidence), "", "");
+  pb::Evidence evidence;
+  for (; it->Valid(); it->Next()) {
+    if (!evidence.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
+      return absl::DataLossError(absl::StrCat("unreadable Evidence record in ", dir_));
+    }
+    if (!visit(evidence)) return absl::OkStatus();
+  }
+  return FromRocks(it->status(), "scanning evidence");
+}
+
 absl::StatusOr<uint64_t> RocksStore::ReadCount(absl::string_view key) const {
   std::string value;
   absl::StatusOr<bool> found = ReadValue(kDefault, key, &value);

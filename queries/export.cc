@@ -88,7 +88,7 @@ absl::StatusOr<absl::flat_hash_map<std::string, std::string>> ReportedFactuality
 // that one article announced and a later one reported done is "planned"
 // as the first read it and "happened" as the second did.
 absl::StatusOr<std::vector<Json>> EventRecords(const Store& store, const pb::Node& event,
-                                               const Json& participants,
+                                               const Json& participants, bool event_id,
                                                ArticleIds* article_ids) {
   absl::StatusOr<EventRow> row = queries::MakeEventRow(store, event);
   if (!row.ok()) return row.status();
@@ -109,19 +109,21 @@ absl::StatusOr<std::vector<Json>> EventRecords(const Store& store, const pb::Nod
     std::sort(mentions.begin(), mentions.end(), [](const Json& a, const Json& b) {
       return std::tie(a["article_id"], a["sentence"]) < std::tie(b["article_id"], b["sentence"]);
     });
-    out.push_back(Json{{"event_type", row->event_type},
+    Json record = event_id ? Json{{"event_id", event.id()}} : Json::object();
+    record.update(Json{{"event_type", row->event_type},
                        {"participants", participants},
                        {"date", StringOrNull(row->date)},
                        {"place", StringOrNull(row->place)},
                        {"factuality", factuality},
                        {"mentions", std::move(mentions)}});
+    out.push_back(std::move(record));
   }
   return out;
 }
 
 }  // namespace
 
-absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out) {
+absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out, bool event_ids) {
   // Ids first, records after: reading edges and evidence from inside the
   // node scan's callback would nest iterators the store does not promise.
   std::vector<uint64_t> ids;
@@ -143,7 +145,7 @@ absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out) {
     if (!people.ok()) return people.status();
     if (people->empty()) continue;
     absl::StatusOr<std::vector<Json>> records =
-        EventRecords(store, **event, *people, &article_ids);
+        EventRecords(store, **event, *people, event_ids, &article_ids);
     if (!records.ok()) return records.status();
     for (const Json& record : *records) {
       const Json& date = record["date"];

@@ -8,8 +8,8 @@ one points against the arrows:
 
   schema <- engine <- importers, queries <- api <- tools
 
-and, inside queries/, output/ and graph/ stand alone, cypher/ uses output/,
-canned/ and the files at queries/ may use them all. The face headers
+and, inside queries/, output/ and graph/ stand alone, cypher/ and export/
+use output/, canned/ and the files at queries/ may use them all. The face headers
 (include/newsgraph/) count as the layer that implements them. tools/ (the
 CLI) may include the face, and of the layers' own headers only those in
 CLI_INTERNAL (tools/dev/, the developer tools that are not installed,
@@ -38,7 +38,7 @@ FACE = {
     "store.h": "engine", "bulk_load.h": "engine", "graph_snapshot.h": "engine",
     "importer.h": "importers",
     "query.h": "queries", "cypher.h": "queries", "cypher_result.h": "queries",
-    "traversal.h": "queries", "algorithms.h": "queries",
+    "traversal.h": "queries", "algorithms.h": "queries", "graph_export.h": "queries",
     "newsgraph.h": "api",
 }
 # Inside queries/: which subfolders a subfolder may include ("" = the files
@@ -47,8 +47,9 @@ QUERIES_ALLOWED = {
     "output": {"output"},
     "graph": {"graph"},
     "cypher": {"cypher", "output"},
+    "export": {"export", "output"},
     "canned": {"canned", "cypher", "output", "graph", ""},
-    "": {"canned", "cypher", "output", "graph", ""},
+    "": {"canned", "cypher", "output", "graph", "export", ""},
 }
 CLI_INTERNAL = {
     "schema/ontology.h",                      # ask: state names in listings

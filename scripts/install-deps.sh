@@ -9,6 +9,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libutf8proc-dev libre2-dev iso-codes
   liblink-grammar-dev link-grammar-dictionaries-en libedit-dev
+  # What the tests load exports and pictures with: Graphviz (`--format
+  # dot`), NetworkX (GraphML, JSON Lines), serdi (Turtle).
+  graphviz python3-networkx serdi
 )
 
 missing=()

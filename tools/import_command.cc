@@ -7,6 +7,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
+#include "newsgraph/graph_export.h"
 #include "newsgraph/importer.h"
 #include "schema/dates.h"
 #include "tools/cli_common.h"
@@ -22,7 +23,26 @@ struct ImportFlags {
   bool quiet = false;
   bool no_parse = false;
   double max_article_mb = 4;
+  std::string format = "articles";
 };
+
+// --format jsonl: a graph export read back into an empty store, without
+// the knowledge base or the extractor (the export holds what they wrote).
+int RunGraphImport(const ImportFlags& flags) {
+  if (flags.inputs.size() != 1) {
+    return ReportError("import", absl::InvalidArgumentError(
+                                     "--format jsonl reads one file (an export of "
+                                     "`newsgraph export --format jsonl`)"));
+  }
+  absl::StatusOr<std::unique_ptr<Store>> store = Store::Open(flags.db, StoreOptions());
+  if (!store.ok()) return ReportError("import", store.status());
+  absl::StatusOr<GraphExportCounts> counts = ImportGraphJsonLines(**store, flags.inputs[0]);
+  if (!counts.ok()) return ReportError("import", counts.status());
+  std::cout << absl::StrFormat(
+      "graph read: %d nodes, %d relationships, %d evidence records, %d articles\n",
+      counts->nodes, counts->relationships, counts->evidence, counts->articles);
+  return 0;
+}
 
 // Expands folders into the .jsonl and .txt files they hold, in name order.
 absl::StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& inputs) {
@@ -77,6 +97,7 @@ void PrintParseSummary(ImportReport& report) {
 }
 
 int RunImport(const ImportFlags& flags) {
+  if (flags.format == "jsonl") return RunGraphImport(flags);
   absl::StatusOr<std::vector<std::string>> files = ExpandInputs(flags.inputs);
   if (!files.ok()) return ReportError("import", files.status());
   for (const std::string& file : *files) {
@@ -159,6 +180,11 @@ Command AddImportCommand(CLI::App& app) {
                   "JSON Lines files ({\"id\",\"title\",\"date\",\"source\",\"url\",\"text\"} "
                   "per line), .txt files, or folders")
       ->required();
+  sub->add_option("--format", flags->format,
+                  "articles: news articles (JSON Lines, .txt, folders); jsonl: a graph written "
+                  "by `newsgraph export --format jsonl`, into an empty store, ids kept")
+      ->check(CLI::IsMember({"articles", "jsonl"}))
+      ->capture_default_str();
   sub->add_option("--date", flags->date, "Publication date (YYYY-MM-DD) of .txt articles");
   sub->add_option("--kb", flags->kb_files,
                   "Extra knowledge-base file: protobuf text format, or a PETRARCH/CAMEO actor dictionary (.txt); repeatable");

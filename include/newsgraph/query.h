@@ -88,8 +88,11 @@ std::string PairRowsToTable(const std::vector<PairRow>& rows);  // aligned, for 
 // "sentence"}]}. An event that articles reported with different
 // factualities (announced by one, reported done by another) is written
 // once per factuality, each line with the articles that read it so.
-// Returns the number of lines written.
-absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out);
+// Returns the number of lines written. With `event_ids`, each line starts
+// with "event_id" (the EVENT node's id, as `newsgraph explain` takes it);
+// without, lines do not depend on the order articles were imported in.
+absl::StatusOr<uint64_t> ExportEvents(const Store& store, std::ostream& out,
+                                      bool event_ids = false);
 
 // How an event was read, for a person: its type, date, place and
 // factuality; each participant with the state and title read; and for each

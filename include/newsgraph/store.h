@@ -128,6 +128,12 @@ class Store {
   virtual absl::Status ScanNodes(pb::NodeKind kind,
                                  const std::function<bool(const pb::Node&)>& visit) const = 0;
   virtual absl::Status ScanArticles(const std::function<bool(const pb::Article&)>& visit) const = 0;
+  // Calls `visit` for every evidence record, in id order (whole-graph
+  // exports: records no node or edge cites any more are kept too).
+  virtual absl::Status ScanEvidence(
+      const std::function<bool(const pb::Evidence&)>& /*visit*/) const {
+    return absl::UnimplementedError("this store cannot list its evidence");
+  }
 
   // Calls `visit` for every edge that passes `filter`, in `out` key order
   // (src, type, start day, dst), all read from one RocksDB snapshot whose

@@ -16,7 +16,7 @@ absl::StatusOr<std::string> FormatCannedAnswer(const CannedEntry& entry, CypherR
                                                    absl::StrJoin(entry.formats, ", "), " only"));
   }
   if (format == "dot") return AnswerGraphToDot(CollectAnswerGraph(result));
-  if (format == "graphml") return AnswerGraphToGraphMl(CollectAnswerGraph(result));
+  if (format == "graphml") return AnswerGraphToGraphMl(CollectAnswerGraph(result), &evidence);
   absl::StatusOr<Answer> answer = ResolveEvidence(std::move(result), evidence);
   if (!answer.ok()) return answer.status();
   if (format == "json") return absl::StrCat(AnswerToJson(*answer), "\n");

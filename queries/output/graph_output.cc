@@ -1,10 +1,15 @@
 #include "queries/output/graph_output.h"
 
 #include <algorithm>
+#include <optional>
+#include <set>
 
 #include "absl/container/btree_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "nlohmann/json.hpp"
+#include "queries/output/answer_formats.h"
+#include "queries/output/value_text.h"
 
 namespace newsgraph::queries {
 namespace {
@@ -23,6 +28,13 @@ class Collector {
         rels_.try_emplace(v.integer, v);
         break;
       case K::kPath:
+        has_paths_ = true;
+        if (!v.list.empty()) {
+          ends_.insert(v.list.front().integer);
+          ends_.insert(v.list.back().integer);
+        }
+        for (const Value& item : v.list) Visit(item);
+        break;
       case K::kList:
         for (const Value& item : v.list) Visit(item);
         break;
@@ -31,6 +43,17 @@ class Collector {
         break;
       default:
         break;
+    }
+  }
+
+  // An answer without paths starts from the first node of its first row.
+  void FirstRow(const std::vector<Value>& row) {
+    if (has_paths_) return;
+    for (const Value& v : row) {
+      if (v.kind == K::kNode) {
+        ends_.insert(v.integer);
+        return;
+      }
     }
   }
 
@@ -47,45 +70,21 @@ class Collector {
     AnswerGraph graph;
     for (auto& [id, node] : nodes_) graph.nodes.push_back(std::move(node));
     for (auto& [id, rel] : rels_) graph.rels.push_back(std::move(rel));
+    graph.ends.assign(ends_.begin(), ends_.end());
+    graph.has_paths = has_paths_;
     return graph;
   }
 
  private:
   absl::btree_map<int64_t, Value> nodes_;
   absl::btree_map<int64_t, Value> rels_;
+  std::set<int64_t> ends_;
+  bool has_paths_ = false;
 };
 
 std::string PropText(const Value& element, const std::string& key) {
   auto it = element.map.find(key);
   return it == element.map.end() ? "" : PlainText(it->second);
-}
-
-// Inside a DOT double-quoted string: quotes and backslashes escaped, line
-// breaks as DOT's centred "\n".
-std::string DotQuoted(absl::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    if (c == '\r') continue;
-    out.push_back(c);
-  }
-  out.push_back('"');
-  return out;
-}
-
-// Type and date, and the factuality of a contact that did not happen.
-std::string EdgeCaption(const Value& rel) {
-  std::string caption = rel.text;
-  const std::string date = PropText(rel, "date");
-  if (!date.empty()) absl::StrAppend(&caption, "\n", date);
-  const std::string factuality = PropText(rel, "factuality");
-  if (!factuality.empty() && factuality != "happened")
-    absl::StrAppend(&caption, " (", factuality, ")");
-  return caption;
 }
 
 // GraphML attr.type for one property: the narrowest type every value has.
@@ -103,8 +102,14 @@ std::string GraphMlType(const std::vector<const Value*>& values) {
   return "string";
 }
 
+// Lists as JSON arrays: an item may hold a comma (an alias does), so
+// joining them would lose where one ends.
 std::string GraphMlValue(const Value& v) {
   if (v.kind == K::kBool) return v.boolean ? "true" : "false";
+  if (v.kind == K::kList) {
+    return XmlEscape(CypherValueToJson(v).dump(-1, ' ', false,
+                                               nlohmann::ordered_json::error_handler_t::replace));
+  }
   return XmlEscape(PlainText(v));
 }
 
@@ -125,6 +130,48 @@ void AppendData(const std::map<std::string, Value>& props, const char* prefix, s
     absl::StrAppend(out, "      <data key=\"", prefix, XmlEscape(name), "\">", GraphMlValue(value),
                     "</data>\n");
   }
+}
+
+// The evidence ids behind a node or relationship: its `evidence`, else
+// (MET, SPOKE_WITH) its event's.
+absl::StatusOr<std::vector<uint64_t>> EvidenceIds(const Value& element,
+                                                  const EvidenceSource& source) {
+  std::vector<uint64_t> ids;
+  auto it = element.map.find("evidence");
+  if (it != element.map.end() && it->second.kind == K::kList) {
+    for (const Value& id : it->second.list) {
+      if (id.kind == K::kInt) ids.push_back(static_cast<uint64_t>(id.integer));
+    }
+  }
+  auto event = element.map.find("event_id");
+  if (ids.empty() && event != element.map.end() && event->second.kind == K::kInt) {
+    return source.EventEvidence(static_cast<uint64_t>(event->second.integer));
+  }
+  return ids;
+}
+
+// <data key=KEY> with the sentences behind `element`, as JSON; nothing
+// without a source or without evidence.
+absl::Status AppendSentences(const Value& element, const EvidenceSource* source, const char* key,
+                             std::string* out) {
+  if (source == nullptr) return absl::OkStatus();
+  absl::StatusOr<std::vector<uint64_t>> ids = EvidenceIds(element, *source);
+  if (!ids.ok()) return ids.status();
+  nlohmann::ordered_json sentences = nlohmann::ordered_json::array();
+  for (uint64_t id : *ids) {
+    absl::StatusOr<std::optional<EvidenceInfo>> info = source->Evidence(id);
+    if (!info.ok()) return info.status();
+    if (!info->has_value()) continue;
+    sentences.push_back({{"evidence_id", id},
+                         {"article_id", (*info)->article_id},
+                         {"sentence", (*info)->sentence}});
+  }
+  if (sentences.empty()) return absl::OkStatus();
+  absl::StrAppend(out, "      <data key=\"", key, "\">",
+                  XmlEscape(sentences.dump(-1, ' ', false,
+                                           nlohmann::ordered_json::error_handler_t::replace)),
+                  "</data>\n");
+  return absl::OkStatus();
 }
 
 // Appends the UTF-8 sequence starting at text[*i] when XML 1.0 allows its
@@ -181,6 +228,7 @@ AnswerGraph CollectAnswerGraph(const CypherResult& result) {
   for (const std::vector<Value>& row : result.rows) {
     for (const Value& v : row) collector.Visit(v);
   }
+  if (!result.rows.empty()) collector.FirstRow(result.rows.front());
   return collector.Take();
 }
 
@@ -215,28 +263,8 @@ std::string NodeCaption(const Value& node) {
   return absl::StrCat(node.labels.empty() ? "Node" : node.labels.front(), " #", node.integer);
 }
 
-std::string AnswerGraphToDot(const AnswerGraph& graph) {
-  std::string out =
-      "digraph answer {\n"
-      "  rankdir=LR;\n"
-      "  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
-      "  edge [fontname=\"Helvetica\", fontsize=10];\n";
-  for (const Value& n : graph.nodes) {
-    std::string label = NodeCaption(n);
-    if (!n.labels.empty()) absl::StrAppend(&label, "\n", absl::StrJoin(n.labels, ":"));
-    const std::string date = PropText(n, "date");
-    if (!date.empty()) absl::StrAppend(&label, " ", date);
-    absl::StrAppend(&out, "  n", n.integer, " [label=", DotQuoted(label), "];\n");
-  }
-  for (const Value& r : graph.rels) {
-    absl::StrAppend(&out, "  n", r.start, " -> n", r.end, " [label=", DotQuoted(EdgeCaption(r)),
-                    "];\n");
-  }
-  out += "}\n";
-  return out;
-}
-
-std::string AnswerGraphToGraphMl(const AnswerGraph& graph) {
+absl::StatusOr<std::string> AnswerGraphToGraphMl(const AnswerGraph& graph,
+                                                 const EvidenceSource* evidence) {
   KeyValues node_keys, edge_keys;
   for (const Value& n : graph.nodes) {
     for (const auto& [name, v] : n.map) {
@@ -254,18 +282,25 @@ std::string AnswerGraphToGraphMl(const AnswerGraph& graph) {
       "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
       "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
       "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+      "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
       "  <key id=\"labels\" for=\"node\" attr.name=\"labels\" attr.type=\"string\"/>\n"
       "  <key id=\"caption\" for=\"node\" attr.name=\"caption\" attr.type=\"string\"/>\n"
       "  <key id=\"type\" for=\"edge\" attr.name=\"type\" attr.type=\"string\"/>\n";
+  if (evidence != nullptr) {
+    out += "  <key id=\"n_sentences\" for=\"node\" attr.name=\"sentences\" attr.type=\"string\"/>\n"
+           "  <key id=\"e_sentences\" for=\"edge\" attr.name=\"sentences\" attr.type=\"string\"/>\n";
+  }
   // Prefixed ids: a property called "type" or "labels" must not clash.
   DeclareKeys(node_keys, "node", "n_", &out);
   DeclareKeys(edge_keys, "edge", "e_", &out);
   out += "  <graph id=\"answer\" edgedefault=\"directed\">\n";
   for (const Value& n : graph.nodes) {
-    absl::StrAppend(&out, "    <node id=\"n", n.integer, "\">\n");
-    absl::StrAppend(&out, "      <data key=\"labels\">", XmlEscape(absl::StrJoin(n.labels, ":")),
-                    "</data>\n");
-    absl::StrAppend(&out, "      <data key=\"caption\">", XmlEscape(NodeCaption(n)), "</data>\n");
+    const std::string caption = XmlEscape(NodeCaption(n));
+    absl::StrAppend(&out, "    <node id=\"n", n.integer, "\">\n      <data key=\"label\">",
+                    caption, "</data>\n      <data key=\"labels\">",
+                    XmlEscape(absl::StrJoin(n.labels, ":")),
+                    "</data>\n      <data key=\"caption\">", caption, "</data>\n");
+    if (absl::Status s = AppendSentences(n, evidence, "n_sentences", &out); !s.ok()) return s;
     AppendData(n.map, "n_", &out);
     out += "    </node>\n";
   }
@@ -273,6 +308,7 @@ std::string AnswerGraphToGraphMl(const AnswerGraph& graph) {
     absl::StrAppend(&out, "    <edge id=\"e", r.integer, "\" source=\"n", r.start, "\" target=\"n",
                     r.end, "\">\n");
     absl::StrAppend(&out, "      <data key=\"type\">", XmlEscape(r.text), "</data>\n");
+    if (absl::Status s = AppendSentences(r, evidence, "e_sentences", &out); !s.ok()) return s;
     AppendData(r.map, "e_", &out);
     out += "    </edge>\n";
   }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "newsgraph/cypher.h"
 
@@ -18,9 +19,15 @@ namespace newsgraph::queries {
 // relationship and path values, also inside lists and maps), each once.
 // A relationship whose end node the result does not hold gets a bare node
 // ("Node #id") so that every edge has both ends.
+//
+// The answer's ends are the first and last nodes of its paths or, in an
+// answer without paths, the first node of its first row (the entity a
+// neighbourhood starts from): the pictures mark them.
 struct AnswerGraph {
   std::vector<CypherValue> nodes;  // kNode values, by id
   std::vector<CypherValue> rels;   // kRelationship values, by id
+  std::vector<int64_t> ends;       // node ids
+  bool has_paths = false;
 };
 AnswerGraph CollectAnswerGraph(const CypherResult& result);
 
@@ -28,16 +35,35 @@ AnswerGraph CollectAnswerGraph(const CypherResult& result);
 // type, else "Label #id".
 std::string NodeCaption(const CypherValue& node);
 
-// A Graphviz digraph: nodes labelled with caption and labels, edges with
-// type and date (and the factuality of a contact that did not happen).
-// Strings are escaped for DOT's quoted IDs.
+// A Graphviz digraph that reads well from 3 to a hundred edges
+// (dot_output.cc): edges coloured by type with a legend, dashed when
+// planned, dotted when possible, grey when cancelled or denied; parallel
+// edges merged with their count and date range; dates at their
+// precision; the ends marked; `dot` (left to right) for paths and small
+// answers, `neato` without overlaps for the rest (the `layout` attribute
+// picks it, so `dot -Tsvg` draws either). Strings are escaped for DOT.
 std::string AnswerGraphToDot(const AnswerGraph& graph);
 
-// A GraphML document: a key declared for every node and edge property
-// present (typed long/double/boolean when every value is, else string),
-// plus `labels`, `caption` and `type`. Text is XML-escaped; characters XML
-// 1.0 forbids are dropped.
-std::string AnswerGraphToGraphMl(const AnswerGraph& graph);
+// A date property at its precision: "2022-11" for a month (an event's
+// `granularity`, or a span from the first to the last day of a month),
+// "2022" for a year, "2022-11-14" for a day, "2022-11-14–20" for a week;
+// "" when there is none.
+std::string DateAtPrecision(const CypherValue& element);
+
+class EvidenceSource;
+
+// A GraphML document: `label` (the caption, which Gephi shows) and
+// `labels` on every node, `type` on every edge, a key declared for every
+// node and edge property present (typed long/double/boolean when every
+// value is, else string; lists as JSON arrays), and with `evidence` given,
+// `sentences` on events and relationships: a JSON array of
+// {"evidence_id","article_id","sentence"}. Text is XML-escaped; characters
+// XML 1.0 forbids are dropped. Errors: those of `evidence`.
+absl::StatusOr<std::string> AnswerGraphToGraphMl(const AnswerGraph& graph,
+                                                 const EvidenceSource* evidence);
+inline std::string AnswerGraphToGraphMl(const AnswerGraph& graph) {
+  return *AnswerGraphToGraphMl(graph, nullptr);
+}
 
 // `text` escaped for XML character data and attribute values.
 std::string XmlEscape(absl::string_view text);

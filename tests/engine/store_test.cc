@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "newsgraph/store.h"
 #include "tests/engine/test_records.h"
@@ -251,6 +252,27 @@ TEST(StoreTest, ScanArticlesVisitsEach) {
   ASSERT_TRUE(
       store->ScanArticles([&](const pb::Article& a) { return ids.push_back(a.id()), true; }).ok());
   EXPECT_EQ(ids, (std::vector<std::string>{"a", "b", "c"}));
+}
+
+TEST(StoreTest, ScanEvidenceVisitsEachInIdOrder) {
+  TestStoreDir dir;
+  auto store = OpenWriter(dir.path());
+  auto writes = store->NewWriteSet();
+  for (uint64_t id : {300, 2, 70000}) {
+    pb::Evidence evidence;
+    evidence.set_id(id);
+    evidence.set_sentence(absl::StrCat("sentence ", id));
+    writes->PutEvidence(evidence);
+  }
+  ASSERT_TRUE(store->Commit(*writes).ok());
+  std::vector<std::string> seen;
+  ASSERT_TRUE(store
+                  ->ScanEvidence([&](const pb::Evidence& e) {
+                    seen.push_back(absl::StrCat(e.id(), ":", e.sentence()));
+                    return seen.size() < 2;  // stops early
+                  })
+                  .ok());
+  EXPECT_EQ(seen, (std::vector<std::string>{"2:sentence 2", "300:sentence 300"}));
 }
 
 TEST(StoreTest, StatsCountKindsTypesArticlesEvidence) {

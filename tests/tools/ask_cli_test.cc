@@ -134,10 +134,16 @@ TEST_F(AskCliTest, NeighbourhoodDrawsAsDotAndGraphMl) {
   RunResult r = Ask("neighbourhood --entity \"Antony Blinken\" --k 2 --format dot");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(absl::StartsWith(r.out, "digraph answer {")) << r.out;
-  EXPECT_THAT(r.out, HasSubstr("[label=\"MET\\n"));
+  // The type is the colour, which the legend names; the centre is marked.
+  EXPECT_THAT(r.out, HasSubstr("color=\"#0072B2\""));
+  EXPECT_THAT(r.out, HasSubstr(">MET</TD>"));
+  EXPECT_THAT(r.out, HasSubstr("[label=\"Antony Blinken\", tooltip=\"Antony Blinken (Person)\", "
+                               "fillcolor=\"#FFD966\""));
   r = Ask("path --a \"Antony Blinken\" --b \"Xi Jinping\" --format graphml");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("<graphml"));
+  EXPECT_THAT(r.out, HasSubstr("<data key=\"label\">Xi Jinping</data>"));
+  EXPECT_THAT(r.out, HasSubstr("<data key=\"e_sentences\">[{&quot;evidence_id&quot;:"));
   if (std::system("command -v xmllint >/dev/null 2>&1") == 0) {
     const std::string file = dir_->Join("path.graphml");
     WriteFile(file, r.out);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <set>
 #include <string>
@@ -13,11 +14,13 @@
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "queries/output/answer_formats.h"
 
 namespace newsgraph::queries {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using Value = CypherValue;
 
 Value Node(int64_t id, std::string label, std::map<std::string, Value> props) {
@@ -75,17 +78,37 @@ TEST(GraphOutputTest, CollectsEachElementOnceAndCompletesEndpoints) {
   EXPECT_EQ(NodeCaption(graph.nodes[1]), "Wang Yi");
 }
 
+TEST(GraphOutputTest, PathEndsAreTheAnswersEnds) {
+  AnswerGraph graph = CollectAnswerGraph(SampleResult());
+  EXPECT_TRUE(graph.has_paths);
+  EXPECT_EQ(graph.ends, (std::vector<int64_t>{1, 3}));  // the path's first and last nodes
+}
+
+TEST(GraphOutputTest, WithoutPathsTheFirstRowsFirstNodeIsTheEnd) {
+  CypherResult result;
+  result.columns = {"hops", "from", "via", "to"};
+  result.rows = {{Value::Int(1), Node(7, "Person", {}), Rel(20, 7, 8, "MET", {}),
+                  Node(8, "Person", {})},
+                 {Value::Int(2), Node(8, "Person", {}), Rel(21, 8, 9, "MET", {}),
+                  Node(9, "Person", {})}};
+  AnswerGraph graph = CollectAnswerGraph(result);
+  EXPECT_FALSE(graph.has_paths);
+  EXPECT_EQ(graph.ends, (std::vector<int64_t>{7}));
+}
+
 TEST(GraphOutputTest, DotDeclaresEveryEndpointAndEscapesLabels) {
   const std::string dot = AnswerGraphToDot(CollectAnswerGraph(SampleResult()));
   EXPECT_TRUE(absl::StartsWith(dot, "digraph answer {\n")) << dot;
   EXPECT_TRUE(absl::EndsWith(dot, "}\n"));
-  EXPECT_THAT(dot, HasSubstr("n1 [label=\"Antony Blinken\\nPerson\"];"));
-  EXPECT_THAT(dot, HasSubstr("n1 -> n2 [label=\"MET\\n2023-06-19\"];"));
-  EXPECT_THAT(dot, HasSubstr("n3 [label=\"\\\"Q\\\" & <Co>\\\\\\nPerson\"];"));
-  // Every statement line is a node or an edge between declared nodes.
+  EXPECT_THAT(dot, HasSubstr("n1 [label=\"Antony Blinken\", tooltip=\"Antony Blinken (Person)\""));
+  EXPECT_THAT(dot, HasSubstr("n1 -> n2 [color=\"#0072B2\", style=solid, dir=none, "
+                             "label=\"2023-06-19\""));
+  EXPECT_THAT(dot, HasSubstr("n3 [label=\"\\\"Q\\\" & <Co>\\\\\""));
+  // Every statement line is a node, an edge between declared nodes, or
+  // the legend.
   std::set<std::string> declared;
-  const std::regex node_line(R"(^  (n\d+) \[label=".*"\];$)");
-  const std::regex edge_line(R"(^  (n\d+) -> (n\d+) \[label=".*"\];$)");
+  const std::regex node_line(R"(^  (n\d+) \[label=".*\];$)");
+  const std::regex edge_line(R"(^  (n\d+) -> (n\d+) \[.*\];$)");
   int edges = 0;
   for (absl::string_view line : absl::StrSplit(dot, '\n', absl::SkipEmpty())) {
     std::smatch m;
@@ -171,7 +194,8 @@ TEST(GraphOutputTest, GraphMlIsWellFormedWithDeclaredTypedKeys) {
   EXPECT_THAT(xml, HasSubstr("<data key=\"n_name\">&quot;Q&quot; &amp; &lt;Co&gt;\\</data>"));
   EXPECT_THAT(xml, HasSubstr("<data key=\"n_bad\">ab</data>"));  // U+0001 dropped
   EXPECT_THAT(xml, HasSubstr("<edge id=\"e10\" source=\"n1\" target=\"n2\">"));
-  EXPECT_THAT(xml, HasSubstr("<data key=\"e_evidence\">5</data>"));
+  EXPECT_THAT(xml, HasSubstr("<data key=\"e_evidence\">[5]</data>"));  // a list: JSON
+  EXPECT_THAT(xml, HasSubstr("<data key=\"label\">Wang Yi</data>"));
   // Every data key is declared.
   std::set<std::string> keys;
   const std::regex key_decl(R"re(<key id="([^"]+)")re");
@@ -191,6 +215,40 @@ TEST(GraphOutputTest, GraphMlIsWellFormedWithDeclaredTypedKeys) {
   }
 }
 
+// Evidence 5 and 6; event 40 cites 6.
+class FakeEvidence : public EvidenceSource {
+ public:
+  absl::StatusOr<std::optional<EvidenceInfo>> Evidence(uint64_t id) const override {
+    if (id != 5 && id != 6) return std::nullopt;
+    EvidenceInfo info;
+    info.evidence_id = id;
+    info.article_id = absl::StrCat("a", id);
+    info.sentence = id == 5 ? "Blinken met \"Wang\" & co." : "They spoke, in Bali.";
+    return info;
+  }
+  absl::StatusOr<std::vector<uint64_t>> EventEvidence(uint64_t event_id) const override {
+    if (event_id == 40) return std::vector<uint64_t>{6};
+    return std::vector<uint64_t>{};
+  }
+};
+
+TEST(GraphOutputTest, GraphMlCarriesTheSentencesOfEvidenceAndOfEvents) {
+  CypherResult result = SampleResult();
+  result.rows.push_back({Rel(13, 1, 2, "SPOKE_WITH", {{"event_id", Value::Int(40)}})});
+  FakeEvidence source;
+  absl::StatusOr<std::string> xml = AnswerGraphToGraphMl(CollectAnswerGraph(result), &source);
+  ASSERT_TRUE(xml.ok()) << xml.status();
+  std::string why;
+  EXPECT_TRUE(WellFormed(*xml, &why)) << why;
+  EXPECT_THAT(*xml, HasSubstr("<key id=\"e_sentences\" for=\"edge\" attr.name=\"sentences\""));
+  // Its own evidence (e10), and its event's (e13); JSON, escaped for XML.
+  EXPECT_THAT(*xml, HasSubstr("<data key=\"e_sentences\">[{&quot;evidence_id&quot;:5,"
+                              "&quot;article_id&quot;:&quot;a5&quot;,&quot;sentence&quot;:"
+                              "&quot;Blinken met \\&quot;Wang\\&quot; &amp; co.&quot;}]</data>"));
+  EXPECT_THAT(*xml, HasSubstr("&quot;sentence&quot;:&quot;They spoke, in Bali.&quot;}]</data>"));
+  EXPECT_THAT(AnswerGraphToGraphMl(CollectAnswerGraph(result)), Not(HasSubstr("sentences")));
+}
+
 TEST(GraphOutputTest, XmlEscapeDropsWhatXmlForbids) {
   EXPECT_EQ(XmlEscape("a<b>&'\""), "a&lt;b&gt;&amp;&apos;&quot;");
   EXPECT_EQ(XmlEscape("tab\there\x02"), "tab\there");
@@ -200,9 +258,7 @@ TEST(GraphOutputTest, XmlEscapeDropsWhatXmlForbids) {
 
 TEST(GraphOutputTest, EmptyAnswerIsAnEmptyGraph) {
   const AnswerGraph graph = CollectAnswerGraph(CypherResult());
-  EXPECT_EQ(AnswerGraphToDot(graph),
-            "digraph answer {\n  rankdir=LR;\n  node [shape=box, style=rounded, "
-            "fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n}\n");
+  EXPECT_EQ(AnswerGraphToDot(graph), "digraph answer {\n}\n");
   std::string why;
   EXPECT_TRUE(WellFormed(AnswerGraphToGraphMl(graph), &why)) << why;
 }
