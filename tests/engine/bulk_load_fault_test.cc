@@ -46,7 +46,7 @@ void WriteGraph(const std::string& nodes, const std::string& edges) {
 template <typename Run, typename Check>
 int Sweep(ScopedFaultEnv& env, Run run, Check check) {
   env.fs().Reset();
-  run(nullptr);
+  EXPECT_TRUE(run(nullptr).ok()) << "the clean run must succeed";
   const int64_t counts[] = {env.fs().calls(Kind::kWrite), env.fs().calls(Kind::kSync),
                             env.fs().calls(Kind::kRename)};
   const int64_t bytes = env.fs().bytes();
