@@ -400,6 +400,15 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
     // "Monetary Fund", "Blenheim Palace"; and a run that modifies the
     // institution noun after it: "the Verkhovna Rada parliament".
     if (b < s_.last && IsInstitutionWord(toks[b].norm)) institution = true;
+    // "the Middle East", "the Far East": a region; "Anti-Corruption
+    // Prosecutor": a run ending in a title is an office, not a name.
+    if (b - a == 2 && IsOneOf(toks[b - 1].norm, {"east", "west"}) &&
+        IsOneOf(toks[a].norm, {"middle", "far", "near"})) {
+      institution = true;
+    }
+    if (b - a >= 2 && IsTitleWord(toks[b - 1].norm) && toks[b - 1].norm != "jr") {
+      institution = true;
+    }
     // "for East Asian and Pacific Affairs": the first half of an office's
     // domain, joined by "and" to a run that ends it.
     if (b + 1 < s_.last && toks[b].norm == "and") {
@@ -484,7 +493,11 @@ bool IsInstitutionWord(absl::string_view norm) {
       "club", "bureau", "board", "reserve", "exchange", "street", "journal", "review",
       "daily", "herald", "tribune", "telegraph", "guardian", "observer", "channel",
       "television", "radio", "magazine", "cnn", "bbc", "fox", "reuters", "week",
-      "war", "crisis", "day", "embassy", "consulate", "mission", "station", "base"};
+      "war", "crisis", "day", "embassy", "consulate", "mission", "station", "base",
+      // Units, talks, fields and firms a title may stand before ("Enlargement
+      // Negotiations", "Asian Studies", "General Dynamics Land Systems").
+      "negotiations", "nations", "systems", "studies", "brigade", "brigades", "battalion",
+      "regiment", "room", "affairs", "relations"};
   return kWords->contains(std::string(norm));
 }
 

@@ -78,6 +78,25 @@ TEST(MentionsTest, CapitalisedWordsWithoutTitleAreNotPeople) {
   EXPECT_TRUE(r.mentions.people.empty());
 }
 
+// Runs after a title that name a region, a field, an office's domain or
+// a firm: no person.
+TEST(MentionsTest, RunsAfterATitleThatNameNoPerson) {
+  KnowledgeBase kb = MakeTestKb();
+  for (const char* text : {
+           "The Special Envoy for the Middle East said talks would resume.",
+           "The Deputy Director of Asian Studies spoke at the forum.",
+           "Assistant Secretary for Fisheries and Maritime Affairs Lars Holm arrived.",
+           "Commissioner for Enlargement Negotiations said the door was open.",
+           "The contract went to General Dynamics Land Systems last year."}) {
+    Read r = ReadText(kb, text);
+    for (const PersonMention& p : r.mentions.people) {
+      // A title alone ("the Special Envoy") may stand for someone named.
+      if (p.title_only) continue;
+      EXPECT_TRUE(p.name == "Lars Holm") << text << ": " << p.name;
+    }
+  }
+}
+
 TEST(CorefTest, SurnamesAndHonorificsJoinTheFullName) {
   KnowledgeBase kb = MakeTestKb();
   Read r = ReadText(kb,
