@@ -253,6 +253,18 @@ bool Coordinated(const Document& doc_, const Sentence& s_, const Mentions& m_, i
   return true;
 }
 
+bool ScareQuote(const Document& doc, const Sentence& s, int k) {
+  if (doc.tokens[k].norm != "\"") return false;
+  auto quoted_words = [&](int from, int step) {
+    for (int j = from, n = 0; j >= s.first && j < s.last && n <= 3; j += step, ++n) {
+      if (doc.tokens[j].norm == "\"") return n >= 1;
+      if (!doc.tokens[j].word && doc.tokens[j].norm != "-") return false;
+    }
+    return false;
+  };
+  return quoted_words(k + 1, 1) || quoted_words(k - 1, -1);
+}
+
 bool IncludedAfter(const Document& doc, const Sentence& s, const Mentions& m, int left_mi,
                    int right_mi) {
   const int from = HeadEnd(m.people[left_mi]);

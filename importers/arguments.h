@@ -63,6 +63,10 @@ bool IsReporter(const Document& doc, const Sentence& s, const Mentions& m,
 // call", "this meeting", "the senior official meeting".
 bool IsAnaphoric(const Document& doc, const Sentence& s, const Trigger& t);
 
+// True when token `k` is a quote mark around a word or two inside a
+// clause ("his \"balanced\" approach"): a scare quote, no clause boundary.
+bool ScareQuote(const Document& doc, const Sentence& s, int k);
+
 // True when person `right_mi` opens the list a group noun phrase after
 // person `left_mi` ends with: "met A, B, and members of the security team
 // including C" (C is met too).

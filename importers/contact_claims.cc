@@ -122,7 +122,7 @@ void SentenceEvents::ClaimSceneClause(size_t g, ContactSlots* slots, Claimed* cl
   const int prev = g > 0 ? (*slots)[g - 1].trigger->last : s_.first;
   int start = prev;
   for (int q = k - 1; q >= prev; --q) {
-    if (IsClauseBoundary(doc_.tokens[q].norm)) {
+    if (IsClauseBoundary(doc_.tokens[q].norm) && !ScareQuote(doc_, s_, q)) {
       start = q + 1;
       break;
     }
