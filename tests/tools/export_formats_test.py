@@ -26,6 +26,8 @@ import shutil
 import subprocess
 import sys
 
+from test_folders import fresh_folder
+
 FAILED = []
 
 
@@ -141,14 +143,6 @@ def check_filters(records, frm, to):
     check(ok and ends == ids and records[0]["relationships"] == len(rels),
           f"filtered export: {len(rels)} relationships, all MET, happened, overlapping "
           f"{frm}..{to}; its {len(ids)} nodes are exactly their ends")
-
-
-def fresh_folder(path):
-    if os.path.isdir(path) and not os.path.islink(path):
-        shutil.rmtree(path)
-    elif os.path.lexists(path):
-        os.remove(path)
-    os.makedirs(path)
 
 
 def main():

@@ -21,6 +21,8 @@ import shutil
 import subprocess
 import sys
 
+from test_folders import fresh_folder
+
 README_PICTURE = re.compile(r"^(build/newsgraph .*--format dot)\s*\|\s*dot -Tsvg > (\S+)\.svg\s*$")
 
 
@@ -79,14 +81,6 @@ def dev_pictures(args):
     path = ["ask", "path", "--db", store, "--a", "Joe Biden", "--b", "Wang Yi", "--format", "dot"]
     ok &= picture(args.cli, store, path, args.work, "biden-wang-yi", args.source)
     return 0 if ok else 1
-
-
-def fresh_folder(path):
-    if os.path.isdir(path) and not os.path.islink(path):
-        shutil.rmtree(path)
-    elif os.path.lexists(path):
-        os.remove(path)
-    os.makedirs(path)
 
 
 def main():
