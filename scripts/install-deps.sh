@@ -12,6 +12,10 @@ packages=(
   # What the tests load exports and pictures with: Graphviz (`--format
   # dot`), NetworkX (GraphML, JSON Lines), serdi (Turtle).
   graphviz python3-networkx serdi
+  # newsgraph serve (cpp-httplib), its page's one dependency (npm installs
+  # Cytoscape.js: scripts/install-web-deps.sh), and the browser its test
+  # drives headless (Chromium through chromedriver, from Python).
+  libcpp-httplib-dev npm chromium chromium-driver python3-selenium
 )
 
 missing=()

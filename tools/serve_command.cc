@@ -94,24 +94,32 @@ void Route(httplib::Server& server, const ServeApi& api) {
       });
 }
 
-// Stops `server` on SIGINT or SIGTERM. The signals are blocked in every
-// thread (the server's pool inherits the mask) and taken here by sigwait,
-// so stopping runs as ordinary code, not in a signal handler.
-std::thread StopOnSignal(httplib::Server& server) {
+// SIGINT and SIGTERM, blocked in the calling thread and so in every thread
+// it starts later. This must come before the store opens: a signal goes
+// to any thread that does not block it, and RocksDB's background threads
+// would otherwise take it and end the process unstopped.
+sigset_t BlockStopSignals() {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
-  return std::thread([&server, set] {
+  return set;
+}
+
+// Stops `server` when one of `signals` comes: sigwait takes it as ordinary
+// code, not in a signal handler, where stopping would not be safe.
+std::thread StopOnSignal(httplib::Server& server, sigset_t signals) {
+  return std::thread([&server, signals] {
     int sig = 0;
-    sigwait(&set, &sig);
+    sigwait(&signals, &sig);
     server.stop();
   });
 }
 
 int RunServe(const ServeFlags& flags) {
   if (flags.db.empty()) return ReportError("serve", absl::InvalidArgumentError("--db is required"));
+  const sigset_t stop_signals = BlockStopSignals();
   absl::StatusOr<std::unique_ptr<ServeApi>> api = ServeApi::Open(flags.db, ServeLimits());
   if (!api.ok()) return ReportError("serve", api.status());
   httplib::Server server;
@@ -129,8 +137,11 @@ int RunServe(const ServeFlags& flags) {
   }
   std::cout << "newsgraph serve: http://" << flags.host << ":" << port << "/ (store " << flags.db
             << ", read-only; page " << (web.empty() ? "none" : web) << ")" << std::endl;
-  std::thread stopper = StopOnSignal(server);
+  std::thread stopper = StopOnSignal(server, stop_signals);
   const bool ok = server.listen_after_bind();
+  // When listening failed rather than a signal stopping it, the stopper
+  // still waits: wake it (a thread that has ended ignores this).
+  pthread_kill(stopper.native_handle(), SIGTERM);
   stopper.join();
   return ok ? 0 : kExitFailure;
 }
