@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdlib>
 #include <iostream>
@@ -29,6 +30,7 @@ struct ServeFlags {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string web;
+  int read_timeout_ms = 5000;
 };
 
 #ifdef NEWSGRAPH_HAVE_HTTPLIB
@@ -124,6 +126,10 @@ int RunServe(const ServeFlags& flags) {
   if (!api.ok()) return ReportError("serve", api.status());
   httplib::Server server;
   server.set_payload_max_length(1 << 20);
+  // How long a request's bytes may take to come, and an idle kept-alive
+  // connection may stay: a thread of the pool waits that long on each.
+  server.set_read_timeout(flags.read_timeout_ms / 1000, flags.read_timeout_ms % 1000 * 1000);
+  server.set_keep_alive_timeout(std::max(1, flags.read_timeout_ms / 1000));
   Route(server, **api);
   const std::string web = FindWebDir(flags.web);
   if (!web.empty() && !server.set_mount_point("/", web)) {
@@ -171,6 +177,10 @@ Command AddServeCommand(CLI::App& app) {
   sub->add_option("--web", flags->web,
                   "Folder of the page (default: the install's share/newsgraph/web, else the "
                   "source tree's web/)");
+  sub->add_option("--read-timeout-ms", flags->read_timeout_ms,
+                  "How long a request may take to arrive (and a kept-alive connection idle)")
+      ->check(CLI::Range(10, 600'000))
+      ->capture_default_str();
   return {sub, [flags] { return RunServe(*flags); }};
 }
 

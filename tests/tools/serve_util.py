@@ -19,8 +19,8 @@ def sample_store(cli, source, work):
 class Server:
     """`newsgraph serve --port 0` on a store; .port once it listens."""
 
-    def __init__(self, cli, store, web=None):
-        command = [cli, "serve", "--db", store, "--port", "0"]
+    def __init__(self, cli, store, web=None, extra=()):
+        command = [cli, "serve", "--db", store, "--port", "0", *extra]
         if web:
             command += ["--web", web]
         self.proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
