@@ -49,6 +49,7 @@ function neighbourhoodUrl(entity, k) {
 
 const cy = cytoscape({
   container: $('cy'),
+  maxZoom: 1.2,  // a small graph fitted to the pane would otherwise draw giant labels
   style: [
     { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'background-color': '#6a8caf',
                                  'text-valign': 'bottom', 'text-margin-y': 4 } },
@@ -80,7 +81,8 @@ function elementsOf(graph) {
 function addGraph(graph) {
   const fresh = elementsOf(graph).filter((el) => cy.getElementById(el.data.id).empty());
   cy.add(fresh);
-  cy.layout({ name: 'cose', animate: false, nodeRepulsion: 9000, idealEdgeLength: 110 }).run();
+  cy.layout({ name: 'cose', animate: false, padding: 40, nodeRepulsion: () => 400000,
+              idealEdgeLength: () => 160, nodeDimensionsIncludeLabels: true }).run();
 }
 
 async function show(entity) {
