@@ -116,7 +116,8 @@ absl::StatusOr<std::string> ServeApi::RunCanned(
     const std::string& name, const std::map<std::string, std::string>& params) const {
   const queries::CannedEntry* entry = registry_.Find(name);
   if (entry == nullptr) {
-    return absl::NotFoundError(absl::StrCat("unknown canned query \"", name, "\""));
+    return absl::NotFoundError(
+        absl::StrCat("unknown canned query \"", name.substr(0, 80), "\""));
   }
   absl::StatusOr<CypherParams> bound = queries::BindParams(*entry, params);
   if (!bound.ok()) return bound.status();

@@ -49,6 +49,8 @@ def random_path(rng):
         path += urllib.parse.quote(random_bytes(rng, rng.randrange(1, 64)))
     elif r < 0.15:
         path = "/" + "a/" * rng.randrange(1, 6000)  # long
+    elif r < 0.17:
+        path += "A" * rng.choice([100, 5000, 8100, 9000, 70000])  # long after an endpoint
     elif r < 0.2:
         path = "/" + random_bytes(rng, rng.randrange(1, 40)).decode("latin-1")  # raw binary
     if rng.random() < 0.7:
