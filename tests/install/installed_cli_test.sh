@@ -44,7 +44,9 @@ $ng import -q --db "$work/store" "$work/articles.jsonl" >/dev/null
 $ng import -q --db "$work/store" --date 2023-06-19 "$work/2023-06-19-blinken-beijing.txt" >/dev/null
 $ng ask officials-met --db "$work/store" --a US --b CN --from 2022-01-01 --to 2023-12-31
 # newsgraph serve (where built with cpp-httplib) finds the installed page and
-# sends it; it prints nothing here unless that fails.
+# sends it; it prints nothing here unless that fails. (From $work: the
+# working directory may be under the hidden tree, where pyenv's python3 fails.)
+cd "$work"
 $ng serve --db "$work/store" --port 0 >"$work/serve.out" 2>&1 &
 pid=$!
 for _ in $(seq 100); do grep -q "serve" "$work/serve.out" && break; sleep 0.1; done
