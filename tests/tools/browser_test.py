@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The page of `newsgraph serve` in headless Chromium (ctest serve_browser):
 search "Xi Jinping", check that the graph holds his counterparts, click an
-edge and check that its evidence sentence is shown, save a screenshot.
+edge and check that its evidence sentence is shown, click a node and check
+that its contacts are added, save a screenshot.
 
 Drives chromedriver through its W3C WebDriver HTTP API with urllib (no pip
 package). Exits 77 when chromium, chromedriver or the page's Cytoscape.js
@@ -144,6 +145,19 @@ def drive(driver, port, screenshot):
     print(f"evidence shown: {shown[0][:100]!r}")
     if not expected or expected[0] not in shown:
         failures.append(f"evidence shown {shown} is not the event's {expected}")
+    # Clicking Volodymyr Zelensky (two hops out) adds his own contacts:
+    # Fumio Kishida, three hops from Xi Jinping, was not drawn before.
+    node = driver.js("""const n = cy.nodes().filter(n => n.data('label') === 'Volodymyr Zelensky')[0];
+        if (!n) return null;
+        const p = n.renderedPosition(), r = cy.container().getBoundingClientRect();
+        return {x: r.left + p.x, y: r.top + p.y};""")
+    if node is None or "Fumio Kishida" in labels:
+        failures.append(f"expected Volodymyr Zelensky and no Fumio Kishida before expanding: {labels}")
+    else:
+        driver.click_at(node["x"], node["y"])
+        wait_for(driver, "return cy.nodes().some(n => n.data('label') === 'Fumio Kishida')",
+                 "Fumio Kishida after clicking Volodymyr Zelensky")
+        print("expanded Volodymyr Zelensky: Fumio Kishida added")
     timeline = driver.js("return document.querySelectorAll('#timeline li').length")
     if not timeline:
         failures.append("the timeline list is empty")
