@@ -9,6 +9,11 @@ if [ -f "$web/node_modules/cytoscape/dist/cytoscape.min.js" ] &&
    cmp -s "$web/package-lock.json" "$web/node_modules/.newsgraph-lock" 2>/dev/null; then
   exit 0
 fi
+# npm where there is none (Debian's; where Node.js came with its own npm,
+# Debian's would conflict with it, hence not in install-deps.sh).
+if ! command -v npm >/dev/null && [ "$(id -u)" -eq 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null || true
+fi
 command -v npm >/dev/null || { echo "install-web-deps: npm is missing (apt install npm)" >&2; exit 1; }
 cd "$web"
 npm ci --no-audit --no-fund --ignore-scripts >/dev/null
