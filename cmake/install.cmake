@@ -44,3 +44,11 @@ configure_file(${CMAKE_CURRENT_LIST_DIR}/newsgraph.pc.in ${CMAKE_CURRENT_BINARY_
   @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/newsgraph.pc
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT dev)
+
+# The page of `newsgraph serve`, found beside bin/ as share/newsgraph/web;
+# of node_modules/ only the Cytoscape.js it loads (scripts/install-web-deps.sh
+# puts it there; without it the page is installed but draws no graph).
+install(FILES web/index.html web/app.js web/style.css
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/newsgraph/web)
+install(FILES web/node_modules/cytoscape/dist/cytoscape.min.js
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/newsgraph/web/node_modules/cytoscape/dist OPTIONAL)

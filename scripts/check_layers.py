@@ -58,6 +58,8 @@ CLI_INTERNAL = {
     "queries/canned/runner.h",                # ask: formats of an answer
     "queries/cypher/script.h",                # query --file, shell: statements
     "queries/cypher/executor/procedures.h",   # shell: completion of CALL names
+    "queries/canned/entity_names.h",          # serve: /api/search
+    "queries/output/answer_formats.h",        # serve: /api/evidence, sentences of an event
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 

@@ -12,6 +12,11 @@ packages=(
   # What the tests load exports and pictures with: Graphviz (`--format
   # dot`), NetworkX (GraphML, JSON Lines), serdi (Turtle).
   graphviz python3-networkx serdi
+  # newsgraph serve (cpp-httplib) and the browser its test drives headless
+  # (Chromium through chromedriver, from Python). The page's Cytoscape.js
+  # comes from npm (scripts/install-web-deps.sh); npm itself is not listed
+  # here: Debian's conflicts with the Node.js these machines already have.
+  libcpp-httplib-dev chromium chromium-driver
 )
 
 missing=()

@@ -43,6 +43,7 @@ Command AddExplainCommand(CLI::App& app);
 Command AddBenchCommand(CLI::App& app);
 Command AddQueryCommand(CLI::App& app);
 Command AddShellCommand(CLI::App& app);
+Command AddServeCommand(CLI::App& app);
 
 }  // namespace newsgraph::cli
 

@@ -51,7 +51,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "newsgraph 0.1.0");
   std::vector<Command> commands;
   for (auto add : {AddImportCommand, AddAskCommand, AddQueryCommand, AddShellCommand,
-                   AddExportCommand, AddStatsCommand, AddExplainCommand, AddBenchCommand}) {
+                   AddExportCommand, AddStatsCommand, AddExplainCommand, AddBenchCommand,
+                   AddServeCommand}) {
     commands.push_back(add(app));
   }
   try {

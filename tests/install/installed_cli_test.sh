@@ -43,6 +43,27 @@ ng=$work/prefix/bin/newsgraph
 $ng import -q --db "$work/store" "$work/articles.jsonl" >/dev/null
 $ng import -q --db "$work/store" --date 2023-06-19 "$work/2023-06-19-blinken-beijing.txt" >/dev/null
 $ng ask officials-met --db "$work/store" --a US --b CN --from 2022-01-01 --to 2023-12-31
+# newsgraph serve (where built with cpp-httplib) finds the installed page and
+# sends it; it prints nothing here unless that fails. (From $work: the
+# working directory may be under the hidden tree, where pyenv's python3 fails.)
+cd "$work"
+$ng serve --db "$work/store" --port 0 >"$work/serve.out" 2>&1 &
+pid=$!
+for _ in $(seq 100); do grep -q "serve" "$work/serve.out" && break; sleep 0.1; done
+if ! grep -q "without cpp-httplib" "$work/serve.out"; then
+  grep -q "page $work/prefix/bin/../share/newsgraph/web)" "$work/serve.out" || {
+    cat "$work/serve.out"; kill $pid; exit 1; }
+  port=$(sed -n 's#.*127.0.0.1:\([0-9]*\)/.*#\1#p' "$work/serve.out")
+  python3 -c "import http.client, sys
+c = http.client.HTTPConnection('127.0.0.1', $port, timeout=10)
+for path in sys.argv[1:]:
+    c.request('GET', path); r = c.getresponse(); body = r.read()
+    if r.status != 200 or not body: sys.exit(f'installed page: GET {path}: {r.status}')" / \
+    $(cd "$work/prefix/share/newsgraph/web" && find node_modules -name cytoscape.min.js -printf '/%p\n') || {
+    kill $pid; exit 1; }
+  kill $pid
+  wait $pid || true
+fi
 EOF
 env -u NEWSGRAPH_DATA_DIR -u NEWSGRAPH_DATA -u NEWSGRAPH_QUERIES "${hide[@]}" \
   bash "$work/run.sh" "$source" "$work" >"$work/out" 2>&1 || {
