@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev libutf8proc-dev libre2-dev iso-codes
   liblink-grammar-dev link-grammar-dictionaries-en libedit-dev
+  python3-dev pybind11-dev python3-pandas python3-networkx
 )
 
 missing=()
