@@ -6,9 +6,9 @@
 # Sets NEWSGRAPH_PYTHON_BUILT (ON/OFF) and, when OFF, NEWSGRAPH_PYTHON_SKIPPED
 # (why), for the test registration.
 set(NEWSGRAPH_PYTHON_BUILT OFF)
-macro(newsgraph_python_skip why)
-  set(NEWSGRAPH_PYTHON_SKIPPED "${why}")
-  message(STATUS "Python module: skipped: ${why}")
+macro(newsgraph_python_skip)  # the reason, in pieces that are joined
+  string(CONCAT NEWSGRAPH_PYTHON_SKIPPED ${ARGV})
+  message(STATUS "Python module: skipped: ${NEWSGRAPH_PYTHON_SKIPPED}")
   return()
 endmacro()
 if(NOT NEWSGRAPH_PYTHON)

@@ -244,7 +244,8 @@ class Database:
         """The canned queries: [{"name", "description", "params", "cypher"}]."""
         return self._db.list_queries()
 
-    def to_networkx(self, types=None, date_from=None, date_to=None, factuality=None, **budgets):
+    def to_networkx(self, types=None, date_from=None, date_to=None, factuality=None, *,
+                    timeout_ms=None, max_rows=None, max_memory_bytes=None, max_var_length=None):
         """The graph as a networkx.MultiDiGraph (networkx must be installed).
 
         With no filter: every node and relationship. With filters: the
@@ -260,9 +261,11 @@ class Database:
         end_date, factuality, role, state, event_id, ...) and evidence: the
         sentences behind it, each {"evidence_id", "article_id", "sentence", "rule"}
         (a relationship's own, else those of the event at one end).
-        Budget keywords (timeout_ms, max_rows, ...) apply to each query.
+        The budgets (as query()'s) apply to each of the two queries it runs.
         Raises ImportError without networkx, ValueError for an unknown type or
         factuality.
         """
         params = {"types": types, "from": date_from, "to": date_to, "factuality": factuality}
+        budgets = {"timeout_ms": timeout_ms, "max_rows": max_rows,
+                   "max_memory_bytes": max_memory_bytes, "max_var_length": max_var_length}
         return _graph.to_networkx(self, params, budgets)

@@ -85,7 +85,7 @@ class SampleStoreTest(unittest.TestCase):
         self.assertGreater(self.jsonl_report["events"], 0)
         self.assertGreater(self.txt_report["edges_added"], 0)
         stats = cli("stats", "--db", self.store)[1]
-        self.assertIn("17", stats)  # the articles the store now holds
+        self.assertRegex(stats, r"(?m)^articles: 17$")  # what the store now holds
 
     def test_ask_officials_met_answers_q1_as_the_cli(self):
         rows = self.db.ask("officials-met", **Q1)
