@@ -61,9 +61,9 @@ def open(path, read_only=False, create_if_missing=True, *, query_files=(), kb_fi
     RuntimeError when `path` is not a newsgraph store or another writer holds it
     ("locked"), ValueError for a canned-query file that does not parse.
     """
-    files = [_GRAPH_QUERIES] + [_os.fspath(f) for f in query_files]
-    handle = _Handle.open(_os.fspath(path), bool(read_only), bool(create_if_missing), files,
-                          [_os.fspath(f) for f in kb_files], bool(parse_sentences),
+    files = [_GRAPH_QUERIES] + [_os.fsdecode(f) for f in query_files]
+    handle = _Handle.open(_os.fsdecode(path), bool(read_only), bool(create_if_missing), files,
+                          [_os.fsdecode(f) for f in kb_files], bool(parse_sentences),
                           max_article_bytes)
     return Database(handle)
 
@@ -228,7 +228,7 @@ class Database:
             if date is not None:
                 raise ValueError("date= is for a .txt file; an article dict has its own date")
             return self._db.import_article(_article(source))
-        path = _os.fspath(source)
+        path = _os.fsdecode(source)
         if isinstance(date, _datetime.date):
             date = date.isoformat()
         if date is not None and not path.endswith(".txt"):
