@@ -6,7 +6,7 @@ target, so any file could include any header. This reads every
 `#include "..."` of the layer folders and fails, naming file and line, when
 one points against the arrows:
 
-  schema <- engine <- importers, queries <- api <- tools
+  schema <- engine <- importers, queries <- api <- tools, python
 
 and, inside queries/, output/ and graph/ stand alone, cypher/ and export/
 use output/, canned/ and the files at queries/ may use them all. The face headers
@@ -14,7 +14,9 @@ use output/, canned/ and the files at queries/ may use them all. The face header
 CLI) may include the face, and of the layers' own headers only those in
 CLI_INTERNAL (tools/dev/, the developer tools that are not installed,
 may look inside any layer): each is a place where the CLI is not yet only a client of the
-face, and a new one fails this check until it is listed here.
+face, and a new one fails this check until it is listed here. python/ (the
+Python module) includes only the installed face headers (INSTALLED), as a
+program built against an install would, and nothing includes python/.
 
   scripts/check_layers.py [ROOT]
 """
@@ -22,7 +24,7 @@ import os
 import re
 import sys
 
-LAYERS = ["schema", "engine", "importers", "queries", "api", "tools"]
+LAYERS = ["schema", "engine", "importers", "queries", "api", "tools", "python"]
 # Which layers' folders a file of each layer may include.
 ALLOWED = {
     "schema": {"schema"},
@@ -31,7 +33,11 @@ ALLOWED = {
     "queries": {"schema", "engine", "queries"},
     "api": {"schema", "engine", "importers", "queries", "api"},
     "tools": {"tools"},
+    "python": {"python"},
 }
+# The face headers cmake/install.cmake installs (read from it in main()):
+# all python/ may include.
+INSTALLED = set()
 # The layer that implements each face header; those not listed are plain
 # types that any layer may use.
 FACE = {
@@ -75,6 +81,10 @@ def violation(src, target):
         return None  # developer tools (not installed) look inside any layer
     layer = src.split("/")[0]
     head = target.split("/")[0]
+    if head == "newsgraph" and layer == "python":
+        if target.split("/", 1)[1] in INSTALLED:
+            return None
+        return "the Python module includes a face header that is not installed"
     if head == "newsgraph":
         owner = FACE.get(target.split("/", 1)[1])
         if owner is None or owner == layer or layer in ("api", "tools"):
@@ -94,8 +104,16 @@ def violation(src, target):
     return None
 
 
+def installed_headers(root):
+    """The header names of NEWSGRAPH_PUBLIC_HEADERS in cmake/install.cmake."""
+    with open(os.path.join(root, "cmake", "install.cmake"), encoding="utf-8") as f:
+        block = re.search(r"set\(NEWSGRAPH_PUBLIC_HEADERS([^)]*)\)", f.read())
+    return set(re.findall(r"include/newsgraph/(\w+\.h)", block.group(1))) if block else set()
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..")
+    INSTALLED.update(installed_headers(root))
     failures = []
     for layer in LAYERS:
         for dirpath, _, files in os.walk(os.path.join(root, layer)):

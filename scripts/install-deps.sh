@@ -17,6 +17,7 @@ packages=(
   # comes from npm (scripts/install-web-deps.sh); npm itself is not listed
   # here: Debian's conflicts with the Node.js these machines already have.
   libcpp-httplib-dev chromium chromium-driver
+  python3-dev pybind11-dev python3-pandas
 )
 
 missing=()

@@ -4,9 +4,10 @@
 # only the prefix on the include path and names no protobuf, Boost or
 # RocksDB header; builds examples/consumer/ with find_package(newsgraph)
 # and, when pkg-config is there, with newsgraph.pc; runs both and checks
-# their answers.
+# their answers; and, given PYTHON (the build has the Python module), that
+# the installed newsgraph package imports from the prefix alone and answers.
 #
-#   install_consumer_test.sh BUILD_DIR SOURCE_DIR
+#   install_consumer_test.sh BUILD_DIR SOURCE_DIR [PYTHON]
 #
 # Exit 0 pass, 1 fail, 77 skip (a tool it cannot do without is missing).
 set -euo pipefail
@@ -77,4 +78,25 @@ if command -v pkg-config >/dev/null; then
   echo "pkg-config consumer: ok"
 else
   echo "pkg-config not installed: its consumer not tried"
+fi
+
+if [[ -n ${3:-} ]]; then
+  init=$(find "$prefix" -path '*/newsgraph/__init__.py' | head -n 1)
+  [[ -n $init ]] || fail "the Python package was built but not installed"
+  site=$(dirname "$(dirname "$init")")
+  compgen -G "$site/newsgraph/_newsgraph*.so" >/dev/null || fail "_newsgraph*.so not installed"
+  # From the prefix alone: not the build tree, not the working directory.
+  (cd "$work" && PYTHONPATH=$site "$3" -c '
+import sys, newsgraph
+assert newsgraph.__file__.startswith(sys.argv[1]), newsgraph.__file__
+with newsgraph.open(sys.argv[2], read_only=True) as db:
+    for row in db.ask("officials-met", a="US", b="CN", from_="2023-01-01", to="2023-12-31"):
+        print(row["a"], "met", row["b"])
+' "$site" "$work/store-cmake") >"$work/python.out" 2>&1 || {
+    cat "$work/python.out"; fail "the installed Python package failed"; }
+  grep -qx 'Antony Blinken met Wang Yi' "$work/python.out" ||
+    fail "officials-met row missing in: $(cat "$work/python.out")"
+  echo "Python package in ${site#"$prefix"/}: ok"
+else
+  echo "Python module not built: its install not tried"
 fi
