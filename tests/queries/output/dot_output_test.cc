@@ -9,6 +9,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "queries/output/graph_output.h"
+#include "tests/queries/output/test_values.h"
 
 namespace newsgraph::queries {
 namespace {
@@ -16,15 +17,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 using Value = CypherValue;
-
-Value Node(int64_t id, std::string label, std::map<std::string, Value> props) {
-  Value v;
-  v.kind = Value::Kind::kNode;
-  v.integer = id;
-  v.labels = {std::move(label)};
-  v.map = std::move(props);
-  return v;
-}
 
 Value Person(int64_t id, const std::string& name) {
   return Node(id, "Person", {{"name", Value::String(name)}});
@@ -39,17 +31,12 @@ Value Date(const std::string& iso) {
 // A MET/SPOKE_WITH-like relationship of one event.
 Value Rel(int64_t id, int64_t start, int64_t end, std::string type, const std::string& from,
           const std::string& to, const std::string& factuality, int64_t event) {
-  Value v;
-  v.kind = Value::Kind::kRelationship;
-  v.integer = id;
-  v.start = start;
-  v.end = end;
-  v.text = std::move(type);
-  if (!from.empty()) v.map["date"] = Date(from);
-  if (!to.empty()) v.map["end_date"] = Date(to);
-  if (!factuality.empty()) v.map["factuality"] = Value::String(factuality);
-  if (event != 0) v.map["event_id"] = Value::Int(event);
-  return v;
+  std::map<std::string, Value> props;
+  if (!from.empty()) props["date"] = Date(from);
+  if (!to.empty()) props["end_date"] = Date(to);
+  if (!factuality.empty()) props["factuality"] = Value::String(factuality);
+  if (event != 0) props["event_id"] = Value::Int(event);
+  return Rel(id, start, end, std::move(type), std::move(props));
 }
 
 // Rows of a neighbourhood: (from, relationship, to), the first row's

@@ -15,6 +15,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "queries/output/answer_formats.h"
+#include "tests/queries/output/test_values.h"
 
 namespace newsgraph::queries {
 namespace {
@@ -22,27 +23,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 using Value = CypherValue;
-
-Value Node(int64_t id, std::string label, std::map<std::string, Value> props) {
-  Value v;
-  v.kind = Value::Kind::kNode;
-  v.integer = id;
-  v.labels = {std::move(label)};
-  v.map = std::move(props);
-  return v;
-}
-
-Value Rel(int64_t id, int64_t start, int64_t end, std::string type,
-          std::map<std::string, Value> props) {
-  Value v;
-  v.kind = Value::Kind::kRelationship;
-  v.integer = id;
-  v.start = start;
-  v.end = end;
-  v.text = std::move(type);
-  v.map = std::move(props);
-  return v;
-}
 
 // Blinken -MET-> Wang <-MET- "Q" & <Co>, as a path, plus a bare relationship
 // whose end node the result does not hold.
