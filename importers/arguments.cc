@@ -177,7 +177,7 @@ bool IsReporter(const Document& doc, const Sentence& s, const Mentions& m,
   const auto& toks = doc.tokens;
   int k = HeadEnd(p);
   if (k < s.last && toks[k].norm == ",") {
-    // "X, one of the loudest voices in Congress, said": skip the apposition.
+    // "X, a long-time critic of the plan, said": skip the apposition.
     int j = k + 1;
     while (j < s.last && j < k + 20 && toks[j].norm != "," && m.person_at[j] < 0) ++j;
     if (j < s.last && toks[j].norm == "," && j + 1 < s.last &&
@@ -238,7 +238,7 @@ bool Coordinated(const Document& doc_, const Sentence& s_, const Mentions& m_, i
   for (int k = SkipStateModifier(doc_, m_, left_end, right); k < right; ++k) {
     const std::string& w = doc_.tokens[k].norm;
     after_separator |= w == "and" || w == ",";
-    // "A and UAE NSA H.E. Sheikh B", "A, Mossad Director B", "A, National
+    // "A and Emirati NSA H.E. Sheikh B", "A, Navy Director B", "A, National
     // Security Advisor (NSA) B": after the separator, a short run of
     // capitalised words the title reader does not know, and an
     // abbreviation in brackets, are still the next conjunct's.

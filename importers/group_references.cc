@@ -295,7 +295,7 @@ void AddAsideMembers(const Document& doc, const Mentions& m, const std::vector<E
 }
 
 // The words before group noun `head` that tell one group from another
-// ("African" of "the seven African leaders"), normalised; numbers,
+// ("Nordic" of "the three Nordic ministers"), normalised; numbers,
 // determiners and "other" left out.
 std::vector<std::string> GroupModifiers(const Document& doc, int head) {
   const Sentence& s = doc.sentences[doc.SentenceOf(head)];
@@ -309,7 +309,7 @@ std::vector<std::string> GroupModifiers(const Document& doc, int head) {
   return out;
 }
 
-// "The African leaders" after (or before) "Seven African leaders - the
+// "The Nordic ministers" after (or before) "Three Nordic ministers - the
 // presidents of A and B - ...": a group phrase that names no state or
 // title stands for the group another phrase of the article, with the same
 // noun and the same modifiers, does name. The nearest such phrase wins,

@@ -409,7 +409,7 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
     if (b - a >= 2 && IsTitleWord(toks[b - 1].norm) && toks[b - 1].norm != "jr") {
       institution = true;
     }
-    // "for East Asian and Pacific Affairs": the first half of an office's
+    // "for Nordic and Baltic Affairs": the first half of an office's
     // domain, joined by "and" to a run that ends it.
     if (b + 1 < s_.last && toks[b].norm == "and") {
       for (int k = b + 1; k < s_.last && k <= b + 4 && toks[k].cap; ++k) {

@@ -77,7 +77,7 @@ bool TopicOfDiscussion(const Document& doc, const Sentence& s, int k) {
     if (IsOneOf(w, {"their", "our", "his", "her", "during", "at", "in", "after", "before",
                     "following", "while", "amid", "ahead", "since", "on", "when", "and", ",",
                     ";", ":", "-", "that", "which", "who"})) {
-      // "reflected on the success of the summit": "on" right after the verb.
+      // "reflected on how the summit went": "on" right after the verb.
       if (w == "on" && j - 1 >= s.first && absl::StartsWith(doc.tokens[j - 1].norm, "reflect")) {
         continue;
       }
@@ -423,8 +423,8 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "in-person", verb, verb ? "verb:meet" : "noun:meeting");
       continue;
     }
-    // "led a delegation to Kyiv", "headed a peace mission to Russia and
-    // Ukraine": the leader travels. The place must follow "to" at once.
+    // "led a delegation to Kyiv", "headed a fact-finding mission to Chile and
+    // Peru": the leader travels. The place must follow "to" at once.
     if (IsOneOf(w, {"led", "leads", "lead", "leading", "headed", "heads", "head", "heading"})) {
       int to = -1;
       for (int k = i + 1; k < s.last && k <= i + 6; ++k) {

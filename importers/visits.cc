@@ -83,7 +83,7 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
     if (!agents.empty()) return agents;
   }
   // "visiting Foreign Minister X": the visitor; not after "to" ("looked
-  // forward to visiting the Prime Minister's town"), nor a possessor.
+  // forward to visiting the host's town"), nor a possessor.
   if (toks[t.first].norm == "visiting" && (t.first == s_.first || toks[t.first - 1].norm != "to")) {
     for (int mi : people_) {
       const int end = HeadEnd(m_.people[mi]);
@@ -223,7 +223,7 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
     }
   }
   if (places.empty() && t.place_from == t.first) {
-    // "visiting the Prime Minister's home town of Hiroshima": the place a
+    // "touring the premier's native town of Bergen": the place a
     // kind of place is "of".
     for (int k = t.last + 1; k + 1 < s_.last && k <= t.last + 8; ++k) {
       if (toks[k].norm == "of" &&
@@ -310,7 +310,7 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
   if (t.place_from == t.first && places.empty()) {
     for (int mi : people_) {
       if (HeadStart(doc_, s_, m_, m_.people[mi]) != t.last) continue;
-      // "visiting the Prime Minister's home town": a possessor, not the one visited.
+      // "visiting the host's birthplace": a possessor, not the one visited.
       const int end = HeadEnd(m_.people[mi]);
       if (end < s_.last && doc_.tokens[end].norm == "'s") break;
       DraftEvent meet = base;

@@ -176,7 +176,7 @@ const std::vector<Case> kParticipants = {
      "the President in Santiago next month.",
      {{"PHONE_CALL", {kOla, kKari}, kHappened}, {"MEET", {kOla, kKari}, kPlanned}}, {}},
     {"SeeingAFilmIsNoMeeting",
-     "Nordmann said he looks forward to seeing the new film about the fjords.", {}, {"MEET"}},
+     "Nordmann said he looks forward to seeing that new film about the fjords.", {}, {"MEET"}},
     // Lists of people: honorifics with a full stop, titles the title
     // reader does not know, a group noun whose "including" list goes on.
     {"HonorificsWithFullStopsAndVirtualMeeting",
@@ -228,8 +228,8 @@ const std::vector<Case> kParticipants = {
      {{"MEET", {"Lars Holm", "Eva Dahl", kPark}, kHappened}}, {}},
     // An event that is the topic of talk is not attended by the talkers.
     {"SummitAsTopicOfACall",
-     "Nordmann spoke by phone with Virtanen on Monday. They also discussed preparations for the "
-     "upcoming Arctic Four summit in Busan.",
+     "Nordmann spoke by phone with Virtanen on Monday. The two men discussed arrangements for "
+     "next month's Arctic Four summit in Busan.",
      {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {"SUMMIT", "MEET"}},
     {"SummitAsObjectOfDiscussed",
      "Nordmann met Virtanen in Oslo on Monday. The two leaders discussed the upcoming Arctic Four "
@@ -309,7 +309,7 @@ const std::vector<Case> kTrips = {
     // possessor after "visiting" is not the visitor, and "the home town
     // of Y" is Y.
     {"LooksForwardToVisitingAHomeTown",
-     "Virtanen looked forward to visiting the Prime Minister's home town of Busan in July.",
+     "Virtanen has long looked forward to visiting the premier's native town of Busan.",
      {{"VISIT", {kKari}, kPlanned}}, {"MEET"}},
     {"LooksForwardToMeeting", "Nordmann looks forward to meeting Park Min-ho in Seoul.",
      {{"MEET", {kOla, kPark}, kPlanned}}, {}},

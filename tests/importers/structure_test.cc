@@ -458,7 +458,7 @@ const std::vector<Case> kNoEvent = {
      "Nordmann and Virtanen could meet in the vice-presidential debate in June.",
      "", {}, kAny, {}},
     {"HyphenatedTicketIsNoPerson",
-     "It was the third in a series of meetings led by the Nordmann-Virtanen Administration.",
+     "It was the third of several rounds of talks that the Nordmann-Virtanen Administration led.",
      "", {}, kAny, {}},
     {"CameToAnAgreement",
      "Nordmann and Virtanen came to an agreement on quotas.",
