@@ -36,7 +36,8 @@ Value Rel(int64_t id, int64_t start, int64_t end, std::string type, const std::s
   if (!to.empty()) props["end_date"] = Date(to);
   if (!factuality.empty()) props["factuality"] = Value::String(factuality);
   if (event != 0) props["event_id"] = Value::Int(event);
-  return Rel(id, start, end, std::move(type), std::move(props));
+  // The header's five-argument Rel; this one hides it inside the namespace.
+  return ::newsgraph::queries::Rel(id, start, end, std::move(type), std::move(props));
 }
 
 // Rows of a neighbourhood: (from, relationship, to), the first row's
