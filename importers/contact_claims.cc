@@ -37,7 +37,7 @@ void SentenceEvents::ClaimObjects(size_t g, ContactSlots* slots, Claimed* claime
     }
     // "between A and B, C and D agreed": a "between" list ends with the
     // conjunct after its "and".
-    const bool between = doc_.tokens[t->last].norm == "between";
+    const bool between = BetweenPhrase(*t);
     for (size_t j = k; j < people_.size() && m_.people[people_[j]].first < next &&
                        (j == k || Coordinated(people_[j - 1], people_[j]) ||
                         IncludedAfter(doc_, s_, m_, people_[j - 1], people_[j]));
@@ -167,8 +167,7 @@ void SentenceEvents::ClaimNearby(ContactSlots* slots, const Claimed& claimed) co
       const Trigger* t = (*slots)[g].trigger;
       if (Anaphoric(*t)) continue;
       // "the meeting between A and B, C ...": its own phrase named both.
-      if (t->last < s_.last && doc_.tokens[t->last].norm == "between" &&
-          (*slots)[g].objects.size() >= 2) {
+      if (BetweenPhrase(*t) && (*slots)[g].objects.size() >= 2) {
         continue;
       }
       // "X praised Y's meeting with Z": the possessor is the meeting's
@@ -208,8 +207,7 @@ void SentenceEvents::ClaimFrontedSubject(size_t g, ContactSlots* slots, Claimed*
   if (!own && claimed->contains(fs)) return;
   // "Following the meeting between A and B, C and D agreed": a contact
   // whose own phrase names both sides leaves the clause's subject out.
-  if (!own && !slot.trigger->verb && slot.objects.size() >= 2 &&
-      slot.trigger->last < s_.last && doc_.tokens[slot.trigger->last].norm == "between") {
+  if (!own && !slot.trigger->verb && slot.objects.size() >= 2 && BetweenPhrase(*slot.trigger)) {
     return;
   }
   if (!own) {

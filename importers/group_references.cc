@@ -175,6 +175,10 @@ int ResolveTitleReference(const Document& doc, const Mentions& m,
   return found;
 }
 
+bool IsDelegationNoun(absl::string_view w) {
+  return IsOneOf(w, {"delegation", "delegations", "team"});
+}
+
 bool IsGroupNoun(absl::string_view w) {
   return IsOneOf(w, {"leaders", "ministers", "presidents", "counterparts", "chiefs", "envoys",
                      "officials", "premiers", "diplomats", "secretaries", "heads"});
@@ -390,7 +394,7 @@ GroupReference DelegationReference(const Document& doc, const Mentions& m, int h
   GroupReference out;
   int best = -1;
   for (int k = 0; k < static_cast<int>(doc.tokens.size()); ++k) {
-    if (!IsOneOf(doc.tokens[k].norm, {"delegation", "delegations", "team"})) continue;
+    if (!IsDelegationNoun(doc.tokens[k].norm)) continue;
     std::vector<int> led = LedBy(doc, m, k);
     if (led.empty()) continue;
     const int distance = k <= head ? head - k : 2 * (k - head);
@@ -408,7 +412,7 @@ GroupReference DelegationReference(const Document& doc, const Mentions& m, int h
 GroupReference ResolveGroup(const Document& doc, const Mentions& m,
                             const std::vector<Entity>& entities, int head,
                             const std::string& counterpart_role) {
-  if (IsOneOf(doc.tokens[head].norm, {"delegation", "delegations", "team"})) {
+  if (IsDelegationNoun(doc.tokens[head].norm)) {
     return DelegationReference(doc, m, head);
   }
   if (!IsGroupNoun(doc.tokens[head].norm)) return {};

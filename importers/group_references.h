@@ -20,6 +20,10 @@ namespace newsgraph {
 // "ministers", "counterparts", "chiefs", ...).
 bool IsGroupNoun(absl::string_view norm);
 
+// True for the nouns of a travelling party its leaders stand for
+// ("delegation", "team"; see ResolveGroup).
+bool IsDelegationNoun(absl::string_view norm);
+
 struct GroupReference {
   std::vector<int> entities;  // the people it stands for, in first-mention order
   std::string how;            // "group:ministers[NO,FI]"

@@ -252,7 +252,7 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
   for (LinkArgument a : args) {
     a.token = GroupOfHead(doc_, s_, a.token);
     const std::string& w = doc_.tokens[a.token].norm;
-    if (m_.person_at[a.token] < 0 && (IsGroupNoun(w) || IsOneOf(w, {"delegation", "team"}))) {
+    if (m_.person_at[a.token] < 0 && (IsGroupNoun(w) || IsDelegationNoun(w))) {
       // "X met his counterparts": counterparts hold X's office.
       std::string role;
       if (!out->subjects.empty()) {
@@ -261,7 +261,7 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
       }
       GroupReference gr = ResolveGroup(doc_, m_, entities_, a.token, role);
       for (int e : gr.entities) AddOnce(&out->group, e);
-      out->group_one_side |= a.subject && IsOneOf(w, {"delegation", "team"});
+      out->group_one_side |= a.subject && IsDelegationNoun(w);
       if (!gr.entities.empty()) {
         AppendStep(&out->how, absl::StrCat(a.path, ":", gr.how));
         continue;

@@ -55,6 +55,10 @@ class SentenceEvents {
     return false;
   }
   int Start(int mi) const { return HeadStart(doc_, s_, m_, m_.people[mi]); }
+  // "the meeting between A and B": the trigger's own partner list follows.
+  bool BetweenPhrase(const Trigger& t) const {
+    return t.last < s_.last && doc_.tokens[t.last].norm == "between";
+  }
   bool Reporter(int mi, const Trigger& t) const {
     return IsReporter(doc_, s_, m_, m_.people[mi], t);
   }

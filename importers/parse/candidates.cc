@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "importers/group_references.h"
 #include "importers/triggers.h"
 
 namespace newsgraph {
@@ -48,7 +49,7 @@ bool SurfaceReadingSettled(const Document& doc, const Sentence& s, const Mention
   // "a delegation led by A and B arrived": the rules take B for the
   // subject; the parse finds the delegation.
   for (int k = s.first; k + 2 < s.last; ++k) {
-    if (!IsOneOf(doc.tokens[k].norm, {"delegation", "delegations", "team"})) continue;
+    if (!IsDelegationNoun(doc.tokens[k].norm)) continue;
     for (int j = k + 1; j + 1 < s.last && j <= k + 3; ++j) {
       if (IsOneOf(doc.tokens[j].norm, {"led", "headed"}) && doc.tokens[j + 1].norm == "by") {
         return false;
