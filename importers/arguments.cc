@@ -1,5 +1,6 @@
 #include "importers/arguments.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -297,10 +298,20 @@ int VerbStart(const Document& doc_, const Sentence& s_, const Trigger& t) {
   return -1;
 }
 
+bool PrepositionalObject(const Document& doc, const Mentions& m, const PersonMention& p,
+                         int floor) {
+  int k = p.title.Found() && p.title.last <= p.first ? p.title.first : p.first;
+  while (k - 1 > floor && (m.actor_at[k - 1] >= 0 || doc.tokens[k - 1].norm == "the" ||
+                           doc.tokens[k - 1].norm == "'s")) {
+    --k;
+  }
+  return k - 1 >= floor && IsPreposition(doc.tokens[k - 1].norm);
+}
+
 bool CoordinatedVerb(const Document& doc_, const Mentions& m_, int from, int to) {
   // "Lowe flew to Oslo ... and met with Hart": the verb shares the
   // subject of the clause before "and", as long as no clause opens between.
-  if (to - from > 20) return false;
+  if (to - from > 26) return false;
   int k = to - 1;
   while (k >= from && (doc_.tokens[k].norm == "also" || doc_.tokens[k].norm == "then" ||
                        doc_.tokens[k].norm == "later")) {
@@ -317,9 +328,15 @@ bool CoordinatedVerb(const Document& doc_, const Mentions& m_, int from, int to)
                        "began", "led", "sent", "paid"}));
   if (doc_.tokens[k].norm != "and" && !(doc_.tokens[k].norm == "," && verb_first)) return false;
   for (int q = from; q < k; ++q) {
-    if (IsClauseBoundary(doc_.tokens[q].norm) || IsReportingVerb(doc_.tokens[q].norm) ||
-        m_.person_at[q] >= 0) {
+    if (IsClauseBoundary(doc_.tokens[q].norm) || IsReportingVerb(doc_.tokens[q].norm)) {
       return false;
+    }
+    // "Lowe flew to Oslo at the request of Hart and met ...": a person in a
+    // prepositional phrase opens no clause.
+    if (m_.person_at[q] >= 0) {
+      const PersonMention& p = m_.people[m_.person_at[q]];
+      if (!PrepositionalObject(doc_, m_, p, from)) return false;
+      q = std::max(q, HeadEnd(p) - 1);
     }
   }
   return true;

@@ -85,6 +85,12 @@ int VerbStart(const Document& doc, const Sentence& s, const Trigger& t);
 // (which names the position of the person before it), or `k`.
 int SkipCaptionPosition(const Document& doc, int k, int limit);
 
+// True when the phrase of person `p` is the object of a preposition ("at
+// the request of President X", "a letter from X"), looking no further left
+// than `floor`.
+bool PrepositionalObject(const Document& doc, const Mentions& m, const PersonMention& p,
+                         int floor);
+
 // True when tokens [from, to) end in "and" joining two verb phrases that
 // share a subject ("flew to Oslo ... and met with Hart").
 bool CoordinatedVerb(const Document& doc, const Mentions& m, int from, int to);

@@ -87,6 +87,9 @@ void SentenceEvents::ClaimSubjects(size_t g, ContactSlots* slots, Claimed* claim
         if (!tok.word || tok.cap || q - end > 4) ok = false;
       }
     } else if (end <= vs) {
+      // "X flew to Oslo at the request of Y and met Z": the verb phrase after
+      // "and" is X's, not that of the person the phrase before it names.
+      if (doc_.tokens[end].norm == "and" && PrepositionalObject(doc_, m_, p, prev)) continue;
       ok = SubjectGap(doc_, end, vs) || CoordinatedVerb(end, vs);
     }
     if (!ok || !Claimable(people_[k], slot, *claimed)) return;

@@ -119,10 +119,20 @@ void SentenceEvents::FoldAgentNouns(ContactSlots* slots) const {
     ContactSlot& noun = (*slots)[g];
     std::vector<int> all = noun.objects;
     all.insert(all.end(), noun.loose.begin(), noun.loose.end());
-    if (noun.trigger->verb || all.empty() || !noun.subjects.empty()) continue;
+    // "held talks in a meeting hosted by C": a host verb's participle after
+    // the noun stands for the noun, and the contact is the one before both.
+    const bool host_participle = noun.trigger->verb && g >= 2 &&
+                                 IsHostVerb(doc_.tokens[noun.trigger->first].norm) &&
+                                 !(*slots)[g - 1].trigger->verb &&
+                                 (*slots)[g - 1].trigger->last == noun.trigger->first &&
+                                 noun.trigger->last < s_.last &&
+                                 doc_.tokens[noun.trigger->last].norm == "by";
+    if ((noun.trigger->verb && !host_participle) || all.empty() || !noun.subjects.empty()) {
+      continue;
+    }
     const int b = Start(all[0]) - 1;
     if (b < s_.first || doc_.tokens[b].norm != "by") continue;
-    for (size_t h = g; h-- > 0;) {
+    for (size_t h = host_participle ? g - 1 : g; h-- > 0;) {
       ContactSlot& before = (*slots)[h];
       if (Family(before.mode) != Family(noun.mode)) continue;
       if (before.subjects.empty() && before.objects.empty()) continue;

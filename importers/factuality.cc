@@ -5,6 +5,15 @@
 #include "importers/triggers.h"
 
 namespace newsgraph {
+namespace {
+
+bool PastTenseVerb(const std::string& w) {
+  return (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) ||
+         IsOneOf(w, {"met", "held", "spoke", "flew", "went", "came", "sat", "took", "made",
+                     "paid", "led", "saw", "began", "rang"});
+}
+
+}  // namespace
 
 FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const Trigger& tr) {
   const auto& t = doc.tokens;
@@ -75,6 +84,10 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
     // "X, whose predecessor had refused such talks, met Y": the comma right
     // before a verb closes an inserted clause, whose cues are its own.
     if (w == "," && k == tr.first - 1 && tr.verb) break;
+    // "flew to Kyiv at the invitation of X and met Y": a verb in the past
+    // after "and" asserts its own clause; the cues of the one before are not
+    // its own ("will fly there and meet Y" shares them).
+    if (w == "and" && k == tr.first - 1 && tr.verb && PastTenseVerb(t[tr.first].norm)) break;
     // Capitalised words inside a sentence are names ("May", "the Office of
     // Planning"), not cues.
     if (t[k].cap && k > s.first && !t[k].all_caps) continue;

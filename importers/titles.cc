@@ -53,7 +53,8 @@ const absl::flat_hash_set<std::string>& Modifiers() {
       "regional", "global", "pacific", "asia", "indo-pacific", "european",
       "deputies", "unit", "agency", "chiefs", "coast", "guard", "general's",
       "overseas", "digital", "science", "technology", "culture", "tourism",
-      "communications", "spokesperson's", "inter-agency", "gop", "presidential"};
+      "communications", "spokesperson's", "inter-agency", "gop", "presidential",
+      "campaign", "co"};  // "campaign co-chair"
   return *kSet;
 }
 

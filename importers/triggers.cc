@@ -214,7 +214,11 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "phone", false, "noun:call");
       continue;
     }
-    if (w == "called" && i + 1 < s.last && t[i + 1].cap && norm(i - 1) != "-" &&
+    // "called X", and the base form after "to" or a modal: "is expected to
+    // call X", "will call X".
+    const bool base_call = w == "call" && IsOneOf(norm(i - 1), {"to", "will", "would", "could",
+                                                                "should", "might", "may"});
+    if ((w == "called" || base_call) && i + 1 < s.last && t[i + 1].cap && norm(i - 1) != "-" &&
         !IsOneOf(n1, {"on", "for", "it", "the"})) {
       add(i, i + 1, "phone", true, "verb:called");
       continue;
@@ -538,7 +542,11 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
                           IsOneOf(t[k + 1].norm, {"phone", "telephone", "phone."});
     const bool over_phone = w == "over" && k + 2 < s.last && t[k + 1].norm == "the" &&
                             IsOneOf(t[k + 2].norm, {"phone", "telephone"});
-    if (!by_phone && !over_phone) continue;
+    // "spoke for an hour by video": a video call, for the verbs of talking
+    // only ("addressed the summit by video" is a speech).
+    const bool by_video = (w == "by" || w == "via") &&
+                          IsOneOf(t[k + 1].norm, {"video", "videoconference", "videolink"});
+    if (!by_phone && !over_phone && !by_video) continue;
     bool covered = false;
     for (const Trigger& tr : out) covered |= tr.first <= k && k - tr.last <= 6 && tr.first >= k - 8;
     if (covered) continue;
@@ -546,8 +554,9 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       const std::string& vw = t[v].norm;
       if (IsClauseBoundary(vw) || !t[v].word) break;
       const bool past = vw.size() > 4 && absl::EndsWith(vw, "ed") && !t[v].cap;
-      if (past || IsOneOf(vw, {"told", "agreed", "spoke", "discussed", "assured"})) {
-        add(v, v + 1, "phone", true, "verb:by-phone");
+      if (by_video ? IsOneOf(vw, {"spoke", "talked", "conferred"})
+                   : past || IsOneOf(vw, {"told", "agreed", "spoke", "discussed", "assured"})) {
+        add(v, v + 1, by_video ? "video" : "phone", true, "verb:by-phone");
         break;
       }
     }

@@ -30,6 +30,11 @@ inline bool IsHostVerb(const std::string& w) {
                      "welcome", "welcoming"});
 }
 
+// Verbs of joining people already gathered: "joined A and B for talks".
+inline bool IsJoinVerb(const std::string& w) {
+  return IsOneOf(w, {"join", "joins", "joined", "joining"});
+}
+
 class SentenceEvents {
  public:
   SentenceEvents(const Document& doc, int si, const Mentions& m, const std::vector<Entity>& e,

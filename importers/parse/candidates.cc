@@ -123,6 +123,27 @@ std::vector<std::pair<int, int>> ParseAsides(const Document& doc, const Sentence
   return out;
 }
 
+std::vector<std::pair<int, int>> ParseLeftOut(const Document& doc, const Sentence& s,
+                                               const Mentions& mentions,
+                                               const std::vector<Trigger>& triggers) {
+  std::vector<std::pair<int, int>> out = ParseAsides(doc, s, triggers);
+  auto in_aside = [&](int k) {
+    return std::any_of(out.begin(), out.end(),
+                       [k](const std::pair<int, int>& a) { return a.first <= k && k < a.second; });
+  };
+  std::vector<std::pair<int, int>> names;
+  for (const PersonMention& p : mentions.people) {
+    if (p.first < s.first || p.last > s.last || p.last - p.first < 2 || in_aside(p.first)) continue;
+    // Words only: "Ferdinand R. Marcos, Jr." keeps its shape.
+    bool words = true;
+    for (int k = p.first; k < p.last && words; ++k) words = doc.tokens[k].word;
+    if (words && doc.tokens[p.last - 1].cap) names.emplace_back(p.first, p.last - 1);
+  }
+  out.insert(out.end(), names.begin(), names.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 bool ParseCandidate(const LinkParser& parser, const Document& doc, const Sentence& s,
                     const Mentions& mentions, const std::vector<DraftEvent>& drafts,
                     SentenceParse* out, ParseStats* stats) {
@@ -139,7 +160,7 @@ bool ParseCandidate(const LinkParser& parser, const Document& doc, const Sentenc
     ++stats->settled;
     return false;
   }
-  *out = parser.Parse(doc, s, ParseAsides(doc, s, triggers));
+  *out = parser.Parse(doc, s, ParseLeftOut(doc, s, mentions, triggers));
   switch (out->outcome) {
     case ParseOutcome::kParsed: ++stats->parsed; break;
     case ParseOutcome::kNoParse: ++stats->no_parse; break;

@@ -16,11 +16,6 @@
 
 namespace newsgraph {
 
-// Parses sentence `s` into `out` when it may report a contact (a trigger,
-// and a person or a word standing for one) that the surface rules' reading
-// `drafts` does not settle, and a parse could attach a second person.
-// Returns whether a parse was tried; counts candidates and outcomes in
-// `stats`.
 // The parentheticals of sentence `s` the parse leaves out: spans between
 // paired spaced dashes or in brackets that hold none of `triggers`, as
 // token ranges [first, last) with their dashes or brackets. They only
@@ -29,6 +24,20 @@ namespace newsgraph {
 std::vector<std::pair<int, int>> ParseAsides(const Document& doc, const Sentence& s,
                                               const std::vector<Trigger>& triggers);
 
+// What the parse of `s` leaves out: its asides, and every word of a person's
+// name but the last ("Ursula von der Leyen" is read as "Leyen"). A name of
+// several capitalised words invites the parser to chain them, and the words
+// around them, into one proper noun; one word is one noun phrase, and a
+// shorter sentence parses faster. In order, as LinkParser::Parse wants them.
+std::vector<std::pair<int, int>> ParseLeftOut(const Document& doc, const Sentence& s,
+                                               const Mentions& mentions,
+                                               const std::vector<Trigger>& triggers);
+
+// Parses sentence `s` into `out` when it may report a contact (a trigger,
+// and a person or a word standing for one) that the surface rules' reading
+// `drafts` does not settle, and a parse could attach a second person.
+// Returns whether a parse was tried; counts candidates and outcomes in
+// `stats`.
 bool ParseCandidate(const LinkParser& parser, const Document& doc, const Sentence& s,
                     const Mentions& mentions, const std::vector<DraftEvent>& drafts,
                     SentenceParse* out, ParseStats* stats);

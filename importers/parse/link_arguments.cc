@@ -311,7 +311,11 @@ class Walker {
         Subjects(other, "O<");
         Objects(other, "O<", true);
       }
-      if (left && l.type == "J" && IsSceneSetting(w)) Governor(other, "J<" + w + "<", false);
+      // "met X, a day after talks with Y": a phrase of another time shares
+      // the clause's subject, not its object.
+      if (left && l.type == "J" && IsSceneSetting(w)) {
+        Governor(other, "J<" + w + "<", IsOneOf(w, {"after", "before", "following", "ahead", "since"}));
+      }
       // "held a day of talks", "a round of meetings": the measure noun's
       // governor is the trigger's.
       if (left && l.type == "J" && w == "of") {

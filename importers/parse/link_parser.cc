@@ -159,17 +159,17 @@ LinkParser::LinkParser(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 LinkParser::~LinkParser() = default;
 
 SentenceParse LinkParser::Parse(const Document& doc, const Sentence& s,
-                                const std::vector<std::pair<int, int>>& asides) const {
+                                const std::vector<std::pair<int, int>>& left_out) const {
   SentenceParse out;
   std::vector<std::pair<uint32_t, uint32_t>> skip;
-  for (const auto& [first, last] : asides) {
+  for (const auto& [first, last] : left_out) {
     skip.emplace_back(doc.tokens[first].begin - s.begin, doc.tokens[last - 1].end - s.begin);
   }
   int words = 0;
   size_t a = 0;
   for (int k = s.first; k < s.last; ++k) {
-    while (a < asides.size() && asides[a].second <= k) ++a;
-    const bool aside = a < asides.size() && asides[a].first <= k;
+    while (a < left_out.size() && left_out[a].second <= k) ++a;
+    const bool aside = a < left_out.size() && left_out[a].first <= k;
     words += doc.tokens[k].word && !aside ? 1 : 0;
   }
   if (words > impl_->options.max_words) {

@@ -68,12 +68,13 @@ class LinkParser {
   LinkParser& operator=(const LinkParser&) = delete;
 
   // Parses tokens [sentence.first, sentence.last) of `doc`, leaving out the
-  // token ranges `asides` (each [first, last), inside the sentence, in
-  // order): a parenthetical the caller knows the answer does not need. Its
-  // words count toward no limit and get no links. Not thread-safe: one
-  // parser per thread.
+  // token ranges `left_out` (each [first, last), inside the sentence, in
+  // order, not overlapping): words the caller knows the answer does not
+  // need, such as a parenthetical or the first names of a person. Each range
+  // is read as one space; its words count toward no limit and get no links.
+  // Not thread-safe: one parser per thread.
   SentenceParse Parse(const Document& doc, const Sentence& sentence,
-                      const std::vector<std::pair<int, int>>& asides = {}) const;
+                      const std::vector<std::pair<int, int>>& left_out = {}) const;
 
  private:
   struct Impl;

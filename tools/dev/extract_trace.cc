@@ -87,7 +87,7 @@ int main(int argc, char** argv) {
       }
       SentenceParse parse;
       if (parser.ok()) {
-        parse = (*parser)->Parse(doc, s, ParseAsides(doc, s, FindTriggers(doc, s)));
+        parse = (*parser)->Parse(doc, s, ParseLeftOut(doc, s, m, FindTriggers(doc, s)));
         std::cout << "   parse " << ParseOutcomeName(parse.outcome) << " " << parse.millis
                   << " ms:";
         for (const ParseLink& l : parse.links) {
