@@ -378,5 +378,43 @@ const std::vector<Case> kGroups = {
 };
 INSTANTIATE_TEST_SUITE_P(Groups, ClauseStructureTest, ::testing::ValuesIn(kGroups), CaseName);
 
+// Who joins whom: coordination, hosts, phrases of another time, media and
+// the clause a verb after "and" belongs to.
+const std::vector<Case> kJoins = {
+    {"JoiningTwoIsOneGathering",
+     "Park Min-ho will join Nordmann and Virtanen for talks in Bergen on Tuesday.",
+     {{"MEET", {kPark, kOla, kKari}, kPlanned}}, {}},
+    {"MeetingHostedByAThirdPerson",
+     "Nordmann and Virtanen held talks on Thursday in a meeting hosted by Park Min-ho.",
+     {{"MEET", {kOla, kKari, kPark}, kHappened}}, {}},
+    {"PhraseOfAnotherTimeSharesOnlyTheSubject",
+     "Nordmann met Virtanen on Thursday, a day after talks with Park Min-ho.",
+     {{"MEET", {kOla, kKari}, kHappened}, {"MEET", {kOla, kPark}, kHappened}}, {}},
+    {"SpokeForAnHourByVideo",
+     "Nordmann and Virtanen spoke for nearly an hour by video on Monday.",
+     {{"VIDEO_CALL", {kOla, kKari}, kHappened}}, {"PHONE_CALL"}},
+    {"ExpectedToCall",
+     "Nordmann is expected to call Virtanen in the coming days.",
+     {{"PHONE_CALL", {kOla, kKari}, kPlanned}}, {}},
+    {"VerbAfterRequestOfAnotherPerson",
+     "Nordmann traveled to Helsinki at the request of Park Min-ho and held talks with Virtanen "
+     "on Monday.",
+     {{"MEET", {kOla, kKari}, kHappened}, {"VISIT", {kOla}, kHappened}}, {}},
+    {"InvitationCueStaysInItsClause",
+     "Nordmann flew to Helsinki at the invitation of Park Min-ho and met Virtanen.",
+     {{"MEET", {kOla, kKari}, kHappened}, {"VISIT", {kOla}, kHappened}}, {}},
+    {"TitledNamesTravelForASummit",
+     "Finnish Foreign Minister Aino Laine and Norwegian Trade Minister Lars Holm travelled to "
+     "Seoul for a summit with Park Min-ho.",
+     {{"SUMMIT", {"Aino Laine", "Lars Holm", kPark}, kHappened}}, {}},
+    {"SeparateCallsWithLowercaseTitles",
+     "Virtanen held separate calls with chief of staff Mikko Salo and campaign co-chair Liisa "
+     "Koski on Sunday.",
+     {{"PHONE_CALL", {kKari, "Mikko Salo"}, kHappened},
+      {"PHONE_CALL", {kKari, "Liisa Koski"}, kHappened}},
+     {}},
+};
+INSTANTIATE_TEST_SUITE_P(Joins, ClauseStructureTest, ::testing::ValuesIn(kJoins), CaseName);
+
 }  // namespace
 }  // namespace newsgraph
