@@ -254,7 +254,7 @@ void SentenceEvents::ApplyParse(ContactSlot* slot) const {
   // puts in another clause leave the rules' subjects (once it found one)
   // and the people near the word.
   Parsed pa;
-  ParseArguments(*slot->trigger, &pa);
+  ParseArguments(*slot->trigger, &pa, slot->subjects);
 
   auto has = [&](const std::vector<int>& v, int mi) { return HasEntity(v, m_.people[mi].entity); };
   auto elsewhere = [&](int mi) { return InOtherClause(mi, *slot->trigger); };

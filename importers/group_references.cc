@@ -205,7 +205,13 @@ GroupReference ResolveGroupHere(const Document& doc, const Mentions& m,
                                 const std::vector<Entity>& entities, int head,
                                 const std::string& counterpart_role) {
   GroupReference out;
-  if (!IsGroupNoun(doc.tokens[head].norm)) return out;
+  const std::string& noun = doc.tokens[head].norm;
+  // "his Turkish counterpart": one person, who holds the office in the
+  // state named; only when the office of the person it is relative to is
+  // known.
+  const bool one_counterpart = noun == "counterpart";
+  if (one_counterpart && counterpart_role.empty()) return out;
+  if (!IsGroupNoun(noun) && !one_counterpart) return out;
   int count = 0;
   bool alliance = false;
   const std::vector<std::string> states = PhraseStates(doc, m, head, &count, &alliance);
@@ -214,10 +220,10 @@ GroupReference ResolveGroupHere(const Document& doc, const Mentions& m,
   bool leaders_only = false;
   // "her Quad counterparts" of someone whose office is unknown: an
   // alliance's many officials give no way to tell which.
-  if (doc.tokens[head].norm == "counterparts" && counterpart_role.empty() && alliance) {
+  if (noun == "counterparts" && counterpart_role.empty() && alliance) {
     return out;
   }
-  if (doc.tokens[head].norm == "counterparts" && !counterpart_role.empty()) {
+  if ((noun == "counterparts" || one_counterpart) && !counterpart_role.empty()) {
     title = CounterpartTitle(counterpart_role, &leaders_only);
     if (title.empty() && !leaders_only) return out;  // an office we cannot match
   }
@@ -255,6 +261,7 @@ GroupReference ResolveGroupHere(const Document& doc, const Mentions& m,
     }
   }
   if (out.entities.size() < 2 && states.empty()) out.entities.clear();
+  if (one_counterpart && (states.size() != 1 || out.entities.size() != 1)) out.entities.clear();
   if (!out.entities.empty()) {
     out.how = absl::StrCat("group:", doc.tokens[head].norm, "[", absl::StrJoin(states, ","), "]");
   }
@@ -414,6 +421,9 @@ GroupReference ResolveGroup(const Document& doc, const Mentions& m,
                             const std::string& counterpart_role) {
   if (IsDelegationNoun(doc.tokens[head].norm)) {
     return DelegationReference(doc, m, head);
+  }
+  if (doc.tokens[head].norm == "counterpart") {
+    return ResolveGroupHere(doc, m, entities, head, counterpart_role);
   }
   if (!IsGroupNoun(doc.tokens[head].norm)) return {};
   GroupReference out = ResolveGroupHere(doc, m, entities, head, counterpart_role);

@@ -199,7 +199,8 @@ bool SentenceEvents::InOtherClause(int mi, const Trigger& t) const {
   return false;
 }
 
-bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
+bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out,
+                                    const std::vector<int>& rule_subjects) const {
   if (parse_ == nullptr) return false;
   const int head = t.verb ? t.first : t.last - 1;
   std::vector<int> others;
@@ -252,12 +253,14 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out) const {
   for (LinkArgument a : args) {
     a.token = GroupOfHead(doc_, s_, a.token);
     const std::string& w = doc_.tokens[a.token].norm;
-    if (m_.person_at[a.token] < 0 && (IsGroupNoun(w) || IsDelegationNoun(w))) {
+    if (m_.person_at[a.token] < 0 && (IsGroupNoun(w) || IsDelegationNoun(w) || w == "counterpart")) {
       // "X met his counterparts": counterparts hold X's office.
       std::string role;
-      if (!out->subjects.empty()) {
-        const int e = m_.people[out->subjects[0]].entity;
+      const std::vector<int>& relative_to = out->subjects.empty() ? rule_subjects : out->subjects;
+      if (!relative_to.empty()) {
+        const int e = m_.people[relative_to[0]].entity;
         role = RoleNear(m_, entities_[e], a.token);
+        if (role.empty()) role = entities_[e].kb_role;  // named without a title
       }
       GroupReference gr = ResolveGroup(doc_, m_, entities_, a.token, role);
       for (int e : gr.entities) AddOnce(&out->group, e);

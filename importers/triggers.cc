@@ -1,6 +1,7 @@
 #include "importers/triggers.h"
 
 #include <algorithm>
+#include <cctype>
 #include <initializer_list>
 
 #include "absl/container/flat_hash_set.h"
@@ -167,7 +168,23 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
         continue;
       }
     }
-    if (w == "spoke" && (n1 == "." || n1 == "," || n1 == "on" || n1 == "by")) {
+    // "A and B spoke for about an hour", "last spoke in September": a
+    // duration or a date right after the verb.
+    auto duration_or_date = [&]() {
+      int k = i + 2;
+      while (k < s.last && k <= i + 5 && IsOneOf(norm(k), {"about", "nearly", "almost", "more",
+                                                          "than", "over", "some", "around",
+                                                          "roughly", "an", "a", "the"})) {
+        ++k;
+      }
+      if (k >= s.last) return false;
+      const std::string u(norm(k));
+      const bool amount = IsOneOf(u, {"hour", "hours", "minutes", "half", "two", "three"}) ||
+                          std::isdigit(static_cast<unsigned char>(u[0]));
+      return n1 == "for" ? amount : IsDateWord(std::string(norm(i + 2)));
+    };
+    if (w == "spoke" && (n1 == "." || n1 == "," || n1 == "on" || n1 == "by" ||
+                         ((n1 == "for" || n1 == "in") && duration_or_date()))) {
       add(i, i + 1, "phone", true, "verb:spoke");
       continue;
     }
@@ -548,7 +565,11 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
                           IsOneOf(t[k + 1].norm, {"video", "videoconference", "videolink"});
     if (!by_phone && !over_phone && !by_video) continue;
     bool covered = false;
-    for (const Trigger& tr : out) covered |= tr.first <= k && k - tr.last <= 6 && tr.first >= k - 8;
+    for (Trigger& tr : out) {
+      if (tr.first > k || k - tr.last > 6 || tr.first < k - 8) continue;
+      covered = true;
+      if (by_video && tr.mode == "phone" && tr.verb) tr.mode = "video";  // "spoke ... by video"
+    }
     if (covered) continue;
     for (int v = k - 1; v >= s.first && v >= k - 6; --v) {
       const std::string& vw = t[v].norm;

@@ -158,7 +158,10 @@ class SentenceEvents {
     bool group_one_side = false;
     std::string how;
   };
-  bool ParseArguments(const Trigger& t, Parsed* out) const;
+  // `rule_subjects`: the subjects the rules found, whose office tells what
+  // "his counterpart" is when the parse finds no subject.
+  bool ParseArguments(const Trigger& t, Parsed* out,
+                      const std::vector<int>& rule_subjects = {}) const;
   // True when the parse makes person mention `mi` the subject or object of
   // a verb other than trigger `t` ("..., days after Z warned"): a
   // bystander, whatever its distance to the trigger.

@@ -413,6 +413,15 @@ const std::vector<Case> kJoins = {
      {{"PHONE_CALL", {kKari, "Mikko Salo"}, kHappened},
       {"PHONE_CALL", {kKari, "Liisa Koski"}, kHappened}},
      {}},
+    {"SpokeForAboutAnHour",
+     "Nordmann and Virtanen spoke for about an hour on Friday.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {}},
+    {"LastSpokeInAMonth",
+     "Nordmann and Virtanen last spoke in March.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {}},
+    {"SpokeInACityIsNoCall",
+     "Nordmann spoke in Bergen on Friday.",
+     {}, {"PHONE_CALL"}},
 };
 INSTANTIATE_TEST_SUITE_P(Joins, ClauseStructureTest, ::testing::ValuesIn(kJoins), CaseName);
 

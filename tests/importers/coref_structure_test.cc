@@ -173,6 +173,12 @@ const std::vector<Case> kGroups = {
      "Chilean External Affairs Minister Rosa Fuentes and Nordmann signed a declaration. The "
      "foreign ministers of Norway and Chile met again on Thursday.",
      "MEET", {kOla, "Rosa Fuentes"}, "2023-06-01", -1},
+    // One counterpart of a state: the person of that state who holds the
+    // same office, named in the next sentence.
+    {"OneCounterpartNamedAfter",
+     "Nordmann held talks with his Chilean counterpart in Santiago. Foreign Minister Rosa Fuentes "
+     "of Chile called the talks useful.",
+     "MEET", {kOla, "Rosa Fuentes"}, "", -1},
 };
 INSTANTIATE_TEST_SUITE_P(Groups, CorefStructureTest, ::testing::ValuesIn(kGroups), CaseName);
 
