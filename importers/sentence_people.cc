@@ -260,7 +260,9 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out,
       if (!relative_to.empty()) {
         const int e = m_.people[relative_to[0]].entity;
         role = RoleNear(m_, entities_[e], a.token);
-        if (role.empty()) role = entities_[e].kb_role;  // named without a title
+        // One counterpart needs an office to match; a subject named without
+        // a title holds the one the knowledge base gives.
+        if (role.empty() && w == "counterpart") role = entities_[e].kb_role;
       }
       GroupReference gr = ResolveGroup(doc_, m_, entities_, a.token, role);
       for (int e : gr.entities) AddOnce(&out->group, e);
