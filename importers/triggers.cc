@@ -28,7 +28,7 @@ const Set& VisitWords() {
       "traveled", "travelled", "traveling", "travelling", "tour", "arrived", "arrives",
       "arriving", "arrival", "arrive", "flew", "landed", "landing", "headed", "heads",
       "heading", "stop", "stops", "stopover", "presence", "went", "returned", "jetted",
-      "jets", "stopped", "stopping"};
+      "jets", "stopped", "stopping", "head", "stay", "appearance"};
   return *k;
 }
 // Verbs among the visit words (the rest are nouns or need "to"/"in").
@@ -476,10 +476,17 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       if (IsOneOf(w, {"stopped", "stopping"}) && !(n1 == "over" && norm(i + 2) == "in")) {
         continue;
       }
-      // "flew to Oslo", "flew on to Oslo".
-      if (IsOneOf(w, {"flew", "went", "headed", "heads", "heading", "returned", "jetted", "jets"}) &&
-          n1 != "to" &&
-          !(n1 == "on" && norm(i + 2) == "to") && !(w == "flew" && n1 == "into")) {
+      // "flew to Oslo", "flew on to Oslo", "returned from Oslo".
+      if (IsOneOf(w, {"flew", "went", "headed", "heads", "heading", "head", "returned", "jetted",
+                      "jets"}) &&
+          n1 != "to" && !(n1 == "on" && norm(i + 2) == "to") && !(w == "flew" && n1 == "into") &&
+          !(w == "returned" && n1 == "from" && i + 2 < s.last && t[i + 2].cap)) {
+        continue;
+      }
+      // "his stay in Tokyo", "a surprise appearance in Hiroshima": a named
+      // place right after "in" ("stay in power" is none).
+      if (IsOneOf(w, {"stay", "appearance"}) &&
+          !(n1 == "in" && i + 2 < s.last && t[i + 2].cap)) {
         continue;
       }
       if ((w == "landed" || w == "landing") && n1 != "in") continue;
@@ -500,14 +507,15 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       const bool tour_of = IsOneOf(w, {"tour", "tours"}) && n1 == "of";
       if (tour_of) place_from = i + 1;
       for (int k = i + 1; !direct && !tour_of && k < s.last && k <= reach; ++k) {
-        if (IsOneOf(t[k].norm, {"to", "in", "at", "into"})) {
+        if (IsOneOf(t[k].norm, {"to", "in", "at", "into"}) ||
+            (w == "returned" && t[k].norm == "from")) {
           place_from = k;
           break;
         }
         if (!t[k].word) break;
       }
       bool verb = !IsOneOf(w, {"visit", "visits", "trip", "trips", "tour", "arrival",
-                          "stopover", "presence", "stop", "stops"}) ||
+                          "stopover", "presence", "stop", "stops", "stay", "appearance"}) ||
                   IsOneOf(norm(i - 1), {"to", "will", "would", "may", "could", "might", "he",
                                    "she", "they", "also", "not", "him", "them"});
       add(i, i + 1, "visit", verb, "trigger:visit", place_from);

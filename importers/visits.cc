@@ -37,6 +37,40 @@ void AddCompanions(const Document& doc_, const Sentence& s_, const Mentions& m_,
 
 // The travellers the trigger's own phrase or clause names (companions are
 // added by AddCompanions).
+// "travelled to Kyiv with X (and Y)": the people a journey verb and its
+// place are followed by "with" travel too. Not when a contact has them as
+// its objects ("arrived in Kyiv for talks with X").
+std::vector<int> Companions(const Document& doc, const Sentence& s, const Mentions& m,
+                            const Trigger& t, const std::vector<int>& people,
+                            const absl::flat_hash_set<int>& objects) {
+  if (!t.verb || !IsOneOf(doc.tokens[t.first].norm,
+                          {"travelled", "traveled", "flew", "went", "arrived", "came",
+                           "headed", "journeyed", "travels", "travel", "fly", "go"})) {
+    return {};
+  }
+  int with = -1;
+  for (int k = t.last; k < s.last && k < t.last + 8; ++k) {
+    const Token& tok = doc.tokens[k];
+    if (tok.norm == "with") {
+      with = k;
+      break;
+    }
+    if (!(tok.word && (tok.cap || m.actor_at[k] >= 0 || IsDateWord(tok.norm) ||
+                       IsOneOf(tok.norm, {"to", "in", "at", "the", "on", "together", "along"})))) {
+      return {};
+    }
+  }
+  std::vector<int> out;
+  for (int mi : people) {
+    const bool next = with >= 0 && HeadStart(doc, s, m, m.people[mi]) == with + 1;
+    if ((next || (!out.empty() && Coordinated(doc, s, m, out.back(), mi))) &&
+        !objects.contains(mi)) {
+      out.push_back(mi);
+    }
+  }
+  return out;
+}
+
 std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Mentions& m_,
                                  const Trigger& t, const std::vector<int>& people_,
                                  const absl::flat_hash_set<int>& objects_) {
@@ -163,7 +197,10 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
   }
   // "their trip": several travel, never one person alone.
   if (OwnedByThem(doc_, s_, t)) return out.size() >= 2 ? out : std::vector<int>{};
-  if (!out.empty()) return out;
+  if (!out.empty()) {
+    for (int mi : Companions(doc_, s_, m_, t, people_, objects_)) out.push_back(mi);
+    return out;
+  }
   {
     // "he travelled", "his presence in Australia".
     int ps = PronounSubject(doc_, s_, m_, t, {});

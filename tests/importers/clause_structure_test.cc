@@ -328,6 +328,17 @@ const std::vector<Case> kTrips = {
     {"BareInfinitiveAfterObject",
      "Park Min-ho arrived in Oslo on Monday. The tour will also see him visit Finland.",
      {{"VISIT", {kPark}, kHappened}, {"VISIT", {kPark}, kPlanned}}, {}},
+    {"HeadToAPlace", "Nordmann will head to Seoul next week.",
+     {{"VISIT", {kOla}, kPlanned}}, {}},
+    {"StayInACity", "During his stay in Seoul, Nordmann also toured a shipyard.",
+     {{"VISIT", {kOla}, kHappened}}, {}},
+    {"StayInPowerIsNoTrip", "Virtanen hopes to stay in power until 2030.", {}, {"VISIT"}},
+    {"ReturnedFromAPlace", "Nordmann returned from Seoul on Sunday.",
+     {{"VISIT", {kOla}, kHappened}}, {}},
+    {"TravelledWithACompanion", "Nordmann travelled to Seoul with Virtanen on Monday.",
+     {{"VISIT", {kOla, kKari}, kHappened}}, {}},
+    {"ArrivedForTalksWithTheHost", "Nordmann arrived in Seoul for talks with Park Min-ho.",
+     {{"VISIT", {kOla}, kHappened}, {"MEET", {kOla, kPark}, kHappened}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Trips, ClauseStructureTest, ::testing::ValuesIn(kTrips), CaseName);
 
