@@ -83,7 +83,8 @@ bool ObjectGap(const Document& doc, const Mentions& m, int from, int to) {
       "his", "her", "their", "its", "on", "in", "at", "separately", "virtually", "again",
       "also", "jointly", "privately", "briefly", ",", "-", "phone", "telephone", "video",
       "link", "over", "via", "sidelines", "both", "leaders", "who", "counterpart",
-      "counterparts", "from", "for", "first", "time", "directly", "personally"};
+      "counterparts", "from", "for", "first", "time", "directly", "personally", "individually",
+      ":"};
   if (to - from > 16) return false;
   // "talks in the northern city of Tromso with X": whatever stands
   // before a final "with"/"between" belongs to the same phrase, unless a
@@ -235,9 +236,14 @@ bool Coordinated(const Document& doc_, const Sentence& s_, const Mentions& m_, i
                  int right_mi) {
   const int right = HeadStart(doc_, s_, m_, m_.people[right_mi]);
   const int left_end = SkipCaptionPosition(doc_, HeadEnd(m_.people[left_mi]), right);
+  // "spoke with: A of X; B of Y; and C": after a colon, semicolons
+  // separate the items of one list.
+  bool colon_list = false;
+  for (int k = s_.first; k < left_end && !colon_list; ++k) colon_list = doc_.tokens[k].norm == ":";
   bool after_separator = false;
   for (int k = SkipStateModifier(doc_, m_, left_end, right); k < right; ++k) {
-    const std::string& w = doc_.tokens[k].norm;
+    std::string w = doc_.tokens[k].norm;
+    if (colon_list && w == ";") w = ",";
     after_separator |= w == "and" || w == ",";
     // "A and Emirati NSA H.E. Sheikh B", "A, Navy Director B", "A, National
     // Security Advisor (NSA) B": after the separator, a short run of
@@ -290,10 +296,14 @@ int VerbStart(const Document& doc_, const Sentence& s_, const Trigger& t) {
       "makes", "made", "making", "conduct", "conducted", "attend", "attended",
       "attends", "join", "joined", "joins", "chaired", "co-chaired", "led", "addressed",
       "addresses"};
-  for (int k = t.first - 1; k >= s_.first && k >= t.first - 4; --k) {
+  // The noun's own name may stand between: "attended the annual East Asia
+  // Summit".
+  int named = 0;
+  for (int k = t.first - 1; k >= s_.first && k >= t.first - 4 - named; --k) {
     const Token& tok = doc_.tokens[k];
     if (kLight->contains(tok.norm)) return k;
-    if (!tok.word || tok.cap) return -1;
+    if (!tok.word || (tok.cap && (named >= 3 || k + 1 + named != t.first))) return -1;
+    if (tok.cap) ++named;
   }
   return -1;
 }

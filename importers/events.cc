@@ -65,8 +65,19 @@ std::vector<PlaceSpan> SentenceEvents::ContactPlace(const Trigger& t) const {
   // attacked in Dublin"), and a noun's inside its phrase ("such talks, met
   // X in Oslo").
   int clause_end = t.last;
-  while (clause_end < s_.last && !IsClauseBoundary(doc_.tokens[clause_end].norm) &&
-         !(!t.verb && doc_.tokens[clause_end].norm == ",")) {
+  while (clause_end < s_.last) {
+    // "the East Asia Summit (EAS) in Phnom Penh": the abbreviation of the
+    // noun's own name opens no clause.
+    if (!t.verb && clause_end == t.last && doc_.tokens[clause_end].norm == "(" &&
+        clause_end + 2 < s_.last &&
+        doc_.tokens[clause_end + 1].all_caps && doc_.tokens[clause_end + 2].norm == ")") {
+      clause_end += 3;
+      continue;
+    }
+    if (IsClauseBoundary(doc_.tokens[clause_end].norm) ||
+        (!t.verb && doc_.tokens[clause_end].norm == ",")) {
+      break;
+    }
     ++clause_end;
   }
   std::vector<PlaceSpan> place = PlaceAfterPreposition(doc_, m_, t.first, clause_end);
@@ -194,8 +205,9 @@ bool SentenceEvents::EmitSeparateContacts(const ContactSlot& slot, const std::ve
   if (!gapped.empty()) return true;
   // "held separate calls with A and B": one each, whatever their states.
   bool separate = false;
-  for (int k = t.first - 1; k >= s_.first && k >= t.first - 2; --k) {
-    separate |= IsOneOf(doc_.tokens[k].norm, {"separate", "separately", "individual"});
+  for (int k = std::max(s_.first, t.first - 2); k < s_.last && k <= t.last; ++k) {
+    separate |= IsOneOf(doc_.tokens[k].norm,
+                        {"separate", "separately", "individual", "individually"});
   }
   // "his meetings with A, B and C", "he will meet A, B and C" (of three
   // states): one contact per person met; hosting several guests at once, or
@@ -261,8 +273,16 @@ void SentenceEvents::EmitContact(const ContactSlot& slot, std::vector<DraftEvent
   // Only the surface rules' subject: a parse that found one person of a
   // contact more likely missed the other than met unnamed counterparts. A
   // host meeting guests is at home, not visiting.
+  // Whoever attended a summit in a named place was there, whoever the
+  // parse found.
+  // ("attended the annual East Asia Summit": the name's words between).
+  bool attended = false;
+  for (int k = t.first - 1; k >= s_.first && k >= t.first - 6 && !attended; --k) {
+    if (!doc_.tokens[k].word || m_.person_at[k] >= 0) break;
+    attended = IsOneOf(doc_.tokens[k].norm, {"attend", "attends", "attended", "attending"});
+  }
   ev.lone_subject = ev.entities.size() == 1 && !subj.empty() && known_place &&
-                    slot.parse_how.empty() && !IsHostVerb(w);
+                    (slot.parse_how.empty() || attended) && !IsHostVerb(w);
   ev.pair_reference = subj.empty() && (PairBefore(t) || slot.plural >= 0);
   out->push_back(std::move(ev));
 }

@@ -148,7 +148,8 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       int k = i + 1;
       while (k < s.last && k <= i + 4 && !IsOneOf(t[k].norm, {"with", "to"}) &&
              IsOneOf(t[k].norm, {"today", "by", "phone", "telephone", "on", "the", "again",
-                            "separately", "also", "yesterday", "briefly", "directly",
+                            "separately", "individually", "also", "yesterday", "briefly",
+                            "directly",
                             "monday", "tuesday", "wednesday", "thursday", "friday",
                             "saturday", "sunday", "over", "via", "this", "that", "morning",
                             "afternoon", "evening", "night", "tonight", "earlier", "later",

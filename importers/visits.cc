@@ -87,6 +87,19 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
       }
     }
   }
+  // "reached out to X, inviting him to visit": an object pronoun is the
+  // nearest person before it, never the subject of its own clause.
+  if (t.first - 3 >= s_.first && toks[t.first - 1].norm == "to" &&
+      IsOneOf(toks[t.first - 2].norm, {"him", "her"}) &&
+      IsOneOf(toks[t.first - 3].norm, {"invited", "invites", "invite", "inviting", "urged",
+                                       "urging", "asked", "asking", "encouraged", "encouraging"})) {
+    for (size_t i = people_.size(); i-- > 0;) {
+      const PersonMention& p = m_.people[people_[i]];
+      if (p.last > t.first - 3) continue;
+      if (HeadStart(doc_, s_, m_, p) == s_.first) break;  // the clause's subject
+      return {people_[i]};
+    }
+  }
   if (t.rule == "verb:invited-to") {  // "invited X to Oslo": X would travel
     for (int mi : people_) {
       if (HeadStart(doc_, s_, m_, m_.people[mi]) == t.last) return {mi};

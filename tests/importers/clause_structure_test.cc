@@ -339,6 +339,12 @@ const std::vector<Case> kTrips = {
      {{"VISIT", {kOla, kKari}, kHappened}}, {}},
     {"ArrivedForTalksWithTheHost", "Nordmann arrived in Seoul for talks with Park Min-ho.",
      {{"VISIT", {kOla}, kHappened}, {"MEET", {kOla, kPark}, kHappened}}, {}},
+    {"AttendedANamedSummitAbroad",
+     "Nordmann today attended the annual Pacific Rim Forum Summit (PRFS) in Seoul.",
+     {{"VISIT", {kOla}, kHappened}}, {}},
+    {"InvitingHimToVisit",
+     "Virtanen said her office had reached out to Nordmann, inviting him to visit Finland.",
+     {{"VISIT", {kOla}, kPossible}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Trips, ClauseStructureTest, ::testing::ValuesIn(kTrips), CaseName);
 
@@ -433,6 +439,11 @@ const std::vector<Case> kJoins = {
     {"SpokeInACityIsNoCall",
      "Nordmann spoke in Bergen on Friday.",
      {}, {"PHONE_CALL"}},
+    {"SpokeIndividuallyWithAColonList",
+     "Virtanen spoke individually with: Foreign Minister Ola Nordmann of Norway; and Prime "
+     "Minister Park Min-ho of South Korea.",
+     {{"PHONE_CALL", {kKari, kOla}, kHappened}, {"PHONE_CALL", {kKari, kPark}, kHappened}},
+     {}},
 };
 INSTANTIATE_TEST_SUITE_P(Joins, ClauseStructureTest, ::testing::ValuesIn(kJoins), CaseName);
 
