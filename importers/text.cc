@@ -112,7 +112,8 @@ bool FiniteVerbWord(const std::string& w) {
       "makes", "took", "takes", "gave", "gives", "held", "holds", "flew", "flies",
       "came", "comes", "led", "leads", "left", "leaves", "sat", "began", "begins", "saw",
       "sees", "wrote", "writes", "sent", "sends", "won", "wins", "lost", "brought", "kept",
-      "put", "ran", "runs", "hosts", "visits", "signed", "signs", "won't", "can't", "didn't",
+      "put", "ran", "runs", "hosts", "visits", "signed", "signs", "arrives", "travels",
+      "urges", "plans", "hopes", "wants", "thanks", "won't", "can't", "didn't",
       "doesn't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't"};
   return kSet->contains(w);
 }
@@ -122,6 +123,14 @@ bool FiniteVerbWord(const std::string& w) {
 // open with a subject, so it continues the clause before it. Merges such
 // fragments (on the same line, ended by a full stop) into the sentence
 // before them.
+bool IsWeekdayOrMonth(const std::string& w) {
+  static const auto* kSet = new absl::flat_hash_set<std::string>{
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december"};
+  return kSet->contains(w);
+}
+
 void MergeStrayStops(Document* doc) {
   const auto& toks = doc->tokens;
   std::vector<Sentence> out;
@@ -134,8 +143,10 @@ void MergeStrayStops(Document* doc) {
       const Token& stop = toks[s.first - 1];
       // The previous sentence ends in a bare full stop right after a
       // lower-case-free capitalised word ("Communist."), not a quote.
+      // A day or a month ends sentences ("... on Wednesday. Lowe arrives").
       merge = p.last - p.first >= 8 && stop.norm == "." && s.first - 2 >= p.first &&
               toks[s.first - 2].word && toks[s.first - 2].cap &&
+              !IsWeekdayOrMonth(toks[s.first - 2].norm) &&
               toks[s.first - 2].end == stop.begin && toks[s.last - 1].norm == ".";
       for (int k = s.first + 1; merge && k < s.last; ++k) {
         const Token& t = toks[k];

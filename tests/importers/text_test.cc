@@ -66,6 +66,15 @@ TEST(TextTest, FragmentWithAnIrregularPastVerbIsASentence) {
                 "Ann Hart, Bo Berg and Tove Lie later held a news conference."}));
 }
 
+// A day or a month ends a sentence, whatever verb the next one has.
+TEST(TextTest, SentenceAfterAWeekdayIsASentence) {
+  EXPECT_EQ(Sentences("Lund will hold talks with the foreign ministers of the region on "
+                      "Wednesday. Ann Hart flies in from Oslo for the talks."),
+            (std::vector<std::string>{
+                "Lund will hold talks with the foreign ministers of the region on Wednesday.",
+                "Ann Hart flies in from Oslo for the talks."}));
+}
+
 TEST(TextTest, SentenceOfFindsTheSentence) {
   Document doc = Analyze("One two. Three four.");
   EXPECT_EQ(doc.SentenceOf(0), 0);
