@@ -187,8 +187,8 @@ void SentenceEvents::ClaimNearby(ContactSlots* slots, const Claimed& claimed) co
 }
 
 void SentenceEvents::ClaimTheirPair(ContactSlot* slot) const {
-  // "their first face-to-face talks", read without a parse: the plural
-  // possessive names the pair (the parse, where there is one, says so too).
+  // "their first face-to-face talks": the plural possessive names the
+  // pair (the parse, where it finds anyone, says who).
   const Trigger& t = *slot->trigger;
   for (int k = t.first - 1; !t.verb && k >= s_.first && k >= t.first - 6; --k) {
     const Token& tok = doc_.tokens[k];
@@ -197,7 +197,10 @@ void SentenceEvents::ClaimTheirPair(ContactSlot* slot) const {
       slot->loose.clear();
       return;
     }
-    if (tok.cap || (!tok.word && tok.norm != "-")) return;
+    // "their participation in the summit": their noun is another.
+    if (tok.cap || (!tok.word && tok.norm != "-") || IsPreposition(tok.norm) || tok.norm == "in") {
+      return;
+    }
   }
 }
 
@@ -275,7 +278,10 @@ void SentenceEvents::ApplyParse(ContactSlot* slot) const {
   slot->loose.erase(std::remove_if(slot->loose.begin(), slot->loose.end(), elsewhere),
                     slot->loose.end());
   slot->parse_how = pa.how;
-  slot->plural = pa.plural;
+  // A parse that found no one keeps the rules' "their" ("according to a
+  // readout of their meeting", where the parse went astray).
+  const bool their = slot->plural >= 0 && doc_.tokens[slot->plural].norm == "their";
+  if (!pa.how.empty() || !their) slot->plural = pa.plural;
   slot->group = pa.group;
   // "The delegation also met with religious leaders": no one named on the
   // other side, no contact.
@@ -291,9 +297,7 @@ void SentenceEvents::ClaimPeople(ContactSlots* slots) const {
   for (size_t g = 0; g < slots->size(); ++g) ClaimSceneClause(g, slots, &claimed);
   for (ContactSlot& slot : *slots) ClaimWhereClause(&slot, &claimed);
   ClaimNearby(slots, claimed);
-  for (ContactSlot& slot : *slots) {
-    if (parse_ == nullptr) ClaimTheirPair(&slot);
-  }
+  for (ContactSlot& slot : *slots) ClaimTheirPair(&slot);
   for (ContactSlot& slot : *slots) {
     const int ts = TrailingParticipleSubject(*slot.trigger);
     if (ts >= 0 && !claimed.contains(ts) && slot.subjects.empty()) {

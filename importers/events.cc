@@ -209,6 +209,11 @@ bool SentenceEvents::EmitSeparateContacts(const ContactSlot& slot, const std::ve
     separate |= IsOneOf(doc_.tokens[k].norm,
                         {"separate", "separately", "individual", "individually"});
   }
+  // "met A and B separately".
+  if (!slot.objects.empty()) {
+    const int after = HeadEnd(m_.people[slot.objects.back()]);
+    separate |= after < s_.last && IsOneOf(doc_.tokens[after].norm, {"separately", "individually"});
+  }
   // "his meetings with A, B and C", "he will meet A, B and C" (of three
   // states): one contact per person met; hosting several guests at once, or
   // joining them, is one gathering ("hosted A and B at Camp David", "will

@@ -270,6 +270,7 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "in-person", true, "verb:join");
       continue;
     }
+
     // "accompanied Mr Putin to the memorial", "accompanied the Taoiseach on
     // the visit": travelling with someone is meeting them.
     if (IsOneOf(w, {"accompanied", "accompanies", "accompany", "accompanying"}) &&

@@ -444,6 +444,17 @@ const std::vector<Case> kJoins = {
      "Minister Park Min-ho of South Korea.",
      {{"PHONE_CALL", {kKari, kOla}, kHappened}, {"PHONE_CALL", {kKari, kPark}, kHappened}},
      {}},
+    {"MetTwoSeparately",
+     "Nordmann met Virtanen and Park Min-ho separately in Oslo on Monday.",
+     {{"MEET", {kOla, kKari}, kHappened}, {"MEET", {kOla, kPark}, kHappened}}, {}},
+    {"ReadoutOfTheirMeeting",
+     "Virtanen told Nordmann that fishing quotas were the hardest question, according to a "
+     "summary of their meeting.",
+     {{"MEET", {kOla, kKari}, kHappened}}, {}},
+    {"TheirParticipationInASummitIsNoContact",
+     "Nordmann spoke with Virtanen on Monday. The leaders also discussed their upcoming "
+     "participation in the Arctic Summit in June.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {"SUMMIT", "MEET"}},
 };
 INSTANTIATE_TEST_SUITE_P(Joins, ClauseStructureTest, ::testing::ValuesIn(kJoins), CaseName);
 
