@@ -76,6 +76,39 @@ bool IsRoyalStyle(const PersonMention& p) {
          (h == "prince" || h == "princess" || h == "king" || h == "queen");
 }
 
+// The names of the office a title-only reference uses: "the premier" is
+// the prime minister, "the top diplomat" the foreign minister (or the
+// secretary of state).
+std::vector<std::vector<std::string>> OfficeNames(const std::vector<std::string>& title) {
+  std::vector<std::vector<std::string>> out = {title};
+  if (title.empty()) return out;
+  if (title.back() == "premier") out.push_back({"prime", "minister"});
+  if (title.back() == "diplomat" && title.size() >= 2 && IsOneOf(title[0], {"top", "chief"})) {
+    out.push_back({"foreign", "minister"});
+    out.push_back({"foreign", "affairs"});
+    out.push_back({"secretary", "of", "state"});
+  }
+  return out;
+}
+
+bool NamesOffice(const std::vector<std::string>& role,
+                 const std::vector<std::vector<std::string>>& names) {
+  return std::any_of(names.begin(), names.end(), [&](const std::vector<std::string>& n) {
+    return !n.empty() && std::search(role.begin(), role.end(), n.begin(), n.end()) != role.end();
+  });
+}
+
+// Offices a state has one holder of: "the Italian premier" is the one
+// Italian leader the article names.
+bool OneHolderOffice(const std::vector<std::string>& title) {
+  if (title.empty()) return false;
+  const std::string& head = title.back();
+  return IsOneOf(head, {"president", "premier", "chancellor", "leader", "taoiseach"}) ||
+         (head == "diplomat" && title.size() >= 2 && IsOneOf(title[0], {"top", "chief"})) ||
+         (title.size() >= 2 && head == "minister" &&
+          IsOneOf(title[title.size() - 2], {"prime", "foreign"}));
+}
+
 class Resolver {
  public:
   Resolver(const KnowledgeBase& kb, int32_t day, Mentions* m) : kb_(kb), day_(day), m_(m) {}
@@ -205,22 +238,18 @@ int Resolver::ResolveTitle(int index) {
   // Executive Vice Minister" -> "Executive Vice Minister of Foreign
   // Affairs Ma Zhaoxu"), of the same nationality when one is given.
   const PersonMention& p = m_->people[index];
+  const std::vector<std::vector<std::string>> names = OfficeNames(p.name_tokens);
   int best = -1, best_pos = -1;
   for (size_t i = 0; i < m_->people.size(); ++i) {
     const PersonMention& q = m_->people[i];
     if (q.first >= p.first || q.entity < 0 || q.title_only || q.role.empty()) continue;
     if (!p.nationality.empty() && entities_[q.entity].state != p.nationality) continue;
     std::vector<std::string> role = NormalizedTokens(q.role);
-    if (role.size() < p.name_tokens.size()) continue;
     // "the president" is not the one called "former President".
     const bool former = !role.empty() && (role[0] == "former" || role[0] == "ex");
     const bool asks_former = !p.name_tokens.empty() && p.name_tokens[0] == "former";
     if (former != asks_former) continue;
-    bool found = false;
-    for (size_t s = 0; s + p.name_tokens.size() <= role.size() && !found; ++s) {
-      found = std::equal(p.name_tokens.begin(), p.name_tokens.end(), role.begin() + s);
-    }
-    if (found && q.first > best_pos) {
+    if (NamesOffice(role, names) && q.first > best_pos) {
       best_pos = q.first;
       best = q.entity;
     }
@@ -238,26 +267,29 @@ int Resolver::ResolveTitle(int index) {
     const pb::KbPerson* person = kb_.PersonByKey(e.kb_key);
     const pb::KbRole* role = person == nullptr ? nullptr : kb_.RoleOn(*person, day_);
     if (role == nullptr) continue;
-    const std::vector<std::string> title = NormalizedTokens(role->title());
-    if (std::search(title.begin(), title.end(), p.name_tokens.begin(), p.name_tokens.end()) ==
-        title.end()) {
-      continue;
-    }
+    if (!NamesOffice(NormalizedTokens(role->title()), names)) continue;
     if (kb_fit >= 0) return -1;  // two people hold such a title: no guess
     kb_fit = q.entity;
   }
   if (kb_fit >= 0) return kb_fit;
+  // "the Italian premier" when the article has named one Italian before.
+  if (!p.nationality.empty() && OneHolderOffice(p.name_tokens)) {
+    int of_state = -1;
+    for (const PersonMention& q : m_->people) {
+      if (q.first >= p.first || q.entity < 0 || q.title_only) continue;
+      if (entities_[q.entity].state != p.nationality || q.entity == of_state) continue;
+      if (of_state >= 0) return -1;
+      of_state = q.entity;
+    }
+    if (of_state >= 0) return of_state;
+  }
   // A lead that gives the title before the name ("The Duchess of X has
   // visited ... Sophia, the Duchess of X, travelled"): the holder named in
   // the next sentences.
   for (const PersonMention& q : m_->people) {
     if (q.first <= p.first || q.title_only || q.role.empty() || q.entity < 0) continue;
     if (q.first - p.first > 80) break;
-    std::vector<std::string> role = NormalizedTokens(q.role);
-    if (std::search(role.begin(), role.end(), p.name_tokens.begin(), p.name_tokens.end()) !=
-        role.end()) {
-      return q.entity;
-    }
+    if (NamesOffice(NormalizedTokens(q.role), names)) return q.entity;
   }
   return -1;
 }

@@ -138,6 +138,21 @@ const std::vector<Case> kTitleOnly = {
      "The Chilean trade minister has arrived in Oslo. Chilean Trade Minister Ana Soto met "
      "Nordmann on Tuesday.",
      "VISIT", {"Ana Soto"}, "", -1},
+    // Other names of an office: a premier is a prime minister, a top
+    // diplomat a foreign minister.
+    {"ThePremierIsThePrimeMinister",
+     "Park Min-ho flew to Oslo on Sunday. The South Korean premier held talks with Nordmann on "
+     "Monday.",
+     "MEET", {kPark, kOla}, "2023-05-29", -1},
+    {"TheTopDiplomatIsTheForeignMinister",
+     "Nordmann arrived in Seoul on Monday. The top diplomat met Park Min-ho the next day.",
+     "MEET", {kOla, kPark}, "", -1},
+    // A leader of a state the article names one person of.
+    {"TheOnePersonOfTheState",
+     "Chilean President Diego Morales landed in Helsinki on Monday. The Chilean leader met "
+     "Virtanen on "
+     "Tuesday.",
+     "MEET", {"Diego Morales", kKari}, "2023-05-30", -1},
 };
 INSTANTIATE_TEST_SUITE_P(TitleOnly, CorefStructureTest, ::testing::ValuesIn(kTitleOnly),
                          CaseName);
