@@ -150,8 +150,7 @@ const std::vector<Case> kTitleOnly = {
     // A leader of a state the article names one person of.
     {"TheOnePersonOfTheState",
      "Chilean President Diego Morales landed in Helsinki on Monday. The Chilean leader met "
-     "Virtanen on "
-     "Tuesday.",
+     "Virtanen on Tuesday.",
      "MEET", {"Diego Morales", kKari}, "2023-05-30", -1},
 };
 INSTANTIATE_TEST_SUITE_P(TitleOnly, CorefStructureTest, ::testing::ValuesIn(kTitleOnly),
