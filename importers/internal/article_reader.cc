@@ -123,11 +123,17 @@ Extraction ArticleReader::Read() {
 
 void ArticleReader::ReadSentence(int si) {
   if (si > 0) {
-    // The last time expression of the previous sentence frames this one.
+    // The last time expression of the previous sentence frames this one;
+    // not a date of background long before the story ("where a cameraman
+    // was killed in March 2022" in a story of 2023), unless that sentence
+    // tells of a contact or a trip itself.
     const Sentence& p = doc_.sentences[si - 1];
     std::vector<TimeMention> prev =
         FindTimeMentions(doc_.text.substr(p.begin, p.end - p.begin), pub_, false);
-    if (!prev.empty()) context_ = Context{true, si - 1, prev.back().span};
+    if (!prev.empty() && (prev.back().span.to_day() >= pub_day_ - 183 ||
+                          !FindTriggers(doc_, p).empty())) {
+      context_ = Context{true, si - 1, prev.back().span};
+    }
   }
   std::vector<DraftEvent> drafts = Drafts(si);
   AddStatements(si);

@@ -345,6 +345,11 @@ const std::vector<Case> kTrips = {
     {"InvitingHimToVisit",
      "Virtanen said her office had reached out to Nordmann, inviting him to visit Finland.",
      {{"VISIT", {kOla}, kPossible}}, {}},
+    // A date of background long before the story dates nothing after it.
+    {"BackgroundDateFramesNoLaterTrip",
+     "Nordmann arrived in Seoul on Monday for a four-day visit. Busan is where a ferry sank in "
+     "March 2014. Nordmann also visited Busan.",
+     {{"VISIT", {kOla}, kHappened}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Trips, ClauseStructureTest, ::testing::ValuesIn(kTrips), CaseName);
 
