@@ -302,6 +302,7 @@ int VerbStart(const Document& doc_, const Sentence& s_, const Trigger& t) {
   for (int k = t.first - 1; k >= s_.first && k >= t.first - 4 - named; --k) {
     const Token& tok = doc_.tokens[k];
     if (kLight->contains(tok.norm)) return k;
+    if (tok.norm == "-" && !tok.space_before) continue;  // "an in-person meeting"
     if (!tok.word || (tok.cap && (named >= 3 || k + 1 + named != t.first))) return -1;
     if (tok.cap) ++named;
   }

@@ -197,8 +197,11 @@ void SentenceEvents::ClaimTheirPair(ContactSlot* slot) const {
       slot->loose.clear();
       return;
     }
-    // "their participation in the summit": their noun is another.
-    if (tok.cap || (!tok.word && tok.norm != "-") || IsPreposition(tok.norm) || tok.norm == "in") {
+    // "their participation in the summit": their noun is another ("their
+    // in-person meeting" is theirs).
+    const bool compound = k + 1 < t.first && doc_.tokens[k + 1].norm == "-";
+    if (tok.cap || (!tok.word && tok.norm != "-") ||
+        (!compound && (IsPreposition(tok.norm) || tok.norm == "in"))) {
       return;
     }
   }

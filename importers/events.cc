@@ -256,8 +256,8 @@ void SentenceEvents::EmitContact(const ContactSlot& slot, std::vector<DraftEvent
     return;
   }
   if (IsOneOf(w, {"host", "hosts", "hosted", "hosting", "welcomed", "welcomes", "welcome",
-                  "welcoming"}) &&
-      !subj.empty() && known_place) {
+                  "welcoming", "received", "receives", "greeted", "greets"}) &&
+      t.mode == "in-person" && !subj.empty() && known_place) {
     // "X will host Y for talks in China", "hosted the leaders of A and B at
     // Camp David": the guests travel there.
     auto guest = [&](int entity, const char* rule) {

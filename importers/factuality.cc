@@ -62,6 +62,12 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
           IsOneOf(t[k + 1].norm, {"planned", "scheduled", "expected", "due", "set"})) {
         return set(pb::PLANNED, t[k + 1].norm);
       }
+      // "A meeting between X and Y is not planned".
+      if (IsOneOf(w, {"is", "are", "was", "were"}) && k + 2 < s.last &&
+          IsOneOf(t[k + 1].norm, {"not", "n't"}) &&
+          IsOneOf(t[k + 2].norm, {"planned", "scheduled", "expected", "envisaged", "foreseen"})) {
+        return set(pb::DENIED, "not-" + t[k + 2].norm);
+      }
     }
   }
   // "has not confirmed that they will meet": uncertain, whatever follows.

@@ -438,8 +438,12 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
       AddPerson(std::move(p));
       continue;
     }
-    const bool titled = TitleBefore(doc_, s_.first, a, false, entity_at).Found() ||
-                        TitleBefore(doc_, s_.first, a, true, entity_at).Found();
+    const TitleSpan title_before = TitleBefore(doc_, s_.first, a, false, entity_at);
+    const TitleSpan before_comma = TitleBefore(doc_, s_.first, a, true, entity_at);
+    const bool titled = title_before.Found() || before_comma.Found();
+    // "as leaders in Bali": a plural title names no one word after it.
+    const bool one_titled = (title_before.Found() && !IsPluralTitle(title_before.head)) ||
+                            (before_comma.Found() && !IsPluralTitle(before_comma.head));
     int nat = -1;
     const bool appositive = TitleAfter(doc_, b, s_.last, entity_at, &nat).Found();
     const bool described = a - 1 >= s_.first && IsDescriptorNoun(toks[a - 1].norm);
@@ -461,7 +465,7 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
           break;
         }
       }
-    } else if (words == 1 && (titled || honorific) &&
+    } else if (words == 1 && (one_titled || honorific) &&
                !(a - 1 >= s_.first && toks[a - 1].norm == "of")) {
       // Not "Duchess of Tampere", "Prince of Wales": the place of a style.
       p.short_form = true;

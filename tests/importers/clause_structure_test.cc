@@ -460,6 +460,15 @@ const std::vector<Case> kJoins = {
      "Nordmann spoke with Virtanen on Monday. The leaders also discussed their upcoming "
      "participation in the Arctic Summit in June.",
      {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {"SUMMIT", "MEET"}},
+    {"ReceivedAGuestInTheCapital",
+     "Virtanen received Nordmann in Helsinki on Tuesday.",
+     {{"MEET", {kKari, kOla}, kHappened}, {"VISIT", {kOla}, kHappened}}, {}},
+    {"MeetingIsNotPlanned",
+     "A meeting between Nordmann and Park Min-ho is not planned, officials said.",
+     {{"MEET", {kOla, kPark}, pb::DENIED}}, {}},
+    {"TheirFirstInPersonMeetingAsLeaders",
+     "Nordmann and Virtanen had their first in-person meeting as leaders in Bergen.",
+     {{"MEET", {kOla, kKari}, kHappened}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Joins, ClauseStructureTest, ::testing::ValuesIn(kJoins), CaseName);
 
