@@ -175,6 +175,8 @@ absl::StatusOr<Neighbourhood> ExpandNeighbourhood(const GraphSource& graph,
                                                   const NeighbourhoodSpec& spec) {
   if (spec.k < 1) return absl::InvalidArgumentError("neighbourhood: k must be at least 1");
   if (spec.limit < 1) return absl::InvalidArgumentError("neighbourhood: limit must be at least 1");
+  // No type follows nothing (an empty RelFilter would mean every type).
+  if (spec.types.empty()) return Neighbourhood();
   return Expansion(graph, spec).Run();
 }
 

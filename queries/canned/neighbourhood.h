@@ -58,8 +58,9 @@ struct Neighbourhood {
 // The breadth-first expansion of `spec` over `graph`: each level's nodes
 // are expanded once, and a relationship back to a node already expanded is
 // skipped by that node's mark (it was examined from there), so each
-// relationship is examined once. Errors: InvalidArgument for k < 1 or
-// limit < 1.
+// relationship is examined once. A level is read whole before the limit
+// cuts it (the entities kept are its first by name). Errors:
+// InvalidArgument for k < 1 or limit < 1.
 absl::StatusOr<Neighbourhood> ExpandNeighbourhood(const cypher::GraphSource& graph,
                                                   const NeighbourhoodSpec& spec);
 

@@ -140,6 +140,8 @@ TEST_F(NeighbourhoodTest, EachRelationshipIsExaminedOnce) {
 
 TEST_F(NeighbourhoodTest, TypesWindowAndFactualityFilter) {
   EXPECT_THAT(Nodes(Expand(Spec(1, {"HOLDS_ROLE"}))), ElementsAre("S:1"));
+  EXPECT_THAT(Nodes(Expand(Spec(2, {}))), ElementsAre());
+  EXPECT_THAT(Nodes(Expand(Spec(2, {"LOCATED_IN"}))), ElementsAre());
   NeighbourhoodSpec window = Spec(3);
   window.from_day = Day("2023-03-01");
   // A - B (January) ends before the window; the undated D - E passes.
