@@ -4,7 +4,6 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "queries/cypher/value.h"
@@ -92,10 +91,12 @@ class Expansion {
   }
 
  private:
-  // Expands the nodes at hop d; returns those kept at hop d + 1.
+  // Expands the nodes at hop d; returns those reached at hop d + 1. The
+  // limit stops the expansion at the first entity it has no room for, so
+  // that a limit bounds the work as well as the answer.
   std::vector<int64_t> Level(const std::vector<int64_t>& frontier, int d) {
+    const size_t room = static_cast<size_t>(spec_.limit) - result_.nodes.size();
     std::vector<int64_t> reached;
-    std::vector<NeighbourhoodEdge> edges;
     for (int64_t u : frontier) {
       rels_.clear();
       g_.Relationships(u, Direction::kOut, out_, &rels_);
@@ -112,31 +113,25 @@ class Expansion {
         ++result_.relationships_examined;
         if (!Passes(g_, spec_, rel, v)) continue;
         if (it == hops_.end()) {
+          if (reached.size() == room) {
+            result_.limit_reached = true;
+            return Keep(d + 1, std::move(reached));
+          }
           hops_.emplace(v, d + 1);
           reached.push_back(v);
         }
-        edges.push_back({rel, u, v, d + 1});
+        result_.edges.push_back({rel, u, v, d + 1});
       }
     }
-    Keep(d + 1, &reached, &edges);
-    return reached;
+    return Keep(d + 1, std::move(reached));
   }
 
-  // Adds a level's nodes and edges, cut to the limit.
-  void Keep(int hop, std::vector<int64_t>* reached, std::vector<NeighbourhoodEdge>* edges) {
-    if (reached->empty()) return;
-    const size_t room = static_cast<size_t>(spec_.limit) - result_.nodes.size();
-    SortByName(g_, reached);
-    if (reached->size() > room) {
-      reached->resize(room);
-      result_.limit_reached = true;
-      const absl::flat_hash_set<int64_t> kept(reached->begin(), reached->end());
-      edges->erase(std::remove_if(edges->begin(), edges->end(),
-                                  [&](const NeighbourhoodEdge& e) { return !kept.contains(e.to); }),
-                   edges->end());
-    }
-    for (int64_t n : *reached) result_.nodes.emplace_back(n, hop);
-    result_.edges.insert(result_.edges.end(), edges->begin(), edges->end());
+  // Records a level's nodes, by name: the next level's frontier, whose
+  // order makes a cut by the limit repeatable.
+  std::vector<int64_t> Keep(int hop, std::vector<int64_t> reached) {
+    SortByName(g_, &reached);
+    for (int64_t n : reached) result_.nodes.emplace_back(n, hop);
+    return reached;
   }
 
   const GraphSource& g_;

@@ -48,7 +48,7 @@ struct Neighbourhood {
   // within a level by name then id.
   std::vector<std::pair<int64_t, int>> nodes;
   std::vector<NeighbourhoodEdge> edges;  // in the order found
-  // True when `limit` nodes were kept and more lay within k hops.
+  // True when `limit` nodes were kept and another lay within k hops.
   bool limit_reached = false;
   // Relationships whose filters ran: each relationship of the subgraph's
   // adjacency once, however many ways lead to it.
@@ -56,10 +56,13 @@ struct Neighbourhood {
 };
 
 // The breadth-first expansion of `spec` over `graph`: each level's nodes
-// are expanded once, and a relationship back to a node already expanded is
-// skipped by that node's mark (it was examined from there), so each
-// relationship is examined once. A level is read whole before the limit
-// cuts it (the entities kept are its first by name). Errors:
+// are expanded once, in order of name, and a relationship back to a node
+// already expanded is skipped by that node's mark (it was examined from
+// there), so each relationship is examined once. The search stops at the
+// first entity beyond `limit`: the entities kept are the nearest, and at
+// the last hop the first found (the frontier by name, each node's
+// relationships in the source's order), with the relationships found up
+// to the cut. So a limit bounds the work, not only the answer. Errors:
 // InvalidArgument for k < 1 or limit < 1.
 absl::StatusOr<Neighbourhood> ExpandNeighbourhood(const cypher::GraphSource& graph,
                                                   const NeighbourhoodSpec& spec);

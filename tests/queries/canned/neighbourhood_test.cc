@@ -158,7 +158,9 @@ TEST_F(NeighbourhoodTest, TypesWindowAndFactualityFilter) {
   EXPECT_THAT(Nodes(Expand(planned)), ElementsAre("ev1:1", "ev2:1"));
 }
 
-TEST_F(NeighbourhoodTest, LimitKeepsTheNearestByNameAndSaysSo) {
+// The search stops at the first entity beyond the limit: the frontier is
+// taken by name, each node's relationships in the graph's order.
+TEST_F(NeighbourhoodTest, LimitKeepsTheNearestFirstFoundAndSaysSo) {
   NeighbourhoodSpec spec = Spec(2);
   spec.limit = 1;
   Neighbourhood n = Expand(spec);
@@ -169,6 +171,8 @@ TEST_F(NeighbourhoodTest, LimitKeepsTheNearestByNameAndSaysSo) {
   n = Expand(spec);
   EXPECT_THAT(Nodes(n), ElementsAre("B:1", "C:1"));
   EXPECT_TRUE(n.limit_reached);
+  // The cut stopped the search: B's relationship to D was the last looked at.
+  EXPECT_EQ(n.relationships_examined, 4);
   // Exactly the limit, and nothing further within k: no note.
   spec.limit = 3;
   EXPECT_FALSE(Expand(spec).limit_reached);
