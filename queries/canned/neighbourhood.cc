@@ -41,7 +41,8 @@ bool Passes(const GraphSource& g, const NeighbourhoodSpec& spec, int64_t rel, in
       return false;
     }
   }
-  if (spec.to_day && date != nullptr && (date->kind != Value::Kind::kDate || date->i > *spec.to_day)) {
+  if (spec.to_day && date != nullptr &&
+      (date->kind != Value::Kind::kDate || date->i > *spec.to_day)) {
     return false;
   }
   if (!spec.factualities) return true;
@@ -157,7 +158,8 @@ absl::StatusOr<std::vector<std::string>> Strings(const CypherValue& list, const 
   std::vector<std::string> out;
   for (const CypherValue& v : list.list) {
     if (v.kind != CypherValue::Kind::kString) {
-      return absl::InvalidArgumentError(absl::StrCat("neighbourhood: $", name, " holds a non-string"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("neighbourhood: $", name, " holds a non-string"));
     }
     out.push_back(v.text);
   }
@@ -231,7 +233,8 @@ CypherResult NeighbourhoodRows(const GraphSource& graph, const Neighbourhood& n)
     std::vector<Value> labels;
     for (const std::string& l : graph.Labels(e.to)) labels.push_back(Value::String(l));
     const Value rel = Value::Rel(e.rel);
-    out.rows.push_back({CypherValue::Int(e.hops), cypher::ToCypherValue(Value::Node(e.from), &graph),
+    out.rows.push_back({CypherValue::Int(e.hops),
+                        cypher::ToCypherValue(Value::Node(e.from), &graph),
                         cypher::ToCypherValue(rel, &graph),
                         cypher::ToCypherValue(Value::Node(e.to), &graph),
                         cypher::ToCypherValue(Value::List(std::move(labels)), &graph),

@@ -216,7 +216,8 @@ TEST(cypher_pruning, MatchesWalkEnumerationOnRandomGraphs) {
       "MATCH (s), (e) WHERE exists((s)-[:A*..2]->(e)) RETURN s.id AS s, e.id AS e ORDER BY s, e",
       "MATCH (s) WHERE (s)-[*1..3]->(s) RETURN s.id AS s ORDER BY s",
       "MATCH (s) WHERE NOT (s)<-[:B*0..2]-(:L) RETURN s.id AS s ORDER BY s",
-      "MATCH (s), (e) WHERE s.id < e.id AND (s)-[*2..3]-(e) RETURN s.id AS s, e.id AS e ORDER BY s, e",
+      "MATCH (s), (e) WHERE s.id < e.id AND (s)-[*2..3]-(e) "
+      "RETURN s.id AS s, e.id AS e ORDER BY s, e",
       "MATCH (s), (e) RETURN s.id AS s, e.id AS e, length(shortestPath((s)-[*..3]-(e))) AS d "
       "ORDER BY s, e",
   };
