@@ -1,6 +1,7 @@
 // newsgraph ask: the canned queries of the registry (data/queries/canned.cypher
 // and the user's --queries files). officials-met and contacts-of run their
-// C++ implementations (the scored path) unless --engine cypher.
+// C++ implementations (the scored path) unless --engine cypher; so does
+// neighbourhood (a breadth-first search with the rows of its Cypher text).
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
@@ -153,8 +154,9 @@ int RunNative(const AskFlags& flags, const CannedEntry& entry) {
   } else {
     return ReportError("ask", absl::InvalidArgumentError(
                                   absl::StrCat(entry.name, " (", entry.origin,
-                                               ") says engine: native, but only officials-met and "
-                                               "contacts-of have a C++ implementation")));
+                                               ") says engine: native, but only officials-met, "
+                                               "contacts-of and neighbourhood have a C++ "
+                                               "implementation")));
   }
   if (!rows.ok()) return ReportError("ask", rows.status());
   if (flags.format == "json") {
@@ -189,6 +191,8 @@ absl::StatusOr<std::map<std::string, std::string>> GivenParams(const AskFlags& f
   return given;
 }
 
+// An entry whose answer has the rows of its Cypher text: the text, or its
+// C++ implementation (neighbourhood) unless --engine cypher.
 int RunCypherEntry(const AskFlags& flags, const CannedEntry& entry) {
   absl::StatusOr<std::map<std::string, std::string>> given = GivenParams(flags);
   if (!given.ok()) return ReportError("ask", given.status());
@@ -202,7 +206,9 @@ int RunCypherEntry(const AskFlags& flags, const CannedEntry& entry) {
   absl::StatusOr<std::unique_ptr<Store>> store = OpenForReading(flags.db);
   if (!store.ok()) return ReportError("ask", store.status());
   absl::StatusOr<std::string> out = queries::RunCannedQuery(
-      **store, entry, *params, flags.format, WithinProcessMemory(CypherOptions()));
+      **store, entry, *params, flags.format, WithinProcessMemory(CypherOptions()),
+      flags.engine == "cypher" ? queries::CannedEngine::kCypher
+                               : queries::CannedEngine::kAsEntrySays);
   if (!out.ok()) return ReportError("ask", out.status());
   std::cout << *out;
   return 0;
@@ -239,7 +245,9 @@ int RunAsk(const AskFlags& flags) {
     return ReportError("ask", absl::InvalidArgumentError(absl::StrCat(
                                   entry->name, " has no C++ implementation; drop --engine")));
   }
-  if (entry->native && flags.engine != "cypher") return RunNative(flags, *entry);
+  if (entry->native && flags.engine != "cypher" && !queries::HasNativeRows(*entry)) {
+    return RunNative(flags, *entry);
+  }
   return RunCypherEntry(flags, *entry);
 }
 
@@ -262,7 +270,8 @@ Command AddAskCommand(CLI::App& app) {
                   "':'-separated)");
   sub->add_option("--param", flags->params, "A query parameter, NAME=VALUE (repeatable)");
   sub->add_option("--engine", flags->engine,
-                  "cypher: run officials-met/contacts-of from their Cypher text instead of C++")
+                  "cypher: run officials-met/contacts-of/neighbourhood from their Cypher text "
+                  "instead of C++")
       ->check(CLI::IsMember({"native", "cypher"}));
   const std::map<std::string, std::string> help = {
       {"a", "First side or entity: ISO 3166 code (US), alliance (NATO) or a name (path)"},
@@ -273,7 +282,7 @@ Command AddAskCommand(CLI::App& app) {
       {"date", "A day, YYYY-MM-DD (alliance-members)"},
       {"k", "Hops (neighbourhood)"},
       {"types", "Relationship types, comma-separated (neighbourhood, path)"},
-      {"limit", "At most this many rows"},
+      {"limit", "At most this many rows (neighbourhood: entities; a note says when reached)"},
       {"from", "Window start, YYYY-MM-DD (inclusive; officials-met default 1900-01-01)"},
       {"to", "Window end, YYYY-MM-DD (inclusive; officials-met default 2999-12-31)"},
       {"mode", "Kind of contact: in-person, call or any (default in-person)"},

@@ -199,7 +199,9 @@ ApiReply ServeApi::Neighbourhood(const std::map<std::string, std::string>& param
   if (!rows.is_array()) return ErrorReply(absl::InternalError("neighbourhood: not a JSON array"));
   Json nodes = Json::object(), edges = Json::array();
   Json center = nullptr;
+  bool limit_reached = false;
   for (const Json& row : rows) {
+    limit_reached = limit_reached || row.value("limit_reached", false);
     const Json& from = row["from_entity"];
     const Json& to = row["entity"];
     const Json& via = row["via"];
@@ -218,7 +220,10 @@ ApiReply ServeApi::Neighbourhood(const std::map<std::string, std::string>& param
   }
   Json node_list = Json::array();
   for (auto& [id, node] : nodes.items()) node_list.push_back(std::move(node));
-  return JsonReply({{"center", center}, {"nodes", node_list}, {"edges", edges}});
+  return JsonReply({{"center", center},
+                    {"nodes", node_list},
+                    {"edges", edges},
+                    {"limit_reached", limit_reached}});
 }
 
 ApiReply ServeApi::Evidence(const std::string& event_id) const {

@@ -52,7 +52,7 @@ class ServeApi {
   // GET /api/search?q=NAME: the stored name NAME finds and the names near it.
   ApiReply Search(const std::string& q) const;
   // GET /api/neighbourhood?entity=&k=&types=&from=&to=&factuality=&limit=:
-  // {"center", "nodes", "edges"}, each edge with its evidence.
+  // {"center", "nodes", "edges", "limit_reached"}, each edge with its evidence.
   ApiReply Neighbourhood(const std::map<std::string, std::string>& params) const;
   // GET /api/evidence/<event id>: the event and its sentences and articles.
   ApiReply Evidence(const std::string& event_id) const;

@@ -14,9 +14,9 @@
 //                                             person, entity: a name or alias,
 //                                             resolved in the store (did you mean)
 //   // formats: table json csv dot graphml   (default table json csv)
-//   // engine: native                        (officials-met and contacts-of:
-//                                             `ask` runs the C++ version unless
-//                                             --engine cypher)
+//   // engine: native                        (officials-met, contacts-of and
+//                                             neighbourhood: `ask` runs the C++
+//                                             version unless --engine cypher)
 // Every answer row carries its proof in a column named `evidence`: evidence
 // ids, or nodes, relationships and paths whose evidence the runner looks up
 // (an Event's `evidence`, a MET/SPOKE_WITH relationship's event's), then
@@ -91,17 +91,23 @@ ORDER BY a, b
 // description: What lies within k hops of an entity: one row per relationship that reaches an
 // description: entity at its shortest distance (hop) from the first,
 // description: following only the given relationship types, only relationships whose time
-// description: overlaps the window, and only events of the given factualities.
+// description: overlaps the window, and only events of the given factualities. At most limit
+// description: entities, nearest first; a note says when the limit was reached.
 // param: entity entity — the entity's name or an alias (Wang Yi, United States, NATO, Bali, Indonesia)
 // param: k int[1..3] = 2 — hops
 // param: types strings[MET|SPOKE_WITH|PARTICIPATED_IN|HOLDS_ROLE|MEMBER_OF|HELD_AT|REPORTED_IN|LOCATED_IN] = MET,SPOKE_WITH — relationship types to follow, comma-separated
 // param: from date = null — only relationships that end on or after this day
 // param: to date = null — only relationships that start on or before this day
 // param: factuality strings[happened|planned|possible|cancelled|denied] = happened — only events and relationships of these factualities (null: any)
-// param: limit int[1..10000] = 200 — at most this many rows
+// param: limit int[1..10000] = 200 — at most this many entities (the Cypher text below: rows)
 // formats: table json csv dot graphml
+// engine: native
 //
-// One pattern step per hop, each filtered as soon as it is bound (a
+// `ask` runs the C++ version (queries/canned/neighbourhood.h): one
+// breadth-first expansion that examines each relationship once, the same
+// rows in the same order, with limit counting entities. This text is its
+// readable equivalent (`--engine cypher`), which enumerates paths: one
+// pattern step per hop, each filtered as soon as it is bound (a
 // variable-length pattern would expand every relationship type first). An
 // entity's hop is its shortest distance; the rows are the relationships
 // that reach it at that distance. MET and SPOKE_WITH are stored once each

@@ -1,15 +1,21 @@
 #include "queries/canned/runner.h"
 
+#include <utility>
+
+#include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "queries/canned/entity_names.h"
+#include "queries/canned/neighbourhood.h"
+#include "queries/cypher/store_source.h"
 #include "queries/output/graph_output.h"
 
 namespace newsgraph::queries {
 
 absl::StatusOr<std::string> FormatCannedAnswer(const CannedEntry& entry, CypherResult result,
                                                const EvidenceSource& evidence,
-                                               absl::string_view format) {
+                                               absl::string_view format,
+                                               const std::string& limit_note) {
   if (!entry.SupportsFormat(format)) {
     return absl::InvalidArgumentError(absl::StrCat("--format ", format, ": ", entry.name,
                                                    " answers as ",
@@ -19,6 +25,7 @@ absl::StatusOr<std::string> FormatCannedAnswer(const CannedEntry& entry, CypherR
   if (format == "graphml") return AnswerGraphToGraphMl(CollectAnswerGraph(result), &evidence);
   absl::StatusOr<Answer> answer = ResolveEvidence(std::move(result), evidence);
   if (!answer.ok()) return answer.status();
+  answer->limit_note = limit_note;
   if (format == "json") return absl::StrCat(AnswerToJson(*answer), "\n");
   if (format == "csv") return AnswerToCsv(*answer);
   return AnswerToTable(*answer);
@@ -54,11 +61,42 @@ absl::StatusOr<CypherParams> ResolveNames(const Store& store, const CannedEntry&
   return params;
 }
 
+bool HasNativeRows(const CannedEntry& entry) {
+  return entry.native && entry.name == "neighbourhood";
+}
+
+absl::StatusOr<NativeAnswer> RunNativeRows(const Store& store, const CannedEntry& entry,
+                                           const CypherParams& given) {
+  if (!HasNativeRows(entry)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(entry.name, " has no C++ implementation with the rows of its Cypher text"));
+  }
+  absl::StatusOr<CypherParams> params = ResolveNames(store, entry, given);
+  if (!params.ok()) return params.status();
+  cypher::StoreGraphSource graph(store);
+  absl::StatusOr<NeighbourhoodSpec> spec = NeighbourhoodSpecOf(graph, *params);
+  if (!spec.ok()) return spec.status();
+  absl::StatusOr<Neighbourhood> found = ExpandNeighbourhood(graph, *spec);
+  if (!found.ok()) return found.status();
+  NativeAnswer out;
+  out.result = NeighbourhoodRows(graph, *found);
+  // A failed read answered "absent" inside the search: not an answer.
+  if (!graph.status().ok()) return graph.status();
+  if (found->limit_reached) out.limit_note = NeighbourhoodLimitNote(spec->limit);
+  return out;
+}
+
 absl::StatusOr<std::string> RunCannedQuery(const Store& store, const CannedEntry& entry,
                                            const CypherParams& params, absl::string_view format,
-                                           const CypherOptions& options) {
+                                           const CypherOptions& options, CannedEngine engine) {
   if (!entry.SupportsFormat(format)) {
     return FormatCannedAnswer(entry, CypherResult(), StoreEvidenceSource(store), format);
+  }
+  if (engine != CannedEngine::kCypher && HasNativeRows(entry)) {
+    absl::StatusOr<NativeAnswer> native = RunNativeRows(store, entry, params);
+    if (!native.ok()) return native.status();
+    return FormatCannedAnswer(entry, std::move(native->result), StoreEvidenceSource(store), format,
+                              native->limit_note);
   }
   absl::StatusOr<CypherResult> result = RunCannedCypher(store, entry, params, options);
   if (!result.ok()) return result.status();

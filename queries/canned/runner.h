@@ -14,12 +14,36 @@
 
 namespace newsgraph::queries {
 
+// Which implementation answers an entry that says `engine: native`.
+enum class CannedEngine { kAsEntrySays, kCypher };
+
+// Whether `entry` says `engine: native` and has a C++ implementation that
+// answers with the rows of its Cypher text (neighbourhood), so that every
+// format renders it as it would the Cypher answer. officials-met and
+// contacts-of answer with PairRows instead (the ask command runs them).
+bool HasNativeRows(const CannedEntry& entry);
+
+// A native answer: the rows, and the note to show when a limit cut it.
+struct NativeAnswer {
+  CypherResult result;
+  std::string limit_note;
+};
+
+// Runs the C++ implementation of `entry` (HasNativeRows) with `params`
+// (from BindParams; names are resolved here). Errors: those of
+// ResolveNames, of the store, and FailedPrecondition when the entry has no
+// such implementation.
+absl::StatusOr<NativeAnswer> RunNativeRows(const Store& store, const CannedEntry& entry,
+                                           const CypherParams& params);
+
 // `result` (an answer of `entry`) as `format`: table, json, csv, dot or
 // graphml. Errors: InvalidArgument when the entry does not list the format
 // (the message names the ones it does), the errors of `evidence`.
+// `limit_note` (may be empty) ends the table and marks each JSON row.
 absl::StatusOr<std::string> FormatCannedAnswer(const CannedEntry& entry, CypherResult result,
                                                const EvidenceSource& evidence,
-                                               absl::string_view format);
+                                               absl::string_view format,
+                                               const std::string& limit_note = "");
 
 // `params` with each person and entity parameter of `entry` replaced by
 // the name it finds in `store` (ResolveEntityName). Errors: NotFound (with
@@ -35,12 +59,15 @@ absl::StatusOr<CypherResult> RunCannedCypher(const Store& store, const CannedEnt
                                              const CypherParams& params,
                                              const CypherOptions& options = {});
 
-// Runs `entry`'s Cypher text with `params` (from BindParams) on `store` and
-// formats the answer. Errors: those of RunCypher, with the entry's name and
-// file position in front, and those of FormatCannedAnswer.
+// Runs `entry` with `params` (from BindParams) on `store` and formats the
+// answer: its C++ implementation when HasNativeRows (unless `engine` is
+// kCypher), else its Cypher text under `options`. Errors: those of
+// RunCypher, with the entry's name and file position in front, those of
+// RunNativeRows and those of FormatCannedAnswer.
 absl::StatusOr<std::string> RunCannedQuery(const Store& store, const CannedEntry& entry,
                                            const CypherParams& params, absl::string_view format,
-                                           const CypherOptions& options = {});
+                                           const CypherOptions& options = {},
+                                           CannedEngine engine = CannedEngine::kAsEntrySays);
 
 }  // namespace newsgraph::queries
 

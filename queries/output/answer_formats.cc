@@ -232,18 +232,24 @@ std::string AnswerToTable(const Answer& answer) {
     table.rows.push_back(std::move(row));
   }
   table.footer = absl::StrCat("\n", answer.rows.size(), answer.rows.size() == 1 ? " row\n" : " rows\n");
+  if (!answer.limit_note.empty()) absl::StrAppend(&table.footer, answer.limit_note, "\n");
   return TableToText(table);
 }
 
 std::string AnswerToJson(const Answer& answer) {
   Table table;
   table.columns = answer.columns;
+  // A field of every row rather than a wrapper object: every canned answer
+  // stays one array of row objects.
+  const bool cut = !answer.limit_note.empty();
+  if (cut) table.columns.push_back("limit_reached");
   for (size_t r = 0; r < answer.rows.size(); ++r) {
     TableRow row;
     for (size_t c = 0; c < answer.columns.size(); ++c) {
       row.values.push_back(IsEvidence(answer, c) ? EvidenceJson(answer.evidence[r])
                                                  : CypherValueToJson(answer.rows[r][c]));
     }
+    if (cut) row.values.push_back(nlohmann::ordered_json(true));
     table.rows.push_back(std::move(row));
   }
   return TableToJson(table);

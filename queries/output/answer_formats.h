@@ -33,6 +33,9 @@ struct Answer {
   int evidence_column = -1;  // index of `evidence` in columns, -1 if none
   // Per row: the evidence its `evidence` cell names, each id once, in order.
   std::vector<std::vector<EvidenceInfo>> evidence;
+  // Set when a limit cut the answer short (native neighbourhood): the table
+  // ends with this line, and each JSON row carries "limit_reached": true.
+  std::string limit_note;
 };
 
 // Where evidence comes from (a store; a fake in tests).
@@ -61,12 +64,14 @@ class StoreEvidenceSource : public EvidenceSource {
 // an empty sentence. Errors: those of `source`.
 absl::StatusOr<Answer> ResolveEvidence(CypherResult result, const EvidenceSource& source);
 
-// Aligned columns for a terminal; under each row its first sentences.
+// Aligned columns for a terminal; under each row its first sentences; the
+// limit note, if any, after the row count.
 std::string AnswerToTable(const Answer& answer);
 // An array of objects keyed by column; nodes as {"id","labels","properties"},
 // relationships as {"id","type","start","end","properties"}, paths as
 // {"nodes","relationships"}; the evidence column as [{"evidence_id",
-// "article_id","sentence"}].
+// "article_id","sentence"}]; "limit_reached": true on every row when the
+// answer has a limit note.
 std::string AnswerToJson(const Answer& answer);
 // RFC 4180; the evidence column becomes evidence_ids, article_ids (";"
 // separated) and sentence (the first).

@@ -151,6 +151,34 @@ TEST_F(AskCliTest, NeighbourhoodDrawsAsDotAndGraphMl) {
   }
 }
 
+// The C++ neighbourhood answers unless --engine cypher: the same rows (as
+// JSON, relationship ids aside), and a limit on entities that says when
+// it was reached.
+TEST_F(AskCliTest, NeighbourhoodRunsNativelyWithTheTextsRows) {
+  const std::string args = "neighbourhood --entity \"antony blinken\" --k 2 --format json";
+  RunResult native = Ask(args);
+  ASSERT_EQ(native.exit_code, 0) << native.err;
+  RunResult text = Ask(args + " --engine cypher");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  auto rows = [](const std::string& json) {
+    std::multiset<std::string> out;
+    for (nlohmann::json row : nlohmann::json::parse(json)) {
+      row["via"].erase("id");
+      row["evidence"] = row["evidence"].size();
+      out.insert(row.dump());
+    }
+    return out;
+  };
+  EXPECT_FALSE(rows(native.out).empty());
+  EXPECT_EQ(rows(native.out), rows(text.out));
+  RunResult cut = Ask("neighbourhood --entity \"Antony Blinken\" --k 2 --limit 1");
+  ASSERT_EQ(cut.exit_code, 0) << cut.err;
+  EXPECT_THAT(cut.out, HasSubstr("note: the limit of 1 entities was reached"));
+  cut = Ask("neighbourhood --entity \"Antony Blinken\" --k 2 --limit 1 --engine cypher");
+  ASSERT_EQ(cut.exit_code, 0) << cut.err;
+  EXPECT_THAT(cut.out, ::testing::Not(HasSubstr("note:")));
+}
+
 TEST_F(AskCliTest, TableRowsCarrySentences) {
   RunResult r = Ask("timeline --entity \"Xi Jinping\" --from 2022-01-01");
   ASSERT_EQ(r.exit_code, 0) << r.err;

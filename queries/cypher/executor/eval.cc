@@ -391,6 +391,11 @@ absl::StatusOr<Value> EvaluateNode(const Expr& e, const Row& row, const EvalCont
       if (IsAggregateFunction(e.name)) {
         return absl::InvalidArgumentError("InvalidAggregation: aggregate in this position");
       }
+      // exists(pattern) asks whether the pattern matches (its value, a
+      // boolean, is never null); exists(x) of anything else, whether x is.
+      if (e.name == "exists" && e.args.size() == 1 && e.args[0]->kind == EK::kPattern) {
+        return Evaluate(*e.args[0], row, ctx);
+      }
       std::vector<Value> args;
       for (const ExprPtr& a : e.args) {
         absl::StatusOr<Value> v = Evaluate(*a, row, ctx);

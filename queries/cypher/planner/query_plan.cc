@@ -48,17 +48,21 @@ ClausePlan PlanClause(const BoundQuery& bound, size_t index, const PlanOptions& 
 }  // namespace
 
 PatternExprPlan PlanPatternExpr(const Expr& pattern_expr,
-                                const absl::flat_hash_set<std::string>& bound) {
+                                const absl::flat_hash_set<std::string>& bound,
+                                bool allow_pruning) {
   PatternExprPlan sub;
   sub.part = *pattern_expr.pattern;
   if (sub.part.shortest != PatternPart::Shortest::kNone) sub.part.path_var = kHiddenPathVar;
   sub.bound = bound;
-  // A pattern expression has no WHERE of its own and is asked only whether
-  // (or how) it matches, so nothing later reads its rows and no pruning
-  // applies: the plan depends only on which of its variables are bound.
+  // A pattern expression has no WHERE of its own and nothing later reads
+  // its rows. A predicate asks only whether it matches, so how many walks
+  // reach an end is invisible (the BFS finds each end once instead of
+  // enumerating walks); shortestPath(...) reads its paths, which CanPrune
+  // rules out. The plan depends only on which variables are bound.
   MatchContext context;
   context.bound = bound;
-  context.allow_pruning = false;
+  context.multiplicity_free = sub.part.shortest == PatternPart::Shortest::kNone;
+  context.allow_pruning = allow_pruning;
   sub.plan = PlanMatch({sub.part}, nullptr, context, 0);
   return sub;
 }
@@ -70,7 +74,8 @@ QueryPlan Plan(const BoundQuery& bound, const PlanOptions& options) {
     plan.clauses.push_back(PlanClause(bound, i, options));
   }
   for (const BoundPatternExpr& e : bound.pattern_exprs) {
-    auto [it, fresh] = plan.pattern_exprs.try_emplace(e.expr, PlanPatternExpr(*e.expr, e.bound));
+    auto [it, fresh] = plan.pattern_exprs.try_emplace(
+        e.expr, PlanPatternExpr(*e.expr, e.bound, options.prune_var_length));
     if (!fresh) continue;
     for (PlanStep& step : it->second.plan.steps) step.clause = e.clause;
     plan.clauses[e.clause].steps.push_back(PatternExprStep(it->second, e.clause));

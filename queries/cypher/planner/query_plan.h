@@ -58,8 +58,12 @@ struct PlanOptions {
 QueryPlan Plan(const BoundQuery& bound, const PlanOptions& options = PlanOptions());
 
 // The plan of one pattern expression whose variables in `bound` are bound.
+// A pattern predicate (`(a)-[*..3]-(b)`, `exists(...)`) only asks whether
+// it matches, so its variable-length relationship is expanded by the
+// pruning BFS when `allow_pruning` and CanPrune's other conditions hold.
 PatternExprPlan PlanPatternExpr(const Expr& pattern_expr,
-                                const absl::flat_hash_set<std::string>& bound);
+                                const absl::flat_hash_set<std::string>& bound,
+                                bool allow_pruning = true);
 
 }  // namespace newsgraph::cypher
 

@@ -172,6 +172,7 @@ TEST(CannedRegistryTest, ShippedFileHasEveryDocumentedQueryWithEvidence) {
   }
   EXPECT_TRUE(registry.Find("officials-met")->native);
   EXPECT_TRUE(registry.Find("contacts-of")->native);
+  EXPECT_TRUE(registry.Find("neighbourhood")->native);
   EXPECT_FALSE(registry.Find("path")->native);
   for (const char* graphical : {"path", "path-in-time", "neighbourhood"}) {
     EXPECT_TRUE(registry.Find(graphical)->SupportsFormat("dot")) << graphical;

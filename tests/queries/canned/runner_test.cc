@@ -1,8 +1,10 @@
 // The shipped registry's Cypher texts on a store imported from the bundled
-// sample corpus: the texts of officials-met and contacts-of give the pairs
-// of their C++ implementations, and every answer row carries evidence.
+// sample corpus: the texts of officials-met, contacts-of and neighbourhood
+// give the answers of their C++ implementations, and every answer row
+// carries evidence.
 #include "queries/canned/runner.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 #include <string>
@@ -239,6 +241,93 @@ TEST_F(CannedRunnerTest, TableAndCsvShowSentences) {
   EXPECT_TRUE(
       absl::StartsWith(csv, "person,state,events,first,last,evidence_ids,article_ids,sentence\n"))
       << csv;
+}
+
+// A neighbourhood row as both engines show it: relationship ids are the
+// run's own, so a relationship is its type, ends and properties.
+std::string NeighbourhoodRowKey(const std::vector<CypherValue>& row) {
+  const CypherValue& via = row[2];
+  std::string key = absl::StrCat(row[0].integer, " ", row[1].integer, " ", via.text, " ", via.start,
+                                 ">", via.end, " ", row[3].integer);
+  for (const auto& [name, value] : via.map) {
+    absl::StrAppend(&key, " ", name, "=", CypherValueToText(value));
+  }
+  return key;
+}
+
+TEST_F(CannedRunnerTest, NeighbourhoodNativeGivesTheTextsRows) {
+  const CannedEntry* entry = registry_->Find("neighbourhood");
+  ASSERT_NE(entry, nullptr);
+  ASSERT_TRUE(HasNativeRows(*entry));
+  const std::vector<std::map<std::string, std::string>> cases = {
+      {{"entity", "Antony Blinken"}, {"k", "2"}},
+      {{"entity", "Antony Blinken"}, {"k", "3"}, {"types", "MET,SPOKE_WITH,PARTICIPATED_IN"}},
+      {{"entity", "Xi Jinping"}, {"k", "2"}, {"factuality", "happened,planned,cancelled"}},
+      {{"entity", "Joe Biden"}, {"k", "3"}, {"from", "2023-01-01"}},
+      {{"entity", "Joe Biden"}, {"k", "2"}, {"to", "2022-12-31"}, {"types", "MET,HOLDS_ROLE"}},
+  };
+  int nonempty = 0;
+  for (std::map<std::string, std::string> given : cases) {
+    given["limit"] = "10000";
+    absl::StatusOr<CypherParams> params = BindParams(*entry, given);
+    ASSERT_TRUE(params.ok()) << params.status();
+    absl::StatusOr<NativeAnswer> native = RunNativeRows(*store_, *entry, *params);
+    ASSERT_TRUE(native.ok()) << native.status();
+    EXPECT_TRUE(native->limit_note.empty());
+    absl::StatusOr<CypherResult> text = RunCannedCypher(*store_, *entry, *params);
+    ASSERT_TRUE(text.ok()) << text.status();
+    EXPECT_EQ(native->result.columns, text->columns);
+    std::vector<std::string> a, b;
+    for (const auto& row : native->result.rows) a.push_back(NeighbourhoodRowKey(row));
+    for (const auto& row : text->rows) b.push_back(NeighbourhoodRowKey(row));
+    // The native rows come nearest first.
+    for (size_t i = 1; i < native->result.rows.size(); ++i) {
+      EXPECT_LE(native->result.rows[i - 1][0].integer, native->result.rows[i][0].integer);
+    }
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    EXPECT_EQ(a, b) << given.at("entity") << " k " << given.at("k");
+    if (!a.empty()) ++nonempty;
+  }
+  EXPECT_GE(nonempty, 3);
+}
+
+TEST_F(CannedRunnerTest, NeighbourhoodLimitCountsEntitiesAndSaysSo) {
+  const CannedEntry* entry = registry_->Find("neighbourhood");
+  ASSERT_NE(entry, nullptr);
+  absl::StatusOr<CypherParams> cut =
+      BindParams(*entry, {{"entity", "Antony Blinken"}, {"k", "2"}, {"limit", "1"}});
+  ASSERT_TRUE(cut.ok()) << cut.status();
+  absl::StatusOr<std::string> table = RunCannedQuery(*store_, *entry, *cut, "table");
+  ASSERT_TRUE(table.ok()) << table.status();
+  EXPECT_THAT(*table, HasSubstr("the limit of 1 entities was reached"));
+  absl::StatusOr<std::string> json = RunCannedQuery(*store_, *entry, *cut, "json");
+  ASSERT_TRUE(json.ok()) << json.status();
+  const nlohmann::json rows = nlohmann::json::parse(*json);
+  ASSERT_TRUE(rows.is_array());
+  ASSERT_FALSE(rows.empty());
+  std::set<int64_t> entities;
+  for (const auto& row : rows) {
+    EXPECT_EQ(row.value("limit_reached", false), true) << row.dump();
+    EXPECT_FALSE(row["evidence"].empty()) << row.dump();
+    entities.insert(row["entity"]["id"].get<int64_t>());
+  }
+  EXPECT_EQ(entities.size(), 1u);
+  // Within the default limit: no note, no field.
+  absl::StatusOr<CypherParams> whole =
+      BindParams(*entry, {{"entity", "Antony Blinken"}, {"k", "1"}});
+  ASSERT_TRUE(whole.ok()) << whole.status();
+  json = RunCannedQuery(*store_, *entry, *whole, "json");
+  ASSERT_TRUE(json.ok()) << json.status();
+  for (const auto& row : nlohmann::json::parse(*json)) EXPECT_FALSE(row.contains("limit_reached"));
+  table = RunCannedQuery(*store_, *entry, *whole, "table");
+  ASSERT_TRUE(table.ok()) << table.status();
+  EXPECT_THAT(*table, ::testing::Not(HasSubstr("limit of")));
+  // The Cypher text still limits rows, and says nothing.
+  absl::StatusOr<std::string> csv =
+      RunCannedQuery(*store_, *entry, *cut, "csv", {}, CannedEngine::kCypher);
+  ASSERT_TRUE(csv.ok()) << csv.status();
+  EXPECT_EQ(std::count(csv->begin(), csv->end(), '\n'), 2) << *csv;
 }
 
 }  // namespace

@@ -56,6 +56,13 @@ TEST_F(cypher_exec, VariableLengthAndPaths) {
 TEST_F(cypher_exec, PatternPredicateAndWithWhere) {
   EXPECT_EQ(Rows(&g_, "MATCH (a:Person) WHERE (a)-[:KNOWS]->() RETURN a.name"),
             std::vector<std::string>{"'Ann'"});
+  // exists(pattern) is the pattern's match, not whether its value is null.
+  EXPECT_EQ(Rows(&g_, "MATCH (a:Person) RETURN a.name, exists((a)-[:KNOWS]->()) ORDER BY a.name"),
+            (std::vector<std::string>{"'Ann', true", "'Bob', false"}));
+  EXPECT_EQ(Rows(&g_, "MATCH (a:Person) WHERE exists((a)<-[*1..2]-(:Person)) RETURN a.name"),
+            std::vector<std::string>{"'Bob'"});
+  EXPECT_EQ(Rows(&g_, "MATCH (a:Person) RETURN a.name, exists(a.age) ORDER BY a.name"),
+            (std::vector<std::string>{"'Ann', true", "'Bob', true"}));
   EXPECT_EQ(Rows(&g_, "MATCH (a:Person) WITH a.name AS name WHERE a.age > 35 RETURN name"),
             std::vector<std::string>{"'Bob'"});
 }

@@ -175,6 +175,29 @@ TEST_F(cypher_plan, PruningOnlyWhenMultiplicitiesAreInvisible) {
             "VarLengthExpand");
 }
 
+// A pattern predicate asks only whether it matches: its variable-length
+// relationship is found by the BFS, unless the walk's length or path shows.
+TEST_F(cypher_plan, PatternPredicatesPruneVarLength) {
+  auto pattern_expr = [&](const std::string& q) {
+    for (const std::string& op : Ops(RunCypher("EXPLAIN " + q, &g_))) {
+      if (absl::StartsWith(op, "PatternExpression")) return op;
+    }
+    return std::string();
+  };
+  using ::testing::HasSubstr;
+  using ::testing::Not;
+  EXPECT_THAT(pattern_expr("MATCH (a), (b) WHERE (a)-[*1..3]-(b) RETURN a"),
+              HasSubstr("PruningVarLengthExpand"));
+  EXPECT_THAT(pattern_expr("MATCH (a) WHERE exists((a)-[:R*]->()) RETURN a"),
+              HasSubstr("PruningVarLengthExpand"));
+  EXPECT_THAT(pattern_expr("MATCH (a), (b) WHERE (a)-[*2..3]-(b) RETURN a"),
+              Not(HasSubstr("Pruning")));
+  EXPECT_THAT(pattern_expr("MATCH (a), (b) WHERE (a)-[*1..2]-()-->(b) RETURN a"),
+              Not(HasSubstr("Pruning")));
+  EXPECT_THAT(pattern_expr("MATCH (a), (b) RETURN shortestPath((a)-[*..3]-(b))"),
+              Not(HasSubstr("Pruning")));
+}
+
 // Random multigraphs with self-loops and parallel relationships: the pruned
 // expansion must give exactly the rows of walk enumeration, up to multiplicity.
 TEST(cypher_pruning, MatchesWalkEnumerationOnRandomGraphs) {
@@ -188,6 +211,15 @@ TEST(cypher_pruning, MatchesWalkEnumerationOnRandomGraphs) {
       "MATCH (s)-[:B*1..3]-(s) RETURN DISTINCT s.id AS s ORDER BY s",
       "MATCH (s:L)-[:A|B*1..3]-(e:L) WHERE e.id <> 2 RETURN DISTINCT s.id AS s, e.id AS e ORDER BY s, e",
       "MATCH (s)-[*1]-(e) RETURN count(DISTINCT e) AS c, max(e.id) AS m",
+      // Pattern predicates: only whether a walk exists.
+      "MATCH (s), (e) WHERE (s)-[*1..3]-(e) RETURN s.id AS s, e.id AS e ORDER BY s, e",
+      "MATCH (s), (e) WHERE exists((s)-[:A*..2]->(e)) RETURN s.id AS s, e.id AS e ORDER BY s, e",
+      "MATCH (s) WHERE (s)-[*1..3]->(s) RETURN s.id AS s ORDER BY s",
+      "MATCH (s) WHERE NOT (s)<-[:B*0..2]-(:L) RETURN s.id AS s ORDER BY s",
+      "MATCH (s), (e) WHERE s.id < e.id AND (s)-[*2..3]-(e) "
+      "RETURN s.id AS s, e.id AS e ORDER BY s, e",
+      "MATCH (s), (e) RETURN s.id AS s, e.id AS e, length(shortestPath((s)-[*..3]-(e))) AS d "
+      "ORDER BY s, e",
   };
   ExecOptions naive;
   naive.prune_var_length = false;
