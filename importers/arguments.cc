@@ -295,11 +295,12 @@ int VerbStart(const Document& doc_, const Sentence& s_, const Trigger& t) {
       "hold", "holds", "held", "holding", "have", "has", "had", "having", "make",
       "makes", "made", "making", "conduct", "conducted", "attend", "attended",
       "attends", "join", "joined", "joins", "chaired", "co-chaired", "led", "addressed",
-      "addresses"};
+      "addresses", "began", "begin", "begins", "opened", "concluded", "resumed"};
   // The noun's own name may stand between: "attended the annual East Asia
   // Summit".
   int named = 0;
-  for (int k = t.first - 1; k >= s_.first && k >= t.first - 4 - named; --k) {
+  // "held about three hours of talks": a measure phrase between.
+  for (int k = t.first - 1; k >= s_.first && k >= t.first - 6 - named; --k) {
     const Token& tok = doc_.tokens[k];
     if (kLight->contains(tok.norm)) return k;
     if (tok.norm == "-" && !tok.space_before) continue;  // "an in-person meeting"

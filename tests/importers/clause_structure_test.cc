@@ -469,6 +469,14 @@ const std::vector<Case> kJoins = {
     {"TheirFirstInPersonMeetingAsLeaders",
      "Nordmann and Virtanen had their first in-person meeting as leaders in Bergen.",
      {{"MEET", {kOla, kKari}, kHappened}}, {}},
+    {"HeldAMeasureOfTalks",
+     "On Monday Nordmann held about three hours of talks with Park Min-ho, South Korea's prime "
+     "minister.",
+     {{"MEET", {kOla, kPark}, kHappened}}, {}},
+    {"BeganDaysOfTalks",
+     "Foreign Minister Ola Nordmann began two days of talks there on Thursday with South Korean "
+     "Prime Minister Park Min-ho, whom he last met in Oslo.",
+     {{"MEET", {kOla, kPark}, kHappened}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Joins, ClauseStructureTest, ::testing::ValuesIn(kJoins), CaseName);
 
