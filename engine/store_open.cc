@@ -148,6 +148,19 @@ RocksStore::RocksStore(std::string dir, bool read_only, bool sync_commits)
     : dir_(std::move(dir)), read_only_(read_only), sync_commits_(sync_commits) {}
 
 RocksStore::~RocksStore() {
+  // A writer leaves its memtables in table files: with the write-ahead log on,
+  // RocksDB would keep them only in the log, and every later open would
+  // replay it (about 30 ms of a one-shot query on the dev store). The log
+  // still holds the data if this fails, so the error changes nothing.
+  if (!read_only_ && db_ != nullptr) {
+    std::vector<rocksdb::ColumnFamilyHandle*> families;
+    for (auto& handle : handles_) {
+      if (handle != nullptr) families.push_back(handle.get());
+    }
+    rocksdb::FlushOptions flush;
+    flush.wait = true;
+    db_->Flush(flush, families).PermitUncheckedError();
+  }
   // Handles go before the DB (member order does it too; this states it).
   for (auto& handle : handles_) handle.reset();
   other_handles_.clear();
