@@ -86,7 +86,11 @@ bool IsDescriptorNoun(absl::string_view w) {
   return IsOneOf(w, {"politician", "diplomat", "lawmaker", "activist", "businessman",
                      "businesswoman", "journalist", "candidate", "dissident", "envoy", "aide",
                      "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
-                     "negotiator", "oligarch", "commander", "opposition", "legislator"});
+                     "negotiator", "oligarch", "commander", "opposition", "legislator",
+                     "survivor", "lawyer", "writer", "author", "economist", "analyst",
+                     "historian", "blogger", "banker", "billionaire", "cameraman",
+                     "photographer", "reporter", "correspondent", "veteran", "priest",
+                     "cleric", "researcher", "scientist", "entrepreneur", "campaigner"});
 }
 
 bool IsAttributiveNoun(absl::string_view w) {

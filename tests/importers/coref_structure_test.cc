@@ -71,6 +71,12 @@ const std::vector<Case> kPronouns = {
     {"HeMetHim",
      "Park Min-ho has long admired Nordmann. On Tuesday he met him in Oslo.",
      "MEET", {kPark, kOla}, "2023-05-30", -1},
+    // A name introduced by a descriptor ("survivor", "lawyer") is a person,
+    // and the nearest antecedent of the pronouns after it.
+    {"SheIsTheDescribedPerson",
+     "Chilean Foreign Minister Rosa Fuentes spoke in Oslo on Monday. Later, Norwegian lawyer "
+     "Anna Berg said she was moved. She met Virtanen on Tuesday.",
+     "MEET", {"Anna Berg", kKari}, "2023-05-30", -1},
 };
 INSTANTIATE_TEST_SUITE_P(Pronouns, CorefStructureTest, ::testing::ValuesIn(kPronouns), CaseName);
 
