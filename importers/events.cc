@@ -51,6 +51,12 @@ std::vector<int> SentenceEvents::ContactSubjects(const ContactSlot& slot) const 
     std::vector<int> pair = TheyPair(t);
     subj.insert(subj.end(), pair.begin(), pair.end());
   }
+  // "A, B and C travelled to Kyiv, where they met D": "they" is the whole
+  // coordination before it, where the parse kept only part of it.
+  if (slot.plural >= 0 && doc_.tokens[slot.plural].norm == "they") {
+    std::vector<int> group = TheyPair(t);
+    if (group.size() > subj.size()) subj = std::move(group);
+  }
   if (slot.plural >= 0 && subj.size() + slot.objects.size() < 2) {
     // "X told Y in their meeting": the plural names the last two people of
     // its sentence before it.

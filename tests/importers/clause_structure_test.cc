@@ -397,6 +397,10 @@ const std::vector<Case> kGroups = {
      "Park Min-ho will receive a group of European ministers after their trip to Chile.",
      {},
      {"VISIT"}},
+    {"TheyAfterAThreePartJourney",
+     "Nordmann, Virtanen and Finnish Foreign Minister Aino Laine travelled together to Seoul, "
+     "where they met Park Min-ho.",
+     {{"MEET", {kOla, kKari, "Aino Laine", kPark}, kHappened}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Groups, ClauseStructureTest, ::testing::ValuesIn(kGroups), CaseName);
 
