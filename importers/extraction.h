@@ -49,6 +49,9 @@ struct ExtractedEvent {
   // named by a noun ("the trip", "talks"): only such a report turns a plan
   // into an event that took place.
   bool asserted = false;
+  // Told as taken place in the first sentences, with no date of its own: the
+  // article's lead reports the days of its publication.
+  bool lead_report = false;
 };
 
 // A role read from the text ("Russian Deputy Foreign Minister Sergei

@@ -383,6 +383,21 @@ std::vector<int> SentenceEvents::LastTwoBefore(int tok) const {
 }
 
 int SentenceEvents::TrailingParticipleSubject(const Trigger& t) const {
+  // "X pledged support after holding talks with Y", "X said before
+  // meeting Y": a participle clause after a conjunction of time has the
+  // sentence's subject, named first with no one between.
+  const int lead = t.verb ? t.first : VerbStart(t);
+  const std::string& head = lead >= 0 ? doc_.tokens[lead].norm : "";
+  if (lead - 1 > s_.first && head.size() > 4 && head.compare(head.size() - 3, 3, "ing") == 0 &&
+      IsOneOf(doc_.tokens[lead - 1].norm, {"after", "before", "while", "following", "upon"})) {
+    int first = -1;
+    for (int mi : people_) {
+      if (m_.people[mi].first >= lead) break;
+      if (first >= 0) return -1;  // someone else named between
+      first = mi;
+    }
+    return first >= 0 && Start(first) == s_.first ? first : -1;
+  }
   // "X is committed to Ukraine, having met Y six times", "X flew home,
   // meeting Y on the way": the sentence's subject, named first.
   int k = t.first - 1;

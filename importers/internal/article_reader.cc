@@ -116,6 +116,7 @@ Extraction ArticleReader::Read() {
     if (!MergeInto(&out_.events, v)) out_.events.push_back(std::move(v));
   }
   DateOngoingTours();
+  DateLeadReports();
   AddStatementsOnce();
   LearnRoles();
   return std::move(out_);
@@ -280,6 +281,25 @@ void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) c
     ev->date_rule = "context-month";
   } else {
     FallBack(pub_day_, ev);
+    // A news lead reports the story's own days (DateLeadReports); "has
+    // visited" may be any time before.
+    ev->lead_report = si <= 2 && ev->factuality == pb::HAPPENED && ev->asserted &&
+                      !PresentPerfect(doc_, s, d.trigger);
+  }
+}
+
+void ArticleReader::DateLeadReports() {
+  // What the first sentences say took place, and no sentence of the article
+  // dates, took place in the publication's month. Run after the merges, so
+  // a later "the meeting took place on Tuesday" dates it first.
+  const absl::CivilMonth month(pub_);
+  for (ExtractedEvent& e : out_.events) {
+    if (!e.lead_report || !e.time.fell_back()) continue;
+    e.time.set_from_day(DayNumber(absl::CivilDay(month)));
+    e.time.set_to_day(std::min(pub_day_, DayNumber(absl::CivilDay(month + 1)) - 1));
+    e.time.set_granularity(pb::MONTH);
+    e.time.set_fell_back(false);
+    e.date_rule = "lead-month";
   }
 }
 

@@ -71,6 +71,7 @@ class ArticleReader {
 
   void FinishFrames();
   void DateOngoingTours();
+  void DateLeadReports();
   void AddStatementsOnce();
   void LearnRoles();
 

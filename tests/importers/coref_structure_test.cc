@@ -254,6 +254,16 @@ const std::vector<Case> kLaterDates = {
      "Virtanen and Nordmann held talks about energy. The talks, held on May 24, covered "
      "security as well.",
      "MEET", {kKari, kOla}, "2023-05-24", 1},
+    // The lead reports the story's days: undated there, the publication's
+    // month; a later sentence's own date still wins.
+    {"LeadReportIsOfThePublicationMonth",
+     "Nordmann pledged lasting support for Finland after holding talks with Virtanen in "
+     "Helsinki.",
+     "MEET", {kOla, kKari}, "2023-06", -1},
+    {"LaterDateBeatsTheLeadMonth",
+     "Nordmann held talks with Virtanen in Helsinki. Fishing rights were discussed. The talks "
+     "took place on May 24.",
+     "MEET", {kOla, kKari}, "2023-05-24", 1},
     // A parallel clause after "while" has its own time.
     {"ParallelClauseHasItsOwnTime",
      "Virtanen met Park Min-ho in Seoul on Monday, while Nordmann spoke by phone with Chilean "
