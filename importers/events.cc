@@ -222,12 +222,13 @@ bool SentenceEvents::EmitSeparateContacts(const ContactSlot& slot, const std::ve
   }
   // "his meetings with A, B and C", "he will meet A, B and C" (of three
   // states): one contact per person met; hosting several guests at once, or
-  // joining them, is one gathering ("hosted A and B at Camp David", "will
-  // join A and B for talks").
+  // joining or huddling with them, is one gathering ("hosted A and B at
+  // Camp David", "will join A and B for talks", "huddled with A and B").
   absl::flat_hash_set<std::string> object_states;
   for (int o : slot.objects) object_states.insert(entities_[m_.people[o].entity].state);
   const bool bilaterals =
-      separate || ((w == "meetings" || (t.verb && !IsHostVerb(w) && !IsJoinVerb(w) && subj.size() == 1 &&
+      separate || ((w == "meetings" || (t.verb && !IsHostVerb(w) && !IsGatheringVerb(w) &&
+                                        subj.size() == 1 &&
                                         object_states.size() == slot.objects.size())) &&
                    !object_states.contains(""));
   std::vector<int> others;  // entities met one by one

@@ -362,6 +362,17 @@ bool SentenceEvents::Possessed(const Trigger& t, const PersonMention& p) const {
 bool SentenceEvents::PossessorOfOther(int mi) const {
   const int after = HeadEnd(m_.people[mi]);
   if (after >= s_.last || doc_.tokens[after].norm != "'s") return false;
+  // "a meeting at X's beach house": the owner of the place of a contact
+  // is its host, and there.
+  const int before = Start(mi) - 1;
+  if (before >= s_.first && IsOneOf(doc_.tokens[before].norm, {"at", "in"})) {
+    for (int k = after + 1; k < s_.last && k <= after + 3; ++k) {
+      if (IsOneOf(doc_.tokens[k].norm, {"home", "house", "residence", "estate", "ranch",
+                                        "dacha", "office", "compound", "villa", "farm"})) {
+        return false;
+      }
+    }
+  }
   for (const Trigger& t : triggers_) {
     if (t.mode != "visit" && t.first > after && t.first <= after + 4) return false;
   }

@@ -343,6 +343,11 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "visit", true, "trigger:visit", i + 1);
       continue;
     }
+    // "huddled with X": a private meeting.
+    if (IsOneOf(w, {"huddled", "huddles", "huddle"}) && n1 == "with") {
+      add(i, i + 1, "in-person", true, "verb:huddled");
+      continue;
+    }
     // "sat down with X", "sat down on Friday with X".
     if (IsOneOf(w, {"sat", "sit", "sits", "sitting"}) && n1 == "down") {
       int k = i + 2;

@@ -30,9 +30,10 @@ inline bool IsHostVerb(const std::string& w) {
                      "welcome", "welcoming"});
 }
 
-// Verbs of joining people already gathered: "joined A and B for talks".
-inline bool IsJoinVerb(const std::string& w) {
-  return IsOneOf(w, {"join", "joins", "joined", "joining"});
+// Verbs of joining people already gathered, or of gathering with them:
+// "joined A and B for talks", "huddled with A and B".
+inline bool IsGatheringVerb(const std::string& w) {
+  return IsOneOf(w, {"join", "joins", "joined", "joining", "huddle", "huddles", "huddled"});
 }
 
 class SentenceEvents {

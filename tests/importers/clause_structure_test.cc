@@ -481,6 +481,14 @@ const std::vector<Case> kJoins = {
      "Foreign Minister Ola Nordmann began two days of talks there on Thursday with South Korean "
      "Prime Minister Park Min-ho, whom he last met in Oslo.",
      {{"MEET", {kOla, kPark}, kHappened}}, {}},
+    {"MeetingAtTheHostsHouse",
+     "In a meeting at Virtanen's summer house on Saturday, Nordmann raised fishing quotas.",
+     {{"MEET", {kOla, kKari}, kHappened}}, {}},
+    {"HostsDeputyIsNoHost",
+     "Nordmann phoned Virtanen's deputy on Monday.", {}, {"PHONE_CALL"}},
+    {"HuddledWith",
+     "Nordmann huddled with Virtanen and Park Min-ho in Bergen on Friday.",
+     {{"MEET", {kOla, kKari, kPark}, kHappened}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Joins, ClauseStructureTest, ::testing::ValuesIn(kJoins), CaseName);
 
