@@ -235,8 +235,8 @@ int Resolver::RoyalEntity(const PersonMention& p) {
 
 int Resolver::ResolveTitle(int index) {
   // The entity last mentioned before with this title in its role ("the
-  // Executive Vice Minister" -> "Executive Vice Minister of Foreign
-  // Affairs Ma Zhaoxu"), of the same nationality when one is given.
+  // Deputy Minister" -> "First Deputy Minister of Trade Ann Lie"), of the
+  // same nationality when one is given.
   const PersonMention& p = m_->people[index];
   const std::vector<std::vector<std::string>> names = OfficeNames(p.name_tokens);
   int best = -1, best_pos = -1;

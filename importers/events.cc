@@ -72,7 +72,7 @@ std::vector<PlaceSpan> SentenceEvents::ContactPlace(const Trigger& t) const {
   // X in Oslo").
   int clause_end = t.last;
   while (clause_end < s_.last) {
-    // "the East Asia Summit (EAS) in Phnom Penh": the abbreviation of the
+    // "the Pacific Rim Forum Summit (PRFS) in Seoul": the abbreviation of the
     // noun's own name opens no clause.
     if (!t.verb && clause_end == t.last && doc_.tokens[clause_end].norm == "(" &&
         clause_end + 2 < s_.last &&

@@ -70,7 +70,7 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
       }
     }
   }
-  // "has not confirmed that they will meet": uncertain, whatever follows.
+  // "has not confirmed the two will meet": uncertain, whatever follows.
   for (int k = std::max(s.first, tr.first - 9); k + 1 < tr.first; ++k) {
     if (t[k].norm != "not" && t[k].norm != "n't") continue;
     for (int j = k + 1; j < tr.first && j <= k + 3; ++j) {
@@ -106,7 +106,7 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
         IsOneOf(w, {"didn't", "won't", "wouldn't",
                                                             "hasn't", "haven't", "isn't",
                                                             "wasn't", "doesn't", "don't"})) {
-      // "has not confirmed that they will meet" is uncertain, not denied.
+      // "did not confirm a meeting" is uncertain, not denied.
       for (int j = k + 1; j < tr.first; ++j) {
         if (IsOneOf(t[j].norm, {"confirmed", "confirm", "say", "said", "clear", "known",
                            "decided", "sure", "ruled"})) {
@@ -139,7 +139,7 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
       return set(pb::PLANNED, w);
     }
     if (IsOneOf(w, {"is", "are", "was", "were"}) && next == "to" && tr.first - k <= 6) {
-      return set(pb::PLANNED, "is-to");  // "are to hold a day of talks"
+      return set(pb::PLANNED, "is-to");  // "are to hold two days of talks"
     }
     if (w == "to" && k + 1 == tr.first && tr.verb && k - 1 >= s.first) {
       // "wanted to meet", "refused to meet", "expected to travel".

@@ -357,7 +357,7 @@ Document Analyze(absl::string_view text) {
   };
   for (int i = 0; i < n; ++i) {
     if (i > first && toks[i].newline_before) close(i);
-    // "in Washington, D.C. The two sides": an abbreviation's full stop ends
+    // "landed in Washington, D.C. Both sides": an abbreviation's full stop ends
     // the sentence too when a typical sentence opener follows.
     if (toks[i].word && doc.Original(toks[i]).back() == '.' && i + 1 < n &&
         toks[i + 1].space_before && toks[i + 1].cap && SentenceOpener(toks[i + 1].norm)) {

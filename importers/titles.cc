@@ -139,7 +139,7 @@ bool IsHonorific(absl::string_view norm) {
 bool DefiniteTitleBefore(const std::vector<Token>& toks, int floor, int and_at) {
   int k = and_at - 1;
   while (k >= floor && toks[k].word && toks[k].cap && IsTitleWord(toks[k].norm)) --k;
-  // "Director of the Foreign Affairs Commission and Foreign Minister" is
+  // "Head of the Trade Policy Office and Trade Minister" is
   // one person's titles: the "the" there belongs to an institution.
   return k < and_at - 1 && k >= floor && toks[k].norm == "the" &&
          !(k > floor && IsConnector(toks[k - 1].norm));

@@ -434,7 +434,7 @@ const std::vector<Case> kJoins = {
      "Seoul for a summit with Park Min-ho.",
      {{"SUMMIT", {"Aino Laine", "Lars Holm", kPark}, kHappened}}, {}},
     {"SeparateCallsWithLowercaseTitles",
-     "Virtanen held separate calls with chief of staff Mikko Salo and campaign co-chair Liisa "
+     "Virtanen held separate calls with her chief of staff Mikko Salo and campaign co-chair Liisa "
      "Koski on Sunday.",
      {{"PHONE_CALL", {kKari, "Mikko Salo"}, kHappened},
       {"PHONE_CALL", {kKari, "Liisa Koski"}, kHappened}},
@@ -461,7 +461,7 @@ const std::vector<Case> kJoins = {
      "summary of their meeting.",
      {{"MEET", {kOla, kKari}, kHappened}}, {}},
     {"TheirParticipationInASummitIsNoContact",
-     "Nordmann spoke with Virtanen on Monday. The leaders also discussed their upcoming "
+     "Nordmann spoke with Virtanen on Monday. Both leaders reviewed their coming "
      "participation in the Arctic Summit in June.",
      {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {"SUMMIT", "MEET"}},
     {"ReceivedAGuestInTheCapital",
