@@ -343,13 +343,8 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
   const engine::RunDecoding decoding{ranks.contiguous() ? nullptr : &node_ids,
                                      nodes->empty() ? 0 : nodes->front().id, first_seq};
   std::vector<MergeTask> tasks;
-  // Two pieces per thread and direction: the threads take pieces as they
-  // come free, so when other work on the machine slows one thread, the
-  // other ends at most a small piece later, not half a direction later.
-  constexpr int kPiecesPerThread = 2;
-  const int pieces = kPiecesPerThread * slices;
-  AddMergeTasks(/*out_direction=*/true, out_paths, out_memory, pieces, tmp, &tasks);
-  AddMergeTasks(/*out_direction=*/false, in_paths, in_memory, pieces, tmp, &tasks);
+  AddMergeTasks(/*out_direction=*/true, out_paths, out_memory, slices, tmp, &tasks);
+  AddMergeTasks(/*out_direction=*/false, in_paths, in_memory, slices, tmp, &tasks);
   RunMergeTasks(store, decoding, slices, &tasks);
   node_thread.join();
   if (!node_files.ok()) return node_files.status();
