@@ -1,7 +1,9 @@
 // Micro-benchmarks of the traversal hot paths: edge-key encoding, key
 // decoding (what adjacency reads do per edge), frontier sorting, frontier
 // expansion on a small bulk-loaded store (from its keys, and from its
-// in-memory snapshot), and the snapshot's build.
+// in-memory snapshot), and the snapshot's build; and of the bulk loader's
+// two largest phases: sorting edge records, and writing sorted edge keys
+// into an SST file.
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,11 +17,16 @@
 
 #include "benchmark/benchmark.h"
 #include "engine/adjacency.h"
+#include "engine/bulk_load.h"
 #include "engine/keys.h"
 #include "newsgraph/bulk_load.h"
 #include "newsgraph/graph_snapshot.h"
 #include "newsgraph/store.h"
 #include "queries/graph/traversal.h"
+#include "rocksdb/filter_policy.h"
+#include "rocksdb/slice_transform.h"
+#include "rocksdb/sst_file_writer.h"
+#include "rocksdb/table.h"
 
 namespace newsgraph {
 namespace {
@@ -73,6 +80,69 @@ void BM_SortFrontier(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * ids.size());
 }
 BENCHMARK(BM_SortFrontier)->Arg(1 << 10)->Arg(1 << 14)->Arg(1 << 18);
+
+// The bulk loader's sort of one run both ways (engine/edge_sort.cc):
+// range(0) random edges over range(0) / 10 nodes, on two threads, as the
+// last run of a load is sorted.
+void BM_SortRecords(benchmark::State& state) {
+  const size_t edges = static_cast<size_t>(state.range(0));
+  const uint32_t nodes = static_cast<uint32_t>(edges / 10);
+  std::mt19937_64 rng(11);
+  engine::EdgeRun run(edges);
+  for (size_t i = 0; i < edges; ++i) {
+    run[i] = engine::MakeEdgeRecord(rng() % nodes, rng() % nodes, 1 + i % 8, 0, false, i);
+  }
+  engine::EdgeRun out(edges);
+  engine::EdgeRun in(edges);
+  const std::vector<engine::RecordSpan> halves = {{run.data(), edges / 2},
+                                                  {run.data() + edges / 2, edges - edges / 2}};
+  const std::vector<engine::RecordSpan> out_halves = {
+      {out.data(), edges / 2}, {out.data() + edges / 2, edges - edges / 2}};
+  for (auto _ : state) {
+    engine::SortRecords(halves, /*mirror=*/false, nodes, out.data());
+    engine::SortRecords(out_halves, /*mirror=*/true, nodes, in.data());
+    benchmark::DoNotOptimize(in.data());
+  }
+  state.SetItemsProcessed(state.iterations() * edges);
+}
+BENCHMARK(BM_SortRecords)->Arg(1 << 20)->Arg(1 << 23)->Unit(benchmark::kMillisecond);
+
+// What the bulk loader's SST writing costs per edge with RocksDB's
+// SstFileWriter (engine/edge_runs.cc): 1M sorted `out` keys, 10 per node,
+// empty values (undated edges), the loader's table options (no
+// compression, 16 KB blocks, 8-byte prefix bloom, no whole-key bloom).
+// range(0) = 1 skips the filter, to show its share. The file is written to
+// /tmp and synced, as the loader's are.
+void BM_SstWriteEdgeKeys(benchmark::State& state) {
+  constexpr uint64_t kEdges = 1 << 20;
+  rocksdb::Options options;
+  options.compression = rocksdb::kNoCompression;
+  options.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(8));
+  rocksdb::BlockBasedTableOptions table;
+  table.block_size = 16 << 10;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.whole_key_filtering = false;
+  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  const std::string path = "/tmp/newsgraph_sst_bench_" + std::to_string(::getpid()) + ".sst";
+  char key[keys::kEdgeKeyLength];
+  for (auto _ : state) {
+    rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, nullptr,
+                                  /*invalidate_page_cache=*/false, rocksdb::Env::IO_TOTAL,
+                                  /*skip_filters=*/state.range(0) == 1);
+    if (!writer.Open(path).ok()) state.SkipWithError("open failed");
+    for (uint64_t i = 0; i < kEdges; ++i) {
+      keys::EncodeEdgeKeyTo({1 + i / 10, static_cast<uint16_t>(1 + i % 10 / 5), 0, i * 7, i}, key);
+      if (!writer.Put(rocksdb::Slice(key, sizeof(key)), rocksdb::Slice()).ok()) {
+        state.SkipWithError("put failed");
+        break;
+      }
+    }
+    if (!writer.Finish().ok()) state.SkipWithError("finish failed");
+  }
+  std::filesystem::remove(path);
+  state.SetItemsProcessed(state.iterations() * kEdges);
+}
+BENCHMARK(BM_SstWriteEdgeKeys)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 // A bulk-loaded store of 100k nodes / 1M random edges, built once.
 class StoreFixture : public benchmark::Fixture {
