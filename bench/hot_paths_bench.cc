@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "benchmark/benchmark.h"
+#include "bench/random_store.h"
 #include "engine/adjacency.h"
 #include "engine/bulk_load.h"
 #include "engine/keys.h"
@@ -149,27 +150,10 @@ class StoreFixture : public benchmark::Fixture {
  public:
   void SetUp(const benchmark::State&) override {
     if (store_ != nullptr) return;
-    dir_ = "/tmp/newsgraph_hot_paths_" + std::to_string(::getpid());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_ + "-csv");
-    std::ofstream nodes(dir_ + "-csv/nodes.csv"), edges(dir_ + "-csv/edges.csv");
-    nodes << "id,kind\n";
-    for (int i = 1; i <= kNodes; ++i) nodes << i << ",1\n";
-    edges << "src,dst,type\n";
-    std::mt19937_64 rng(7);
-    for (int i = 0; i < kNodes * 10; ++i) {
-      edges << 1 + rng() % kNodes << "," << 1 + rng() % kNodes << "," << 1 + i % 8 << "\n";
-    }
-    nodes.close();
-    edges.close();
-    if (!BulkLoad(dir_, dir_ + "-csv/nodes.csv", dir_ + "-csv/edges.csv").ok()) std::abort();
-    StoreOptions options;
-    options.read_only = true;
-    store_ = std::move(*Store::Open(dir_, options));
+    store_ = bench::RandomStore("newsgraph_hot_paths", kNodes, 10, 7, &dir_);
     std::atexit([] {
       store_.reset();  // before RocksDB's own statics go
-      std::filesystem::remove_all(dir_);
-      std::filesystem::remove_all(dir_ + "-csv");
+      bench::RemoveRandomStore(dir_);
     });
   }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "benchmark/benchmark.h"
+#include "bench/random_store.h"
 #include "newsgraph/bulk_load.h"
 #include "newsgraph/store.h"
 #include "queries/canned/neighbourhood.h"
@@ -29,27 +30,10 @@ class NeighbourhoodFixture : public benchmark::Fixture {
  public:
   void SetUp(const benchmark::State&) override {
     if (store_ != nullptr) return;
-    dir_ = "/tmp/newsgraph_nbhd_bench_" + std::to_string(::getpid());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_ + "-csv");
-    std::ofstream nodes(dir_ + "-csv/nodes.csv"), edges(dir_ + "-csv/edges.csv");
-    nodes << "id,kind\n";
-    for (int i = 1; i <= kNodes; ++i) nodes << i << ",1\n";
-    edges << "src,dst,type\n";
-    std::mt19937_64 rng(11);
-    for (int i = 0; i < kNodes * 5; ++i) {
-      edges << 1 + rng() % kNodes << "," << 1 + rng() % kNodes << "," << 1 + i % 8 << "\n";
-    }
-    nodes.close();
-    edges.close();
-    if (!BulkLoad(dir_, dir_ + "-csv/nodes.csv", dir_ + "-csv/edges.csv").ok()) std::abort();
-    StoreOptions options;
-    options.read_only = true;
-    store_ = std::move(*Store::Open(dir_, options));
+    store_ = bench::RandomStore("newsgraph_nbhd_bench", kNodes, 5, 11, &dir_);
     std::atexit([] {
       store_.reset();  // before RocksDB's own statics go
-      std::filesystem::remove_all(dir_);
-      std::filesystem::remove_all(dir_ + "-csv");
+      bench::RemoveRandomStore(dir_);
     });
   }
 
