@@ -241,6 +241,14 @@ void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) c
       tm.span.from_day() != pub_day_) {
     times = FindTimeMentions(text, pub_, /*future=*/true);
   }
+  // A plan or a possibility is ahead of its report: a time long past in
+  // its sentence ("inviting him to visit ... despite last year's
+  // failures") is another clause's.
+  if (ev->factuality == pb::PLANNED || ev->factuality == pb::POSSIBLE) {
+    times.erase(std::remove_if(times.begin(), times.end(),
+                               [&](const TimeMention& t) { return t.span.to_day() < pub_day_ - 90; }),
+                times.end());
+  }
   const bool recent_context = context_.valid && si - context_.sentence <= 2;
   if (PickTime(text, times, tb, te, &tm)) {
     ev->time = tm.span;

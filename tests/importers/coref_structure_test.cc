@@ -281,5 +281,22 @@ const std::vector<Case> kLaterDates = {
 INSTANTIATE_TEST_SUITE_P(LaterDates, CorefStructureTest, ::testing::ValuesIn(kLaterDates),
                          CaseName);
 
+// A plan is ahead of its report: a time long past in its sentence belongs
+// to another clause.
+TEST(PlanDatesTest, ATimeLongPastDatesNoPlan) {
+  const Extraction x = ExtractWithTestKb(
+      "Virtanen's office reached out to Nordmann, inviting him to visit Finland despite last "
+      "year's quarrel over fishing.");
+  SCOPED_TRACE(DescribeEvents(x));
+  int visits = 0;
+  for (const ExtractedEvent& e : x.events) {
+    if (ExportEventType(e.plover_type, e.mode) != "VISIT") continue;
+    ++visits;
+    EXPECT_EQ(e.factuality, pb::POSSIBLE);
+    EXPECT_EQ(FormatSpan(e.time), "");
+  }
+  EXPECT_EQ(visits, 1);
+}
+
 }  // namespace
 }  // namespace newsgraph
