@@ -70,6 +70,7 @@ class ArticleReader {
   Frame* ListFrame(const std::string& family, int si);
 
   void FinishFrames();
+  void FrameFromPreviousSentence(int si);
   void DateOngoingTours();
   void DateLeadReports();
   void AddStatementsOnce();

@@ -109,4 +109,12 @@ bool SimplePast(const Document& doc, const Sentence& s, const Trigger& t) {
                                                  "might", "could", "should", "must"});
 }
 
+void FallBack(int32_t pub_day, ExtractedEvent* ev) {
+  ev->time.set_from_day(pub_day);
+  ev->time.set_to_day(pub_day);
+  ev->time.set_granularity(pb::GRANULARITY_UNKNOWN);
+  ev->time.set_fell_back(true);
+  ev->date_rule = "fallback-publication";
+}
+
 }  // namespace newsgraph::internal

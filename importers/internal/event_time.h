@@ -4,9 +4,11 @@
 #define NEWSGRAPH_IMPORTERS_INTERNAL_EVENT_TIME_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "importers/extraction.h"
 #include "importers/text.h"
 #include "importers/time_expressions.h"
 #include "importers/triggers.h"
@@ -28,6 +30,10 @@ bool PresentProgressive(const Document& doc, const Sentence& s, const Trigger& t
 // "met", "visited", "was received": a verb trigger in the simple past, with
 // no auxiliary that puts it ahead ("will meet", "to visit").
 bool SimplePast(const Document& doc, const Sentence& s, const Trigger& t);
+
+// Marks `ev` undated: the publication day `pub_day`, flagged as fallen back
+// (exports write no date for it).
+void FallBack(int32_t pub_day, ExtractedEvent* ev);
 
 }  // namespace newsgraph::internal
 

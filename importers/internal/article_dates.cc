@@ -1,0 +1,147 @@
+// When the events an ArticleReader reads took place: a sentence's own time,
+// the time of the story around it, the publication's days, or none.
+#include <algorithm>
+#include <vector>
+
+#include "absl/time/civil_time.h"
+#include "importers/internal/article_reader.h"
+#include "importers/internal/event_merge.h"
+#include "importers/internal/event_time.h"
+#include "importers/time_expressions.h"
+#include "importers/triggers.h"
+#include "schema/dates.h"
+
+namespace newsgraph::internal {
+namespace {
+
+
+// The publication's month, up to the publication day: where an undated
+// report is placed when the article says it is of the story's days.
+void DateToPublicationMonth(absl::CivilDay pub, int32_t pub_day, const char* rule,
+                            ExtractedEvent* e) {
+  const absl::CivilMonth month(pub);
+  e->time.set_from_day(DayNumber(absl::CivilDay(month)));
+  e->time.set_to_day(std::min(pub_day, DayNumber(absl::CivilDay(month + 1)) - 1));
+  e->time.set_granularity(pb::MONTH);
+  e->time.set_fell_back(false);
+  e->date_rule = rule;
+}
+
+}  // namespace
+
+void ArticleReader::FrameFromPreviousSentence(int si) {
+  // The last time expression of the previous sentence frames this one;
+  // not a date of background long before the story ("where a cameraman
+  // was killed in March 2022" in a story of 2023), unless that sentence
+  // tells of a contact or a trip itself.
+  const Sentence& p = doc_.sentences[si - 1];
+  std::vector<TimeMention> prev =
+      FindTimeMentions(doc_.text.substr(p.begin, p.end - p.begin), pub_, false);
+  if (!prev.empty() && (prev.back().span.to_day() >= pub_day_ - 183 ||
+                        !FindTriggers(doc_, p).empty())) {
+    context_ = Context{true, si - 1, prev.back().span};
+  }
+}
+
+void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) const {
+  const Sentence& s = doc_.sentences[si];
+  const absl::string_view text = doc_.text.substr(s.begin, s.end - s.begin);
+  std::vector<TimeMention> times = FindTimeMentions(text, pub_, d.factuality.future);
+  TimeMention tm;
+  const size_t tb = doc_.tokens[d.trigger.first].begin - s.begin;
+  const size_t te = doc_.tokens[d.trigger.last - 1].end - s.begin;
+  // "is meeting him on Friday": a progressive with a weekday other than
+  // the publication day's is an arrangement ahead.
+  if (!d.factuality.future && d.trigger.rule != "copula:in" &&
+      PresentProgressive(doc_, s, d.trigger) &&
+      PickTime(text, times, tb, te, &tm) && tm.rule == "weekday-past" &&
+      tm.span.from_day() != pub_day_) {
+    times = FindTimeMentions(text, pub_, /*future=*/true);
+  }
+  // A plan or a possibility is ahead of its report: a time long past in
+  // its sentence ("inviting him to visit ... despite last year's
+  // failures") is another clause's.
+  if (ev->factuality == pb::PLANNED || ev->factuality == pb::POSSIBLE) {
+    times.erase(std::remove_if(times.begin(), times.end(),
+                               [&](const TimeMention& t) { return t.span.to_day() < pub_day_ - 90; }),
+                times.end());
+  }
+  const bool recent_context = context_.valid && si - context_.sentence <= 2;
+  if (PickTime(text, times, tb, te, &tm)) {
+    ev->time = tm.span;
+    ev->date_rule = tm.rule;
+    if (ev->factuality == pb::HAPPENED && tm.span.from_day() > pub_day_) {
+      ev->factuality = pb::PLANNED;
+      ev->rule += "+future-date";
+    }
+  } else if (d.factuality.value == pb::HAPPENED && PresentProgressive(doc_, s, d.trigger)) {
+    // "is meeting", "is in Laos", "is arriving in Uganda": under way on the
+    // publication day.
+    ev->time.set_from_day(pub_day_);
+    ev->time.set_to_day(pub_day_);
+    ev->time.set_granularity(pb::DAY);
+    ev->date_rule = "present-tense";
+  } else if (recent_context && context_.span.granularity() == pb::DAY && SaysNextDay(text)) {
+    // "the next day", "a day later": the day after the story's day.
+    ev->time = context_.span;
+    ev->time.set_from_day(context_.span.from_day() + 1);
+    ev->time.set_to_day(context_.span.from_day() + 1);
+    ev->date_rule = "next-day";
+    // "A day later, X met Y" told in the past tense took place, whatever
+    // day the story's context was.
+    if (ev->factuality == pb::HAPPENED && ev->time.from_day() > pub_day_ &&
+        !SimplePast(doc_, s, d.trigger)) {
+      ev->factuality = pb::PLANNED;
+      ev->rule += "+future-date";
+    }
+  } else if (recent_context && !PresentPerfect(doc_, s, d.trigger) &&
+             context_.span.granularity() != pb::YEAR &&
+             context_.span.granularity() != pb::SEASON) {
+    // The story's time frame, set by a recent sentence: as precise as its
+    // month.
+    const absl::CivilMonth month(CivilDayFromNumber(context_.span.from_day()));
+    ev->time.set_from_day(DayNumber(absl::CivilDay(month)));
+    ev->time.set_to_day(DayNumber(absl::CivilDay(month + 1)) - 1);
+    ev->time.set_granularity(pb::MONTH);
+    ev->date_rule = "context-month";
+  } else {
+    FallBack(pub_day_, ev);
+    // A news lead reports the story's own days (DateLeadReports); "has
+    // visited" may be any time before.
+    ev->lead_report = si <= 2 && ev->factuality == pb::HAPPENED && ev->asserted &&
+                      !PresentPerfect(doc_, s, d.trigger);
+  }
+}
+
+void ArticleReader::DateLeadReports() {
+  // What the first sentences say took place, and no sentence of the article
+  // dates, took place in the publication's month. Run after the merges, so
+  // a later "the meeting took place on Tuesday" dates it first.
+  for (ExtractedEvent& e : out_.events) {
+    if (e.lead_report && e.time.fell_back()) DateToPublicationMonth(pub_, pub_day_, "lead-month", &e);
+  }
+}
+
+void ArticleReader::DateOngoingTours() {
+  // A traveller whose tour is under way on the publication day ("is
+  // visiting Italy"): the undated contacts the article reports for them are
+  // stops of that tour, in the publication month.
+  std::vector<std::string> touring;
+  for (const ExtractedEvent& e : out_.events) {
+    if (e.mode != "visit" || e.date_rule != "present-tense") continue;
+    for (const std::string& key : SortedKeys(e)) touring.push_back(key);
+  }
+  for (ExtractedEvent& e : out_.events) {
+    if (e.plover_type != "CONSULT" || e.mode == "visit" || !e.time.fell_back() ||
+        e.factuality != pb::HAPPENED) {
+      continue;
+    }
+    bool on_tour = false;
+    for (const std::string& key : SortedKeys(e)) {
+      on_tour |= std::find(touring.begin(), touring.end(), key) != touring.end();
+    }
+    if (on_tour) DateToPublicationMonth(pub_, pub_day_, "ongoing-tour", &e);
+  }
+}
+
+}  // namespace newsgraph::internal
