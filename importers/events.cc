@@ -287,12 +287,10 @@ void SentenceEvents::EmitContact(const ContactSlot& slot, std::vector<DraftEvent
   // host meeting guests is at home, not visiting.
   // Whoever attended a summit in a named place was there, whoever the
   // parse found.
-  // ("attended the annual East Asia Summit": the name's words between).
-  bool attended = false;
-  for (int k = t.first - 1; k >= s_.first && k >= t.first - 6 && !attended; --k) {
-    if (!doc_.tokens[k].word || m_.person_at[k] >= 0) break;
-    attended = IsOneOf(doc_.tokens[k].norm, {"attend", "attends", "attended", "attending"});
-  }
+  // ("attended the annual East Asia Summit": VerbStart reads over the name).
+  const int vs = t.verb ? -1 : VerbStart(t);
+  const bool attended =
+      vs >= 0 && IsOneOf(doc_.tokens[vs].norm, {"attend", "attends", "attended", "attending"});
   ev.lone_subject = ev.entities.size() == 1 && !subj.empty() && known_place &&
                     (slot.parse_how.empty() || attended) && !IsHostVerb(w);
   ev.pair_reference = subj.empty() && (PairBefore(t) || slot.plural >= 0);

@@ -172,6 +172,7 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
     // "A and B spoke for about an hour", "last spoke in September": a
     // duration or a date right after the verb.
     auto duration_or_date = [&]() {
+      if (n1 == "in") return IsDateWord(std::string(norm(i + 2)));
       int k = i + 2;
       while (k < s.last && k <= i + 5 && IsOneOf(norm(k), {"about", "nearly", "almost", "more",
                                                           "than", "over", "some", "around",
@@ -180,9 +181,8 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       }
       if (k >= s.last) return false;
       const std::string u(norm(k));
-      const bool amount = IsOneOf(u, {"hour", "hours", "minutes", "half", "two", "three"}) ||
-                          std::isdigit(static_cast<unsigned char>(u[0]));
-      return n1 == "for" ? amount : IsDateWord(std::string(norm(i + 2)));
+      return IsOneOf(u, {"hour", "hours", "minutes", "half", "two", "three"}) ||
+             std::isdigit(static_cast<unsigned char>(u[0]));
     };
     if (w == "spoke" && (n1 == "." || n1 == "," || n1 == "on" || n1 == "by" ||
                          ((n1 == "for" || n1 == "in") && duration_or_date()))) {

@@ -10,7 +10,6 @@ package). Exits 77 when chromium, chromedriver or the page's Cytoscape.js
 
   browser_test.py --cli CLI --source SRC --work DIR
 """
-import argparse
 import base64
 import json
 import os
@@ -24,6 +23,7 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
 import serve_util  # noqa: E402
+import test_folders  # noqa: E402
 
 SKIP = 77
 # No proxy: chromedriver and the server are on 127.0.0.1.
@@ -167,10 +167,7 @@ def drive(driver, port, screenshot):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--source", required=True)
-    parser.add_argument("--work", required=True)
+    parser = test_folders.tool_test_parser()
     args = parser.parse_args()
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     chromedriver = shutil.which("chromedriver")

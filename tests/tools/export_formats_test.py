@@ -19,14 +19,13 @@ Imports CORPUS into a fresh store, then:
 Exits 77 when a CORPUS file is absent (../shared on a machine without it),
 1 when a check fails.
 """
-import argparse
 import json
 import os
 import shutil
 import subprocess
 import sys
 
-from test_folders import fresh_folder
+from test_folders import fresh_folder, tool_test_parser
 
 FAILED = []
 
@@ -146,10 +145,7 @@ def check_filters(records, frm, to):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--source", required=True)
-    parser.add_argument("--work", required=True)
+    parser = tool_test_parser()
     parser.add_argument("corpus", nargs="+")
     args = parser.parse_args()
     for path in args.corpus:

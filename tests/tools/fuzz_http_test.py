@@ -8,7 +8,6 @@ end.
 
   fuzz_http_test.py --cli CLI --source SRC --work DIR [--requests N] [--seed S]
 """
-import argparse
 import concurrent.futures
 import os
 import random
@@ -18,6 +17,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
 import serve_util  # noqa: E402
+import test_folders  # noqa: E402
 
 METHODS = ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH", "TRACE", "CONNECT",
            "BREW", "get", "", "G\x00T"]
@@ -158,10 +158,7 @@ def one(port, seed):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--source", required=True)
-    parser.add_argument("--work", required=True)
+    parser = test_folders.tool_test_parser()
     parser.add_argument("--requests", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=12)
     args = parser.parse_args()

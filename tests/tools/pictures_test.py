@@ -12,7 +12,6 @@ Each picture goes through scripts/check_dot_layout.py: Graphviz's layout
 with -Goverlap=false, no two labels (node or edge) overlapping. Exits 77
 when Graphviz or a CORPUS file is absent, 1 when a picture fails.
 """
-import argparse
 import json
 import os
 import re
@@ -21,7 +20,7 @@ import shutil
 import subprocess
 import sys
 
-from test_folders import fresh_folder
+from test_folders import fresh_folder, tool_test_parser
 
 README_PICTURE = re.compile(r"^(build/newsgraph .*--format dot)\s*\|\s*dot -Tsvg > (\S+)\.svg\s*$")
 
@@ -84,10 +83,7 @@ def dev_pictures(args):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--source", required=True)
-    parser.add_argument("--work", required=True)
+    parser = tool_test_parser()
     parser.add_argument("--readme", action="store_true")
     parser.add_argument("--dev", action="store_true")
     parser.add_argument("corpus", nargs="*")

@@ -5,7 +5,6 @@ store stays readable by a writer while the server holds it.
 
   serve_test.py --cli CLI --source SRC --work DIR
 """
-import argparse
 import json
 import os
 import subprocess
@@ -14,6 +13,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
 import serve_util  # noqa: E402
+import test_folders  # noqa: E402
 
 FAILURES = []
 
@@ -110,10 +110,7 @@ def check_static(port, source):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--cli", required=True)
-    parser.add_argument("--source", required=True)
-    parser.add_argument("--work", required=True)
+    parser = test_folders.tool_test_parser()
     args = parser.parse_args()
     os.makedirs(args.work, exist_ok=True)
     store = serve_util.sample_store(args.cli, args.source, args.work)

@@ -1,4 +1,5 @@
-"""Work folders for the Python ctests of tests/tools/."""
+"""Work folders and common arguments for the Python ctests of tests/tools/."""
+import argparse
 import os
 import shutil
 
@@ -10,3 +11,13 @@ def fresh_folder(path):
     elif os.path.lexists(path):
         os.remove(path)
     os.makedirs(path)
+
+
+def tool_test_parser():
+    """The arguments every ctest of tests/tools/ gets from CMake: the CLI to run,
+    the source tree and a work folder; a test adds its own."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cli", required=True)
+    parser.add_argument("--source", required=True)
+    parser.add_argument("--work", required=True)
+    return parser
