@@ -9,7 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
+
 #include "importers/arguments.h"
+#include "importers/titles.h"
 #include "importers/internal/sentence_events.h"
 
 namespace newsgraph::internal {
@@ -311,7 +314,53 @@ void SentenceEvents::ClaimPeople(ContactSlots* slots) const {
   for (size_t g = 0; g < slots->size(); ++g) ClaimFrontedSubject(g, slots, &claimed);
   for (ContactSlot& slot : *slots) {
     if (parse_ != nullptr) ApplyParse(&slot);
+    KeepOnlyTheOneTold(&slot);
   }
+}
+
+bool SentenceEvents::TellsAnOfficial(const Trigger& t) const {
+  // "told Hart", "told the president": a person of office right after the
+  // verb. "told reporters", "told CNN's anchor Y" are interviews. A
+  // pronoun ("told him") is left to the parse.
+  if (IsOneOf(doc_.tokens[t.last].norm, {"him", "her"})) return true;
+  for (int mi : people_) {
+    const PersonMention& p = m_.people[mi];
+    if (Start(mi) != t.last || PossessorOfOther(mi) || p.entity < 0) continue;
+    const Entity& e = entities_[p.entity];
+    if (!e.kb_key.empty()) return true;
+    for (int other : e.mentions) {
+      const std::string& role = m_.people[other].role;
+      const size_t space = role.rfind(' ');
+      if (!role.empty() && IsTitleHead(absl::AsciiStrToLower(space == std::string::npos ? role
+                                                                         : role.substr(space + 1)))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+void SentenceEvents::KeepOnlyTheOneTold(ContactSlot* slot) const {
+  // Anyone named after the one told is what was said ("told the president
+  // that Z could not win"), and "told CNN's Y" is an interview: whom the
+  // verb's own object does not name took no part.
+  if (slot->trigger->rule != "verb:told") return;
+  const int after = slot->trigger->last;
+  const bool pronoun = IsOneOf(doc_.tokens[after].norm, {"him", "her"});
+  std::vector<int> told;
+  for (const std::vector<int>* list : {&slot->objects, &slot->loose}) {
+    for (int mi : *list) {
+      // The pronoun's antecedent, which the parse found, is named before.
+      const bool named_here = pronoun ? m_.people[mi].first < slot->trigger->first
+                                      : Start(mi) == after && !PossessorOfOther(mi);
+      if (named_here) AddOnce(&told, mi);
+    }
+  }
+  slot->objects = told;
+  slot->loose.clear();
+  slot->group.clear();
+  slot->plural = -1;
+  if (told.empty()) slot->subjects.clear();
 }
 
 }  // namespace newsgraph::internal

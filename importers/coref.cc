@@ -120,6 +120,11 @@ class Resolver {
   int LearnedEntity(const PersonMention& p);
   int ResolveShort(int mention_index);
   int ResolveTitle(int mention_index);
+  // The entities named before `p` to whom the text (or, `by_kb`, the
+  // knowledge base on the day) gives the office its title names.
+  absl::flat_hash_set<int> TitleHolders(const PersonMention& p, bool by_kb) const;
+  // Of `entities`, the one mentioned last before token `before`; -1 if none.
+  int LastMentioned(const absl::flat_hash_set<int>& entities, int before) const;
   // "Prince William" named nowhere else in full: royals are known by
   // title and given name, which is the name the entity gets.
   int RoyalEntity(const PersonMention& p);
@@ -233,45 +238,59 @@ int Resolver::RoyalEntity(const PersonMention& p) {
   return id;
 }
 
-int Resolver::ResolveTitle(int index) {
-  // The entity last mentioned before with this title in its role ("the
-  // Deputy Minister" -> "First Deputy Minister of Trade Ann Lie"), of the
-  // same nationality when one is given.
-  const PersonMention& p = m_->people[index];
+absl::flat_hash_set<int> Resolver::TitleHolders(const PersonMention& p, bool by_kb) const {
   const std::vector<std::vector<std::string>> names = OfficeNames(p.name_tokens);
-  int best = -1, best_pos = -1;
-  for (size_t i = 0; i < m_->people.size(); ++i) {
-    const PersonMention& q = m_->people[i];
-    if (q.first >= p.first || q.entity < 0 || q.title_only || q.role.empty()) continue;
-    if (!p.nationality.empty() && entities_[q.entity].state != p.nationality) continue;
-    std::vector<std::string> role = NormalizedTokens(q.role);
-    // "the president" is not the one called "former President".
-    const bool former = !role.empty() && (role[0] == "former" || role[0] == "ex");
-    const bool asks_former = !p.name_tokens.empty() && p.name_tokens[0] == "former";
-    if (former != asks_former) continue;
-    if (NamesOffice(role, names) && q.first > best_pos) {
-      best_pos = q.first;
-      best = q.entity;
-    }
-  }
-  if (best >= 0) return best;
-  // The title the knowledge base gives someone named before ("Rishi Sunak
-  // met ... the prime minister's first visit"), when one person fits.
-  int kb_fit = -1;
-  for (size_t i = 0; i < m_->people.size(); ++i) {
-    const PersonMention& q = m_->people[i];
+  const bool asks_former = !p.name_tokens.empty() && p.name_tokens[0] == "former";
+  absl::flat_hash_set<int> holders;
+  for (const PersonMention& q : m_->people) {
     if (q.first >= p.first || q.entity < 0 || q.title_only) continue;
     const Entity& e = entities_[q.entity];
-    if (e.kb_key.empty() || q.entity == kb_fit) continue;
     if (!p.nationality.empty() && e.state != p.nationality) continue;
-    const pb::KbPerson* person = kb_.PersonByKey(e.kb_key);
-    const pb::KbRole* role = person == nullptr ? nullptr : kb_.RoleOn(*person, day_);
-    if (role == nullptr) continue;
-    if (!NamesOffice(NormalizedTokens(role->title()), names)) continue;
-    if (kb_fit >= 0) return -1;  // two people hold such a title: no guess
-    kb_fit = q.entity;
+    if (by_kb) {
+      const pb::KbPerson* person = e.kb_key.empty() ? nullptr : kb_.PersonByKey(e.kb_key);
+      const pb::KbRole* role = person == nullptr ? nullptr : kb_.RoleOn(*person, day_);
+      if (!asks_former && role != nullptr && NamesOffice(NormalizedTokens(role->title()), names)) {
+        holders.insert(q.entity);
+      }
+      continue;
+    }
+    const std::vector<std::string> role = NormalizedTokens(q.role);
+    // "the president" is not the one called "former President".
+    const bool former = !role.empty() && (role[0] == "former" || role[0] == "ex");
+    if (!role.empty() && former == asks_former && NamesOffice(role, names)) {
+      holders.insert(q.entity);
+    }
   }
-  if (kb_fit >= 0) return kb_fit;
+  return holders;
+}
+
+int Resolver::LastMentioned(const absl::flat_hash_set<int>& entities, int before) const {
+  int last = -1;
+  for (const PersonMention& q : m_->people) {
+    if (q.first >= before) break;
+    if (q.entity >= 0 && entities.contains(q.entity)) last = q.entity;
+  }
+  return last;
+}
+
+int Resolver::ResolveTitle(int index) {
+  // Of the people the text gave this title before ("the Deputy Minister" ->
+  // "First Deputy Minister of Trade Ann Lie"), of the same nationality when
+  // one is given, the one it spoke of last by any name; people whose
+  // knowledge-base title it is compete with them ("the president" after
+  // "Russian President Putin ... Biden said" is Biden).
+  const PersonMention& p = m_->people[index];
+  const std::vector<std::vector<std::string>> names = OfficeNames(p.name_tokens);
+  absl::flat_hash_set<int> holders = TitleHolders(p, /*by_kb=*/false);
+  if (!holders.empty()) {
+    for (int e : TitleHolders(p, /*by_kb=*/true)) holders.insert(e);
+    return LastMentioned(holders, p.first);
+  }
+  // Else the knowledge base's title of someone named before ("Rishi Sunak
+  // met ... the prime minister's first visit"), when one person fits.
+  holders = TitleHolders(p, /*by_kb=*/true);
+  if (holders.size() == 1) return *holders.begin();
+  if (holders.size() > 1) return -1;  // two people hold such a title: no guess
   // "the Italian premier" when the article has named one Italian before.
   if (!p.nationality.empty() && OneHolderOffice(p.name_tokens)) {
     int of_state = -1;

@@ -23,7 +23,7 @@ void SentenceEvents::Contacts(const std::vector<Trigger>& triggers,
                               std::vector<DraftEvent>* out) {
   ContactSlots slots;
   for (const Trigger& t : triggers) {
-    if (t.mode == "visit") continue;
+    if (t.mode == "visit" || (t.rule == "verb:told" && !TellsAnOfficial(t))) continue;
     ContactSlot slot;
     slot.trigger = &t;
     slot.mode = t.mode;

@@ -199,6 +199,14 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "phone", true, "verb:dialed");
       continue;
     }
+    // "Lowe privately told Hart that ...": telling someone something is a
+    // contact whose medium the text does not give. Only a person right after
+    // the verb is the one told ("told reporters that Hart ..." is not).
+    if (IsOneOf(w, {"told", "tells"}) && i + 1 < s.last &&
+        (t[i + 1].cap || IsOneOf(n1, {"the", "him", "her"}))) {
+      add(i, i + 1, "phone", true, "verb:told");
+      continue;
+    }
     // "called his French counterpart X", "called her Chinese counterpart":
     // a call to someone named by office.
     if (w == "called" && IsOneOf(n1, {"his", "her", "their"})) {
@@ -599,6 +607,16 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
   }
   std::sort(out.begin(), out.end(),
             [](const Trigger& a, const Trigger& b) { return a.first < b.first; });
+  // "told X in their meeting", "told X when they met": the telling
+  // happened in the contact the sentence reports.
+  const bool other_contact = std::any_of(out.begin(), out.end(), [](const Trigger& tr) {
+    return tr.rule != "verb:told";
+  });
+  if (other_contact) {
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [](const Trigger& tr) { return tr.rule == "verb:told"; }),
+              out.end());
+  }
   // A contact talked about is no contact of the talkers.
   out.erase(std::remove_if(out.begin(), out.end(),
                            [&](const Trigger& tr) {

@@ -63,7 +63,11 @@ std::vector<std::string> SortedKeys(const ExtractedEvent& e) {
 bool MergeInto(std::vector<ExtractedEvent>* events, const ExtractedEvent& ev) {
   const std::vector<std::string> keys = SortedKeys(ev);
   for (ExtractedEvent& old : *events) {
-    if (Family(old.mode) != Family(ev.mode) || SortedKeys(old) != keys) continue;
+    // What one told another ("X told Y that ...") was said in whatever
+    // contact of theirs the article reports, call or meeting.
+    const bool telling = (old.rule == "verb:told" || ev.rule == "verb:told") &&
+                         old.mode != "visit" && ev.mode != "visit";
+    if ((Family(old.mode) != Family(ev.mode) && !telling) || SortedKeys(old) != keys) continue;
     const bool compatible = DatesCompatible(old.time, ev.time);
     if (old.mode == "visit" ? !SameTrip(old, ev) : !compatible) continue;
     // Contacts in two states are two contacts ("met in Los Angeles" and
@@ -77,6 +81,10 @@ bool MergeInto(std::vector<ExtractedEvent>* events, const ExtractedEvent& ev) {
       old.date_rule = ev.date_rule;
     }
     if (ev.mode == "summit" || (ev.mode == "video" && old.mode == "phone")) old.mode = ev.mode;
+    if (old.rule == "verb:told" && ev.rule != "verb:told") {
+      old.mode = ev.mode;
+      old.rule = ev.rule;
+    }
     // A plan and its report are one event; the report says it took place
     // when a verb asserts it ("met", not "the trip").
     if (ev.factuality == pb::HAPPENED && ev.asserted &&

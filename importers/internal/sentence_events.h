@@ -110,6 +110,10 @@ class SentenceEvents {
   void ClaimTheirPair(ContactSlot* slot) const;
   void ClaimFrontedSubject(size_t g, ContactSlots* slots, Claimed* claimed) const;
   void ApplyParse(ContactSlot* slot) const;
+  // "X told Y that ...": only the person right after the verb was told.
+  void KeepOnlyTheOneTold(ContactSlot* slot) const;
+  // Whether a "told" trigger's object is a person holding an office.
+  bool TellsAnOfficial(const Trigger& t) const;
   // Folds: a slot whose contact is another's ("a meeting chaired by C",
   // "convened a meeting", "by video link", "on the sidelines of the summit").
   void FoldAgentNouns(ContactSlots* slots) const;

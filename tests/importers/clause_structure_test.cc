@@ -5,62 +5,22 @@
 // welcomes, purpose clauses of a journey told in the past, and trips named
 // again without a place. All sentences are written for these tests, with the
 // people of the test KB; published on Friday 2023-06-02.
-#include <ostream>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
 #include "schema/ontology.h"
-#include "tests/importers/test_extract.h"
+#include "tests/importers/structure_case.h"
 
 namespace newsgraph {
 namespace {
 
-struct Expected {
-  const char* type;  // ExportEventType
-  std::vector<std::string> people;
-  pb::Factuality factuality;
-};
-
-struct Case {
-  const char* name;
-  const char* text;
-  // Every event of these types the text reports; an event type listed with
-  // no entry here is checked to be absent through `none_of`.
-  std::vector<Expected> events;
-  std::vector<const char*> none_of;  // event types the text must not yield
-};
-
-void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+using structure::Case;
+using structure::CaseName;
 
 class ClauseStructureTest : public ::testing::TestWithParam<Case> {};
 
-int CountOfType(const Extraction& x, const std::string& type) {
-  int n = 0;
-  for (const ExtractedEvent& e : x.events) n += ExportEventType(e.plover_type, e.mode) == type;
-  return n;
-}
-
-TEST_P(ClauseStructureTest, Extracts) {
-  const Case& c = GetParam();
-  const Extraction x = ExtractWithTestKb(c.text);
-  SCOPED_TRACE(std::string(c.text) + "\nextracted:\n" + DescribeEvents(x));
-  for (const Expected& want : c.events) {
-    int of_type = 0;
-    for (const Expected& other : c.events) of_type += std::string(other.type) == want.type;
-    EXPECT_EQ(CountOfType(x, want.type), of_type) << "events of type " << want.type;
-    bool found = false;
-    for (const ExtractedEvent& e : x.events) {
-      found |= ExportEventType(e.plover_type, e.mode) == want.type &&
-               SortedNames(e) == SortedNames(want.people) && e.factuality == want.factuality;
-    }
-    EXPECT_TRUE(found) << "want " << want.type << ":" << FactualityName(want.factuality) << " "
-                       << SortedNames(want.people);
-  }
-  for (const char* type : c.none_of) EXPECT_EQ(CountOfType(x, type), 0) << type;
-}
-
-std::string CaseName(const ::testing::TestParamInfo<Case>& info) { return info.param.name; }
+TEST_P(ClauseStructureTest, Extracts) { structure::CheckCase(GetParam()); }
 
 constexpr pb::Factuality kHappened = pb::HAPPENED;
 constexpr pb::Factuality kPlanned = pb::PLANNED;

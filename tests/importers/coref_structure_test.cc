@@ -135,6 +135,12 @@ const std::vector<Case> kTitleOnly = {
      "Virtanen met former President Jonas Berg of Finland on Monday. Later the president "
      "spoke by phone with Nordmann.",
      "PHONE_CALL", {kKari, kOla}, "", -1},
+    // Of two presidents, the one spoken of last, whose title only the
+    // knowledge base gives.
+    {"ThePresidentSpokenOfLast",
+     "Chilean President Diego Morales sent a letter. Virtanen answered it on Monday. The "
+     "president then spoke by phone with Nordmann.",
+     "PHONE_CALL", {kKari, kOla}, "", 1},
     // Two people hold a minister's title: "the minister" is left unresolved.
     {"AmbiguousTitleIsNoGuess",
      "Nordmann met Park Min-ho in Seoul on Monday. The minister's visit to Chile followed.",

@@ -1,0 +1,66 @@
+// Contacts a sentence reports through what one person told another: "X
+// told Y that ..." is a contact whose medium the text does not give (a
+// call, unless a meeting of the two is reported), with only the person right
+// after the verb as the one told. Interviews ("told reporters", "told a
+// broadcaster's anchor Y") and people named inside what was said are no
+// participants. All sentences are written for these tests, with the people
+// of the test KB and invented titled people; published on Friday 2023-06-02.
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "schema/ontology.h"
+#include "tests/importers/structure_case.h"
+
+namespace newsgraph {
+namespace {
+
+using structure::Case;
+using structure::CaseName;
+
+class ReportedContactTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(ReportedContactTest, Extracts) { structure::CheckCase(GetParam()); }
+
+constexpr pb::Factuality kHappened = pb::HAPPENED;
+constexpr pb::Factuality kPlanned = pb::PLANNED;
+
+const std::vector<Case> kTelling = {
+    {"ToldSomeoneSomething",
+     "Nordmann privately told Virtanen that the fishing quotas would not change.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {"MEET"}},
+    {"PresentTenseHeadline", "Virtanen tells Park Min-ho that Finland will buy ships",
+     {{"PHONE_CALL", {kKari, kPark}, kHappened}}, {}},
+    {"ToldReportersIsNoContact",
+     "Nordmann told reporters on Monday that Virtanen would visit Oslo next week.",
+     {{"VISIT", {kKari}, kPlanned}}, {"PHONE_CALL", "MEET"}},
+    {"PeopleInsideWhatWasSaid",
+     "Virtanen spoke in Tampere on Monday. Later, Nordmann told the Finnish president that Park "
+     "Min-ho could not be trusted.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {"MEET"}},
+    {"ToldWhenTheyMet",
+     "Virtanen told Nordmann that the border would stay open when the two men met in Bergen.",
+     {{"MEET", {kKari, kOla}, kHappened}}, {"PHONE_CALL"}},
+    {"ToldInTheirMeeting",
+     "Park Min-ho told Nordmann in their Saturday meeting that exports had doubled.",
+     {{"MEET", {kPark, kOla}, kHappened}}, {"PHONE_CALL"}},
+    {"ToldAtANewsConferenceThatHeWouldCall",
+     "Nordmann told a news conference in Bergen that he would call Virtanen on Friday.",
+     {{"PHONE_CALL", {kOla, kKari}, kPlanned}}, {"MEET"}},
+    {"ToldAnAnchorIsAnInterview",
+     "Virtanen told Nordic Radio's chief anchor Lars Berg that the talks were over.", {},
+     {"PHONE_CALL", "MEET"}},
+    {"ToldAfterAMeetingIsThatMeeting",
+     "Virtanen met Nordmann in Helsinki on Tuesday. Virtanen told Nordmann that the accord "
+     "would hold.",
+     {{"MEET", {kKari, kOla}, kHappened}}, {"PHONE_CALL"}},
+    {"ToldHimIsThePersonNamedBefore",
+     "Park Min-ho asked for more ships. Virtanen told him that they would come.",
+     {{"PHONE_CALL", {kKari, kPark}, kHappened}}, {}},
+    {"ToldAPossessorIsNoContact", "Nordmann told Virtanen's aides that the plan was off.", {},
+     {"PHONE_CALL", "MEET"}},
+};
+INSTANTIATE_TEST_SUITE_P(Telling, ReportedContactTest, ::testing::ValuesIn(kTelling), CaseName);
+
+}  // namespace
+}  // namespace newsgraph
