@@ -156,7 +156,7 @@ void SentenceEvents::FoldLightVerbNouns(ContactSlots* slots) const {
     // noun's contact, whatever its mode.
     const bool convening = IsOneOf(doc_.tokens[v->first].norm,
                                    {"convened", "convenes", "convene", "hosted", "hosts", "host",
-                                    "hosting"});
+                                    "hosting", "chaired", "chairs", "chairing"});
     if (t->verb || !v->verb || (Family(noun.mode) != Family(verb.mode) && !convening) ||
         t->first - v->last > 3) {
       continue;

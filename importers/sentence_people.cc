@@ -335,6 +335,12 @@ std::vector<int> SentenceEvents::Travellers(const Trigger& t) const {
     }
     return out;
   }
+  if (t.rule == "verb:represented-by") {  // the agent goes in the subject's place
+    for (size_t i = 0; i < pa.objects.size(); ++i) {
+      if (absl::StartsWith(pa.object_paths[i], "MV:by")) add(m_.people[pa.objects[i]].entity);
+    }
+    return out;
+  }
   for (int mi : pa.subjects) add(m_.people[mi].entity);
   for (size_t i = 0; !t.verb && i < pa.objects.size(); ++i) {
     // "a visit by X", "the visit of X to Y".

@@ -441,6 +441,14 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "in-person", true, "verb:see");
       continue;
     }
+    // "chaired the meeting", "co-chaired the conference with X": presiding
+    // over a contact takes part in it ("talks chaired by X" is read where
+    // the talks are).
+    if (IsOneOf(w, {"chaired", "chairs", "chairing"}) && n1 != "by" &&
+        !IsOneOf(norm(i - 1), {"was", "were", "is", "are", "be", "been"})) {
+      add(i, i + 1, "in-person", true, "verb:chaired");
+      continue;
+    }
     // "his host, X", "the hosts": the role, not an event.
     if (IsOneOf(w, {"host", "hosts"}) &&
         IsOneOf(norm(i - 1), {"his", "her", "their", "the", "a", "its", "our"})) {
@@ -555,6 +563,27 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       ++i;
       continue;
     }
+    // "will be represented at the summit by X": X goes in the subject's
+    // place (visits.cc makes X the traveller).
+    if (w == "represented" &&
+        IsOneOf(norm(i - 1), {"be", "is", "was", "are", "were", "been", "instead"})) {
+      int by = -1, place = -1;
+      for (int k = i + 1; k < s.last && k <= i + 10 && by < 0; ++k) {
+        if (IsClauseBoundary(t[k].norm)) break;
+        if (t[k].norm == "by") by = k;
+        if (place < 0 && IsOneOf(t[k].norm, {"at", "in"})) place = k;
+      }
+      if (by >= 0 && by + 1 < s.last && t[by + 1].cap) {
+        add(i, i + 1, "visit", true, "verb:represented-by", place);
+        continue;
+      }
+    }
+    // "will be present at the summit in Delhi": presence at a place.
+    if (w == "present" && IsOneOf(norm(i - 1), {"be", "is", "was", "are", "were", "been"}) &&
+        IsOneOf(n1, {"at", "in"})) {
+      add(i, i + 1, "visit", true, "copula:present", i + 1);
+      continue;
+    }
     // "While in Warsaw, X said": a fronted clause of presence.
     if (IsOneOf(w, {"while", "whilst", "when"}) && n1 == "in" && i + 2 < s.last &&
         t[i + 2].cap && (i == s.first || norm(i - 1) == ",")) {
@@ -615,6 +644,18 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
   if (other_contact) {
     out.erase(std::remove_if(out.begin(), out.end(),
                              [](const Trigger& tr) { return tr.rule == "verb:told"; }),
+              out.end());
+  }
+  // "present at the summit", "represented at the talks by X": the contact
+  // is where the presence is, not one of the people named.
+  for (const Trigger& p : std::vector<Trigger>(out)) {
+    if (p.rule != "copula:present" && p.rule != "verb:represented-by") continue;
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const Trigger& tr) {
+                               return !tr.verb && tr.mode != "visit" && tr.first > p.first &&
+                                      tr.first <= p.first + 4 &&
+                                      IsOneOf(t[tr.first - 1].norm, {"the", "at", "in"});
+                             }),
               out.end());
   }
   // A contact talked about is no contact of the talkers.

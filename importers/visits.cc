@@ -37,21 +37,23 @@ void AddCompanions(const Document& doc_, const Sentence& s_, const Mentions& m_,
 
 // The travellers the trigger's own phrase or clause names (companions are
 // added by AddCompanions).
-// "travelled to Kyiv with X (and Y)": the people a journey verb and its
-// place are followed by "with" travel too. Not when a contact has them as
-// its objects ("arrived in Kyiv for talks with X").
+// "travelled to Kyiv with X (and Y)", "visited Kyiv alongside X": the
+// people a journey verb and its place are followed by "with" travel too.
+// Not when a contact has them as its objects ("arrived in Kyiv for talks
+// with X").
 std::vector<int> Companions(const Document& doc, const Sentence& s, const Mentions& m,
                             const Trigger& t, const std::vector<int>& people,
                             const absl::flat_hash_set<int>& objects) {
   if (!t.verb || !IsOneOf(doc.tokens[t.first].norm,
                           {"travelled", "traveled", "flew", "went", "arrived", "came",
-                           "headed", "journeyed", "travels", "travel", "fly", "go"})) {
+                           "headed", "journeyed", "travels", "travel", "fly", "go",
+                           "travelling", "traveling", "visited", "visiting", "heading"})) {
     return {};
   }
   int with = -1;
   for (int k = t.last; k < s.last && k < t.last + 8; ++k) {
     const Token& tok = doc.tokens[k];
-    if (tok.norm == "with") {
+    if (tok.norm == "with" || tok.norm == "alongside") {
       with = k;
       break;
     }
@@ -63,8 +65,9 @@ std::vector<int> Companions(const Document& doc, const Sentence& s, const Mentio
   std::vector<int> out;
   for (int mi : people) {
     const bool next = with >= 0 && HeadStart(doc, s, m, m.people[mi]) == with + 1;
+    // "alongside X" is both: X is met and travels too.
     if ((next || (!out.empty() && Coordinated(doc, s, m, out.back(), mi))) &&
-        !objects.contains(mi)) {
+        (!objects.contains(mi) || doc.tokens[with].norm == "alongside")) {
       out.push_back(mi);
     }
   }
@@ -99,6 +102,18 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
       if (HeadStart(doc_, s_, m_, p) == s_.first) break;  // the clause's subject
       return {people_[i]};
     }
+  }
+  if (t.rule == "verb:represented-by") {  // "represented at the summit by X"
+    int by = t.last;
+    while (by < s_.last && toks[by].norm != "by") ++by;
+    std::vector<int> agents;
+    for (int mi : people_) {
+      if (HeadStart(doc_, s_, m_, m_.people[mi]) == by + 1 ||
+          (!agents.empty() && Coordinated(doc_, s_, m_, agents.back(), mi))) {
+        agents.push_back(mi);
+      }
+    }
+    return agents;
   }
   if (t.rule == "verb:invited-to") {  // "invited X to Oslo": X would travel
     for (int mi : people_) {
@@ -264,8 +279,9 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
     }
     places = kept;
   }
-  if (places.empty() && t.place_from > t.first && toks[t.place_from].norm == "to") {
-    // "travel next week to the G7 ministers' meeting in Capri, Italy".
+  if (places.empty() && t.place_from > t.first && IsOneOf(toks[t.place_from].norm, {"to", "at"})) {
+    // "travel next week to the G7 ministers' meeting in Capri, Italy",
+    // "present at the summit in Tokyo".
     int end = t.place_from + 1;
     while (end < s_.last && end < t.place_from + 12 && !IsClauseBoundary(toks[end].norm)) ++end;
     for (int k = t.place_from + 1; k < end && places.empty(); ++k) {
@@ -310,6 +326,13 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
       std::vector<PlaceSpan> listed = PlacesAt(doc_, m_, k + (such_as ? 2 : 1), s_.last);
       if (!listed.empty()) places = listed;
       break;
+    }
+  }
+  if (places.empty() && t.rule == "verb:represented-by") {
+    // "will not be present at the summit in Tokyo and will be represented
+    // by X": where the subject would have been.
+    for (int k = s_.first; k < t.first && places.empty(); ++k) {
+      if (toks[k].norm == "in") places = PlacesAt(doc_, m_, k + 1, t.first);
     }
   }
   if (places.empty() && t.first - 1 >= s_.first && toks[t.first - 1].norm == "to") {

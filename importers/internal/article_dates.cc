@@ -66,7 +66,13 @@ void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) c
                                [&](const TimeMention& t) { return t.span.to_day() < pub_day_ - 90; }),
                 times.end());
   }
-  const bool recent_context = context_.valid && si - context_.sentence <= 2;
+  // A plan is ahead of its report: a story's frame that ended before the
+  // publication's month is not its time ("efforts since the November
+  // summit, including planning for a call").
+  const bool plan = ev->factuality == pb::PLANNED || ev->factuality == pb::POSSIBLE;
+  const int32_t pub_month_start = DayNumber(absl::CivilDay(absl::CivilMonth(pub_)));
+  const bool recent_context = context_.valid && si - context_.sentence <= 2 &&
+                              !(plan && context_.span.to_day() < pub_month_start);
   if (PickTime(text, times, tb, te, &tm)) {
     ev->time = tm.span;
     ev->date_rule = tm.rule;

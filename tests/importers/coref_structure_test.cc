@@ -304,5 +304,22 @@ TEST(PlanDatesTest, ATimeLongPastDatesNoPlan) {
   EXPECT_EQ(visits, 1);
 }
 
+// The frame a past sentence sets ("in March") is not the time of a plan
+// told after it; published 2023-06-02.
+TEST(PlanDatesTest, AnEarlierFrameDatesNoPlan) {
+  const Extraction x = ExtractWithTestKb(
+      "Nordmann and Virtanen met in Bergen in March. Both welcomed work towards a call between "
+      "Virtanen and Park Min-ho in the weeks ahead.");
+  SCOPED_TRACE(DescribeEvents(x));
+  int calls = 0;
+  for (const ExtractedEvent& e : x.events) {
+    if (ExportEventType(e.plover_type, e.mode) != "PHONE_CALL") continue;
+    ++calls;
+    EXPECT_EQ(e.factuality, pb::PLANNED);
+    EXPECT_EQ(FormatSpan(e.time), "");
+  }
+  EXPECT_EQ(calls, 1);
+}
+
 }  // namespace
 }  // namespace newsgraph

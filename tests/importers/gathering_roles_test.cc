@@ -1,0 +1,56 @@
+// Who takes part in a gathering by the role the sentence gives them: the
+// chair of a meeting and its co-chairs, a stand-in who goes "in the
+// place" of the one represented, presence ("will (not) be present at the
+// summit in X"), and a companion "alongside" whom a trip is made. All
+// sentences are written for these tests, with the people of the test KB and
+// invented titled people; published on Friday 2023-06-02.
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "schema/ontology.h"
+#include "tests/importers/structure_case.h"
+
+namespace newsgraph {
+namespace {
+
+using structure::Case;
+using structure::CaseName;
+
+class GatheringRolesTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(GatheringRolesTest, Extracts) { structure::CheckCase(GetParam()); }
+
+constexpr pb::Factuality kHappened = pb::HAPPENED;
+constexpr pb::Factuality kPlanned = pb::PLANNED;
+
+const std::vector<Case> kRoles = {
+    {"ChairedAMeetingWith",
+     "Nordmann chaired a meeting with Virtanen and Park Min-ho in Bergen on Monday.",
+     {{"MEET", {kOla, kKari, kPark}, kHappened}}, {}},
+    {"CoChairedTheConferenceWith",
+     "Virtanen co-chaired the conference with Nordmann in Tampere on Monday.",
+     {{"MEET", {kKari, kOla}, kHappened}}, {}},
+    {"TalksChairedBy",
+     "Virtanen and Park Min-ho met in Bergen for talks chaired by Nordmann.",
+     {{"MEET", {kKari, kPark, kOla}, kHappened}}, {}},
+    {"ChairedAloneIsNoContact", "Nordmann chaired the fisheries council on Monday.", {},
+     {"MEET", "SUMMIT"}},
+    {"RepresentedAtTheSummitBy",
+     "Virtanen will be represented at the summit in Seoul by Nordmann.",
+     {{"VISIT", {kOla}, kPlanned}}, {"SUMMIT", "MEET"}},
+    {"NotPresentAndRepresentedInstead",
+     "Park Min-ho will not be present at the summit in Helsinki and will be represented "
+     "instead by Nordmann.",
+     {{"VISIT", {kPark}, pb::DENIED}, {"VISIT", {kOla}, kPlanned}}, {"SUMMIT", "MEET"}},
+    {"PresentAtTheTalks", "Nordmann was present at the talks in Seoul on Monday.",
+     {{"VISIT", {kOla}, kHappened}}, {"MEET"}},
+    {"VisitedAlongside", "Nordmann visited Seoul alongside Virtanen on Thursday.",
+     {{"VISIT", {kOla, kKari}, kHappened}, {"MEET", {kOla, kKari}, kHappened}}, {}},
+    {"TravellingWith", "Nordmann is travelling to Seoul with Virtanen.",
+     {{"VISIT", {kOla, kKari}, kHappened}}, {"MEET"}},
+};
+INSTANTIATE_TEST_SUITE_P(Roles, GatheringRolesTest, ::testing::ValuesIn(kRoles), CaseName);
+
+}  // namespace
+}  // namespace newsgraph
