@@ -1,9 +1,11 @@
 // When the events an ArticleReader reads took place: a sentence's own time,
 // the time of the story around it, the publication's days, or none.
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "absl/time/civil_time.h"
+#include "importers/arguments.h"
 #include "importers/internal/article_reader.h"
 #include "importers/internal/event_merge.h"
 #include "importers/internal/event_time.h"
@@ -27,6 +29,39 @@ void DateToPublicationMonth(absl::CivilDay pub, int32_t pub_day, const char* rul
   e->date_rule = rule;
 }
 
+// What the reporting verbs of the sentence say: each "that" after one, to
+// the sentence's end or a closing ", according to" ("X reported that Y told
+// Z in a call that ... in November, according to W"), as tokens [first,
+// second); nested clauses are listed too.
+std::vector<std::pair<int, int>> ReportedClauses(const Document& doc, const Sentence& s) {
+  int end = s.last;
+  for (int k = s.first; k + 1 < s.last; ++k) {
+    if (doc.tokens[k].norm == "," && doc.tokens[k + 1].norm == "according") end = k;
+  }
+  std::vector<std::pair<int, int>> out;
+  bool reported = false;
+  for (int k = s.first; k < end; ++k) {
+    const std::string& w = doc.tokens[k].norm;
+    if (w == "that" && reported) out.push_back({k, end});
+    reported |= IsReportingVerb(w);
+  }
+  return out;
+}
+
+// Removes the times of sentence `s` said in a reported clause that does
+// not hold token `keep` (-1: any reported clause).
+void DropReportedTimes(const Document& doc, const Sentence& s, int keep,
+                       std::vector<TimeMention>* times) {
+  for (const std::pair<int, int>& said : ReportedClauses(doc, s)) {
+    if (keep >= said.first && keep < said.second) continue;
+    const size_t from = doc.tokens[said.first].begin - s.begin;
+    const size_t to = doc.tokens[said.second - 1].end - s.begin;
+    times->erase(std::remove_if(times->begin(), times->end(),
+                                [&](const TimeMention& t) { return t.begin > from && t.end <= to; }),
+                 times->end());
+  }
+}
+
 }  // namespace
 
 void ArticleReader::FrameFromPreviousSentence(int si) {
@@ -37,8 +72,11 @@ void ArticleReader::FrameFromPreviousSentence(int si) {
   const Sentence& p = doc_.sentences[si - 1];
   std::vector<TimeMention> prev =
       FindTimeMentions(doc_.text.substr(p.begin, p.end - p.begin), pub_, false);
-  if (!prev.empty() && (prev.back().span.to_day() >= pub_day_ - 183 ||
-                        !FindTriggers(doc_, p).empty())) {
+  // What someone said ("that X could win in November") frames the story
+  // only when it tells of a contact or a trip itself.
+  const std::vector<Trigger> triggers = FindTriggers(doc_, p);
+  DropReportedTimes(doc_, p, triggers.empty() ? -1 : triggers.back().first, &prev);
+  if (!prev.empty() && (prev.back().span.to_day() >= pub_day_ - 183 || !triggers.empty())) {
     context_ = Context{true, si - 1, prev.back().span};
   }
 }
@@ -58,6 +96,9 @@ void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) c
       tm.span.from_day() != pub_day_) {
     times = FindTimeMentions(text, pub_, /*future=*/true);
   }
+  // "told X in a call that ... in November": what was said has times of
+  // its own.
+  DropReportedTimes(doc_, s, d.trigger.first, &times);
   // A plan or a possibility is ahead of its report: a time long past in
   // its sentence ("inviting him to visit ... despite last year's
   // failures") is another clause's.

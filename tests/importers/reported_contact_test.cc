@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "schema/dates.h"
 #include "schema/ontology.h"
 #include "tests/importers/structure_case.h"
 
@@ -61,6 +62,39 @@ const std::vector<Case> kTelling = {
      {"PHONE_CALL", "MEET"}},
 };
 INSTANTIATE_TEST_SUITE_P(Telling, ReportedContactTest, ::testing::ValuesIn(kTelling), CaseName);
+
+// The times of what was said date what was said, not the telling; a
+// contact with no time of its own stays undated.
+std::string DateOfTheOne(const Extraction& x, const std::string& type) {
+  std::string day = "(none)";
+  for (const ExtractedEvent& e : x.events) {
+    if (ExportEventType(e.plover_type, e.mode) == type) day = FormatSpan(e.time);
+  }
+  return day;
+}
+
+TEST(ReportedTimesTest, WhatWasSaidDatesNoTelling) {
+  const Extraction x = ExtractWithTestKb(
+      "Nordic Radio reported that Nordmann privately told Virtanen in a call that the ships "
+      "would sail in August, according to two aides.");
+  SCOPED_TRACE(DescribeEvents(x));
+  EXPECT_EQ(DateOfTheOne(x, "PHONE_CALL"), "");
+}
+
+TEST(ReportedTimesTest, TheTellingKeepsItsOwnTime) {
+  const Extraction x = ExtractWithTestKb(
+      "Nordmann told Virtanen on Monday that the ships would sail in August.");
+  SCOPED_TRACE(DescribeEvents(x));
+  EXPECT_EQ(DateOfTheOne(x, "PHONE_CALL"), "2023-05-29");
+}
+
+TEST(ReportedTimesTest, WhatWasSaidFramesNoLaterSentence) {
+  const Extraction x = ExtractWithTestKb(
+      "Nordmann told Virtanen that Park Min-ho could lose the vote in November. The private "
+      "talks between Nordmann and Park Min-ho are continuing.");
+  SCOPED_TRACE(DescribeEvents(x));
+  EXPECT_EQ(DateOfTheOne(x, "MEET"), "");
+}
 
 }  // namespace
 }  // namespace newsgraph
