@@ -96,5 +96,14 @@ TEST(ReportedTimesTest, WhatWasSaidFramesNoLaterSentence) {
   EXPECT_EQ(DateOfTheOne(x, "MEET"), "");
 }
 
+// An aside after a dash has times of its own: the call, told in the lead
+// with no time, is of the publication's month, not of last August.
+TEST(ReportedTimesTest, AnAsideAfterADashDatesNothing) {
+  const Extraction x = ExtractWithTestKb(
+      "Nordmann phoned Virtanen \u2013 leaving the vote in August to his deputies.");
+  SCOPED_TRACE(DescribeEvents(x));
+  EXPECT_EQ(DateOfTheOne(x, "PHONE_CALL"), "2023-06");
+}
+
 }  // namespace
 }  // namespace newsgraph
