@@ -45,7 +45,8 @@ void SentenceEvents::ClaimObjects(size_t g, ContactSlots* slots, Claimed* claime
                        (j == k || Coordinated(people_[j - 1], people_[j]) ||
                         IncludedAfter(doc_, s_, m_, people_[j - 1], people_[j]));
          ++j) {
-      if (!Claimable(people_[j], slot, *claimed)) break;
+      // "Following talks with X, Y flew home": the comma closes the phrase.
+      if (!Claimable(people_[j], slot, *claimed) || people_[j] == fronted_subject) break;
       claimed->insert(people_[j]);
       slot.objects.push_back(people_[j]);
       bool joined_by_and = false;

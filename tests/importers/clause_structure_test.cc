@@ -305,6 +305,11 @@ const std::vector<Case> kTrips = {
     {"InvitingHimToVisit",
      "Virtanen said her office had reached out to Nordmann, inviting him to visit Finland.",
      {{"VISIT", {kOla}, kPossible}}, {}},
+    // The comma that closes a fronted phrase is no coordination: the name
+    // after it is the clause's subject, and travels.
+    {"FrontedTalksThenFlew",
+     "Following talks in Helsinki with Virtanen, Park Min-ho flew to Oslo.",
+     {{"MEET", {kKari, kPark}, kHappened}, {"VISIT", {kPark}, kHappened}}, {}},
     // A date of background long before the story dates nothing after it.
     {"BackgroundDateFramesNoLaterTrip",
      "Nordmann arrived in Seoul on Monday for a four-day visit. Busan is where a ferry sank in "
