@@ -105,8 +105,23 @@ void SentenceEvents::ClaimSubjects(size_t g, ContactSlots* slots, Claimed* claim
       claimed->insert(people_[j]);
       slot.subjects.push_back(people_[j]);
     }
+    AddPronounConjunct(&slot);
     return;
   }
+}
+
+void SentenceEvents::AddPronounConjunct(ContactSlot* slot) const {
+  // "He and Germany's chancellor, X, held talks": a pronoun opening the
+  // clause, coordinated to the subject, is the person named before.
+  const int first = Start(slot->subjects.back());  // the leftmost conjunct
+  const int pronoun = first - 2;
+  if (pronoun < s_.first || doc_.tokens[first - 1].norm != "and" ||
+      !IsOneOf(doc_.tokens[pronoun].norm, {"he", "she"}) ||
+      (pronoun > s_.first && doc_.tokens[pronoun - 1].word)) {
+    return;
+  }
+  const int mi = PronounAntecedent(doc_, m_, pronoun, slot->subjects);
+  if (mi >= 0) slot->subjects.push_back(mi);
 }
 
 void SentenceEvents::ClaimSceneClause(size_t g, ContactSlots* slots, Claimed* claimed) const {

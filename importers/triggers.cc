@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "importers/arguments.h"
 #include "importers/text.h"
+#include "importers/titles.h"
 
 namespace newsgraph {
 namespace {
@@ -324,8 +325,10 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
     }
     // "welcomed X to Paris", "welcomes X at the palace": a host meeting a
     // guest; "welcomed the decision", "welcomed X's offer" are not.
+    // "welcomed the visiting prime minister at the White House", "welcomed
+    // him to Paris": a person named by title or pronoun.
     if (IsOneOf(w, {"welcomed", "welcomes", "welcome", "welcoming"}) && i + 1 < s.last &&
-        t[i + 1].cap) {
+        (t[i + 1].cap || IsOneOf(n1, {"the", "him", "her", "them"}))) {
       // The guests may be several, with titles and hyphenated names: "A of
       // Poland and B to the White House", "Park Min-ho to Oslo".
       int k = i + 1;
@@ -333,7 +336,18 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
              t[k].norm != "'s" && !IsOneOf(t[k].norm, {"to", "at", "in", "for"})) {
         ++k;
       }
-      if (k < s.last && IsOneOf(t[k].norm, {"to", "at", "in", "for"})) {
+      // A guest named by title is all title words ("the visiting prime
+      // minister"); one named by a pronoun is welcomed to a named place
+      // ("him to the race" is no guest).
+      bool titled = n1 != "the";
+      for (int q = i + 2; !titled && q < k; ++q) {
+        titled = IsTitleWord(t[q].norm) || t[q].norm == "visiting";
+        if (!titled) break;
+      }
+      const bool named_place = k + 1 < s.last && (t[k + 1].cap || (t[k + 1].norm == "the" &&
+                                                                  k + 2 < s.last && t[k + 2].cap));
+      if (k < s.last && IsOneOf(t[k].norm, {"to", "at", "in", "for"}) && titled &&
+          (t[i + 1].cap || n1 == "the" || named_place)) {
         add(i, i + 1, "in-person", true, "verb:welcomed");
         continue;
       }
@@ -428,7 +442,7 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       return false;
     };
     if (IsOneOf(w, {"received", "receives", "receive", "receiving"}) && i + 1 < s.last &&
-        (by_soon(i + 1) || t[i + 1].cap)) {
+        (by_soon(i + 1) || t[i + 1].cap || IsOneOf(n1, {"him", "her", "them"}))) {
       add(i, i + 1, "in-person", true, "verb:received");
       continue;
     }

@@ -110,6 +110,8 @@ class SentenceEvents {
   void ClaimTheirPair(ContactSlot* slot) const;
   void ClaimFrontedSubject(size_t g, ContactSlots* slots, Claimed* claimed) const;
   void ApplyParse(ContactSlot* slot) const;
+  // "He and X held talks": the pronoun's antecedent joins the subjects.
+  void AddPronounConjunct(ContactSlot* slot) const;
   // "X told Y that ...": only the person right after the verb was told.
   void KeepOnlyTheOneTold(ContactSlot* slot) const;
   // Whether a "told" trigger's object is a person holding an office.

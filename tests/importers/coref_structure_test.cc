@@ -71,6 +71,20 @@ const std::vector<Case> kPronouns = {
     {"HeMetHim",
      "Park Min-ho has long admired Nordmann. On Tuesday he met him in Oslo.",
      "MEET", {kPark, kOla}, "2023-05-30", -1},
+    // The pronoun coordinated to a titled subject in apposition.
+    {"HeAndTheTitledSubject",
+     "Virtanen landed in Oslo on Tuesday. He and Norway's foreign minister, Ola Nordmann, held "
+     "talks.",
+     "MEET", {kKari, kOla}, "", -1},
+    // A host receiving or welcoming the one named before.
+    {"ReceivedHim",
+     "Nordmann landed in Seoul on Sunday. South Korea's prime minister Park Min-ho received him "
+     "on Monday.",
+     "MEET", {kOla, kPark}, "2023-05-29", -1},
+    {"WelcomedTheVisitingMinister",
+     "Nordmann arrived in Helsinki on Monday. Virtanen welcomed the visiting foreign minister at "
+     "the presidential palace.",
+     "MEET", {kOla, kKari}, "", -1},
     // A name introduced by a descriptor ("survivor", "lawyer") is a person,
     // and the nearest antecedent of the pronouns after it.
     {"SheIsTheDescribedPerson",
