@@ -297,6 +297,22 @@ void SentenceEvents::EmitContact(const ContactSlot& slot, std::vector<DraftEvent
   out->push_back(std::move(ev));
 }
 
+void SentenceEvents::DropRegionWithItsStops(std::vector<DraftEvent>* out) const {
+  // "a tour of Africa, with stops in Kenya and Nigeria": the stops are the
+  // trips; the region they lie in is none of its own.
+  auto has_stop_in_state = [&](const DraftEvent& region) {
+    return std::any_of(out->begin(), out->end(), [&](const DraftEvent& d) {
+      return d.mode == "visit" && !d.place_state.empty() && d.entities == region.entities;
+    });
+  };
+  out->erase(std::remove_if(out->begin(), out->end(),
+                            [&](const DraftEvent& d) {
+                              return d.mode == "visit" && d.place_state.empty() &&
+                                     !d.place.empty() && has_stop_in_state(d);
+                            }),
+             out->end());
+}
+
 std::vector<DraftEvent> SentenceEvents::Run() {
   std::vector<DraftEvent> out;
   triggers_ = FindTriggers(doc_, s_);
@@ -308,6 +324,7 @@ std::vector<DraftEvent> SentenceEvents::Run() {
     if (t.mode == "visit") AddVisits(doc_, s_, m_, t, people_, objects_, Travellers(t), &out);
   }
   TalkDuringOwnVisit(&out);
+  DropRegionWithItsStops(&out);
   if (std::none_of(out.begin(), out.end(), [](const DraftEvent& d) { return d.mode == "visit"; })) {
     for (DraftEvent& v : PresenceVisits(doc_, s_, m_, entities_)) out.push_back(std::move(v));
   }

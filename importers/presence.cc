@@ -61,7 +61,7 @@ bool NamesGathering(const Document& doc, int from, int to) {
 // Words that may stand between a speech verb and where it was said:
 // "told reporters in Tokyo", "said on Monday at a rally in Ohio".
 bool BetweenVerbAndPlace(absl::string_view w) {
-  return IsOneOf(w, {"reporters", "journalists", "supporters", "lawmakers", "students",
+  return IsOneOf(w, {"to", "reporters", "journalists", "supporters", "lawmakers", "students",
                      "delegates", "troops", "crowds", "the", "a", "an", "on", "today",
                      "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday",
                      "saturday", "sunday", "earlier", "later", "also", "again", "two", "three",
@@ -71,6 +71,13 @@ bool BetweenVerbAndPlace(absl::string_view w) {
 
 // Verbs of staying: "spent three days in China".
 bool StayVerb(absl::string_view w) { return IsOneOf(w, {"spent", "spends", "spending"}); }
+
+// Verbs of doing something where one is, with an object before the place:
+// "laid a wreath in Kyiv", "inspected troops in Lithuania".
+bool ActivityVerb(absl::string_view w) {
+  return IsOneOf(w, {"laid", "lays", "inspected", "inspects", "unveiled", "unveils",
+                     "delivered", "delivers", "gave", "gives", "opened", "opens"});
+}
 
 
 // The place of "at/in <place or event>" starting at token `prep`.
@@ -124,14 +131,17 @@ std::vector<DraftEvent> PresenceVisits(const Document& doc, const Sentence& s,
                                        const Mentions& m, const std::vector<Entity>& entities) {
   const auto& toks = doc.tokens;
   PlaceSpan place;
-  // Fronted: "At the Munich Security Conference in February, X said".
-  if (LocativeAt(doc, s, m, s.first, &place)) {
+  // Fronted: "At the Munich Security Conference in February, X said",
+  // "Speaking in Tokyo on Monday, X urged calm".
+  const int fronted =
+      s.first + (IsOneOf(toks[s.first].norm, {"speaking", "talking", "writing", "appearing"}) ? 1 : 0);
+  if (LocativeAt(doc, s, m, fronted, &place)) {
     int comma = s.first;
     while (comma < s.last && toks[comma].norm != ",") ++comma;
     const int mi = comma + 1 < s.last ? m.person_at[comma + 1] : -1;
     if (mi >= 0 && m.people[mi].first == comma + 1 && HeadEnd(m.people[mi]) < s.last &&
         !toks[HeadEnd(m.people[mi])].cap && Abroad(entities, m.people[mi].entity, place)) {
-      return {Presence(doc, s, s.first, m.people[mi].entity, place)};
+      return {Presence(doc, s, fronted, m.people[mi].entity, place)};
     }
   }
   // "X said at a media scrum in the Kremlin", "X told the Munich Security
@@ -148,7 +158,11 @@ std::vector<DraftEvent> PresenceVisits(const Document& doc, const Sentence& s,
         in >= 0 && Abroad(entities, p.entity, place)) {
       return {Presence(doc, s, in, p.entity, place)};
     }
-    if (verb >= s.last || !(SpeechVerb(toks[verb].norm) || StayVerb(toks[verb].norm))) continue;
+    const bool activity = verb < s.last && ActivityVerb(toks[verb].norm);
+    if (verb >= s.last ||
+        !(SpeechVerb(toks[verb].norm) || StayVerb(toks[verb].norm) || activity)) {
+      continue;
+    }
     const int end = std::min(s.last, verb + 6);
     for (int k = verb + 1; k < end && toks[k].word; ++k) {
       const int np_end = PhraseEnd(doc, s, k);
@@ -159,7 +173,8 @@ std::vector<DraftEvent> PresenceVisits(const Document& doc, const Sentence& s,
           Abroad(entities, p.entity, place)) {
         return {Presence(doc, s, k, p.entity, place)};
       }
-      if (addressed || !BetweenVerbAndPlace(toks[k].norm)) break;
+      // An activity's own object ("a wreath", "a speech") may stand between.
+      if (addressed || !(BetweenVerbAndPlace(toks[k].norm) || (activity && !toks[k].cap))) break;
     }
   }
   return {};

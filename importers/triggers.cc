@@ -29,12 +29,12 @@ const Set& VisitWords() {
       "traveled", "travelled", "traveling", "travelling", "tour", "arrived", "arrives",
       "arriving", "arrival", "arrive", "flew", "landed", "landing", "headed", "heads",
       "heading", "stop", "stops", "stopover", "presence", "went", "returned", "jetted",
-      "jets", "stopped", "stopping", "head", "stay", "appearance"};
+      "jets", "stopped", "stopping", "head", "stay", "appearance", "toured", "touring"};
   return *k;
 }
 // Verbs among the visit words (the rest are nouns or need "to"/"in").
 const Set& VisitVerbsTakingObject() {
-  static const auto* k = new Set{"visit", "visits", "visited", "visiting"};
+  static const auto* k = new Set{"visit", "visits", "visited", "visiting", "toured", "touring"};
   return *k;
 }
 const Set& SpeakWords() {
@@ -569,6 +569,16 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
         i = prep;
         continue;
       }
+    }
+    // "stopped in Dubai on his way to India", "en route to Kyiv": the
+    // destination is a trip of its own.
+    const bool on_way = w == "way" && IsOneOf(norm(i - 1), {"his", "her", "their"}) &&
+                        norm(i - 2) == "on" && n1 == "to";
+    const bool en_route = w == "route" && norm(i - 1) == "en" && n1 == "to";
+    if ((on_way || en_route) && i + 2 < s.last && t[i + 2].cap) {
+      add(i, i + 1, "visit", false, "phrase:on-the-way-to", i + 1);
+      ++i;
+      continue;
     }
     // "is due in Ankara", "are expected in Seoul": an arrival announced.
     if (IsOneOf(w, {"due", "expected"}) && n1 == "in" && i + 2 < s.last && t[i + 2].cap &&

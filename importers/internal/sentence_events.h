@@ -145,6 +145,9 @@ class SentenceEvents {
   // "had a long conversation with X during his visit to Y": talk during the
   // speaker's own trip is face to face, not a call.
   void TalkDuringOwnVisit(std::vector<DraftEvent>* out) const;
+  // Drops a visit to a region with no state when the sentence names the
+  // same travellers' stops in states.
+  void DropRegionWithItsStops(std::vector<DraftEvent>* out) const;
   // True when tokens from `from` read "counterparts" or "Japanese and
   // Korean counterparts" with no name after: people the text leaves unnamed.
   bool UnnamedCounterparts(int from) const;

@@ -310,6 +310,22 @@ const std::vector<Case> kTrips = {
     {"FrontedTalksThenFlew",
      "Following talks in Helsinki with Virtanen, Park Min-ho flew to Oslo.",
      {{"MEET", {kKari, kPark}, kHappened}, {"VISIT", {kPark}, kHappened}}, {}},
+    // Doing something somewhere abroad is being there.
+    {"ToursAFactory", "Nordmann toured a shipyard in Busan on Monday.",
+     {{"VISIT", {kOla}, kHappened}}, {}},
+    {"LaidAWreath", "Park Min-ho laid a wreath in Helsinki on Monday.",
+     {{"VISIT", {kPark}, kHappened}}, {}},
+    {"SpokeToReportersIn", "Virtanen spoke to reporters in Oslo on Monday.",
+     {{"VISIT", {kKari}, kHappened}}, {}},
+    {"SpeakingInFronted", "Speaking in Seoul on Monday, Nordmann urged calm.",
+     {{"VISIT", {kOla}, kHappened}}, {}},
+    // The destination of a way is a trip of its own; a region named with
+    // the stops in it is none.
+    {"OnHisWayTo", "Nordmann will stop in Helsinki on his way to Seoul.",
+     {{"VISIT", {kOla}, kPlanned}, {"VISIT", {kOla}, kPlanned}}, {}},
+    {"RegionWithItsStops",
+     "Nordmann will embark on a tour of Asia next week, with stops in Seoul and Santiago.",
+     {{"VISIT", {kOla}, kPlanned}, {"VISIT", {kOla}, kPlanned}}, {}},
     // A date of background long before the story dates nothing after it.
     {"BackgroundDateFramesNoLaterTrip",
      "Nordmann arrived in Seoul on Monday for a four-day visit. Busan is where a ferry sank in "
