@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "importers/arguments.h"
+#include "importers/internal/trigger_parts.h"
 #include "importers/text.h"
 #include "importers/titles.h"
 
@@ -21,20 +22,6 @@ const Set& MeetWords() {
                                  "hosted", "hosts", "host", "hosting", "alongside",
                                  "convened", "convenes", "convene", "engagement",
                                  "engagements"};
-  return *k;
-}
-const Set& VisitWords() {
-  static const auto* k = new Set{
-      "visit", "visits", "visited", "visiting", "trip", "trips", "travel", "travels",
-      "traveled", "travelled", "traveling", "travelling", "tour", "arrived", "arrives",
-      "arriving", "arrival", "arrive", "flew", "landed", "landing", "headed", "heads",
-      "heading", "stop", "stops", "stopover", "presence", "went", "returned", "jetted",
-      "jets", "stopped", "stopping", "head", "stay", "appearance", "toured", "touring"};
-  return *k;
-}
-// Verbs among the visit words (the rest are nouns or need "to"/"in").
-const Set& VisitVerbsTakingObject() {
-  static const auto* k = new Set{"visit", "visits", "visited", "visiting", "toured", "touring"};
   return *k;
 }
 const Set& SpeakWords() {
@@ -63,31 +50,6 @@ bool MeetsAnObligation(const std::vector<Token>& t, int i, int end) {
   return false;
 }
 
-// Whether contact noun `k` is what a discussion verb before it is about:
-// "discussed the upcoming G7 summit", "reviewed preparations for the NATO
-// summit". The talkers are not said to attend it, unless it is theirs
-// ("discussed their next meeting"); a phrase that sets the scene ("during
-// the meeting", "at the summit") is where they talked, not what about.
-bool TopicOfDiscussion(const Document& doc, const Sentence& s, int k) {
-  for (int j = k - 1; j >= s.first && j >= k - 8; --j) {
-    const std::string& w = doc.tokens[j].norm;
-    if (IsOneOf(w, {"discuss", "discusses", "discussed", "discussing", "review", "reviews",
-                    "reviewed", "reviewing", "preview", "previews", "previewed", "previewing",
-                    "reflect", "reflects", "reflected", "reflecting"})) {
-      return true;
-    }
-    if (IsOneOf(w, {"their", "our", "his", "her", "during", "at", "in", "after", "before",
-                    "following", "while", "amid", "ahead", "since", "on", "when", "and", ",",
-                    ";", ":", "-", "that", "which", "who"})) {
-      // "reflected on how the summit went": "on" right after the verb.
-      if (w == "on" && j - 1 >= s.first && absl::StartsWith(doc.tokens[j - 1].norm, "reflect")) {
-        continue;
-      }
-      return false;
-    }
-  }
-  return false;
-}
 
 }  // namespace
 
@@ -481,214 +443,10 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       add(i, i + 1, "in-person", verb, verb ? "verb:meet" : "noun:meeting");
       continue;
     }
-    // "led a delegation to Kyiv", "headed a fact-finding mission to Chile and
-    // Peru": the leader travels. The place must follow "to" at once.
-    if (IsOneOf(w, {"led", "leads", "lead", "leading", "headed", "heads", "head", "heading"})) {
-      int to = -1;
-      for (int k = i + 1; k < s.last && k <= i + 6; ++k) {
-        if (IsOneOf(t[k].norm, {"delegation", "delegations", "mission"})) {
-          int j = k + 1;
-          while (j < s.last && !t[j].word && t[j].norm != ",") ++j;  // a closing quote
-          if (j + 1 < s.last && t[j].norm == "to" && t[j + 1].cap) to = j;
-          break;
-        }
-        if (!t[k].word && t[k].norm != "\"" && t[k].norm != "-") break;
-      }
-      if (to >= 0) {
-        add(i, i + 1, "visit", true, "verb:led-delegation", to);
-        i = to;
-        continue;
-      }
-    }
-    // Visits.
-    if (VisitWords().contains(w)) {
-      // "won't stop at Ukraine" is no trip: a stop is "in" a place, or "at
-      // the" landmark.
-      if (IsOneOf(w, {"stop", "stops"}) && n1 != "in" &&
-          !(n1 == "at" && norm(i + 2) == "the")) {
-        continue;
-      }
-      // "stopped over in Abu Dhabi": a stopover, where "stopped in" alone
-      // may be no trip at all.
-      if (IsOneOf(w, {"stopped", "stopping"}) && !(n1 == "over" && norm(i + 2) == "in")) {
-        continue;
-      }
-      // "flew to Oslo", "flew on to Oslo", "returned from Oslo".
-      if (IsOneOf(w, {"flew", "went", "headed", "heads", "heading", "head", "returned", "jetted",
-                      "jets"}) &&
-          n1 != "to" && !(n1 == "on" && norm(i + 2) == "to") && !(w == "flew" && n1 == "into") &&
-          !(w == "returned" && n1 == "from" && i + 2 < s.last && t[i + 2].cap)) {
-        continue;
-      }
-      // "his stay in Tokyo", "a surprise appearance in Hiroshima": a named
-      // place right after "in" ("stay in power" is none).
-      if (IsOneOf(w, {"stay", "appearance"}) &&
-          !(n1 == "in" && i + 2 < s.last && t[i + 2].cap)) {
-        continue;
-      }
-      if ((w == "landed" || w == "landing") && n1 != "in") continue;
-      if (w == "presence" && n1 != "in") continue;
-      if (IsOneOf(w, {"arrived", "arrives", "arriving", "arrival", "arrive"}) &&
-          !IsOneOf(n1, {"in", "at"})) {
-        continue;
-      }
-      int place_from = -1;
-      if (VisitVerbsTakingObject().contains(w)) place_from = i;
-      // "visited Warsaw to sign ...": a direct object comes first.
-      const bool direct = place_from == i && i + 1 < s.last &&
-                          (t[i + 1].cap || norm(i + 1) == "the");
-      // "visited a power plant in Ukraine": a verb's object noun phrase may
-      // stand before the place.
-      const int reach = place_from == i ? i + 8 : i + 4;
-      // "a tour of Egypt, Uganda and Ethiopia": the places a tour is of.
-      const bool tour_of = IsOneOf(w, {"tour", "tours"}) && n1 == "of";
-      if (tour_of) place_from = i + 1;
-      for (int k = i + 1; !direct && !tour_of && k < s.last && k <= reach; ++k) {
-        if (IsOneOf(t[k].norm, {"to", "in", "at", "into"}) ||
-            (w == "returned" && t[k].norm == "from")) {
-          place_from = k;
-          break;
-        }
-        if (!t[k].word) break;
-      }
-      bool verb = !IsOneOf(w, {"visit", "visits", "trip", "trips", "tour", "arrival",
-                          "stopover", "presence", "stop", "stops", "stay", "appearance"}) ||
-                  IsOneOf(norm(i - 1), {"to", "will", "would", "may", "could", "might", "he",
-                                   "she", "they", "also", "not", "him", "them"});
-      add(i, i + 1, "visit", verb, "trigger:visit", place_from);
-      continue;
-    }
-    // "left for Manila", "departed for Hanoi", "set off for Kyiv": a
-    // departure names the trip's destination.
-    if ((IsOneOf(w, {"left", "leaves", "leave", "leaving", "departed", "departs", "depart"}) &&
-         n1 == "for") ||
-        (IsOneOf(w, {"set", "sets"}) && n1 == "off" && norm(i + 2) == "for")) {
-      const int prep = n1 == "for" ? i + 1 : i + 2;
-      if (prep + 1 < s.last && t[prep + 1].cap) {
-        add(i, i + 1, "visit", true, "trigger:visit", prep);
-        i = prep;
-        continue;
-      }
-    }
-    // "stopped in Dubai on his way to India", "en route to Kyiv": the
-    // destination is a trip of its own.
-    const bool on_way = w == "way" && IsOneOf(norm(i - 1), {"his", "her", "their"}) &&
-                        norm(i - 2) == "on" && n1 == "to";
-    const bool en_route = w == "route" && norm(i - 1) == "en" && n1 == "to";
-    if ((on_way || en_route) && i + 2 < s.last && t[i + 2].cap) {
-      add(i, i + 1, "visit", false, "phrase:on-the-way-to", i + 1);
-      ++i;
-      continue;
-    }
-    // "is due in Ankara", "are expected in Seoul": an arrival announced.
-    if (IsOneOf(w, {"due", "expected"}) && n1 == "in" && i + 2 < s.last && t[i + 2].cap &&
-        IsOneOf(norm(i - 1), {"is", "was", "are", "were", "be", "also"})) {
-      add(i, i + 1, "visit", true, "trigger:due-in", i + 1);
-      ++i;
-      continue;
-    }
-    // "will be represented at the summit by X": X goes in the subject's
-    // place (visits.cc makes X the traveller).
-    if (w == "represented" &&
-        IsOneOf(norm(i - 1), {"be", "is", "was", "are", "were", "been", "instead"})) {
-      int by = -1, place = -1;
-      for (int k = i + 1; k < s.last && k <= i + 10 && by < 0; ++k) {
-        if (IsClauseBoundary(t[k].norm)) break;
-        if (t[k].norm == "by") by = k;
-        if (place < 0 && IsOneOf(t[k].norm, {"at", "in"})) place = k;
-      }
-      if (by >= 0 && by + 1 < s.last && t[by + 1].cap) {
-        add(i, i + 1, "visit", true, "verb:represented-by", place);
-        continue;
-      }
-    }
-    // "will be present at the summit in Delhi": presence at a place.
-    if (w == "present" && IsOneOf(norm(i - 1), {"be", "is", "was", "are", "were", "been"}) &&
-        IsOneOf(n1, {"at", "in"})) {
-      add(i, i + 1, "visit", true, "copula:present", i + 1);
-      continue;
-    }
-    // "While in Warsaw, X said": a fronted clause of presence.
-    if (IsOneOf(w, {"while", "whilst", "when"}) && n1 == "in" && i + 2 < s.last &&
-        t[i + 2].cap && (i == s.first || norm(i - 1) == ",")) {
-      add(i, i + 1, "visit", false, "clause:while-in", i + 1);
-      ++i;
-      continue;
-    }
-    // "X is in Laos", "was in Kyiv": presence at a place.
-    // "was recently in Moscow", "is already in Kyiv": one adverb between.
-    const int in_at = IsOneOf(n1, {"recently", "briefly", "already", "also", "still", "last"}) &&
-                              norm(i + 2) == "in" ? i + 2 : i + 1;
-    if (IsOneOf(w, {"is", "was", "were", "are", "be", "been"}) && norm(in_at) == "in" &&
-        in_at + 1 < s.last &&
-        (t[in_at + 1].cap || (norm(in_at + 1) == "the" && in_at + 2 < s.last && t[in_at + 2].cap))) {
-      add(i, in_at + 1, "visit", true, "copula:in", in_at);
-      i = in_at;
-      continue;
-    }
+    if (internal::MatchVisitTrigger(doc, s, &i, &out)) continue;
   }
-  // "discussed Ukraine by phone", "agreed over the phone to ...": the verb
-  // a medium phrase hangs from is a call, when no trigger covers it.
-  for (int k = s.first + 1; k + 1 < s.last; ++k) {
-    const std::string& w = t[k].norm;
-    const bool by_phone = (w == "by" || w == "via") &&
-                          IsOneOf(t[k + 1].norm, {"phone", "telephone", "phone."});
-    const bool over_phone = w == "over" && k + 2 < s.last && t[k + 1].norm == "the" &&
-                            IsOneOf(t[k + 2].norm, {"phone", "telephone"});
-    // "spoke for an hour by video": a video call, for the verbs of talking
-    // only ("addressed the summit by video" is a speech).
-    const bool by_video = (w == "by" || w == "via") &&
-                          IsOneOf(t[k + 1].norm, {"video", "videoconference", "videolink"});
-    if (!by_phone && !over_phone && !by_video) continue;
-    bool covered = false;
-    for (Trigger& tr : out) {
-      if (tr.first > k || k - tr.last > 6 || tr.first < k - 8) continue;
-      covered = true;
-      if (by_video && tr.mode == "phone" && tr.verb) tr.mode = "video";  // "spoke ... by video"
-    }
-    if (covered) continue;
-    for (int v = k - 1; v >= s.first && v >= k - 6; --v) {
-      const std::string& vw = t[v].norm;
-      if (IsClauseBoundary(vw) || !t[v].word) break;
-      const bool past = vw.size() > 4 && absl::EndsWith(vw, "ed") && !t[v].cap;
-      if (by_video ? IsOneOf(vw, {"spoke", "talked", "conferred"})
-                   : past || IsOneOf(vw, {"told", "agreed", "spoke", "discussed", "assured"})) {
-        add(v, v + 1, by_video ? "video" : "phone", true, "verb:by-phone");
-        break;
-      }
-    }
-  }
-  std::sort(out.begin(), out.end(),
-            [](const Trigger& a, const Trigger& b) { return a.first < b.first; });
-  // "told X in their meeting", "told X when they met": the telling
-  // happened in the contact the sentence reports.
-  const bool other_contact = std::any_of(out.begin(), out.end(), [](const Trigger& tr) {
-    return tr.rule != "verb:told";
-  });
-  if (other_contact) {
-    out.erase(std::remove_if(out.begin(), out.end(),
-                             [](const Trigger& tr) { return tr.rule == "verb:told"; }),
-              out.end());
-  }
-  // "present at the summit", "represented at the talks by X": the contact
-  // is where the presence is, not one of the people named.
-  for (const Trigger& p : std::vector<Trigger>(out)) {
-    if (p.rule != "copula:present" && p.rule != "verb:represented-by") continue;
-    out.erase(std::remove_if(out.begin(), out.end(),
-                             [&](const Trigger& tr) {
-                               return !tr.verb && tr.mode != "visit" && tr.first > p.first &&
-                                      tr.first <= p.first + 4 &&
-                                      IsOneOf(t[tr.first - 1].norm, {"the", "at", "in"});
-                             }),
-              out.end());
-  }
-  // A contact talked about is no contact of the talkers.
-  out.erase(std::remove_if(out.begin(), out.end(),
-                           [&](const Trigger& tr) {
-                             return !tr.verb && tr.mode != "visit" &&
-                                    TopicOfDiscussion(doc, s, tr.first);
-                           }),
-            out.end());
+  internal::AddMediumPhraseTriggers(doc, s, &out);
+  internal::FilterTriggers(doc, s, &out);
   return out;
 }
 
