@@ -35,6 +35,18 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
       return set(pb::CANCELLED, w);
     }
   }
+  // A call placed and not answered: "called X but did not reach him",
+  // "left a voicemail". The call's own words only, up to the sentence end.
+  if (tr.mode == "phone") {
+    for (int k = tr.last; k + 1 < s.last && k < tr.last + 14; ++k) {
+      const std::string& w = t[k].norm;
+      const bool unreached = IsOneOf(w, {"not", "n't", "failed", "unable"}) &&
+                             IsOneOf(t[k + 1].norm, {"reach", "to", "get"}) &&
+                             (t[k + 1].norm == "reach" ||
+                              (k + 2 < s.last && t[k + 2].norm == "reach"));
+      if (unreached || IsOneOf(w, {"voicemail", "unanswered"})) return set(pb::DENIED, w);
+    }
+  }
   // After a nominal trigger: "which was rejected".
   if (!tr.verb) {
     bool negated = false;
@@ -135,9 +147,12 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
                "expected", "expects", "due", "scheduled", "upcoming", "set", "intends",
                "intend", "intended", "going", "agreed", "preparing", "prepares",
                "forthcoming", "next", "coming", "towards", "toward", "future",
-               "anticipated", "awaited", "invitation", "forward"})) {
+               "anticipated", "awaited", "invitation", "forward", "arranging", "arrange",
+               "organising", "organizing"})) {
       return set(pb::PLANNED, w);
     }
+    // "working on setting up a call".
+    if (w == "setting" && k + 1 < s.last && t[k + 1].norm == "up") return set(pb::PLANNED, "set-up");
     if (IsOneOf(w, {"is", "are", "was", "were"}) && next == "to" && tr.first - k <= 6) {
       return set(pb::PLANNED, "is-to");  // "are to hold two days of talks"
     }

@@ -117,6 +117,7 @@ void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) c
   if (PickTime(text, times, tb, te, &tm)) {
     ev->time = tm.span;
     ev->date_rule = tm.rule;
+    if (tm.rule == "month-day-no-year" && recent_context) InStoryYear(ev);
     if (ev->factuality == pb::HAPPENED && tm.span.from_day() > pub_day_) {
       ev->factuality = pb::PLANNED;
       ev->rule += "+future-date";
@@ -128,6 +129,23 @@ void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) c
     ev->time.set_to_day(pub_day_);
     ev->time.set_granularity(pb::DAY);
     ev->date_rule = "present-tense";
+  } else if (int days = 0, months = 0;
+             recent_context && context_.span.granularity() != pb::YEAR &&
+             context_.span.granularity() != pb::SEASON && SaysLaterBy(doc_, s, &days, &months)) {
+    // "Four months later, X hosted Y": the story's time moved on, as
+    // precise as a month.
+    const absl::CivilMonth month =
+        absl::CivilMonth(CivilDayFromNumber(context_.span.from_day()) + days) + months;
+    ev->time.set_from_day(DayNumber(absl::CivilDay(month)));
+    ev->time.set_to_day(DayNumber(absl::CivilDay(month + 1)) - 1);
+    ev->time.set_granularity(pb::MONTH);
+    ev->time.set_fell_back(false);
+    ev->date_rule = "later-by";
+    if (ev->factuality == pb::HAPPENED && ev->time.from_day() > pub_day_ &&
+        !SimplePast(doc_, s, d.trigger)) {
+      ev->factuality = pb::PLANNED;
+      ev->rule += "+future-date";
+    }
   } else if (recent_context && context_.span.granularity() == pb::DAY && SaysNextDay(text)) {
     // "the next day", "a day later": the day after the story's day.
     ev->time = context_.span;
@@ -158,6 +176,21 @@ void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) c
     ev->lead_report = si <= 2 && ev->factuality == pb::HAPPENED && ev->asserted &&
                       !PresentPerfect(doc_, s, d.trigger);
   }
+}
+
+void ArticleReader::InStoryYear(ExtractedEvent* ev) const {
+  // "On March 10 X and Y met", told in a story of an earlier year: the day
+  // takes the story's year, when that day is not after the publication.
+  const absl::CivilDay day = CivilDayFromNumber(ev->time.from_day());
+  const absl::CivilYear story(CivilDayFromNumber(context_.span.from_day()));
+  const absl::CivilDay moved(story.year(), day.month(), day.day());
+  if (story.year() == day.year() || moved.month() != day.month() ||
+      DayNumber(moved) > pub_day_) {
+    return;
+  }
+  ev->time.set_from_day(DayNumber(moved));
+  ev->time.set_to_day(DayNumber(moved));
+  ev->date_rule = "month-day-story-year";
 }
 
 void ArticleReader::DateLeadReports() {

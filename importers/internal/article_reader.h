@@ -57,6 +57,9 @@ class ArticleReader {
   std::vector<int> CompleteFromList(int si, const std::vector<DraftEvent>& drafts);
   ExtractedEvent FromDraft(const DraftEvent& d, int si) const;
   void DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) const;
+  // Moves a day read without a year ("On March 10") into the year of the
+  // story's recent time frame.
+  void InStoryYear(ExtractedEvent* ev) const;
   void AddVisit(const DraftEvent& d, ExtractedEvent ev);
   // "the two leaders", "the call", "their first meeting": true when the
   // draft is a reference to an earlier frame, which it completes.

@@ -1,6 +1,8 @@
 #include "importers/internal/event_time.h"
 
+#include <cctype>
 #include <climits>
+#include <cstdlib>
 #include <string>
 
 #include "absl/strings/match.h"
@@ -122,6 +124,29 @@ void FallBack(int32_t pub_day, ExtractedEvent* ev) {
   ev->time.set_granularity(pb::GRANULARITY_UNKNOWN);
   ev->time.set_fell_back(true);
   ev->date_rule = "fallback-publication";
+}
+
+bool SaysLaterBy(const Document& doc, const Sentence& s, int* days, int* months) {
+  static const char* const kNumbers[] = {"a", "one", "two", "three", "four", "five", "six",
+                                         "seven", "eight", "nine", "ten", "eleven", "twelve"};
+  for (int k = s.first; k + 2 < s.last; ++k) {
+    if (doc.tokens[k + 2].norm != "later") continue;
+    const std::string& n = doc.tokens[k].norm;
+    int count = -1;
+    for (int q = 0; q < 13; ++q) {
+      if (n == kNumbers[q]) count = q == 0 ? 1 : q;
+    }
+    if (count < 0 && !n.empty() && n.size() <= 2 && std::isdigit(static_cast<unsigned char>(n[0]))) {
+      count = std::atoi(n.c_str());
+    }
+    if (count < 1) continue;
+    const std::string& unit = doc.tokens[k + 1].norm;
+    *days = *months = 0;
+    if (IsOneOf(unit, {"week", "weeks"})) *days = 7 * count;
+    if (IsOneOf(unit, {"month", "months"})) *months = count;
+    if (*days > 0 || *months > 0) return true;
+  }
+  return false;
 }
 
 }  // namespace newsgraph::internal

@@ -31,6 +31,12 @@ bool PresentProgressive(const Document& doc, const Sentence& s, const Trigger& t
 // no auxiliary that puts it ahead ("will meet", "to visit").
 bool SimplePast(const Document& doc, const Sentence& s, const Trigger& t);
 
+// "Four months later", "two weeks later", "a month later": how far after
+// the story's time the sentence sets itself, in days or months (one of the
+// two is set); false when it says no such thing. "A day later" is
+// SaysNextDay's.
+bool SaysLaterBy(const Document& doc, const Sentence& s, int* days, int* months);
+
 // Marks `ev` undated: the publication day `pub_day`, flagged as fallen back
 // (exports write no date for it).
 void FallBack(int32_t pub_day, ExtractedEvent* ev);

@@ -297,6 +297,16 @@ const std::vector<Case> kLaterDates = {
     {"TheNextDay",
      "Nordmann flew to Helsinki on Monday. He met Virtanen there the next day.",
      "MEET", {kOla, kKari}, "2023-05-30", -1},
+    // "Four months later" moves the story's time on, to its month.
+    {"MonthsLater",
+     "Nordmann met Virtanen in Helsinki in January 2022. Four months later, Virtanen hosted "
+     "Park Min-ho in Tampere.",
+     "VISIT", {kPark}, "2022-05", -1},
+    // A day without a year takes the year of the story told around it.
+    {"DayWithoutYearInTheStorysYear",
+     "The talks of 2021 went badly. In November 2021 Nordmann warned of a collapse. On March "
+     "10 Nordmann and Virtanen met in Bergen.",
+     "MEET", {kOla, kKari}, "2021-03-10", -1},
 };
 INSTANTIATE_TEST_SUITE_P(LaterDates, CorefStructureTest, ::testing::ValuesIn(kLaterDates),
                          CaseName);

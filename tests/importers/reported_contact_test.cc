@@ -58,6 +58,14 @@ const std::vector<Case> kTelling = {
     {"ToldHimIsThePersonNamedBefore",
      "Park Min-ho asked for more ships. Virtanen told him that they would come.",
      {{"PHONE_CALL", {kKari, kPark}, kHappened}}, {}},
+    // A call placed and not answered did not take place; one being set up
+    // is planned.
+    {"CallNotAnswered",
+     "Nordmann called Virtanen on Monday, but did not reach him and left a voicemail.",
+     {{"PHONE_CALL", {kOla, kKari}, pb::DENIED}}, {}},
+    {"CallBeingSetUp",
+     "Aides were working on setting up a call between Nordmann and Virtanen.",
+     {{"PHONE_CALL", {kOla, kKari}, kPlanned}}, {}},
     {"ToldAPossessorIsNoContact", "Nordmann told Virtanen's aides that the plan was off.", {},
      {"PHONE_CALL", "MEET"}},
 };
