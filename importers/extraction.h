@@ -52,6 +52,9 @@ struct ExtractedEvent {
   // Told as taken place in the first sentences, with no date of its own: the
   // article's lead reports the days of its publication.
   bool lead_report = false;
+  // Told as taken place, undated, not in the present perfect: may belong to
+  // the story the lead dates (ArticleReader::DateStoryReports).
+  bool story_report = false;
 };
 
 // A role read from the text ("Russian Deputy Foreign Minister Sergei

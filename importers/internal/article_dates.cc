@@ -175,6 +175,44 @@ void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) c
     // visited" may be any time before.
     ev->lead_report = si <= 2 && ev->factuality == pb::HAPPENED && ev->asserted &&
                       !PresentPerfect(doc_, s, d.trigger);
+    ev->story_report = ev->factuality == pb::HAPPENED && !PresentPerfect(doc_, s, d.trigger);
+  }
+}
+
+void ArticleReader::DateStoryReports() {
+  // What the lead reports took place in the story's days; a later undated
+  // report of one of its people, in the same state or none named ("After
+  // the engagement with the president, X then met Y"), belongs to the same
+  // story. Not a lead of old news: only a lead dated within a month of the
+  // publication frames the rest.
+  std::vector<const ExtractedEvent*> leads;
+  for (const ExtractedEvent& e : out_.events) {
+    if (e.sentence_index <= 2 && !e.time.fell_back() && e.factuality == pb::HAPPENED &&
+        e.time.to_day() >= pub_day_ - 31 && e.time.from_day() <= pub_day_) {
+      leads.push_back(&e);
+    }
+  }
+  for (ExtractedEvent& e : out_.events) {
+    if (!e.story_report || !e.time.fell_back()) continue;
+    const std::vector<std::string> keys = SortedKeys(e);
+    for (const ExtractedEvent* lead : leads) {
+      const std::vector<std::string> lead_keys = SortedKeys(*lead);
+      const bool shared = std::any_of(keys.begin(), keys.end(), [&](const std::string& k) {
+        return std::find(lead_keys.begin(), lead_keys.end(), k) != lead_keys.end();
+      });
+      if (!shared || (!e.place_state.empty() && !lead->place_state.empty() &&
+                      e.place_state != lead->place_state)) {
+        continue;
+      }
+      // As precise as the story's month: a trip's days are not all one day.
+      const absl::CivilMonth month(CivilDayFromNumber(lead->time.from_day()));
+      e.time.set_from_day(DayNumber(absl::CivilDay(month)));
+      e.time.set_to_day(DayNumber(absl::CivilDay(month + 1)) - 1);
+      e.time.set_granularity(pb::MONTH);
+      e.time.set_fell_back(false);
+      e.date_rule = "story-days";
+      break;
+    }
   }
 }
 

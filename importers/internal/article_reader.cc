@@ -109,6 +109,7 @@ Extraction ArticleReader::Read() {
   }
   DateOngoingTours();
   DateLeadReports();
+  DateStoryReports();
   AddStatementsOnce();
   LearnRoles();
   return std::move(out_);

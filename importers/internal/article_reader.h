@@ -76,6 +76,7 @@ class ArticleReader {
   void FrameFromPreviousSentence(int si);
   void DateOngoingTours();
   void DateLeadReports();
+  void DateStoryReports();
   void AddStatementsOnce();
   void LearnRoles();
 

@@ -302,6 +302,13 @@ const std::vector<Case> kLaterDates = {
      "Nordmann met Virtanen in Helsinki in January 2022. Four months later, Virtanen hosted "
      "Park Min-ho in Tampere.",
      "VISIT", {kPark}, "2022-05", -1},
+    // What the lead dates is the story; a later undated report of one of its
+    // people belongs to it, to its month.
+    {"LaterReportInTheStorysMonth",
+     "Nordmann arrived in Helsinki on Thursday for talks with Virtanen. Fishing was on the "
+     "agenda. So was trade. Energy came up as well. After the talks, Nordmann spoke by phone "
+     "with Finnish Prime Minister Anna Lind.",
+     "PHONE_CALL", {kOla, "Anna Lind"}, "2023-06", -1},
     // A day without a year takes the year of the story told around it.
     {"DayWithoutYearInTheStorysYear",
      "The talks of 2021 went badly. In November 2021 Nordmann warned of a collapse. On March "

@@ -101,7 +101,8 @@ TEST(ReportedTimesTest, WhatWasSaidFramesNoLaterSentence) {
       "Nordmann told Virtanen that Park Min-ho could lose the vote in November. The private "
       "talks between Nordmann and Park Min-ho are continuing.");
   SCOPED_TRACE(DescribeEvents(x));
-  EXPECT_EQ(DateOfTheOne(x, "MEET"), "");
+  // The story's month (the lead's call), not last November.
+  EXPECT_EQ(DateOfTheOne(x, "MEET"), "2023-06");
 }
 
 // An aside after a dash has times of its own: the call, told in the lead
