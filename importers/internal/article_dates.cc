@@ -249,9 +249,12 @@ void ArticleReader::DateOngoingTours() {
     if (e.mode != "visit" || e.date_rule != "present-tense") continue;
     for (const std::string& key : SortedKeys(e)) touring.push_back(key);
   }
+  // The tour's other stops, done or ahead ("and will end the tour in
+  // Russia"), are of that month too.
   for (ExtractedEvent& e : out_.events) {
-    if (e.plover_type != "CONSULT" || e.mode == "visit" || !e.time.fell_back() ||
-        e.factuality != pb::HAPPENED) {
+    const bool stop = e.mode == "visit" && e.factuality == pb::PLANNED;
+    if (e.plover_type != "CONSULT" || (e.mode == "visit" && !stop) || !e.time.fell_back() ||
+        (e.factuality != pb::HAPPENED && !stop)) {
       continue;
     }
     bool on_tour = false;

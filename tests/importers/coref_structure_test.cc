@@ -335,6 +335,22 @@ TEST(PlanDatesTest, ATimeLongPastDatesNoPlan) {
   EXPECT_EQ(visits, 1);
 }
 
+// A tour under way on the publication day: its stops ahead are of that
+// month too.
+TEST(PlanDatesTest, StopsAheadOfAnOngoingTour) {
+  const Extraction x = ExtractWithTestKb(
+      "Nordmann is visiting Seoul and Busan, and will end the tour in Santiago.");
+  SCOPED_TRACE(DescribeEvents(x));
+  bool found = false;
+  for (const ExtractedEvent& e : x.events) {
+    if (e.mode != "visit" || e.place != "Santiago") continue;
+    found = true;
+    EXPECT_EQ(e.factuality, pb::PLANNED);
+    EXPECT_EQ(FormatSpan(e.time), "2023-06");
+  }
+  EXPECT_TRUE(found);
+}
+
 // The frame a past sentence sets ("in March") is not the time of a plan
 // told after it; published 2023-06-02.
 TEST(PlanDatesTest, AnEarlierFrameDatesNoPlan) {
