@@ -383,8 +383,16 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
     }
     // "A, B and C gathered in Oslo": a gathering of the people named as its
     // subject (one person alone makes no contact and is dropped later).
-    if (IsOneOf(w, {"gathered", "gather", "gathers"}) && IsOneOf(n1, {"in", "at", "on", "for"})) {
+    if (IsOneOf(w, {"gathered", "gather", "gathers"}) &&
+        IsOneOf(n1, {"in", "at", "on", "for", "with"})) {
       add(i, i + 1, "in-person", true, "verb:gathered");
+      continue;
+    }
+    // "the talks brought together X and Y": a gathering of the people named
+    // after it.
+    if (IsOneOf(w, {"brought", "brings", "bring", "bringing"}) && n1 == "together") {
+      add(i, i + 2, "in-person", true, "verb:brought-together");
+      ++i;
       continue;
     }
     // "touched down in Kyiv": an arrival.

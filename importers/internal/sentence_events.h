@@ -31,9 +31,11 @@ inline bool IsHostVerb(const std::string& w) {
 }
 
 // Verbs of joining people already gathered, or of gathering with them:
-// "joined A and B for talks", "huddled with A and B".
+// "joined A and B for talks", "huddled with A and B", "gathered with A and
+// B", "brought together A and B".
 inline bool IsGatheringVerb(const std::string& w) {
-  return IsOneOf(w, {"join", "joins", "joined", "joining", "huddle", "huddles", "huddled"});
+  return IsOneOf(w, {"join", "joins", "joined", "joining", "huddle", "huddles", "huddled",
+                     "gathered", "gather", "gathers", "brought", "brings", "bring", "bringing"});
 }
 
 class SentenceEvents {

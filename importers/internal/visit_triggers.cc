@@ -141,6 +141,22 @@ bool MatchVisitTrigger(const Document& doc, const Sentence& s, int* at,
     ++i;
     return true;
   }
+  // "boarded a flight to Warsaw", "ahead of boarding a plane to Kyiv": the
+  // flight's destination is the traveller's.
+  if (IsOneOf(w, {"flight", "plane", "train"}) && n1 == "to" && i + 2 < s.last && t[i + 2].cap) {
+    for (int k = i - 1; k >= s.first && k >= i - 3; --k) {
+      if (!IsOneOf(t[k].norm, {"boarded", "boarding", "boards", "board", "took", "taking", "take",
+                               "caught", "a", "the", "his", "her", "their", "overnight"})) {
+        break;
+      }
+      if (IsOneOf(t[k].norm, {"boarded", "boarding", "boards", "board", "took", "taking", "take",
+                              "caught"})) {
+        add(k, i + 1, "visit", true, "phrase:flight-to", i + 1);
+        ++i;
+        return true;
+      }
+    }
+  }
   // "is due in Ankara", "are expected in Seoul": an arrival announced.
   if (IsOneOf(w, {"due", "expected"}) && n1 == "in" && i + 2 < s.last && t[i + 2].cap &&
       IsOneOf(norm(i - 1), {"is", "was", "are", "were", "be", "also"})) {

@@ -49,6 +49,15 @@ const std::vector<Case> kRoles = {
      {{"VISIT", {kOla, kKari}, kHappened}, {"MEET", {kOla, kKari}, kHappened}}, {}},
     {"TravellingWith", "Nordmann is travelling to Seoul with Virtanen.",
      {{"VISIT", {kOla, kKari}, kHappened}}, {"MEET"}},
+    // Gathering with people, and talks that bring people together.
+    {"GatheredWith", "Nordmann gathered with Virtanen and Park Min-ho in Bergen on Friday.",
+     {{"MEET", {kOla, kKari, kPark}, kHappened}}, {}},
+    {"BroughtTogether",
+     "The talks in Bergen on Friday brought together Virtanen and Park Min-ho.",
+     {{"MEET", {kKari, kPark}, kHappened}}, {}},
+    // A flight's destination is its passenger's.
+    {"BoardedAFlightTo", "Nordmann boarded a flight to Seoul on Friday.",
+     {{"VISIT", {kOla}, kHappened}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Roles, GatheringRolesTest, ::testing::ValuesIn(kRoles), CaseName);
 
