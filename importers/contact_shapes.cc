@@ -217,6 +217,12 @@ void SentenceEvents::FoldSummitSettings(ContactSlots* slots) const {
 }
 
 bool SentenceEvents::SettingOfAnother(const Trigger& t) const {
+  // "before the summit", "after the summit": another time than the contact.
+  int d = t.first - 1;
+  while (d >= s_.first && d >= t.first - 3 && IsOneOf(doc_.tokens[d].norm, {"the", "this", "a"})) {
+    --d;
+  }
+  if (d >= s_.first && IsOneOf(doc_.tokens[d].norm, {"before", "after"})) return true;
   // "on the sidelines of", "on the margins of", "ahead of", "on the eve of".
   int k = t.first - 1;
   while (k >= s_.first && k >= t.first - 6 && doc_.tokens[k].norm != "of") --k;

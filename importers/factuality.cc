@@ -74,6 +74,14 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
           IsOneOf(t[k + 1].norm, {"planned", "scheduled", "expected", "due", "set"})) {
         return set(pb::PLANNED, t[k + 1].norm);
       }
+      // "A meeting between X and Y has not been scheduled": not yet, so
+      // uncertain.
+      if (IsOneOf(w, {"has", "have"}) && k + 3 < s.last &&
+          IsOneOf(t[k + 1].norm, {"not", "n't"}) && t[k + 2].norm == "been" &&
+          IsOneOf(t[k + 3].norm, {"scheduled", "set", "confirmed", "announced", "arranged",
+                                  "finalised", "finalized", "fixed"})) {
+        return set(pb::POSSIBLE, "not-yet-" + t[k + 3].norm);
+      }
       // "A meeting between X and Y is not planned".
       if (IsOneOf(w, {"is", "are", "was", "were"}) && k + 2 < s.last &&
           IsOneOf(t[k + 1].norm, {"not", "n't"}) &&
@@ -127,10 +135,17 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
       }
       return set(pb::DENIED, w);
     }
+    // "skipped a meeting with X", "boycotted the summit": staying away.
     if (IsOneOf(w, {"refused", "refuses", "refuse", "rejected", "rejects", "declined",
-               "declines"}) ||
+               "declines", "skipped", "skips", "skipping", "boycotted", "boycotts",
+               "boycotting", "snubbed", "snubs"}) ||
         (w == "ruled" && next == "out")) {
       return set(pb::DENIED, w);
+    }
+    // "is seeking a meeting with X", "requested a call": asked for, not had.
+    if (!tr.verb && IsOneOf(w, {"seeking", "seeks", "sought", "requested", "requesting",
+                                "requests", "demanded", "demanding"})) {
+      return set(pb::POSSIBLE, w);
     }
     // "had no plans to meet", "has no intention of visiting".
     if (IsOneOf(w, {"plans", "plan", "intention", "intentions"}) && k - 1 >= s.first &&
@@ -142,6 +157,13 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
                "potential", "consider", "considering", "considered", "unlikely", "ready",
                "suggested", "offered", "invited", "whether", "if", "perhaps", "open"})) {
       return set(pb::POSSIBLE, w);
+    }
+    // "It is unclear whether X will meet Y": the plan itself is in doubt.
+    if (IsOneOf(w, {"will", "'ll", "would"}) && k - 2 >= s.first &&
+        (IsOneOf(t[k - 2].norm, {"whether", "if"}) ||
+         (k - 3 >= s.first && IsOneOf(t[k - 3].norm, {"whether", "if"})))) {
+      return set(pb::POSSIBLE, t[k - 2].norm == "whether" || t[k - 3].norm == "whether"
+                                   ? "whether" : "if");
     }
     if (IsOneOf(w, {"will", "'ll", "shall", "would", "plans", "plan", "planned", "planning",
                "expected", "expects", "due", "scheduled", "upcoming", "set", "intends",
@@ -167,7 +189,8 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
         return set(pb::DENIED, "no-" + gov);  // "had no plans to meet"
       }
       if (IsOneOf(gov, {"wanted", "wants", "want", "hopes", "hoped", "hope", "prepared", "ready",
-                   "offered", "invited", "willing", "like", "open", "sought", "seeks"})) {
+                   "offered", "invited", "willing", "like", "open", "sought", "seeks",
+                   "likely", "seeking"})) {
         return set(pb::POSSIBLE, gov);
       }
     }

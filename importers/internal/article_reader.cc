@@ -249,6 +249,12 @@ bool ArticleReader::ReferToEarlier(DraftEvent* d, ExtractedEvent* ev, int si) {
     }
   }
   ++f->refs;
+  // "was to meet X on Friday, but the meeting was called off": the plan the
+  // reference names was cancelled.
+  if (ev->factuality == pb::CANCELLED &&
+      (f->ev.factuality == pb::PLANNED || f->ev.factuality == pb::POSSIBLE)) {
+    f->ev.factuality = pb::CANCELLED;
+  }
   if (f->ev.place.empty()) f->ev.place = ev->place;
   if (f->ev.time.fell_back() && !ev->time.fell_back()) f->ev.time = ev->time;
   return true;

@@ -85,6 +85,12 @@ bool MergeInto(std::vector<ExtractedEvent>* events, const ExtractedEvent& ev) {
       old.mode = ev.mode;
       old.rule = ev.rule;
     }
+    // A plan and its calling off are one cancelled event ("was to meet X,
+    // but the meeting was called off").
+    if (ev.factuality == pb::CANCELLED &&
+        (old.factuality == pb::PLANNED || old.factuality == pb::POSSIBLE)) {
+      old.factuality = pb::CANCELLED;
+    }
     // A plan and its report are one event; the report says it took place
     // when a verb asserts it ("met", not "the trip").
     if (ev.factuality == pb::HAPPENED && ev.asserted &&

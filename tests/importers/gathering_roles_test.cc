@@ -55,6 +55,13 @@ const std::vector<Case> kRoles = {
     {"BroughtTogether",
      "The talks in Bergen on Friday brought together Virtanen and Park Min-ho.",
      {{"MEET", {kKari, kPark}, kHappened}}, {}},
+    // A meeting before or after a summit is no summit; a plan called off
+    // in a later clause is cancelled.
+    {"MeetingBeforeTheSummit", "Nordmann hopes to meet Virtanen before the summit in Seoul.",
+     {{"MEET", {kOla, kKari}, pb::POSSIBLE}}, {"SUMMIT"}},
+    {"PlanCalledOff",
+     "Nordmann was to meet Virtanen on Friday, but the meeting was called off.",
+     {{"MEET", {kOla, kKari}, pb::CANCELLED}}, {}},
     // A flight's destination is its passenger's.
     {"BoardedAFlightTo", "Nordmann boarded a flight to Seoul on Friday.",
      {{"VISIT", {kOla}, kHappened}}, {}},

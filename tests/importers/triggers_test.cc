@@ -77,5 +77,24 @@ TEST(TriggersTest, Factuality) {
             pb::DENIED);
 }
 
+TEST(TriggersTest, FactualityOfAsksDoubtsAndAbsences) {
+  // Not yet arranged, in doubt, likely: uncertain.
+  EXPECT_EQ(Triggers("A meeting between Lund and Hart has not been scheduled.")[0].factuality,
+            pb::POSSIBLE);
+  EXPECT_EQ(Triggers("It is unclear whether Lund will meet Hart.")[0].factuality,
+            pb::POSSIBLE);
+  EXPECT_EQ(Triggers("Lund is likely to visit Oslo soon.")[0].factuality, pb::POSSIBLE);
+  // Asked for, not had.
+  EXPECT_EQ(Triggers("Lund is seeking a meeting with Hart.")[0].factuality, pb::POSSIBLE);
+  EXPECT_EQ(Triggers("Lund has requested a call with Hart.")[0].factuality, pb::POSSIBLE);
+  // Staying away.
+  EXPECT_EQ(Triggers("Lund skipped a meeting with Hart.")[0].factuality, pb::DENIED);
+  EXPECT_EQ(Triggers("Lund boycotted the summit in Oslo.")[0].factuality, pb::DENIED);
+  // A call placed and not answered; one being set up.
+  EXPECT_EQ(Triggers("Lund called Hart, but did not reach him.")[0].factuality, pb::DENIED);
+  EXPECT_EQ(Triggers("Aides are setting up a call between Lund and Hart.")[0].factuality,
+            pb::PLANNED);
+}
+
 }  // namespace
 }  // namespace newsgraph
