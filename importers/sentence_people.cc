@@ -42,9 +42,13 @@ bool SentenceEvents::PairBefore(const Trigger& t) const {
   const int vs = VerbStart(t) >= 0 ? VerbStart(t) : t.first;
   for (int k = vs - 1; k >= s_.first && k >= vs - 6; --k) {
     const std::string& w = doc_.tokens[k].norm;
-    if (w == "leaders" || w == "men" || w == "presidents" || w == "counterparts") {
-      const std::string& d = k - 1 >= s_.first ? doc_.tokens[k - 1].norm : "";
-      if (d != "two" && d != "both") return false;
+    // "the two leaders", "both men", "the pair", "the two": the contact's
+    // pair named before.
+    const std::string& d = k - 1 >= s_.first ? doc_.tokens[k - 1].norm : "";
+    const bool bare = (IsOneOf(w, {"pair", "duo"}) && d == "the") ||
+                      (w == "two" && d == "the" && k + 1 == vs);
+    if (w == "leaders" || w == "men" || w == "presidents" || w == "counterparts" || bare) {
+      if (!bare && d != "two" && d != "both") return false;
       // Only possessive or subject glue between the pair and the trigger.
       for (int j = k + 1; j < vs; ++j) {
         const std::string& g = doc_.tokens[j].norm;

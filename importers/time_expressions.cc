@@ -628,7 +628,8 @@ std::vector<TimeMention> FindTimeMentions(absl::string_view sentence, CivilDay p
 bool SaysNextDay(absl::string_view sentence) {
   const std::string lower = absl::AsciiStrToLower(sentence);
   for (absl::string_view phrase : {"the next day", "the following day", "a day later",
-                                   "one day later"}) {
+                                   "one day later", "the next morning", "the following morning",
+                                   "the next evening", "the following evening"}) {
     if (absl::StrContains(lower, phrase)) return true;
   }
   return false;

@@ -67,6 +67,18 @@ bool PickTime(absl::string_view sentence, const std::vector<TimeMention>& times,
           absl::StrContains(between, "; ") || absl::StrContains(between, ", but ")) {
         continue;
       }
+      // "met Y last August, and the pair spoke again in March": a clause
+      // after ", and" with a subject of its own, a pronoun or a noun phrase
+      // ("flew to Oslo on Monday, and met Y" shares the time; so do the
+      // names of a list, "A, B, and C met").
+      const size_t and_at = between.rfind(", and ");
+      if (and_at != absl::string_view::npos) {
+        const absl::string_view rest = between.substr(and_at + 6);
+        const absl::string_view first = rest.substr(0, rest.find(' '));
+        if (rest.size() > first.size() && IsOneOf(first, {"he", "she", "they", "the", "it", "we"})) {
+          continue;
+        }
+      }
     }
     size_t d = t.end <= trig_begin ? trig_begin - t.end
                : t.begin >= trig_end ? t.begin - trig_end : 0;

@@ -297,6 +297,14 @@ const std::vector<Case> kLaterDates = {
     {"TheNextDay",
      "Nordmann flew to Helsinki on Monday. He met Virtanen there the next day.",
      "MEET", {kOla, kKari}, "2023-05-30", -1},
+    {"TheNextMorning",
+     "Nordmann flew to Helsinki on Monday. Virtanen greeted him the next morning.",
+     "MEET", {kOla, kKari}, "2023-05-30", -1},
+    // "the pair" is the pair of the contact before; the time after its
+    // own ", and" clause is its own.
+    {"ThePairSpokeAgain",
+     "Nordmann met Virtanen in Bergen last August, and the pair spoke by phone again in March.",
+     "PHONE_CALL", {kOla, kKari}, "2023-03", -1},
     // "Four months later" moves the story's time on, to its month.
     {"MonthsLater",
      "Nordmann met Virtanen in Helsinki in January 2022. Four months later, Virtanen hosted "
