@@ -112,7 +112,10 @@ void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) c
   // summit, including planning for a call").
   const bool plan = ev->factuality == pb::PLANNED || ev->factuality == pb::POSSIBLE;
   const int32_t pub_month_start = DayNumber(absl::CivilDay(absl::CivilMonth(pub_)));
-  const bool recent_context = context_.valid && si - context_.sentence <= 2 &&
+  // "Meanwhile, ...", "Separately, ...": another thread of the story.
+  const bool new_thread = IsOneOf(doc_.tokens[s.first].norm, {"meanwhile", "separately",
+                                                              "elsewhere"});
+  const bool recent_context = context_.valid && si - context_.sentence <= 2 && !new_thread &&
                               !(plan && context_.span.to_day() < pub_month_start);
   if (PickTime(text, times, tb, te, &tm)) {
     ev->time = tm.span;

@@ -317,6 +317,11 @@ const std::vector<Case> kLaterDates = {
      "agenda. So was trade. Energy came up as well. After the talks, Nordmann spoke by phone "
      "with Finnish Prime Minister Anna Lind.",
      "PHONE_CALL", {kOla, "Anna Lind"}, "2023-06", -1},
+    // "Meanwhile" opens another thread: the time of the one before does not
+    // frame it (the lead's own month does).
+    {"MeanwhileIsAnotherThread",
+     "Nordmann met Virtanen in Bergen in March. Meanwhile, Park Min-ho was in Santiago.",
+     "VISIT", {kPark}, "2023-06", -1},
     // A day without a year takes the year of the story told around it.
     {"DayWithoutYearInTheStorysYear",
      "The talks of 2021 went badly. In November 2021 Nordmann warned of a collapse. On March "
