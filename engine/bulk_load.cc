@@ -14,6 +14,7 @@
 #include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "engine/bulk_load.h"
+#include "newsgraph/adjacency_file.h"
 #include "engine/graph_csv.h"
 #include "engine/keys.h"
 #include "engine/rocks_store.h"
@@ -410,6 +411,18 @@ absl::StatusOr<BulkLoadReport> BulkLoad(Store& store, const std::string& nodes_c
   if (ec) return absl::InternalError(absl::StrCat("cannot create ", tmp, ": ", ec.message()));
   absl::StatusOr<BulkLoadReport> report = Load(*rocks, nodes_csv, edges_csv, options, tmp);
   std::filesystem::remove_all(tmp, ec);
+  if (report.ok() && options.write_adjacency) {
+    // After the ingestion, never before: a file must not show edges that
+    // the store does not have.
+    const auto phase = std::chrono::steady_clock::now();
+    absl::StatusOr<AdjacencyFileReport> adjacency = CompactAdjacency(store);
+    if (!adjacency.ok()) {
+      return absl::Status(adjacency.status().code(),
+                          absl::StrCat("graph loaded, but no adjacency file written: ",
+                                       adjacency.status().message()));
+    }
+    report->adjacency_seconds = Since(phase);
+  }
   if (report.ok()) report->seconds = Since(start);
   return report;
 }

@@ -152,6 +152,9 @@ class RocksStore final : public Store {
   std::atomic<uint64_t> next_edge_seq_{1};
   uint32_t schema_version_ = 0;
   std::mutex commit_mu_;  // one Commit at a time: it reads, then writes
+  // The number of the next commit's edge log row (adjacency_log.h); a
+  // writer's only, guarded by commit_mu_.
+  uint64_t next_log_commit_ = 0;
 };
 
 }  // namespace newsgraph::engine
