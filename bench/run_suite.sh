@@ -47,11 +47,15 @@ done
 mkdir -p "$work"
 graph="$work/graph"
 
-# Peak RSS in KB and wall seconds of a command (GNU time), kept in
-# $work/rss.<name> (two lines).
+# Peak RSS in KB of a command (GNU time) and its wall seconds (to the
+# nanosecond: GNU time's %e has 10 ms steps), kept in $work/rss.<name>.
 timed() {
   local name="$1"; shift
-  /usr/bin/time -f "%M\n%e" -o "$work/rss.$name" "$@"
+  local start end
+  start=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$work/rss.$name" "$@"
+  end=$(date +%s%N)
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f\n", (e - s) / 1e9 }' >> "$work/rss.$name"
 }
 rss_of() { head -1 "$work/rss.$1"; }
 wall_of() { sed -n 2p "$work/rss.$1"; }

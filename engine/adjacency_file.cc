@@ -214,7 +214,11 @@ absl::StatusOr<std::unique_ptr<AdjacencyFile>> AdjacencyFile::Open(const std::st
   file->path_ = path;
   file->size_ = static_cast<size_t>(st.st_size);
   if (file->size_ >= sizeof(Header)) {
-    void* data = ::mmap(nullptr, file->size_, PROT_READ, MAP_SHARED, fd, 0);
+    // MAP_POPULATE maps every page now: when the file is in the page cache
+    // (a second process, or any after the load) that costs well under a
+    // millisecond for 100 MB, as the kernel maps its large folios whole,
+    // and the first traversal then takes no page faults.
+    void* data = ::mmap(nullptr, file->size_, PROT_READ, MAP_SHARED | MAP_POPULATE, fd, 0);
     if (data == MAP_FAILED) {
       const absl::Status s = ErrnoError("mapping", path);
       ::close(fd);
