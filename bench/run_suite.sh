@@ -15,6 +15,11 @@
 #                                       newsgraph and csr_baseline targets)
 #                      [--peers LIST]  (e.g. kuzu,igraph: also runs
 #                                       bench/peers/run_peers.sh, if present)
+#                      [--delta-sets N] (after the load, commit N small
+#                                       write sets with tools/dev/commit_edges,
+#                                       as N single-article imports would: the
+#                                       mapped engine's delta path; csr_baseline
+#                                       reads the CSV files plus those edges)
 # Exit status: 0 when every answer agrees, 1 otherwise.
 set -euo pipefail
 
@@ -25,7 +30,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build-bench"
 work=""
 peers=""
-usage="usage: $0 [--nodes N] [--edges M] [--repeat R] [--work DIR] [--build DIR] [--peers LIST]"
+delta_sets=0
+usage="usage: $0 [--nodes N] [--edges M] [--repeat R] [--work DIR] [--build DIR] [--peers LIST] [--delta-sets N]"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --nodes) nodes="$2"; shift 2 ;;
@@ -34,6 +40,7 @@ while [[ $# -gt 0 ]]; do
     --work) work="$2"; shift 2 ;;
     --build) build="$2"; shift 2 ;;
     --peers) peers="$2"; shift 2 ;;
+    --delta-sets) delta_sets="$2"; shift 2 ;;
     *) echo "$usage" >&2; exit 2 ;;
   esac
 done
@@ -71,6 +78,19 @@ timed load "$cli" bench load --db "$work/db" --nodes "$graph/nodes.csv" --edges 
   > "$work/load.txt" 2> "$work/load.err"
 load_s=$(awk '/^seconds:/ {print $2}' "$work/load.txt")
 
+# The delta path: commits after the load, which the adjacency file does not
+# hold; the CSR reads the same graph from the CSV files plus the commits.
+csr_graph="$graph"
+if (( delta_sets > 0 )); then
+  [[ -x "$build/commit_edges" ]] || { echo "missing $build/commit_edges: build target commit_edges" >&2; exit 2; }
+  csr_graph="$work/graph_with_delta"
+  mkdir -p "$csr_graph"
+  cp "$graph/nodes.csv" "$csr_graph/nodes.csv"
+  cp "$graph/edges.csv" "$csr_graph/edges.csv"
+  "$build/commit_edges" --db "$work/db" --sets "$delta_sets" --nodes-csv "$csr_graph/nodes.csv" \
+    --edges-csv "$csr_graph/edges.csv" > "$work/delta.txt"
+fi
+
 workloads=(hop1 hop2 sp bfs)
 engines=(store snapshot mapped)
 csr_args=()
@@ -81,7 +101,7 @@ for w in "${workloads[@]}"; do
   done
   csr_args+=("$w:$graph/$w.txt:$work/csr_$w.txt")
 done
-timed csr "$csr" --nodes "$graph/nodes.csv" --edges "$graph/edges.csv" --repeat "$repeat" \
+timed csr "$csr" --nodes "$csr_graph/nodes.csv" --edges "$csr_graph/edges.csv" --repeat "$repeat" \
   "${csr_args[@]}" 2> "$work/csr.err"
 
 # Peers (Kùzu, igraph, ...) through their runner's interface only: it
@@ -166,6 +186,9 @@ for p in "${peer_names[@]}"; do
   load_line+=$(printf ' %12s %9s' "${pl:--}" "$(ratio "$pl" "$csr_load")")
 done
 echo "$load_line (bulk load vs CSV->CSR build; $(cat "$work/load.err" | tail -1))"
+if (( delta_sets > 0 )); then
+  echo "delta    $(tr '\n' ' ' < "$work/delta.txt")(committed after the load; in the store's edge log, not in its adjacency file)"
+fi
 csr_rss=$(rss_of csr)
 printf '%-8s %8s %12d %12d %12d %12d %9s %9s %10s %s\n' peak_rss KB "$store_rss" "$snap_rss" \
   "$mapped_rss" "$csr_rss" "$(ratio "$store_rss" "$csr_rss")" "$(ratio "$snap_rss" "$csr_rss")" \
