@@ -8,10 +8,18 @@
 
 namespace newsgraph::engine {
 
-void MappedGraph::Overlay::Add(uint32_t from, uint32_t to) {
-  if (from / 64 >= marked.size()) marked.resize(from / 64 + 1, 0);
-  marked[from / 64] |= uint64_t{1} << (from % 64);
-  rows[from].push_back(to);
+void MappedGraph::Overlay::Build(const std::vector<std::pair<uint32_t, uint32_t>>& edges,
+                                 uint32_t vertices, bool by_second) {
+  marked.assign(vertices / 64 + 1, 0);
+  start.assign(size_t{vertices} + 1, 0);
+  for (const auto& [a, b] : edges) ++start[(by_second ? b : a) + 1];
+  for (uint32_t v = 0; v < vertices; ++v) {
+    if (start[v + 1] != 0) marked[v / 64] |= uint64_t{1} << (v % 64);
+    start[v + 1] += start[v];
+  }
+  column.resize(edges.size());
+  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+  for (const auto& [a, b] : edges) column[fill[by_second ? b : a]++] = by_second ? a : b;
 }
 
 MappedGraph::MappedGraph(const RocksStore& store, std::unique_ptr<AdjacencyFile> file)
@@ -55,17 +63,22 @@ uint32_t MappedGraph::VertexOrAdd(uint64_t id) {
 }
 
 absl::StatusOr<bool> MappedGraph::ReadDelta(const RocksStore::ReadView& view) {
+  const size_t before = delta_.size();
   absl::Status s = ReadLog(
       store_, view.snapshot(), log_bound_,
       [this](uint64_t src, uint64_t dst) {
         const uint32_t from = VertexOrAdd(src);
-        const uint32_t to = VertexOrAdd(dst);
-        overlay_[0].Add(from, to);
-        overlay_[1].Add(to, from);
-        ++overlay_edges_;
+        delta_.emplace_back(from, VertexOrAdd(dst));
       },
       &log_bound_);
   if (!s.ok()) return s;
+  if (delta_.size() != before) {
+    // Rebuilt whole: O(delta + vertices), once per refresh that found new
+    // rows, against a whole-graph scan for the snapshot engine.
+    overlay_[0].Build(delta_, num_vertices(), /*by_second=*/false);
+    overlay_[1].Build(delta_, num_vertices(), /*by_second=*/true);
+    overlay_edges_ = delta_.size();
+  }
   absl::StatusOr<uint64_t> total = EdgeTotal(store_, view.snapshot());
   if (!total.ok()) return total.status();
   sequence_ = view.sequence();

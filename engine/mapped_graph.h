@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -69,17 +70,23 @@ class MappedGraph {
     }
     if (overlay_edges_ == 0) return;
     const Overlay& o = overlay_[d == Direction::kOut ? 0 : 1];
-    if (v / 64 >= o.marked.size() || (o.marked[v / 64] >> (v % 64) & 1) == 0) return;
-    for (const uint32_t w : o.rows.at(v)) f(w);
+    if ((o.marked[v / 64] >> (v % 64) & 1) == 0) return;
+    for (uint32_t e = o.start[v], end = o.start[v + 1]; e < end; ++e) f(o.column[e]);
   }
 
  private:
-  // One direction's delta rows. `marked` is a bitmap of the vertices with
-  // a row: the common no-row case costs a bit test, not a hash probe.
+  // One direction's delta rows as a small CSR over every vertex (built by
+  // a counting sort of the delta: no allocation per row, so opening and
+  // closing cost about a pass over the delta and the vertices). `marked`
+  // is a bitmap of the vertices with a row, small enough to stay in cache:
+  // the usual vertex costs a bit test, not a miss on `start`.
   struct Overlay {
     std::vector<uint64_t> marked;
-    absl::flat_hash_map<uint32_t, std::vector<uint32_t>> rows;
-    void Add(uint32_t from, uint32_t to);
+    std::vector<uint32_t> start;   // num_vertices() + 1
+    std::vector<uint32_t> column;  // the delta's ends, row after row
+    // Rows of `edges` by their first (out) or second (in) end.
+    void Build(const std::vector<std::pair<uint32_t, uint32_t>>& edges, uint32_t vertices,
+               bool by_second);
   };
 
   MappedGraph(const RocksStore& store, std::unique_ptr<AdjacencyFile> file);
@@ -95,6 +102,7 @@ class MappedGraph {
   uint64_t log_bound_ = 0;  // log rows below it are in file or overlay
   uint64_t sequence_ = 0;
   uint64_t overlay_edges_ = 0;
+  std::vector<std::pair<uint32_t, uint32_t>> delta_;  // every overlay edge, as indices
   Overlay overlay_[2];  // kOut, kIn
   absl::flat_hash_map<uint64_t, uint32_t> extra_index_;
   std::vector<uint64_t> extra_ids_;
