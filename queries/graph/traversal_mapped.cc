@@ -80,6 +80,7 @@ class MappedTraverser final : public Traverser {
   std::vector<uint32_t> next_;
   std::vector<uint32_t> ahead_;
   std::vector<uint32_t> behind_;
+  std::vector<uint64_t> visited_bits_;  // Bfs's marks
 };
 
 absl::StatusOr<std::vector<uint64_t>> MappedTraverser::Neighbours(uint64_t node,
@@ -189,14 +190,24 @@ absl::StatusOr<BfsResult> MappedTraverser::Bfs(uint64_t source, Direction direct
   result.reached = 1;
   const uint32_t v = graph_->VertexOrNone(source);
   if (v == kNone) return result;
-  forward_.Clear();
-  forward_.Insert(v);
+  // A BFS may visit every vertex, and tests a mark per edge: a bitmap (128 KB
+  // per million vertices, held in the L2 cache) instead of the 4-byte
+  // stamps. Clearing it costs a pass over it, small beside such a query.
+  visited_bits_.assign(graph_->num_vertices() / 64 + 1, 0);
+  auto insert = [this](uint32_t w) {
+    uint64_t& word = visited_bits_[w / 64];
+    const uint64_t bit = uint64_t{1} << (w % 64);
+    if ((word & bit) != 0) return false;
+    word |= bit;
+    return true;
+  };
+  insert(v);
   level_.assign(1, v);
   for (int depth = 1; depth <= max_depth; ++depth) {
     next_.clear();
     for (const uint32_t u : level_) {
       graph_->ForEachNeighbour(u, direction, [&](uint32_t w) {
-        if (forward_.Insert(w)) next_.push_back(w);
+        if (insert(w)) next_.push_back(w);
       });
     }
     if (next_.empty()) break;
