@@ -121,32 +121,27 @@ absl::Status SyncDir(const std::string& dir) {
 }
 
 // The body of the file, to an open descriptor.
-absl::Status WriteBody(int fd, const GraphSnapshot& graph, const AdjacencyFileTag& tag,
-                       bool contiguous, const std::string& path) {
-  const CsrGraph& g = graph.graph();
-  const uint64_t n = graph.num_vertices();
-  const uint64_t m = g.m_forward.m_column.size();
+absl::Status WriteBody(int fd, const CsrArrays& a, const AdjacencyFileTag& tag,
+                       const std::string& path) {
+  const uint64_t n = a.vertices;
+  const uint64_t m = a.edges;
+  const bool contiguous = a.ids == nullptr;
   Header header{};
   std::memcpy(header.magic, kMagic, sizeof(kMagic));
   header.version = kVersion;
   header.flags = contiguous ? kContiguousIds : 0;
   header.vertices = n;
   header.edges = m;
-  header.first_id = n > 0 ? graph.ids()[0] : 0;
+  header.first_id = a.first_id;
   header.log_bound = tag.log_bound;
   header.sequence = tag.sequence;
   header.file_bytes = Layout(n, m, contiguous).total;
-  const std::vector<uint64_t> no_row_starts(n + 1, 0);  // a graph without edges may have none
-  const auto& out_start = g.m_forward.m_rowstart.size() == n + 1 ? g.m_forward.m_rowstart
-                                                                  : no_row_starts;
-  const auto& in_start = g.m_backward.m_rowstart.size() == n + 1 ? g.m_backward.m_rowstart
-                                                                  : no_row_starts;
   absl::Status s = WriteAll(fd, &header, sizeof(header), path);
-  if (s.ok()) s = WriteAll(fd, out_start.data(), 8 * (n + 1), path);
-  if (s.ok()) s = WriteAll(fd, in_start.data(), 8 * (n + 1), path);
-  if (s.ok()) s = WriteAll(fd, g.m_forward.m_column.data(), 4 * m, path);
-  if (s.ok()) s = WriteAll(fd, g.m_backward.m_column.data(), 4 * m, path);
-  if (s.ok() && !contiguous) s = WriteAll(fd, graph.ids().data(), 8 * n, path);
+  if (s.ok()) s = WriteAll(fd, a.out_start, 8 * (n + 1), path);
+  if (s.ok()) s = WriteAll(fd, a.in_start, 8 * (n + 1), path);
+  if (s.ok()) s = WriteAll(fd, a.out_column, 4 * m, path);
+  if (s.ok()) s = WriteAll(fd, a.in_column, 4 * m, path);
+  if (s.ok() && !contiguous) s = WriteAll(fd, a.ids, 8 * n, path);
   return s;
 }
 
@@ -183,11 +178,32 @@ absl::Status WriteAdjacencyFile(const std::string& dir, const GraphSnapshot& gra
   }
   bool contiguous = true;
   for (size_t i = 1; contiguous && i < ids.size(); ++i) contiguous = ids[i] == ids[0] + i;
+  const CsrGraph& g = graph.graph();
+  const uint64_t n = graph.num_vertices();
+  const std::vector<uint64_t> no_row_starts(n + 1, 0);  // a graph without edges may have none
+  const auto& out_start =
+      g.m_forward.m_rowstart.size() == n + 1 ? g.m_forward.m_rowstart : no_row_starts;
+  const auto& in_start =
+      g.m_backward.m_rowstart.size() == n + 1 ? g.m_backward.m_rowstart : no_row_starts;
+  CsrArrays arrays;
+  arrays.vertices = n;
+  arrays.edges = g.m_forward.m_column.size();
+  arrays.first_id = n > 0 ? ids[0] : 0;
+  arrays.out_start = out_start.data();
+  arrays.in_start = in_start.data();
+  arrays.out_column = g.m_forward.m_column.data();
+  arrays.in_column = g.m_backward.m_column.data();
+  arrays.ids = contiguous ? nullptr : ids.data();
+  return WriteAdjacencyArrays(dir, arrays, tag, path);
+}
+
+absl::Status WriteAdjacencyArrays(const std::string& dir, const CsrArrays& arrays,
+                                  const AdjacencyFileTag& tag, std::string* path) {
   RemoveTempFiles(dir);
   const std::string temp = absl::StrCat(dir, "/", kTempPrefix, ::getpid());
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return ErrnoError("creating", temp);
-  absl::Status s = WriteBody(fd, graph, tag, contiguous, temp);
+  absl::Status s = WriteBody(fd, arrays, tag, temp);
   if (s.ok() && ::fsync(fd) != 0) s = ErrnoError("syncing", temp);
   if (::close(fd) != 0 && s.ok()) s = ErrnoError("closing", temp);
   *path = AdjacencyFilePath(dir, tag.log_bound);

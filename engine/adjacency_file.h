@@ -32,6 +32,20 @@ struct AdjacencyFileTag {
   uint64_t sequence = 0;   // the RocksDB sequence of the state it was made from
 };
 
+// The arrays of a file, as its writer holds them: row starts (n + 1 each)
+// and columns (m each) of both directions over indices in id order, and
+// the index -> id map (null when ids are first_id + index).
+struct CsrArrays {
+  uint64_t vertices = 0;
+  uint64_t edges = 0;
+  uint64_t first_id = 0;
+  const uint64_t* out_start = nullptr;
+  const uint64_t* in_start = nullptr;
+  const uint32_t* out_column = nullptr;
+  const uint32_t* in_column = nullptr;
+  const uint64_t* ids = nullptr;
+};
+
 // The path of the file with `log_bound` in `dir`.
 std::string AdjacencyFilePath(const std::string& dir, uint64_t log_bound);
 
@@ -43,6 +57,10 @@ std::string AdjacencyFilePath(const std::string& dir, uint64_t log_bound);
 // may still want the previous one). *path is the file written.
 absl::Status WriteAdjacencyFile(const std::string& dir, const GraphSnapshot& graph,
                                 const AdjacencyFileTag& tag, std::string* path);
+// The same from arrays (the bulk loader's, built from its sorted runs);
+// each row must be sorted and the ids ascending.
+absl::Status WriteAdjacencyArrays(const std::string& dir, const CsrArrays& arrays,
+                                  const AdjacencyFileTag& tag, std::string* path);
 
 class AdjacencyFile {
  public:
