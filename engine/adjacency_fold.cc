@@ -2,6 +2,7 @@
 // read at one RocksDB snapshot, written as an adjacency file tagged with
 // the edge log bound of that same snapshot.
 #include <chrono>
+#include <memory>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -53,4 +54,24 @@ absl::StatusOr<AdjacencyFileReport> CompactAdjacency(Store& store) {
   return report;
 }
 
+namespace engine {
+
+void RocksStore::FoldAdjacencyIfGrown() {
+  if (fold_adjacency_edges_ == 0 || !write_error_.ok()) return;
+  absl::StatusOr<std::unique_ptr<AdjacencyFile>> file = AdjacencyFile::OpenNewest(dir_, next_log_commit_);
+  if (!file.ok()) return;
+  uint64_t delta = 0;
+  uint64_t bound = 0;
+  const absl::Status read = ReadLog(
+      *this, nullptr, *file == nullptr ? 0 : (*file)->tag().log_bound,
+      [&delta](uint64_t, uint64_t) { ++delta; }, &bound);
+  file->reset();  // the old file's mapping is not needed by the fold
+  if (!read.ok() || delta < fold_adjacency_edges_) return;
+  // A close cannot report an error, and a failed fold loses nothing: the
+  // previous file and the log still describe the store, and the next close
+  // tries again.
+  CompactAdjacency(*this).status().IgnoreError();
+}
+
+}  // namespace engine
 }  // namespace newsgraph

@@ -154,6 +154,7 @@ RocksStore::~RocksStore() {
   // replay it (about 30 ms of a one-shot query on the dev store). The log
   // still holds the data if this fails, so the error changes nothing.
   if (!read_only_ && db_ != nullptr) {
+    FoldAdjacencyIfGrown();
     std::vector<rocksdb::ColumnFamilyHandle*> families;
     for (auto& handle : handles_) {
       if (handle != nullptr) families.push_back(handle.get());

@@ -166,5 +166,44 @@ TEST(EdgeLogTest, CommitsAreLoggedInOrder) {
   EXPECT_EQ(report->edges, 4u);
 }
 
+// A writer closing with a delta past its threshold folds it into a new
+// file; under the threshold it leaves the store as it is.
+TEST(EdgeLogTest, AWriterFoldsAGrownDeltaAtClose) {
+  TestStoreDir dir;
+  auto commit = [&](RocksStore& store, int edges) {
+    std::unique_ptr<WriteSet> set = store.NewWriteSet();
+    for (int i = 0; i < edges; ++i) {
+      pb::Edge edge;
+      edge.set_src(1 + i);
+      edge.set_dst(2 + i);
+      edge.set_type(pb::MET);
+      set->PutEdge(edge);
+    }
+    ASSERT_TRUE(store.Commit(*set).ok());
+  };
+  {
+    std::unique_ptr<RocksStore> store = std::move(*RocksStore::OpenRocks(dir.path(), {}));
+    store->set_fold_adjacency_edges(3);
+    commit(*store, 2);
+  }
+  EXPECT_EQ(*AdjacencyFile::OpenNewest(dir.path(), 100), nullptr);  // 2 < 3: no file
+  {
+    std::unique_ptr<RocksStore> store = std::move(*RocksStore::OpenRocks(dir.path(), {}));
+    store->set_fold_adjacency_edges(3);
+    commit(*store, 2);
+  }
+  std::unique_ptr<AdjacencyFile> file = std::move(*AdjacencyFile::OpenNewest(dir.path(), 100));
+  ASSERT_NE(file, nullptr);  // 4 >= 3 since no file: folded
+  EXPECT_EQ(file->tag().log_bound, 2u);
+  EXPECT_EQ(file->num_edges(), 4u);
+  {
+    std::unique_ptr<RocksStore> store = std::move(*RocksStore::OpenRocks(dir.path(), {}));
+    store->set_fold_adjacency_edges(3);
+    commit(*store, 1);
+  }
+  // One edge past the file: the file stays.
+  EXPECT_EQ((*AdjacencyFile::OpenNewest(dir.path(), 100))->tag().log_bound, 2u);
+}
+
 }  // namespace
 }  // namespace newsgraph::engine
