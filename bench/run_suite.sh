@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
-# Generates a power-law graph, bulk-loads it with `newsgraph bench load`,
-# runs the four workloads with `newsgraph bench run` on both engines
-# (--engine store: reads of the store per query; --engine snapshot: an
-# in-memory CSR built once per process), runs the same on the in-memory
-# Boost.Graph CSR (csr_baseline), checks that every answer agrees and prints
-# one table of times and ratios to the CSR, the snapshot build time, the
-# load time and peak RSS.
+# Generates a power-law graph, bulk-loads it with `newsgraph bench load`
+# (which also writes the store's adjacency file), runs the four workloads
+# with `newsgraph bench run` on the three engines (--engine store: reads of
+# the store per query; --engine snapshot: an in-memory CSR built once per
+# process; --engine mapped: the memory-mapped adjacency file, nothing
+# built), runs the same on the in-memory Boost.Graph CSR (csr_baseline),
+# checks that every answer agrees and prints one table of times and ratios
+# to the CSR, the snapshot build time, the load time and peak RSS, and one
+# of each fresh process: its age at its first answer and its wall time
+# minus its query time.
 #
 #   bench/run_suite.sh [--nodes N] [--edges M] [--repeat R] [--work DIR]
 #                      [--build DIR]   (default build-bench; needs the
 #                                       newsgraph and csr_baseline targets)
 #                      [--peers LIST]  (e.g. kuzu,igraph: also runs
 #                                       bench/peers/run_peers.sh, if present)
+#                      [--delta-sets N] (after the load, commit N small
+#                                       write sets with tools/dev/commit_edges,
+#                                       as N single-article imports would: the
+#                                       mapped engine's delta path; csr_baseline
+#                                       reads the CSV files plus those edges)
 # Exit status: 0 when every answer agrees, 1 otherwise.
 set -euo pipefail
 
@@ -22,7 +30,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build-bench"
 work=""
 peers=""
-usage="usage: $0 [--nodes N] [--edges M] [--repeat R] [--work DIR] [--build DIR] [--peers LIST]"
+delta_sets=0
+usage="usage: $0 [--nodes N] [--edges M] [--repeat R] [--work DIR] [--build DIR] [--peers LIST] [--delta-sets N]"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --nodes) nodes="$2"; shift 2 ;;
@@ -31,6 +40,7 @@ while [[ $# -gt 0 ]]; do
     --work) work="$2"; shift 2 ;;
     --build) build="$2"; shift 2 ;;
     --peers) peers="$2"; shift 2 ;;
+    --delta-sets) delta_sets="$2"; shift 2 ;;
     *) echo "$usage" >&2; exit 2 ;;
   esac
 done
@@ -44,11 +54,18 @@ done
 mkdir -p "$work"
 graph="$work/graph"
 
-# Peak RSS in KB of a command (GNU time), kept in $work/rss.<name>.
+# Peak RSS in KB of a command (GNU time) and its wall seconds (to the
+# nanosecond: GNU time's %e has 10 ms steps), kept in $work/rss.<name>.
 timed() {
   local name="$1"; shift
+  local start end
+  start=$(date +%s%N)
   /usr/bin/time -f "%M" -o "$work/rss.$name" "$@"
+  end=$(date +%s%N)
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f\n", (e - s) / 1e9 }' >> "$work/rss.$name"
 }
+rss_of() { head -1 "$work/rss.$1"; }
+wall_of() { sed -n 2p "$work/rss.$1"; }
 
 if [[ ! -f "$graph/edges.csv" ]]; then
   echo "generating $nodes nodes / $edges edges in $graph" >&2
@@ -61,8 +78,21 @@ timed load "$cli" bench load --db "$work/db" --nodes "$graph/nodes.csv" --edges 
   > "$work/load.txt" 2> "$work/load.err"
 load_s=$(awk '/^seconds:/ {print $2}' "$work/load.txt")
 
+# The delta path: commits after the load, which the adjacency file does not
+# hold; the CSR reads the same graph from the CSV files plus the commits.
+csr_graph="$graph"
+if (( delta_sets > 0 )); then
+  [[ -x "$build/commit_edges" ]] || { echo "missing $build/commit_edges: build target commit_edges" >&2; exit 2; }
+  csr_graph="$work/graph_with_delta"
+  mkdir -p "$csr_graph"
+  cp "$graph/nodes.csv" "$csr_graph/nodes.csv"
+  cp "$graph/edges.csv" "$csr_graph/edges.csv"
+  "$build/commit_edges" --db "$work/db" --sets "$delta_sets" --nodes-csv "$csr_graph/nodes.csv" \
+    --edges-csv "$csr_graph/edges.csv" > "$work/delta.txt"
+fi
+
 workloads=(hop1 hop2 sp bfs)
-engines=(store snapshot)
+engines=(store snapshot mapped)
 csr_args=()
 for w in "${workloads[@]}"; do
   for e in "${engines[@]}"; do
@@ -71,7 +101,7 @@ for w in "${workloads[@]}"; do
   done
   csr_args+=("$w:$graph/$w.txt:$work/csr_$w.txt")
 done
-timed csr "$csr" --nodes "$graph/nodes.csv" --edges "$graph/edges.csv" --repeat "$repeat" \
+timed csr "$csr" --nodes "$csr_graph/nodes.csv" --edges "$csr_graph/edges.csv" --repeat "$repeat" \
   "${csr_args[@]}" 2> "$work/csr.err"
 
 # Peers (Kùzu, igraph, ...) through their runner's interface only: it
@@ -104,25 +134,28 @@ peer_field() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 <= 0) print "-"; else printf "%.2f", a / b }'; }
 
 status=0
-header=$(printf '%-8s %8s %12s %12s %12s %9s %9s' workload queries store_s snapshot_s csr_s \
-  store/csr snap/csr)
+header=$(printf '%-8s %8s %12s %12s %12s %12s %9s %9s %10s' workload queries store_s snapshot_s \
+  mapped_s csr_s store/csr snap/csr mapped/csr)
 for p in "${peer_names[@]}"; do header+=$(printf ' %12s %9s' "${p}_s" "$p/csr"); done
-echo "$header answers(store,snapshot${peers:+,$peers})"
+echo "$header answers(store,snapshot,mapped${peers:+,$peers})"
 snap_rss=0
 store_rss=0
+mapped_rss=0
 snapshot_builds=()
 for w in "${workloads[@]}"; do
   base=$(field "$work/csr.err" "$w" median_s)
   store=$(field "$work/store_$w.err" "$w" median_s)
   snap=$(field "$work/snapshot_$w.err" "$w" median_s)
+  mapped=$(field "$work/mapped_$w.err" "$w" median_s)
   snapshot_builds+=("$(field "$work/snapshot_$w.err" "$w" snapshot_s)")
   queries=$(wc -l < "$graph/$w.txt")
   agree=()
   for e in "${engines[@]}"; do
     if cmp -s "$work/${e}_$w.txt" "$work/csr_$w.txt"; then agree+=(agree); else agree+=(DIFFER); status=1; fi
   done
-  line=$(printf '%-8s %8d %12.6f %12.6f %12.6f %9s %9s' "$w" "$queries" "$store" "$snap" "$base" \
-    "$(ratio "$store" "$base")" "$(ratio "$snap" "$base")")
+  line=$(printf '%-8s %8d %12.6f %12.6f %12.6f %12.6f %9s %9s %10s' "$w" "$queries" "$store" \
+    "$snap" "$mapped" "$base" "$(ratio "$store" "$base")" "$(ratio "$snap" "$base")" \
+    "$(ratio "$mapped" "$base")")
   for p in "${peer_names[@]}"; do
     pm=$(peer_field "$p" "$w" median_s)
     line+=$(printf ' %12s %9s' "${pm:--}" "$(ratio "$pm" "$base")")
@@ -134,8 +167,12 @@ for w in "${workloads[@]}"; do
   done
   echo "$line $(IFS=,; echo "${agree[*]}")"
   for e in "${engines[@]}"; do
-    rss=$(cat "$work/rss.${e}_$w")
-    if [[ $e == snapshot ]]; then (( rss > snap_rss )) && snap_rss=$rss; else (( rss > store_rss )) && store_rss=$rss; fi
+    rss=$(rss_of "${e}_$w")
+    case $e in
+      snapshot) (( rss > snap_rss )) && snap_rss=$rss ;;
+      mapped) (( rss > mapped_rss )) && mapped_rss=$rss ;;
+      *) (( rss > store_rss )) && store_rss=$rss ;;
+    esac
   done
 done
 csr_load=$(sed -n 's/.*"load_s": \([0-9.]*\).*/\1/p' "$work/csr.err")
@@ -149,8 +186,30 @@ for p in "${peer_names[@]}"; do
   load_line+=$(printf ' %12s %9s' "${pl:--}" "$(ratio "$pl" "$csr_load")")
 done
 echo "$load_line (bulk load vs CSV->CSR build; $(cat "$work/load.err" | tail -1))"
-csr_rss=$(cat "$work/rss.csr")
-printf '%-8s %8s %12d %12d %12d %9s %9s %s\n' peak_rss KB "$store_rss" "$snap_rss" "$csr_rss" \
-  "$(ratio "$store_rss" "$csr_rss")" "$(ratio "$snap_rss" "$csr_rss")" \
-  "(largest bench run per engine vs csr_baseline; load: $(cat "$work/rss.load") KB)"
+if (( delta_sets > 0 )); then
+  echo "delta    $(tr '\n' ' ' < "$work/delta.txt")(committed after the load; in the store's edge log, not in its adjacency file)"
+fi
+csr_rss=$(rss_of csr)
+printf '%-8s %8s %12d %12d %12d %12d %9s %9s %10s %s\n' peak_rss KB "$store_rss" "$snap_rss" \
+  "$mapped_rss" "$csr_rss" "$(ratio "$store_rss" "$csr_rss")" "$(ratio "$snap_rss" "$csr_rss")" \
+  "$(ratio "$mapped_rss" "$csr_rss")" \
+  "(largest bench run per engine vs csr_baseline; load: $(rss_of load) KB)"
+
+# Each bench run is a fresh process: its age when it printed nothing yet but
+# had its first answer (first_answer_s: program start, store open, engine
+# set-up, first query), and its wall time minus the time inside its timed
+# queries (all repeats): the cost of starting, which the snapshot engine
+# pays in its build.
+echo
+printf '%-8s %-9s %14s %10s %13s %12s\n' workload engine first_answer_s wall_s query_total_s \
+  wall-query_s
+for w in "${workloads[@]}"; do
+  for e in snapshot mapped; do
+    first=$(field "$work/${e}_$w.err" "$w" first_answer_s)
+    total=$(field "$work/${e}_$w.err" "$w" query_total_s)
+    wall=$(wall_of "${e}_$w")
+    printf '%-8s %-9s %14s %10s %13s %12s\n' "$w" "$e" "$first" "$wall" "$total" \
+      "$(awk -v a="$wall" -v b="$total" 'BEGIN { printf "%.3f", a - b }')"
+  done
+done
 exit $status

@@ -9,7 +9,7 @@ include(CMakePackageConfigHelpers)
 # query.h, traversal.h, algorithms.h, graph_export.h and graph_snapshot.h include the
 # generated schema/*.pb.h or Boost and stay for code built in the tree.
 set(NEWSGRAPH_PUBLIC_HEADERS
-  include/newsgraph/newsgraph.h include/newsgraph/article.h include/newsgraph/bulk_load.h
+  include/newsgraph/newsgraph.h include/newsgraph/article.h include/newsgraph/bulk_load.h include/newsgraph/adjacency_file.h
   include/newsgraph/cypher_result.h include/newsgraph/evidence.h
   include/newsgraph/import_options.h)
 install(FILES ${NEWSGRAPH_PUBLIC_HEADERS}

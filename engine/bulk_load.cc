@@ -14,6 +14,7 @@
 #include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 #include "engine/bulk_load.h"
+#include "newsgraph/adjacency_file.h"
 #include "engine/graph_csv.h"
 #include "engine/keys.h"
 #include "engine/rocks_store.h"
@@ -248,9 +249,11 @@ absl::StatusOr<std::string> WriteTotalsFile(RocksStore& store, const std::vector
   return path;
 }
 
+// *adjacency_written tells whether the adjacency file was written from
+// the sorted run (else BulkLoad writes it by a scan of the loaded store).
 absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_csv,
                                     const std::string& edges_csv, const BulkLoadOptions& options,
-                                    const std::string& tmp) {
+                                    const std::string& tmp, bool* adjacency_written) {
   BulkLoadReport report;
   auto phase = std::chrono::steady_clock::now();
   if (absl::Status s = CheckEmpty(store); !s.ok()) return s;
@@ -384,6 +387,22 @@ absl::StatusOr<BulkLoadReport> Load(RocksStore& store, const std::string& nodes_
     }
   }
   report.ingest_seconds = Since(phase);
+  // After the ingestion, never before: a file must not show edges that the
+  // store does not have. From the run when it is all in memory.
+  if (options.write_adjacency && out_paths.empty() && in_paths.empty() &&
+      node_count < engine::kLow32) {
+    phase = std::chrono::steady_clock::now();
+    absl::Status s = engine::WriteLoadAdjacency(
+        store.dir(), {out_sorted.data(), last_edges}, {buffer.data(), last_edges}, node_count,
+        nodes->empty() ? 0 : nodes->front().id, ranks.contiguous() ? nullptr : node_ids.data(),
+        store.db()->GetLatestSequenceNumber());
+    if (!s.ok()) {
+      return absl::Status(s.code(), absl::StrCat("graph loaded, but no adjacency file written: ",
+                                                 s.message()));
+    }
+    report.adjacency_seconds = Since(phase);
+    *adjacency_written = true;
+  }
   return report;
 }
 
@@ -408,8 +427,21 @@ absl::StatusOr<BulkLoadReport> BulkLoad(Store& store, const std::string& nodes_c
   std::filesystem::remove_all(tmp, ec);
   std::filesystem::create_directories(tmp, ec);
   if (ec) return absl::InternalError(absl::StrCat("cannot create ", tmp, ": ", ec.message()));
-  absl::StatusOr<BulkLoadReport> report = Load(*rocks, nodes_csv, edges_csv, options, tmp);
+  bool adjacency_written = false;
+  absl::StatusOr<BulkLoadReport> report =
+      Load(*rocks, nodes_csv, edges_csv, options, tmp, &adjacency_written);
   std::filesystem::remove_all(tmp, ec);
+  if (report.ok() && options.write_adjacency && !adjacency_written) {
+    // Spilled runs: the file from one scan of the loaded store instead.
+    const auto phase = std::chrono::steady_clock::now();
+    absl::StatusOr<AdjacencyFileReport> adjacency = CompactAdjacency(store);
+    if (!adjacency.ok()) {
+      return absl::Status(adjacency.status().code(),
+                          absl::StrCat("graph loaded, but no adjacency file written: ",
+                                       adjacency.status().message()));
+    }
+    report->adjacency_seconds = Since(phase);
+  }
   if (report.ok()) report->seconds = Since(start);
   return report;
 }

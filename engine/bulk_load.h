@@ -144,6 +144,14 @@ absl::Status SpillRun(const EdgeRecord* records, size_t count, const std::string
 // in no order.
 using NodeIds = std::vector<uint64_t, DefaultInitAllocator<uint64_t>>;
 
+// Writes the store's adjacency file (adjacency_file.h) of a load whose
+// edges all sat in one in-memory run: `out_order` and `in_order` are its
+// records in either key order; vertices are the node ranks, whose ids are
+// first_id + rank, or ids[rank] when `ids` is given (bulk_load_adjacency.cc).
+absl::Status WriteLoadAdjacency(const std::string& dir, RecordSpan out_order, RecordSpan in_order,
+                                uint32_t node_count, uint64_t first_id, const uint64_t* ids,
+                                uint64_t sequence);
+
 // What the merge needs to turn records back into keys and values.
 struct RunDecoding {
   // Rank -> id; nullptr when the ids are contiguous from `first_id` (the

@@ -18,6 +18,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "engine/bulk_load.h"  // AdviseHugePages
+#include "engine/csr_snapshot_store.h"
 #include "engine/keys.h"
 #include "engine/rocks_store.h"
 #include "engine/status.h"
@@ -120,9 +121,8 @@ uint64_t SplitNode(const engine::RocksStore& store) {
 
 // The RocksDB store's scan: of one RocksDB snapshot, in two key ranges on
 // two threads when `out` is large, joined in key order.
-absl::Status ScanRocks(const engine::RocksStore& store, const KeyFilter& filter,
-                       ScannedEdges* scanned) {
-  const engine::RocksStore::ReadView snapshot(store);
+absl::Status ScanRocks(const engine::RocksStore& store, const engine::RocksStore::ReadView& snapshot,
+                       const KeyFilter& filter, ScannedEdges* scanned) {
   scanned->sequence = snapshot.sequence();
   // Sized once from RocksDB's estimate (exact for ingested files): growing
   // by doubling would copy the targets and briefly hold them twice.
@@ -276,8 +276,13 @@ absl::StatusOr<GraphSnapshot> SnapshotBuilder::Build(ScannedEdges scanned,
   return snapshot;
 }
 
-absl::StatusOr<GraphSnapshot> GraphSnapshot::FromStore(const Store& store,
-                                                       const SnapshotOptions& options) {
+namespace {
+
+// FromStore's work; `view` is the state a RocksStore's scan reads (null for
+// other stores).
+absl::StatusOr<GraphSnapshot> SnapshotOf(const Store& store,
+                                         const engine::RocksStore::ReadView* view,
+                                         const SnapshotOptions& options) {
   if (options.from_day > options.to_day) {
     return absl::InvalidArgumentError(absl::StrCat("empty day window: ", options.from_day,
                                                    " > ", options.to_day));
@@ -296,10 +301,31 @@ absl::StatusOr<GraphSnapshot> GraphSnapshot::FromStore(const Store& store,
   const KeyFilter filter(options);
   ScannedEdges scanned;
   const auto* rocks = dynamic_cast<const engine::RocksStore*>(&store);
-  absl::Status status = rocks != nullptr ? ScanRocks(*rocks, filter, &scanned)
-                                         : ScanGeneric(store, filter, &scanned);
+  absl::Status status = rocks != nullptr && view != nullptr
+                            ? ScanRocks(*rocks, *view, filter, &scanned)
+                            : ScanGeneric(store, filter, &scanned);
   if (!status.ok()) return status;
   return SnapshotBuilder::Build(std::move(scanned), isolated, options.fill_id_range);
 }
+
+}  // namespace
+
+absl::StatusOr<GraphSnapshot> GraphSnapshot::FromStore(const Store& store,
+                                                       const SnapshotOptions& options) {
+  const auto* rocks = dynamic_cast<const engine::RocksStore*>(&store);
+  if (rocks == nullptr) return SnapshotOf(store, nullptr, options);
+  const engine::RocksStore::ReadView view(*rocks);
+  return SnapshotOf(store, &view, options);
+}
+
+namespace engine {
+
+absl::StatusOr<GraphSnapshot> SnapshotAtView(const RocksStore& store,
+                                             const RocksStore::ReadView& view,
+                                             const SnapshotOptions& options) {
+  return SnapshotOf(store, &view, options);
+}
+
+}  // namespace engine
 
 }  // namespace newsgraph

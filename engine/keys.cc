@@ -27,6 +27,12 @@ std::string EdgeCountKey(pb::EdgeType type) {
   return absl::StrCat(kMetaCountPrefix, "edge/", static_cast<int>(type));
 }
 
+std::string AdjLogKey(uint64_t commit) {
+  std::string key(kAdjLogPrefix);
+  AppendU64(&key, commit);
+  return key;
+}
+
 void AppendU16(std::string* out, uint16_t v) {
   out->push_back(static_cast<char>(v >> 8));
   out->push_back(static_cast<char>(v));

@@ -36,6 +36,11 @@ std::string NodeCountKey(pb::NodeKind kind);  // meta/count/node/<kind number>
 std::string EdgeCountKey(pb::EdgeType type);  // meta/count/edge/<type number>
 inline constexpr absl::string_view kArticleCountKey = "meta/count/article";
 inline constexpr absl::string_view kEvidenceCountKey = "meta/count/evidence";
+// "meta/adjlog/<commit number u64>": the (src, dst) ids of the edges of one
+// commit, 16 bytes an edge, numbered in commit order from 0. The delta that
+// a memory-mapped adjacency file (engine/adjacency_file.h) does not hold.
+inline constexpr absl::string_view kAdjLogPrefix = "meta/adjlog/";
+std::string AdjLogKey(uint64_t commit);
 
 // Bytes of the node-id prefix of `out` and `in` keys (the prefix
 // extractor's length, so bloom filters are per node).

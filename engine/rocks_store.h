@@ -82,6 +82,13 @@ class RocksStore final : public Store {
   // One more than every node id handed out or reserved so far.
   uint64_t NodeIdBound() const { return next_node_id_.load(); }
 
+  // A writer closing with at least this many edges in its edge log past
+  // its newest adjacency file (all of them, without a file) folds them into
+  // a new file (adjacency_fold.cc), so that readers' deltas stay small: the
+  // way an LSM tree folds its memtables. 0: never.
+  static constexpr uint64_t kDefaultFoldEdges = uint64_t{1} << 20;
+  void set_fold_adjacency_edges(uint64_t edges) { fold_adjacency_edges_ = edges; }
+
   // A consistent view for several reads: a RocksDB snapshot, or none on a
   // secondary (RocksDB refuses snapshot reads there; a secondary changes
   // only in CatchUp, which must not run beside reads).
@@ -121,6 +128,10 @@ class RocksStore final : public Store {
   template <typename Message>
   absl::StatusOr<std::optional<Message>> ReadMessage(Cf which, absl::string_view key) const;
 
+  // At a writer's close: CompactAdjacency when the delta reached
+  // fold_adjacency_edges_ (adjacency_fold.cc).
+  void FoldAdjacencyIfGrown();
+
   // Loads "meta/counters" into the atomics; a new writable store gets
   // counters starting at 1 (id 0 means "none" in records).
   absl::Status LoadCounters();
@@ -152,6 +163,10 @@ class RocksStore final : public Store {
   std::atomic<uint64_t> next_edge_seq_{1};
   uint32_t schema_version_ = 0;
   std::mutex commit_mu_;  // one Commit at a time: it reads, then writes
+  // The number of the next commit's edge log row (adjacency_log.h); a
+  // writer's only, guarded by commit_mu_.
+  uint64_t next_log_commit_ = 0;
+  uint64_t fold_adjacency_edges_ = kDefaultFoldEdges;
 };
 
 }  // namespace newsgraph::engine

@@ -67,6 +67,7 @@ absl::Status RocksStore::Commit(WriteSet& writes) {
     return write_error_;
   }
   set->committed_ = true;
+  if (!set->log_edges_.empty()) ++next_log_commit_;
   return absl::OkStatus();
 }
 
@@ -128,6 +129,11 @@ absl::Status RocksStore::BuildCommitBatch(WriteSetImpl& set, rocksdb::WriteBatch
     if (!current.ok()) return current.status();
     const int64_t updated = static_cast<int64_t>(*current) + delta;
     batch->Put(cf(kDefault), key, EncodeCount(updated < 0 ? 0 : static_cast<uint64_t>(updated)));
+  }
+
+  // The edges' log row, numbered in commit order (commit_mu_ is held).
+  if (!set.log_edges_.empty()) {
+    batch->Put(cf(kDefault), keys::AdjLogKey(next_log_commit_), set.log_edges_);
   }
 
   // The counters as they stand, including ids handed to sets not yet

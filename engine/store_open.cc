@@ -16,6 +16,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "engine/info_log.h"
+#include "engine/adjacency_log.h"
 #include "engine/keys.h"
 #include "engine/rocks_store.h"
 #include "engine/status.h"
@@ -153,6 +154,7 @@ RocksStore::~RocksStore() {
   // replay it (about 30 ms of a one-shot query on the dev store). The log
   // still holds the data if this fails, so the error changes nothing.
   if (!read_only_ && db_ != nullptr) {
+    FoldAdjacencyIfGrown();
     std::vector<rocksdb::ColumnFamilyHandle*> families;
     for (auto& handle : handles_) {
       if (handle != nullptr) families.push_back(handle.get());
@@ -337,6 +339,11 @@ absl::Status RocksStore::LoadCounters() {
   next_evidence_id_ = std::max<uint64_t>(counters.next_evidence_id(), 1);
   next_edge_seq_ = std::max<uint64_t>(counters.next_edge_seq(), 1);
   schema_version_ = read_only_ ? counters.schema_version() : kSchemaVersion;
+  if (!read_only_) {
+    absl::StatusOr<uint64_t> log_bound = LogBound(*this, nullptr);
+    if (!log_bound.ok()) return log_bound.status();
+    next_log_commit_ = *log_bound;
+  }
   return absl::OkStatus();
 }
 

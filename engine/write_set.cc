@@ -2,6 +2,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "engine/adjacency_log.h"
 #include "engine/keys.h"
 #include "engine/rocks_store.h"
 
@@ -50,6 +51,7 @@ void WriteSetImpl::PutEdge(const pb::Edge& edge) {
   stub.set_factuality(edge.factuality());
   batch_.Put(store_->cf(RocksStore::kOut), keys::OutKey(edge, seq), OutValue(edge));
   batch_.Put(store_->cf(RocksStore::kIn), keys::InKey(edge, seq), stub.SerializeAsString());
+  AppendLogEdge(&log_edges_, edge.src(), edge.dst());
   ++edges_by_type_[static_cast<int>(edge.type())];
   ++edges_added_;
 }

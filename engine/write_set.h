@@ -57,6 +57,8 @@ class WriteSetImpl final : public WriteSet {
   std::set<uint64_t> evidence_ids_;
   std::set<std::string> article_ids_;
   absl::flat_hash_map<int, uint64_t> edges_by_type_;
+  // The (src, dst) of every edge put: the set's edge log row (adjacency_log.h).
+  std::string log_edges_;
   uint64_t nodes_added_ = 0;
   uint64_t edges_added_ = 0;
   uint64_t evidence_added_ = 0;

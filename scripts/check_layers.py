@@ -42,6 +42,7 @@ INSTALLED = set()
 # types that any layer may use.
 FACE = {
     "store.h": "engine", "bulk_load.h": "engine", "graph_snapshot.h": "engine",
+    "adjacency_file.h": "engine",
     "importer.h": "importers",
     "query.h": "queries", "cypher.h": "queries", "cypher_result.h": "queries",
     "traversal.h": "queries", "algorithms.h": "queries", "graph_export.h": "queries",

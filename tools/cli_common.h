@@ -44,6 +44,7 @@ Command AddBenchCommand(CLI::App& app);
 Command AddQueryCommand(CLI::App& app);
 Command AddShellCommand(CLI::App& app);
 Command AddServeCommand(CLI::App& app);
+Command AddCompactAdjacencyCommand(CLI::App& app);
 
 }  // namespace newsgraph::cli
 

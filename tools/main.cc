@@ -52,7 +52,7 @@ int main(int argc, char** argv) {
   std::vector<Command> commands;
   for (auto add : {AddImportCommand, AddAskCommand, AddQueryCommand, AddShellCommand,
                    AddExportCommand, AddStatsCommand, AddExplainCommand, AddBenchCommand,
-                   AddServeCommand}) {
+                   AddServeCommand, AddCompactAdjacencyCommand}) {
     commands.push_back(add(app));
   }
   try {

@@ -24,6 +24,10 @@ struct BulkLoadOptions {
   // Threads parsing edges.csv, each one contiguous slice of the file (and
   // sorting its own full runs); as many sort the last run.
   int parse_threads = 2;
+  // Write the store's adjacency file once the graph is ingested
+  // (CompactAdjacency of adjacency_file.h), so that every later process
+  // traverses it without building anything.
+  bool write_adjacency = true;
 };
 
 struct BulkLoadReport {
@@ -37,6 +41,7 @@ struct BulkLoadReport {
   double sort_seconds = 0;    // sorting runs (thread time) and spilling all but the last
   double write_seconds = 0;   // merging runs into SST files
   double ingest_seconds = 0;  // counters, ingestion, totals
+  double adjacency_seconds = 0;  // the adjacency file: a scan of `out` and the write
 };
 
 // Loads `nodes_csv` (header `id,kind`) and `edges_csv` (header

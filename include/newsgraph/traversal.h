@@ -7,6 +7,13 @@
 //    Each level is expanded in bulk: its node ids are sorted and their
 //    adjacency ranges read in key order with one iterator per direction.
 //    It sees the store as of its creation (one RocksDB snapshot).
+//  - kMapped (the default) answers from the store's adjacency file,
+//    mapped into memory and used in place (nothing is built: a fresh
+//    process answers at once), plus an overlay of the edges committed
+//    after the file, read from the store's edge log at one RocksDB view.
+//    Before each query the overlay catches up with Store::LatestSequence()
+//    by reading only the new log rows. Without a usable file (none yet,
+//    or none that matches the store's state) it is kStore.
 //  - kSnapshot answers from a GraphSnapshot (an in-memory CSR of both
 //    directions) built at creation in one ordered scan. The snapshot is
 //    tagged with the store sequence number it reflects; before each query
@@ -35,11 +42,16 @@ namespace newsgraph {
 enum class TraversalEngine {
   kStore,     // frontier expansion straight from the `out`/`in` keys
   kSnapshot,  // an in-memory CSR snapshot, rebuilt when stale
-  kAuto,      // kSnapshot when it fits TraverserOptions::max_snapshot_bytes, else kStore
+  // The store's memory-mapped adjacency file plus the edges committed
+  // after it (adjacency_file.h); kStore when the store has no usable file.
+  kMapped,
+  // kMapped when the store has a usable file, else kSnapshot when it fits
+  // TraverserOptions::max_snapshot_bytes, else kStore.
+  kAuto,
 };
 
 struct TraverserOptions {
-  TraversalEngine engine = TraversalEngine::kStore;
+  TraversalEngine engine = TraversalEngine::kMapped;
   // kAuto's memory budget for the snapshot, estimated from the store's
   // edge and node totals (Store::Stats).
   uint64_t max_snapshot_bytes = uint64_t{4} << 30;
@@ -50,7 +62,9 @@ struct TraverserStats {
   TraversalEngine engine = TraversalEngine::kStore;  // the one in use (never kAuto)
   int snapshot_builds = 0;        // 1 after creation, +1 per rebuild when stale
   double snapshot_seconds = 0;    // wall time of all snapshot builds
-  uint64_t snapshot_sequence = 0;  // the store sequence the snapshot reflects
+  // The store sequence the snapshot (kMapped: file and overlay) reflects,
+  // and its edges.
+  uint64_t snapshot_sequence = 0;
   uint64_t snapshot_edges = 0;
 };
 
@@ -79,7 +93,8 @@ struct BfsResult {
 
 class Traverser {
  public:
-  // kSnapshot (and kAuto choosing it) builds the snapshot here.
+  // kSnapshot (and kAuto choosing it) builds the snapshot here; kMapped
+  // maps the adjacency file and reads the edge log's delta.
   // Errors: Unimplemented for kStore on a store that is not Store::Open's;
   // the store's read errors.
   static absl::StatusOr<std::unique_ptr<Traverser>> Create(
@@ -88,8 +103,9 @@ class Traverser {
 
   virtual TraverserStats stats() const = 0;
 
-  // Each query below may first rebuild a stale snapshot (kSnapshot); the
-  // rebuild's read errors are then the query's.
+  // Each query below may first rebuild a stale snapshot (kSnapshot) or
+  // read the new edge log rows (kMapped); their read errors are then the
+  // query's.
 
   // The distinct neighbours of `node` (itself included if it has a
   // self-loop), sorted by id.

@@ -213,6 +213,7 @@ namespace {
 constexpr uint64_t kSnapshotBytesPerEdge = 4 + 8 + 4 + 8 + 8;
 constexpr uint64_t kSnapshotBytesPerVertex = 8 + 8 + 8 + 4 + 16;
 
+// kAuto's choice once no adjacency file serves.
 absl::StatusOr<TraversalEngine> ChooseEngine(const Store& store, const TraverserOptions& options) {
   if (options.engine != TraversalEngine::kAuto) return options.engine;
   absl::StatusOr<StoreStats> stats = store.Stats();
@@ -230,6 +231,11 @@ absl::StatusOr<TraversalEngine> ChooseEngine(const Store& store, const Traverser
 
 absl::StatusOr<std::unique_ptr<Traverser>> Traverser::Create(const Store& store,
                                                              const TraverserOptions& options) {
+  if (options.engine == TraversalEngine::kMapped || options.engine == TraversalEngine::kAuto) {
+    absl::StatusOr<std::unique_ptr<Traverser>> mapped = traversal::NewMappedTraverser(store);
+    if (!mapped.ok() || *mapped != nullptr) return mapped;
+    if (options.engine == TraversalEngine::kMapped) return traversal::NewStoreTraverser(store);
+  }
   absl::StatusOr<TraversalEngine> engine = ChooseEngine(store, options);
   if (!engine.ok()) return engine.status();
   return *engine == TraversalEngine::kSnapshot ? traversal::NewSnapshotTraverser(store)

@@ -15,9 +15,12 @@
 
 namespace newsgraph::traversal {
 
-// The two engines of Traverser::Create (traversal.cc, traversal_snapshot.cc).
+// The engines of Traverser::Create (traversal.cc, traversal_snapshot.cc,
+// traversal_mapped.cc). NewMappedTraverser gives nullptr when the store has
+// no usable adjacency file.
 absl::StatusOr<std::unique_ptr<Traverser>> NewStoreTraverser(const Store& store);
 absl::StatusOr<std::unique_ptr<Traverser>> NewSnapshotTraverser(const Store& store);
+absl::StatusOr<std::unique_ptr<Traverser>> NewMappedTraverser(const Store& store);
 
 // Visited marks over dense vertex indices [0, size): one stamp each,
 // cleared in O(1) by bumping the epoch. The snapshot engine's set, as
@@ -28,6 +31,11 @@ class Marks {
   void Reset(size_t size) {
     stamps_.assign(size, 0);
     epoch_ = 1;
+  }
+  // Makes room for indices below `size`, keeping the marks (new ones are
+  // unmarked: no epoch is 0).
+  void Grow(size_t size) {
+    if (size > stamps_.size()) stamps_.resize(size, 0);
   }
   void Clear() {
     if (++epoch_ == 0) {  // wrapped: old stamps would match again

@@ -43,7 +43,7 @@ TEST(BenchCliTest, LoadThenEveryWorkload) {
       {"sp", "pairs.txt", "3\n3\n-1\n0\n", 4},
       {"bfs", "seeds.txt", "4 3\n4 3\n1 0\n", 3},
   };
-  for (const std::string engine : {"snapshot", "store"}) {
+  for (const std::string engine : {"mapped", "snapshot", "store"}) {
     for (const Case& c : cases) {
       RunResult run = RunCli("bench run --db " + db + " --workload " + c.workload + " --input " +
                              dir.Join(c.input) + " --repeat 3 --engine " + engine);
@@ -53,6 +53,9 @@ TEST(BenchCliTest, LoadThenEveryWorkload) {
       EXPECT_EQ(summary["workload"], c.workload);
       EXPECT_EQ(summary["queries"], c.queries);
       EXPECT_EQ(summary["engine"], engine);
+      // The load wrote the adjacency file, so the mapped engine serves.
+      EXPECT_EQ(summary["engine_used"], engine);
+      EXPECT_GT(summary["first_answer_s"].get<double>(), 0.0);
       EXPECT_GE(summary["median_s"].get<double>(), 0.0);
       // The snapshot is built once, and its time is reported, not hidden.
       EXPECT_EQ(summary["snapshot_builds"], engine == "snapshot" ? 1 : 0);
@@ -63,6 +66,26 @@ TEST(BenchCliTest, LoadThenEveryWorkload) {
                    " --engine csr")
                 .exit_code,
             2);
+}
+
+// compact-adjacency writes a new adjacency file of the store; a missing
+// store is an error, not a new empty one.
+TEST(BenchCliTest, CompactAdjacency) {
+  TempDir dir("compact");
+  WriteFile(dir.Join("nodes.csv"), kNodes);
+  WriteFile(dir.Join("edges.csv"), kEdges);
+  const std::string db = dir.Join("db");
+  ASSERT_EQ(RunCli("bench load --db " + db + " --nodes " + dir.Join("nodes.csv") + " --edges " +
+                   dir.Join("edges.csv"))
+                .exit_code,
+            0);
+  RunResult compact = RunCli("compact-adjacency --db " + db);
+  ASSERT_EQ(compact.exit_code, 0) << compact.err;
+  EXPECT_TRUE(absl::StrContains(compact.out, "edges: 6")) << compact.out;
+  EXPECT_TRUE(absl::StrContains(compact.out, "adjacency-")) << compact.out;
+  RunResult missing = RunCli("compact-adjacency --db " + dir.Join("none"));
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_TRUE(absl::StrContains(missing.err, "compact-adjacency")) << missing.err;
 }
 
 TEST(BenchCliTest, BadInputNamesFileAndLine) {

@@ -202,6 +202,11 @@ INSTANTIATE_TEST_SUITE_P(BulkAndCommitted, TraversalTest,
                          ::testing::Combine(::testing::Bool(),
                                             ::testing::Values(TraversalEngine::kStore,
                                                               TraversalEngine::kSnapshot)));
+// The mapped engine on a bulk-loaded store (which writes the adjacency
+// file; committed edges are traversal_mapped_test.cc's).
+INSTANTIATE_TEST_SUITE_P(BulkMapped, TraversalTest,
+                         ::testing::Combine(::testing::Values(true),
+                                            ::testing::Values(TraversalEngine::kMapped)));
 
 // A snapshot traverser on a store being written to sees each new commit:
 // it notices the store's sequence has moved on and rebuilds before the
