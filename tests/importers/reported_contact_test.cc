@@ -5,6 +5,7 @@
 // broadcaster's anchor Y") and people named inside what was said are no
 // participants. All sentences are written for these tests, with the people
 // of the test KB and invented titled people; published on Friday 2023-06-02.
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -72,47 +73,52 @@ const std::vector<Case> kTelling = {
 INSTANTIATE_TEST_SUITE_P(Telling, ReportedContactTest, ::testing::ValuesIn(kTelling), CaseName);
 
 // The times of what was said date what was said, not the telling; a
-// contact with no time of its own stays undated.
-std::string DateOfTheOne(const Extraction& x, const std::string& type) {
-  std::string day = "(none)";
+// contact with no time of its own stays undated, or takes the story's.
+struct TimeCase {
+  const char* name;
+  const char* text;
+  const char* type;  // the one event of this type the case is about
+  const char* day;   // FormatSpan of its time; "" when undated
+};
+
+void PrintTo(const TimeCase& c, std::ostream* os) { *os << c.name; }
+
+class ReportedTimesTest : public ::testing::TestWithParam<TimeCase> {};
+
+TEST_P(ReportedTimesTest, Dates) {
+  const TimeCase& c = GetParam();
+  const Extraction x = ExtractWithTestKb(c.text);
+  SCOPED_TRACE(std::string(c.text) + "\nextracted:\n" + DescribeEvents(x));
+  std::vector<std::string> days;
   for (const ExtractedEvent& e : x.events) {
-    if (ExportEventType(e.plover_type, e.mode) == type) day = FormatSpan(e.time);
+    if (ExportEventType(e.plover_type, e.mode) == c.type) days.push_back(FormatSpan(e.time));
   }
-  return day;
+  EXPECT_EQ(days, std::vector<std::string>{c.day});
 }
 
-TEST(ReportedTimesTest, WhatWasSaidDatesNoTelling) {
-  const Extraction x = ExtractWithTestKb(
-      "Nordic Radio reported that Nordmann privately told Virtanen in a call that the ships "
-      "would sail in August, according to two aides.");
-  SCOPED_TRACE(DescribeEvents(x));
-  EXPECT_EQ(DateOfTheOne(x, "PHONE_CALL"), "");
-}
-
-TEST(ReportedTimesTest, TheTellingKeepsItsOwnTime) {
-  const Extraction x = ExtractWithTestKb(
-      "Nordmann told Virtanen on Monday that the ships would sail in August.");
-  SCOPED_TRACE(DescribeEvents(x));
-  EXPECT_EQ(DateOfTheOne(x, "PHONE_CALL"), "2023-05-29");
-}
-
-TEST(ReportedTimesTest, WhatWasSaidFramesNoLaterSentence) {
-  const Extraction x = ExtractWithTestKb(
-      "Nordmann told Virtanen that Park Min-ho could lose the vote in November. The private "
-      "talks between Nordmann and Park Min-ho are continuing.");
-  SCOPED_TRACE(DescribeEvents(x));
-  // The story's month (the lead's call), not last November.
-  EXPECT_EQ(DateOfTheOne(x, "MEET"), "2023-06");
-}
-
-// An aside after a dash has times of its own: the call, told in the lead
-// with no time, is of the publication's month, not of last August.
-TEST(ReportedTimesTest, AnAsideAfterADashDatesNothing) {
-  const Extraction x = ExtractWithTestKb(
-      "Nordmann phoned Virtanen \u2013 leaving the vote in August to his deputies.");
-  SCOPED_TRACE(DescribeEvents(x));
-  EXPECT_EQ(DateOfTheOne(x, "PHONE_CALL"), "2023-06");
-}
+const std::vector<TimeCase> kTimes = {
+    {"WhatWasSaidDatesNoTelling",
+     "Nordic Radio reported that Nordmann privately told Virtanen in a call that the ships "
+     "would sail in August, according to two aides.",
+     "PHONE_CALL", ""},
+    {"TheTellingKeepsItsOwnTime",
+     "Nordmann told Virtanen on Monday that the ships would sail in August.", "PHONE_CALL",
+     "2023-05-29"},
+    // The story's month (the lead's call), not last November.
+    {"WhatWasSaidFramesNoLaterSentence",
+     "Nordmann told Virtanen that Park Min-ho could lose the vote in November. The private "
+     "talks between Nordmann and Park Min-ho are continuing.",
+     "MEET", "2023-06"},
+    // An aside after a dash has times of its own: the call, told in the lead
+    // with no time, is of the publication's month, not of last August.
+    {"AnAsideAfterADashDatesNothing",
+     "Nordmann phoned Virtanen \u2013 leaving the vote in August to his deputies.",
+     "PHONE_CALL", "2023-06"},
+};
+INSTANTIATE_TEST_SUITE_P(ReportedTimes, ReportedTimesTest, ::testing::ValuesIn(kTimes),
+                         [](const ::testing::TestParamInfo<TimeCase>& info) {
+                           return std::string(info.param.name);
+                         });
 
 }  // namespace
 }  // namespace newsgraph
