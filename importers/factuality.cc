@@ -173,7 +173,7 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
                "organising", "organizing"})) {
       return set(pb::PLANNED, w);
     }
-    // "working on setting up a call".
+    // "aides are setting up a call".
     if (w == "setting" && k + 1 < s.last && t[k + 1].norm == "up") return set(pb::PLANNED, "set-up");
     if (IsOneOf(w, {"is", "are", "was", "were"}) && next == "to" && tr.first - k <= 6) {
       return set(pb::PLANNED, "is-to");  // "are to hold two days of talks"

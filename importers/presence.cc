@@ -14,8 +14,8 @@ bool SpeechVerb(absl::string_view w) {
 }
 
 // A city or seat of government inside tokens [from, to): the place of an
-// event named after it ("the Munich Security Conference", "a media scrum in
-// the Kremlin"). A state's own name is not enough ("the Ukraine Recovery
+// event named after it ("the Munich Security Conference", "a press briefing
+// in the Kremlin"). A state's own name is not enough ("the Ukraine Recovery
 // Conference" may meet anywhere).
 bool PlaceInside(const Document& doc, const Mentions& m, int from, int to, PlaceSpan* out) {
   for (int k = from; k < to; ++k) {
@@ -131,7 +131,7 @@ std::vector<DraftEvent> PresenceVisits(const Document& doc, const Sentence& s,
                                        const Mentions& m, const std::vector<Entity>& entities) {
   const auto& toks = doc.tokens;
   PlaceSpan place;
-  // Fronted: "At the Munich Security Conference in February, X said",
+  // Fronted: "At the Arctic Forum in Oslo last week, X said",
   // "Speaking in Tokyo on Monday, X urged calm".
   const int fronted =
       s.first + (IsOneOf(toks[s.first].norm, {"speaking", "talking", "writing", "appearing"}) ? 1 : 0);
@@ -144,7 +144,7 @@ std::vector<DraftEvent> PresenceVisits(const Document& doc, const Sentence& s,
       return {Presence(doc, s, fronted, m.people[mi].entity, place)};
     }
   }
-  // "X said at a media scrum in the Kremlin", "X told the Munich Security
+  // "X said at a press briefing in the Kremlin", "X told the Munich Security
   // Conference".
   // The sentence's own mentions, through person_at: scanning every mention
   // of the article for each sentence would make this quadratic.

@@ -242,8 +242,8 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       continue;
     }
 
-    // "accompanied Mr Putin to the memorial", "accompanied the Taoiseach on
-    // the visit": travelling with someone is meeting them.
+    // "accompanied the president to the border", "accompanied her on her
+    // trip": travelling with someone is meeting them.
     if (IsOneOf(w, {"accompanied", "accompanies", "accompany", "accompanying"}) &&
         i + 1 < s.last && (t[i + 1].cap || n1 == "the" || n1 == "his" || n1 == "her")) {
       add(i, i + 1, "in-person", true, "verb:accompanied");

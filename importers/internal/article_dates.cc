@@ -184,8 +184,8 @@ void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) c
 
 void ArticleReader::DateStoryReports() {
   // What the lead reports took place in the story's days; a later undated
-  // report of one of its people, in the same state or none named ("After
-  // the engagement with the president, X then met Y"), belongs to the same
+  // report of one of its people, in the same state or none named ("Later,
+  // X also saw the speaker of parliament"), belongs to the same
   // story. Not a lead of old news: only a lead dated within a month of the
   // publication frames the rest.
   std::vector<const ExtractedEvent*> leads;
@@ -252,8 +252,8 @@ void ArticleReader::DateOngoingTours() {
     if (e.mode != "visit" || e.date_rule != "present-tense") continue;
     for (const std::string& key : SortedKeys(e)) touring.push_back(key);
   }
-  // The tour's other stops, done or ahead ("and will end the tour in
-  // Russia"), are of that month too.
+  // The tour's other stops, done or ahead ("its last stop will be
+  // Santiago"), are of that month too.
   for (ExtractedEvent& e : out_.events) {
     const bool stop = e.mode == "visit" && e.factuality == pb::PLANNED;
     if (e.plover_type != "CONSULT" || (e.mode == "visit" && !stop) || !e.time.fell_back() ||

@@ -41,9 +41,8 @@ bool PickTime(absl::string_view sentence, const std::vector<TimeMention>& times,
     if (t.begin >= trig_end && OpensClause(sentence.substr(trig_end, t.begin - trig_end))) {
       continue;
     }
-    // "left many on the call convinced – leaving others on the ballot in
-    // November": a dash after the trigger opens an aside with times of its
-    // own.
+    // "the call went badly – with the vote in August still ahead": a dash
+    // after the trigger opens an aside with times of its own.
     if (t.begin >= trig_end) {
       const absl::string_view between = sentence.substr(trig_end, t.begin - trig_end);
       if (absl::StrContains(between, " \u2013 ") || absl::StrContains(between, " \u2014 ")) continue;

@@ -352,7 +352,7 @@ TEST(PlanDatesTest, ATimeLongPastDatesNoPlan) {
 // month too.
 TEST(PlanDatesTest, StopsAheadOfAnOngoingTour) {
   const Extraction x = ExtractWithTestKb(
-      "Nordmann is visiting Seoul and Busan, and will end the tour in Santiago.");
+      "Nordmann is visiting Seoul and Busan, and will finish his tour in Santiago.");
   SCOPED_TRACE(DescribeEvents(x));
   bool found = false;
   for (const ExtractedEvent& e : x.events) {

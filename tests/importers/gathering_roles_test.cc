@@ -40,8 +40,8 @@ const std::vector<Case> kRoles = {
      "Virtanen will be represented at the summit in Seoul by Nordmann.",
      {{"VISIT", {kOla}, kPlanned}}, {"SUMMIT", "MEET"}},
     {"NotPresentAndRepresentedInstead",
-     "Park Min-ho will not be present at the summit in Helsinki and will be represented "
-     "instead by Nordmann.",
+     "Park Min-ho will not be present at the summit in Helsinki and will instead be "
+     "represented by Nordmann.",
      {{"VISIT", {kPark}, pb::DENIED}, {"VISIT", {kOla}, kPlanned}}, {"SUMMIT", "MEET"}},
     {"PresentAtTheTalks", "Nordmann was present at the talks in Seoul on Monday.",
      {{"VISIT", {kOla}, kHappened}}, {"MEET"}},

@@ -41,7 +41,7 @@ const std::vector<Case> kTelling = {
      "Min-ho could not be trusted.",
      {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {"MEET"}},
     {"ToldWhenTheyMet",
-     "Virtanen told Nordmann that the border would stay open when the two men met in Bergen.",
+     "Virtanen told Nordmann that the border would stay open when both of them met in Bergen.",
      {{"MEET", {kKari, kOla}, kHappened}}, {"PHONE_CALL"}},
     {"ToldInTheirMeeting",
      "Park Min-ho told Nordmann in their Saturday meeting that exports had doubled.",
@@ -62,10 +62,11 @@ const std::vector<Case> kTelling = {
     // A call placed and not answered did not take place; one being set up
     // is planned.
     {"CallNotAnswered",
-     "Nordmann called Virtanen on Monday, but did not reach him and left a voicemail.",
+     "Nordmann tried to call Virtanen on Monday but failed to reach him, leaving a voicemail "
+     "instead.",
      {{"PHONE_CALL", {kOla, kKari}, pb::DENIED}}, {}},
     {"CallBeingSetUp",
-     "Aides were working on setting up a call between Nordmann and Virtanen.",
+     "Aides were busy setting up a call between Nordmann and Virtanen.",
      {{"PHONE_CALL", {kOla, kKari}, kPlanned}}, {}},
     {"ToldAPossessorIsNoContact", "Nordmann told Virtanen's aides that the plan was off.", {},
      {"PHONE_CALL", "MEET"}},
