@@ -133,7 +133,10 @@ void SentenceEvents::ClaimSceneClause(size_t g, ContactSlots* slots, Claimed* cl
   if (t->verb || !slot.subjects.empty()) return;
   auto opens = [&](int k) {
     const std::string& w = doc_.tokens[k].norm;
-    return w == "at" || w == "during" || (w == "in" && (t->mode == "phone" || t->mode == "video"));
+    // "relayed it to Y in a phone call", "in a meeting on Saturday".
+    const bool meeting = IsOneOf(doc_.tokens[t->first].norm, {"meeting", "meetings"});
+    return w == "at" || w == "during" ||
+           (w == "in" && (t->mode == "phone" || t->mode == "video" || meeting));
   };
   int k = t->first - 1;
   while (k >= s_.first && k >= t->first - 4 && doc_.tokens[k].word && !doc_.tokens[k].cap &&

@@ -155,7 +155,10 @@ bool SentenceEvents::EmitUnnamedCounterparts(const ContactSlot& slot,
 
 bool SentenceEvents::NamingNotCalling(const ContactSlot& slot) const {
   // "Lowe called Hart 'a loyal friend'": naming, not phoning.
-  if (doc_.tokens[slot.trigger->first].norm != "called" || slot.objects.empty()) return false;
+  if (!IsOneOf(doc_.tokens[slot.trigger->first].norm, {"called", "calling"}) ||
+      slot.objects.empty()) {
+    return false;
+  }
   const int after = HeadEnd(m_.people[slot.objects.back()]);
   return after < s_.last &&
          IsOneOf(doc_.tokens[after].norm, {"\"", "a", "an", "the", "his", "her"});

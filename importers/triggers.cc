@@ -147,12 +147,22 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
       return IsOneOf(u, {"hour", "hours", "minutes", "half", "two", "three"}) ||
              std::isdigit(static_cast<unsigned char>(u[0]));
     };
+    // "have not spoken since the debate": the last call, or none.
+    if ((w == "spoke" || w == "spoken") && n1 == "since") {
+      add(i, i + 1, "phone", true, "verb:spoke");
+      continue;
+    }
     if (w == "spoke" && (n1 == "." || n1 == "," || n1 == "on" || n1 == "by" ||
                          ((n1 == "for" || n1 == "in") && duration_or_date()))) {
       add(i, i + 1, "phone", true, "verb:spoke");
       continue;
     }
-    if ((w == "contact" || w == "touch") && norm(i - 1) == "in" && n1 == "with") {
+    // "in contact with", "in regular contact with".
+    const bool in_before = norm(i - 1) == "in" ||
+                           (norm(i - 2) == "in" && IsOneOf(norm(i - 1), {"regular", "close",
+                                                                         "constant", "frequent",
+                                                                         "direct", "daily"}));
+    if ((w == "contact" || w == "touch") && in_before && n1 == "with") {
       add(i, i + 1, "phone", false, "phrase:in-contact-with");
       continue;
     }
@@ -207,7 +217,12 @@ std::vector<Trigger> FindTriggers(const Document& doc, const Sentence& s) {
     // call X", "will call X".
     const bool base_call = w == "call" && IsOneOf(norm(i - 1), {"to", "will", "would", "could",
                                                                 "should", "might", "may"});
-    if ((w == "called" || base_call) && i + 1 < s.last && t[i + 1].cap && norm(i - 1) != "-" &&
+    // "was calling X": the progressive only; a bare participle's caller is
+    // not found by its place ("spent the weekend calling A and B").
+    const bool calling = w == "calling" && IsOneOf(norm(i - 1), {"is", "was", "were", "are",
+                                                                 "been", "also"});
+    if ((w == "called" || calling || base_call) && i + 1 < s.last && t[i + 1].cap &&
+        norm(i - 1) != "-" &&
         !IsOneOf(n1, {"on", "for", "it", "the"})) {
       add(i, i + 1, "phone", true, "verb:called");
       continue;

@@ -68,6 +68,16 @@ const std::vector<Case> kTelling = {
     {"CallBeingSetUp",
      "Aides were busy setting up a call between Nordmann and Virtanen.",
      {{"PHONE_CALL", {kOla, kKari}, kPlanned}}, {}},
+    // The last call, or none; a regular one; a call that is being made.
+    {"NotSpokenSince", "Nordmann and Virtanen have not spoken since the election.",
+     {{"PHONE_CALL", {kOla, kKari}, pb::DENIED}}, {}},
+    {"InRegularContactWith", "Nordmann has been in regular contact with Virtanen.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {}},
+    {"WasCalling", "Nordmann was calling Virtanen when the news broke.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {}},
+    // The concerns relayed in a meeting: the meeting's people.
+    {"RelayedInAMeeting", "Nordmann relayed the concerns to Virtanen in a meeting on Saturday.",
+     {{"MEET", {kOla, kKari}, kHappened}}, {}},
     {"ToldAPossessorIsNoContact", "Nordmann told Virtanen's aides that the plan was off.", {},
      {"PHONE_CALL", "MEET"}},
 };
