@@ -264,15 +264,16 @@ absl::Status AdjacencyFile::Parse() {
                                             " bytes, ", layout.total, " expected"));
   }
   tag_ = AdjacencyFileTag{header.log_bound, header.sequence};
-  vertices_ = header.vertices;
-  edges_ = header.edges;
-  first_id_ = header.first_id;
-  out_start_ = reinterpret_cast<const uint64_t*>(data_ + layout.out_start);
-  in_start_ = reinterpret_cast<const uint64_t*>(data_ + layout.in_start);
-  out_column_ = reinterpret_cast<const uint32_t*>(data_ + layout.out_column);
-  in_column_ = reinterpret_cast<const uint32_t*>(data_ + layout.in_column);
-  ids_ = contiguous ? nullptr : reinterpret_cast<const uint64_t*>(data_ + layout.ids);
-  if (out_start_[vertices_] != edges_ || in_start_[vertices_] != edges_) {
+  CsrArrays& a = arrays_;
+  a.vertices = header.vertices;
+  a.edges = header.edges;
+  a.first_id = header.first_id;
+  a.out_start = reinterpret_cast<const uint64_t*>(data_ + layout.out_start);
+  a.in_start = reinterpret_cast<const uint64_t*>(data_ + layout.in_start);
+  a.out_column = reinterpret_cast<const uint32_t*>(data_ + layout.out_column);
+  a.in_column = reinterpret_cast<const uint32_t*>(data_ + layout.in_column);
+  a.ids = contiguous ? nullptr : reinterpret_cast<const uint64_t*>(data_ + layout.ids);
+  if (a.out_start[a.vertices] != a.edges || a.in_start[a.vertices] != a.edges) {
     return absl::DataLossError(absl::StrCat("inconsistent adjacency file ", path_));
   }
   return absl::OkStatus();
@@ -283,12 +284,13 @@ AdjacencyFile::~AdjacencyFile() {
 }
 
 uint32_t AdjacencyFile::VertexOrNone(uint64_t id) const {
-  if (ids_ == nullptr) {
-    return id - first_id_ < vertices_ ? static_cast<uint32_t>(id - first_id_) : kNoVertex;
+  const CsrArrays& a = arrays_;
+  if (a.ids == nullptr) {
+    return id - a.first_id < a.vertices ? static_cast<uint32_t>(id - a.first_id) : kNoVertex;
   }
-  const uint64_t* end = ids_ + vertices_;
-  const uint64_t* it = std::lower_bound(ids_, end, id);
-  return it != end && *it == id ? static_cast<uint32_t>(it - ids_) : kNoVertex;
+  const uint64_t* end = a.ids + a.vertices;
+  const uint64_t* it = std::lower_bound(a.ids, end, id);
+  return it != end && *it == id ? static_cast<uint32_t>(it - a.ids) : kNoVertex;
 }
 
 absl::StatusOr<std::unique_ptr<AdjacencyFile>> AdjacencyFile::OpenNewest(

@@ -80,15 +80,19 @@ class AdjacencyFile {
 
   const std::string& path() const { return path_; }
   const AdjacencyFileTag& tag() const { return tag_; }
-  uint64_t num_vertices() const { return vertices_; }
-  uint64_t num_edges() const { return edges_; }
+  uint64_t num_vertices() const { return arrays_.vertices; }
+  uint64_t num_edges() const { return arrays_.edges; }
   // Row v of a direction is column[start[v]] .. column[start[v + 1] - 1],
   // in index order; indices follow id order.
-  const uint64_t* start(Direction d) const { return d == Direction::kOut ? out_start_ : in_start_; }
-  const uint32_t* column(Direction d) const {
-    return d == Direction::kOut ? out_column_ : in_column_;
+  const uint64_t* start(Direction d) const {
+    return d == Direction::kOut ? arrays_.out_start : arrays_.in_start;
   }
-  uint64_t id(uint32_t v) const { return ids_ == nullptr ? first_id_ + v : ids_[v]; }
+  const uint32_t* column(Direction d) const {
+    return d == Direction::kOut ? arrays_.out_column : arrays_.in_column;
+  }
+  uint64_t id(uint32_t v) const {
+    return arrays_.ids == nullptr ? arrays_.first_id + v : arrays_.ids[v];
+  }
   // The index of `id`, or kNoVertex: arithmetic for contiguous ids (the
   // usual case), else a binary search of the mapped id array.
   uint32_t VertexOrNone(uint64_t id) const;
@@ -102,14 +106,7 @@ class AdjacencyFile {
   const char* data_ = nullptr;
   size_t size_ = 0;
   AdjacencyFileTag tag_;
-  uint64_t vertices_ = 0;
-  uint64_t edges_ = 0;
-  uint64_t first_id_ = 0;
-  const uint64_t* out_start_ = nullptr;
-  const uint64_t* in_start_ = nullptr;
-  const uint32_t* out_column_ = nullptr;
-  const uint32_t* in_column_ = nullptr;
-  const uint64_t* ids_ = nullptr;  // null when ids are first_id_ + index
+  CsrArrays arrays_;  // pointing into the mapping
 };
 
 }  // namespace newsgraph::engine

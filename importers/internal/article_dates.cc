@@ -17,16 +17,24 @@ namespace newsgraph::internal {
 namespace {
 
 
+// Dates `e` to the whole of `month`, by `rule`.
+void DateToMonth(absl::CivilMonth month, const char* rule, ExtractedEvent* e) {
+  e->time.set_from_day(DayNumber(absl::CivilDay(month)));
+  e->time.set_to_day(DayNumber(absl::CivilDay(month + 1)) - 1);
+  e->time.set_granularity(pb::MONTH);
+  e->time.set_fell_back(false);
+  e->date_rule = rule;
+}
+
+// The month of day number `day`.
+absl::CivilMonth MonthOf(int32_t day) { return absl::CivilMonth(CivilDayFromNumber(day)); }
+
 // The publication's month, up to the publication day: where an undated
 // report is placed when the article says it is of the story's days.
 void DateToPublicationMonth(absl::CivilDay pub, int32_t pub_day, const char* rule,
                             ExtractedEvent* e) {
-  const absl::CivilMonth month(pub);
-  e->time.set_from_day(DayNumber(absl::CivilDay(month)));
-  e->time.set_to_day(std::min(pub_day, DayNumber(absl::CivilDay(month + 1)) - 1));
-  e->time.set_granularity(pb::MONTH);
-  e->time.set_fell_back(false);
-  e->date_rule = rule;
+  DateToMonth(absl::CivilMonth(pub), rule, e);
+  e->time.set_to_day(std::min(pub_day, e->time.to_day()));
 }
 
 // What the reporting verbs of the sentence say: each "that" after one, to
@@ -72,6 +80,7 @@ void ArticleReader::FrameFromPreviousSentence(int si) {
   const Sentence& p = doc_.sentences[si - 1];
   std::vector<TimeMention> prev =
       FindTimeMentions(doc_.text.substr(p.begin, p.end - p.begin), pub_, false);
+  if (prev.empty()) return;  // most sentences: no trigger search for them
   // What someone said ("that X could win in November") frames the story
   // only when it tells of a contact or a trip itself.
   const std::vector<Trigger> triggers = FindTriggers(doc_, p);
@@ -137,13 +146,7 @@ void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) c
              context_.span.granularity() != pb::SEASON && SaysLaterBy(doc_, s, &days, &months)) {
     // "Four months later, X hosted Y": the story's time moved on, as
     // precise as a month.
-    const absl::CivilMonth month =
-        absl::CivilMonth(CivilDayFromNumber(context_.span.from_day()) + days) + months;
-    ev->time.set_from_day(DayNumber(absl::CivilDay(month)));
-    ev->time.set_to_day(DayNumber(absl::CivilDay(month + 1)) - 1);
-    ev->time.set_granularity(pb::MONTH);
-    ev->time.set_fell_back(false);
-    ev->date_rule = "later-by";
+    DateToMonth(MonthOf(context_.span.from_day() + days) + months, "later-by", ev);
     if (ev->factuality == pb::HAPPENED && ev->time.from_day() > pub_day_ &&
         !SimplePast(doc_, s, d.trigger)) {
       ev->factuality = pb::PLANNED;
@@ -167,11 +170,7 @@ void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) c
              context_.span.granularity() != pb::SEASON) {
     // The story's time frame, set by a recent sentence: as precise as its
     // month.
-    const absl::CivilMonth month(CivilDayFromNumber(context_.span.from_day()));
-    ev->time.set_from_day(DayNumber(absl::CivilDay(month)));
-    ev->time.set_to_day(DayNumber(absl::CivilDay(month + 1)) - 1);
-    ev->time.set_granularity(pb::MONTH);
-    ev->date_rule = "context-month";
+    DateToMonth(MonthOf(context_.span.from_day()), "context-month", ev);
   } else {
     FallBack(pub_day_, ev);
     // A news lead reports the story's own days (DateLeadReports); "has
@@ -208,12 +207,7 @@ void ArticleReader::DateStoryReports() {
         continue;
       }
       // As precise as the story's month: a trip's days are not all one day.
-      const absl::CivilMonth month(CivilDayFromNumber(lead->time.from_day()));
-      e.time.set_from_day(DayNumber(absl::CivilDay(month)));
-      e.time.set_to_day(DayNumber(absl::CivilDay(month + 1)) - 1);
-      e.time.set_granularity(pb::MONTH);
-      e.time.set_fell_back(false);
-      e.date_rule = "story-days";
+      DateToMonth(MonthOf(lead->time.from_day()), "story-days", &e);
       break;
     }
   }
