@@ -234,6 +234,13 @@ bool ArticleReader::ReferToEarlier(DraftEvent* d, ExtractedEvent* ev, int si) {
   if (d->entities.size() < 2) {  // "the summit between A and B" is its own
     f = LatestFrame(Family(d->mode), si, 3);
     if (f == nullptr || !DatesCompatible(f->ev.time, ev->time)) return false;
+    // A reference naming someone outside a contact that already has its
+    // two sides ("the Biden-Xi meeting" after Yellen's talks with He) is
+    // another contact.
+    if (f->entities.size() >= 2 && !d->entities.empty() &&
+        std::find(f->entities.begin(), f->entities.end(), d->entities[0]) == f->entities.end()) {
+      return false;
+    }
     AddEntities(&f->entities, d->entities);
     if (d->mode == "summit" || (d->mode == "video" && f->ev.mode == "phone")) f->ev.mode = d->mode;
   } else {

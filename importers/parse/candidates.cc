@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "importers/group_references.h"
 #include "importers/triggers.h"
 
@@ -93,6 +94,69 @@ bool OpensAside(const Document& doc, int k, int last) {
   return k + 1 < last && (doc.tokens[k + 1].space_before || doc.tokens[k + 1].norm == "-");
 }
 
+// Whether token `k` may hold an argument the parse is asked for: a name,
+// a word standing for a person or a group of them, or a trigger's word.
+bool MayHoldArgument(const Document& doc, const Mentions& mentions,
+                     const std::vector<Trigger>& triggers, int k) {
+  if (mentions.person_at[k] >= 0 || StandsForAPerson(doc.tokens[k]) ||
+      IsDelegationNoun(doc.tokens[k].norm)) {
+    return true;
+  }
+  return std::any_of(triggers.begin(), triggers.end(),
+                     [k](const Trigger& t) { return t.first <= k && k < t.last; });
+}
+
+// Words that open a phrase or clause which may end a sentence without
+// leaving the rest ungrammatical: "met Y today | to discuss ...", "| in
+// Tokyo", "told Y | that ...". Not a comma: it may close an apposition or
+// a relative clause ("Y, whose deputy, Z, | had drafted it").
+bool OpensTail(absl::string_view w) {
+  return IsOneOf(w, {";", "to", "that", "which", "where", "when", "because", "as",
+                     "amid", "while", "for", "about", "on", "in", "at", "over", "during",
+                     "following", "ahead", "including", "after", "before", "since"});
+}
+
+// Words that open a fronted adjunct ("On Monday, | X met Y", "In a
+// statement, | ..."), whose removal leaves the main clause whole.
+bool OpensFrontedAdjunct(absl::string_view w) {
+  return IsOneOf(w, {"in", "on", "at", "after", "before", "during", "amid", "while", "following",
+                     "earlier", "later", "last", "this", "since", "despite", "as", "when",
+                     "over", "under", "with", "meanwhile", "separately", "today", "yesterday"});
+}
+
+// The words before the first and after the last word that may hold an
+// argument, where they form a fronted adjunct or a closing phrase: they hold
+// no one the parse could attach, and the parser's time grows with the cube
+// of the sentence's length. The sentence's final punctuation stays.
+std::vector<std::pair<int, int>> ParseOuterTrims(const Document& doc, const Sentence& s,
+                                                 const Mentions& mentions,
+                                                 const std::vector<Trigger>& triggers) {
+  std::vector<std::pair<int, int>> out;
+  int first = -1, last = -1;
+  for (int k = s.first; k < s.last; ++k) {
+    if (!MayHoldArgument(doc, mentions, triggers, k)) continue;
+    if (first < 0) first = k;
+    last = k;
+  }
+  if (first < 0) return out;
+  if (OpensFrontedAdjunct(doc.tokens[s.first].norm)) {
+    int comma = -1;
+    for (int k = s.first + 1; k < first; ++k) comma = doc.tokens[k].norm == "," ? k : comma;
+    if (comma > s.first) out.emplace_back(s.first, comma + 1);
+  }
+  int end = s.last;
+  while (end > last + 1 && !doc.tokens[end - 1].word) --end;  // ". or ?\" at the end
+  for (int k = last + 1; k < end; ++k) {
+    // "urged Y to come": an infinitive right after a person may be theirs.
+    if (k == last + 1 && doc.tokens[k].norm == "to") continue;
+    if (OpensTail(doc.tokens[k].norm)) {
+      out.emplace_back(k, end);
+      break;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::pair<int, int>> ParseAsides(const Document& doc, const Sentence& s,
@@ -140,6 +204,16 @@ std::vector<std::pair<int, int>> ParseLeftOut(const Document& doc, const Sentenc
     if (words && doc.tokens[p.last - 1].cap) names.emplace_back(p.first, p.last - 1);
   }
   out.insert(out.end(), names.begin(), names.end());
+  // Outer trims are dropped where they overlap what is already left out.
+  for (const auto& trim : getenv("NG_NOTRIM") ? std::vector<std::pair<int,int>>{} : ParseOuterTrims(doc, s, mentions, triggers)) {
+    std::vector<std::pair<int, int>> kept;
+    int from = trim.first;
+    for (const auto& r : out) {
+      if (r.second <= trim.first || r.first >= trim.second) kept.push_back(r);
+    }
+    out = kept;
+    out.emplace_back(from, trim.second);
+  }
   std::sort(out.begin(), out.end());
   return out;
 }

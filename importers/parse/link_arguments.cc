@@ -181,6 +181,9 @@ class Walker {
     const bool speak = IsOneOf(Norm(v), {"spoke", "speak", "speaks", "speaking", "talked",
                                          "talk", "talks", "talking", "wrote", "write"});
     ForLinks(v, [&](const ParseLink& l, int other, bool left) {
+      // "Y, whom she met in July": the relative pronoun (or the noun of
+      // "the envoy she met") is the object, its antecedent the person.
+      if (left && l.type == "B" && !partners_only) AddNp(other, false, path + "B");
       if (left) return;
       if (l.type == "O" && !partners_only) AddNp(other, false, path + "O");
       if (l.type != "MV") return;
@@ -243,6 +246,15 @@ class Walker {
         // meeting X"): the clause is still that verb's.
         ForLinks(other, [&](const ParseLink& o, int verb, bool oleft) {
           if (oleft && o.type == "O" && !IsTopicVerb(Norm(verb))) Subjects(verb, path + "M<O<");
+          // Or to the person the verb addresses ("relayed it to Y in a
+          // call"): Y took part, and so did the verb's subject.
+          if (oleft && o.type == "J" && IsOneOf(Norm(verb), {"to", "with"})) {
+            ForLinks(verb, [&](const ParseLink& mv, int v, bool mvleft) {
+              if (!mvleft || mv.type != "MV" || IsTopicVerb(Norm(v))) return;
+              AddNp(other, false, path + "M<J<" + Norm(verb));
+              Subjects(v, path + "M<J<MV<");
+            });
+          }
         });
       }
       if (left && l.type == "MV" && !IsTopicVerb(Norm(other))) {

@@ -149,7 +149,11 @@ absl::StatusOr<std::unique_ptr<LinkParser>> LinkParser::Create(const ParserOptio
   // (the library's default is 16): on the dev candidates 6 halves the
   // parse time and loses 3 parses in 450.
   parse_options_set_short_length(po, options.short_length);
-  parse_options_set_linkage_limit(po, 100);
+  // The parser counts every linkage but builds and orders only this many:
+  // 10 instead of 100 cost nothing on the dev scores and cut the median
+  // parse from 9 to 6.5 ms. Sampling is repeatable, so imports stay
+  // deterministic.
+  parse_options_set_linkage_limit(po, options.linkage_limit);
   parse_options_set_display_morphology(po, 0);
   impl->parse_options = po;
   return std::unique_ptr<LinkParser>(new LinkParser(std::move(impl)));

@@ -48,12 +48,16 @@ struct SentenceParse {
 
 struct ParserOptions {
   // Longer sentences are not parsed: the parser's time grows with the cube
-  // of the length, and the rules of events.cc take over.
-  int max_words = 40;
+  // of the length, and the rules of events.cc take over. Counted after what
+  // the caller leaves out (candidates.h: asides, first names, the phrases
+  // outside the people and triggers).
+  int max_words = 22;
   // Words a linkage may leave unlinked.
   int max_unlinked_words = 1;
   // The longest a link of the dictionary's "short" connectors may be.
   int short_length = 6;
+  // Linkages built and ordered by cost; the best of them is read.
+  int linkage_limit = 100;
   // Whole seconds: the finest budget the library offers.
   int max_seconds = 1;
 };

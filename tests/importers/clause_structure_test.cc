@@ -203,6 +203,14 @@ const std::vector<Case> kParticipants = {
      "Nordmann called Virtanen on Monday. They agreed on the value of steady trade in the "
      "Arctic, with Mr Nordmann welcoming constructive engagement between Chile and South Korea.",
      {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {"SUMMIT", "MEET"}},
+    // An object relative clause: the antecedent is whom the verb's subject met.
+    {"WhomSheMetIsTheAntecedent",
+     "Virtanen flew to Santiago on Monday to see Park Min-ho, whom she last met in Oslo in March.",
+     {{"MEET", {kKari, kPark}, kHappened}}, {}},
+    // A phrase hung on the person addressed still holds the clause's people.
+    {"RelayedToYInACallWithoutADate",
+     "Nordmann relayed the ministers' concerns to Virtanen in a phone call.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Participants, ClauseStructureTest, ::testing::ValuesIn(kParticipants),
                          CaseName);

@@ -121,6 +121,7 @@ TEST_F(AskCliTest, QuickStartAnswerHasNoWrongRow) {
                       "Antony Blinken|Wang Yi|2023-06-19|happened",
                       "Antony Blinken|Xi Jinping|2023-06-19|happened",
                       "Jake Sullivan|Wang Yi|2023-09-16|happened",
+                      "Janet Yellen|He Lifeng|2023-07|happened",     // "whom she last met"
                       "Janet Yellen|He Lifeng|2023-11-09|happened",  // "began two days of talks"
                       "Janet Yellen|Li Qiang|2023-07-07|happened",
                       "Joe Biden|Xi Jinping|2022-11-14|happened",
