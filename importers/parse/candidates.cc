@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "importers/arguments.h"
 #include "importers/group_references.h"
 #include "importers/triggers.h"
 
@@ -94,14 +95,11 @@ bool OpensAside(const Document& doc, int k, int last) {
   return k + 1 < last && (doc.tokens[k + 1].space_before || doc.tokens[k + 1].norm == "-");
 }
 
-// Whether token `k` may hold an argument the parse is asked for: a name,
-// a word standing for a person or a group of them, or a trigger's word.
-bool MayHoldArgument(const Document& doc, const Mentions& mentions,
+// Whether token `k` is a name, a delegation or a trigger's word: what the
+// parse is asked about, wherever it stands.
+bool NamesAnArgument(const Mentions& mentions, const Document& doc,
                      const std::vector<Trigger>& triggers, int k) {
-  if (mentions.person_at[k] >= 0 || StandsForAPerson(doc.tokens[k]) ||
-      IsDelegationNoun(doc.tokens[k].norm)) {
-    return true;
-  }
+  if (mentions.person_at[k] >= 0 || IsDelegationNoun(doc.tokens[k].norm)) return true;
   return std::any_of(triggers.begin(), triggers.end(),
                      [k](const Trigger& t) { return t.first <= k && k < t.last; });
 }
@@ -116,6 +114,14 @@ bool OpensTail(absl::string_view w) {
                      "following", "ahead", "including", "after", "before", "since"});
 }
 
+// Of those, the ones that open a clause: a pronoun after one ("told Y
+// that it would be wise for him to ...") belongs to another verb than the
+// trigger's, while one after a preposition ("met on Monday with the two
+// leaders") may still be the trigger's.
+bool OpensClause(absl::string_view w) {
+  return IsOneOf(w, {";", "that", "which", "where", "when", "because", "while"});
+}
+
 // Words that open a fronted adjunct ("On Monday, | X met Y", "In a
 // statement, | ..."), whose removal leaves the main clause whole.
 bool OpensFrontedAdjunct(absl::string_view w) {
@@ -124,25 +130,46 @@ bool OpensFrontedAdjunct(absl::string_view w) {
                      "over", "under", "with", "meanwhile", "separately", "today", "yesterday"});
 }
 
+// The head a parse can do without: a fronted adjunct ending in a comma, or
+// a reporting frame ending in "that" ("A network reported on Tuesday that
+// | X told Y ..."), before the first word that may hold an argument.
+int HeadTrimEnd(const Document& doc, const Sentence& s, int first) {
+  int comma = -1, that = -1;
+  bool reporting = false;
+  for (int k = s.first; k < first; ++k) {
+    if (doc.tokens[k].norm == ",") comma = k;
+    reporting |= IsReportingVerb(doc.tokens[k].norm);
+    if (reporting && doc.tokens[k].norm == "that") that = k;
+  }
+  if (that > s.first) return that + 1;
+  if (OpensFrontedAdjunct(doc.tokens[s.first].norm) && comma > s.first) return comma + 1;
+  return -1;
+}
+
 // The words before the first and after the last word that may hold an
-// argument, where they form a fronted adjunct or a closing phrase: they hold
-// no one the parse could attach, and the parser's time grows with the cube
-// of the sentence's length. The sentence's final punctuation stays.
+// argument, where they form a fronted adjunct, a reporting frame or a
+// closing phrase: they hold no one the parse could attach, and the
+// parser's time grows with the cube of the sentence's length. The
+// sentence's final punctuation stays.
 std::vector<std::pair<int, int>> ParseOuterTrims(const Document& doc, const Sentence& s,
                                                  const Mentions& mentions,
                                                  const std::vector<Trigger>& triggers) {
   std::vector<std::pair<int, int>> out;
   int first = -1, last = -1;
   for (int k = s.first; k < s.last; ++k) {
-    if (!MayHoldArgument(doc, mentions, triggers, k)) continue;
+    if (!NamesAnArgument(mentions, doc, triggers, k) && !StandsForAPerson(doc.tokens[k])) {
+      continue;
+    }
     if (first < 0) first = k;
-    last = k;
+    if (NamesAnArgument(mentions, doc, triggers, k)) last = k;
   }
-  if (first < 0) return out;
-  if (OpensFrontedAdjunct(doc.tokens[s.first].norm)) {
-    int comma = -1;
-    for (int k = s.first + 1; k < first; ++k) comma = doc.tokens[k].norm == "," ? k : comma;
-    if (comma > s.first) out.emplace_back(s.first, comma + 1);
+  if (first < 0 || last < 0) return out;
+  const int head_end = HeadTrimEnd(doc, s, first);
+  if (head_end > s.first) out.emplace_back(s.first, head_end);
+  // A word standing for a person after the last name or trigger keeps the
+  // words up to it, unless a clause opens first.
+  for (int k = last + 1; k < s.last && !OpensClause(doc.tokens[k].norm); ++k) {
+    if (StandsForAPerson(doc.tokens[k])) last = k;
   }
   int end = s.last;
   while (end > last + 1 && !doc.tokens[end - 1].word) --end;  // ". or ?\" at the end
