@@ -199,6 +199,11 @@ bool IsReporter(const Document& doc, const Sentence& s, const Mentions& m,
     return true;
   }
   if (b >= s.first && IsReportingVerb(toks[b].norm) && p.first > t.last) return true;
+  // "travelled at the request of X and met Y": X sent the traveller.
+  if (b - 1 >= s.first && toks[b].norm == "of" &&
+      IsOneOf(toks[b - 1].norm, {"request", "behalf", "behest", "orders", "instructions"})) {
+    return true;
+  }
   return false;
 }
 

@@ -54,8 +54,9 @@ bool ObjectGap(const Document& doc, const Mentions& m, int from, int to);
 // another coordinated subject ("X, Y and Z met", "X has also met").
 bool SubjectGap(const Document& doc, int from, int to);
 
-// A person who only reports the event: "X said", "X, the minister, said",
-// "according to X", "..., said X".
+// A person who only reports the event or asked for it: "X said", "X, the
+// minister, said", "according to X", "..., said X", "at the request of X",
+// "on behalf of X".
 bool IsReporter(const Document& doc, const Sentence& s, const Mentions& m,
                 const PersonMention& p, const Trigger& t);
 

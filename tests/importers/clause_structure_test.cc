@@ -207,6 +207,11 @@ const std::vector<Case> kParticipants = {
     {"WhomSheMetIsTheAntecedent",
      "Virtanen flew to Santiago on Monday to see Park Min-ho, whom she last met in Oslo in March.",
      {{"MEET", {kKari, kPark}, kHappened}}, {}},
+    // Whoever asked for the trip did not take part in its talks.
+    {"AtTheRequestOfSendsNoParticipant",
+     "Virtanen flew to Oslo to inspect last winter's storm damage to the harbour at the request "
+     "of Park Min-ho and held talks with Nordmann.",
+     {{"MEET", {kKari, kOla}, kHappened}}, {}},
     // A phrase hung on the person addressed still holds the clause's people.
     {"RelayedToYInACallWithoutADate",
      "Nordmann relayed the ministers' concerns to Virtanen in a phone call.",
