@@ -325,6 +325,17 @@ bool PrepositionalObject(const Document& doc, const Mentions& m, const PersonMen
   return k - 1 >= floor && IsPreposition(doc.tokens[k - 1].norm);
 }
 
+int RelativeClauseBefore(const Document& doc, int floor, int vs) {
+  if (vs - 1 <= floor || doc.tokens[vs - 1].norm != ",") return -1;
+  for (int q = vs - 2; q > floor; --q) {
+    if (doc.tokens[q - 1].norm == "," &&
+        IsOneOf(doc.tokens[q].norm, {"who", "whose", "whom", "which"})) {
+      return q - 1;
+    }
+  }
+  return -1;
+}
+
 bool CoordinatedVerb(const Document& doc_, const Mentions& m_, int from, int to) {
   // "Lowe flew to Oslo ... and met with Hart": the verb shares the
   // subject of the clause before "and", as long as no clause opens between.

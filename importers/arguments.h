@@ -78,6 +78,12 @@ bool IncludedAfter(const Document& doc, const Sentence& s, const Mentions& m, in
 bool Coordinated(const Document& doc, const Sentence& s, const Mentions& m, int left_mi,
                  int right_mi);
 
+// "X, the minister, who ... , travelled": the comma that opens a relative
+// clause which closes with a comma right before verb start `vs` (the
+// rightmost such clause after `floor`), or -1. The clause's people are not
+// the verb's subject; the person before that comma is.
+int RelativeClauseBefore(const Document& doc, int floor, int vs);
+
 // Where the trigger's verb phrase starts: the verb itself, or the light
 // verb of "held a joint call"; -1 for a bare noun.
 int VerbStart(const Document& doc, const Sentence& s, const Trigger& t);

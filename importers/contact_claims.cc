@@ -67,16 +67,8 @@ void SentenceEvents::ClaimSubjects(size_t g, ContactSlots* slots, Claimed* claim
   const int vs = VerbStart(*t);
   // "X, whose predecessor courted Y, met Z": the subject stands before the
   // relative clause that closes right before the verb.
-  int before = t->first;
-  if (vs > prev && doc_.tokens[vs - 1].norm == ",") {
-    for (int q = vs - 2; q > prev; --q) {
-      if (doc_.tokens[q].norm == "," &&
-          IsOneOf(doc_.tokens[q + 1].norm, {"who", "whose", "whom", "which"})) {
-        before = q;
-        break;
-      }
-    }
-  }
+  const int relative_comma = vs > prev ? RelativeClauseBefore(doc_, prev, vs) : -1;
+  const int before = relative_comma >= 0 ? relative_comma : t->first;
   for (size_t k = people_.size(); k-- > 0;) {
     const PersonMention& p = m_.people[people_[k]];
     if (p.last > before) continue;
@@ -94,7 +86,9 @@ void SentenceEvents::ClaimSubjects(size_t g, ContactSlots* slots, Claimed* claim
       // "X flew to Oslo at the request of Y and met Z": the verb phrase after
       // "and" is X's, not that of the person the phrase before it names.
       if (doc_.tokens[end].norm == "and" && PrepositionalObject(doc_, m_, p, prev)) continue;
-      ok = SubjectGap(doc_, end, vs) || CoordinatedVerb(end, vs);
+      ok = relative_comma >= 0
+               ? end == relative_comma || SubjectGap(doc_, end, relative_comma + 1)
+               : SubjectGap(doc_, end, vs) || CoordinatedVerb(end, vs);
     }
     if (!ok || !Claimable(people_[k], slot, *claimed)) return;
     claimed->insert(people_[k]);

@@ -191,6 +191,19 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
     }
     return !objects_.contains(mi) && !IsReporter(doc_, s_, m_, m_.people[mi], t);
   };
+  // "X, the duchess, who is the wife of Y, travelled": the subject stands
+  // before the relative clause, whose people stay in it.
+  const int relative_comma = t.verb ? RelativeClauseBefore(doc_, s_.first, VerbStart(doc_, s_, t)) : -1;
+  for (size_t i = people_.size(); relative_comma > s_.first && i-- > 0;) {
+    const int mi = people_[i];
+    if (m_.people[mi].last > relative_comma) continue;
+    const int end = HeadEnd(m_.people[mi]);
+    if ((end == relative_comma || SubjectGap(doc_, end, relative_comma + 1)) &&
+        acceptable(mi, false)) {
+      return {mi};
+    }
+    break;
+  }
   // The subject inside the trigger's clause, nearest first, with the
   // people coordinated to it ("X and Y travelled").
   std::vector<int> out;

@@ -207,6 +207,17 @@ const std::vector<Case> kParticipants = {
     {"WhomSheMetIsTheAntecedent",
      "Virtanen flew to Santiago on Monday to see Park Min-ho, whom she last met in Oslo in March.",
      {{"MEET", {kKari, kPark}, kHappened}}, {}},
+    // A relative clause of several commas between the subject and its verb.
+    {"RelativeClauseWithCommasBeforeATrip",
+     "Virtanen, the Finnish president, who is the successor of Lena Berg, an old rival of Park "
+     "Min-ho from the years when both of them served as young envoys in Geneva, travelled to "
+     "Oslo on Monday.",
+     {{"VISIT", {kKari}, kHappened}}, {"MEET"}},
+    {"RelativeClauseWithCommasBeforeAMeeting",
+     "Virtanen, the Finnish president, who is the successor of Lena Berg, an old rival of Park "
+     "Min-ho from the years when both of them served as young envoys in Geneva, met Nordmann in "
+     "Oslo on Monday.",
+     {{"MEET", {kKari, kOla}, kHappened}}, {}},
     // Whoever asked for the trip did not take part in its talks.
     {"AtTheRequestOfSendsNoParticipant",
      "Virtanen flew to Oslo to inspect last winter's storm damage to the harbour at the request "
