@@ -293,6 +293,27 @@ bool IncludedAfter(const Document& doc, const Sentence& s, const Mentions& m, in
   return true;
 }
 
+bool DescribedConjunct(const Document& doc, const Sentence& s, const Mentions& m, int left_mi,
+                       int right_mi) {
+  const int from = HeadEnd(m.people[left_mi]);
+  const int to = HeadStart(doc, s, m, m.people[right_mi]);
+  if (to - from < 4 || to - from > 16 || doc.tokens[to - 1].norm != ",") return false;
+  if (doc.tokens[from].norm != "and" || doc.tokens[from + 1].norm != "the") return false;
+  bool office = false;
+  for (int k = from + 1; k < to - 1; ++k) {
+    const std::string& w = doc.tokens[k].norm;
+    // Words and possessives only: a comma inside would open another item.
+    // The description's own title ("the speaker") names no one.
+    const int mi = m.person_at[k];
+    if ((mi >= 0 && m.people[mi].entity >= 0) || IsClauseBoundary(w) || IsReportingVerb(w) ||
+        (!doc.tokens[k].word && w != "'s" && w != "'")) {
+      return false;
+    }
+    office |= mi >= 0 || IsTitleHead(w);
+  }
+  return office;
+}
+
 int VerbStart(const Document& doc_, const Sentence& s_, const Trigger& t) {
   if (t.verb) return t.first;
   // "held a joint call", "will hold talks", "had a conversation".

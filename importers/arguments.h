@@ -74,6 +74,12 @@ bool ScareQuote(const Document& doc, const Sentence& s, int k);
 bool IncludedAfter(const Document& doc, const Sentence& s, const Mentions& m, int left_mi,
                    int right_mi);
 
+// True when person `right_mi` is named in apposition to a described
+// conjunct after person `left_mi`: "met A and the speaker of the
+// parliament, B" (B is met too).
+bool DescribedConjunct(const Document& doc, const Sentence& s, const Mentions& m, int left_mi,
+                       int right_mi);
+
 // True when only ",", "and", "as well as" separate two people's phrases.
 bool Coordinated(const Document& doc, const Sentence& s, const Mentions& m, int left_mi,
                  int right_mi);

@@ -43,7 +43,8 @@ void SentenceEvents::ClaimObjects(size_t g, ContactSlots* slots, Claimed* claime
     const bool between = BetweenPhrase(*t);
     for (size_t j = k; j < people_.size() && m_.people[people_[j]].first < next &&
                        (j == k || Coordinated(people_[j - 1], people_[j]) ||
-                        IncludedAfter(doc_, s_, m_, people_[j - 1], people_[j]));
+                        IncludedAfter(doc_, s_, m_, people_[j - 1], people_[j]) ||
+                        DescribedConjunct(doc_, s_, m_, people_[j - 1], people_[j]));
          ++j) {
       // "Following talks with X, Y flew home": the comma closes the phrase.
       if (!Claimable(people_[j], slot, *claimed) || people_[j] == fronted_subject) break;

@@ -212,17 +212,24 @@ const std::vector<Case> kParticipants = {
      "Virtanen, the Finnish president, who is the successor of Lena Berg, an old rival of Park "
      "Min-ho from the years when both of them served as young envoys in Geneva, travelled to "
      "Oslo on Monday.",
-     {{"VISIT", {kKari}, kHappened}}, {"MEET"}},
+     {{"VISIT", {kKari}, kHappened}}, {"MEET"}, /*also_without_parse=*/true},
     {"RelativeClauseWithCommasBeforeAMeeting",
      "Virtanen, the Finnish president, who is the successor of Lena Berg, an old rival of Park "
      "Min-ho from the years when both of them served as young envoys in Geneva, met Nordmann in "
      "Oslo on Monday.",
-     {{"MEET", {kKari, kOla}, kHappened}}, {}},
+     {{"MEET", {kKari, kOla}, kHappened}}, {}, /*also_without_parse=*/true},
+    // A name in apposition to a described conjunct of the object list.
+    {"DescribedConjunctInApposition",
+     "Virtanen then met Nordmann and the chairman of the parliament's standing committee on "
+     "trade, Park Min-ho.",
+     // People of two other states met one by one: two meetings.
+     {{"MEET", {kKari, kOla}, kHappened}, {"MEET", {kKari, kPark}, kHappened}}, {},
+     /*also_without_parse=*/true},
     // Whoever asked for the trip did not take part in its talks.
     {"AtTheRequestOfSendsNoParticipant",
      "Virtanen flew to Oslo to inspect last winter's storm damage to the harbour at the request "
      "of Park Min-ho and held talks with Nordmann.",
-     {{"MEET", {kKari, kOla}, kHappened}}, {}},
+     {{"MEET", {kKari, kOla}, kHappened}}, {}, /*also_without_parse=*/true},
     // A phrase hung on the person addressed still holds the clause's people.
     {"RelayedToYInACallWithoutADate",
      "Nordmann relayed the ministers' concerns to Virtanen in a phone call.",
