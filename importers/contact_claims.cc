@@ -133,11 +133,15 @@ void SentenceEvents::ClaimSceneClause(size_t g, ContactSlots* slots, Claimed* cl
     return w == "at" || w == "during" ||
            (w == "in" && (t->mode == "phone" || t->mode == "video" || meeting));
   };
+  // A summit's name and date may stand between: "at the November 2023
+  // Woodside Summit".
+  const bool summit = t->mode == "summit";
+  auto modifier = [&](int k) {
+    const Token& tok = doc_.tokens[k];
+    return tok.word && (!tok.cap || summit) && !opens(k);
+  };
   int k = t->first - 1;
-  while (k >= s_.first && k >= t->first - 4 && doc_.tokens[k].word && !doc_.tokens[k].cap &&
-         !opens(k)) {
-    --k;
-  }
+  while (k >= s_.first && k >= t->first - (summit ? 6 : 4) && modifier(k)) --k;
   if (k < s_.first || !opens(k)) return;
   const int prev = g > 0 ? (*slots)[g - 1].trigger->last : s_.first;
   int start = prev;

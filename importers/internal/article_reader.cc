@@ -224,6 +224,12 @@ bool ArticleReader::ReferToEarlier(DraftEvent* d, ExtractedEvent* ev, int si) {
     for (auto it = frames_.rbegin(); it != frames_.rend(); ++it) {
       if (si - it->sentence > 10) break;
       if (it->entities.size() != 2) continue;
+      // A contact of another month that the story recalls ("as discussed
+      // by A and B at last year's summit") is not whom "they" stand for in
+      // a sentence of the story's present (one with no time of its own;
+      // "the pair spoke again in March" names its own).
+      const pb::TimeSpan& when = it->ev.time;
+      if (ev->time.fell_back() && !when.fell_back() && when.to_day() < pub_day_ - 31) continue;
       AddEntities(&d->entities, it->entities);
       ev->people_rule += ",pair-reference";
       break;

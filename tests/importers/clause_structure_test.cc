@@ -225,6 +225,17 @@ const std::vector<Case> kParticipants = {
      // People of two other states met one by one: two meetings.
      {{"MEET", {kKari, kOla}, kHappened}, {"MEET", {kKari, kPark}, kHappened}}, {},
      /*also_without_parse=*/true},
+    // A named, dated summit in an "at" phrase takes its clause's people.
+    {"NamedSummitTakesTheClausePeople",
+     "The envoys reviewed the pledges that Virtanen and Nordmann made at the June 2022 Arctic "
+     "Four Summit, including on fisheries.",
+     {{"SUMMIT", {kKari, kOla}, kHappened}}, {}, /*also_without_parse=*/true},
+    // "They" are the story's pair, not a pair it recalls from another month.
+    {"TheyAreNotARecalledPair",
+     "Nordmann met Park Min-ho in Busan on Friday. The talks built on pledges that Virtanen and "
+     "Nordmann made at the June 2022 Arctic Four Summit. Fisheries were the main topic. They "
+     "also agreed to hold a phone call soon.",
+     {{"MEET", {kOla, kPark}, kHappened}, {"PHONE_CALL", {kOla, kPark}, kPlanned}}, {}},
     // Whoever asked for the trip did not take part in its talks.
     {"AtTheRequestOfSendsNoParticipant",
      "Virtanen flew to Oslo to inspect last winter's storm damage to the harbour at the request "
