@@ -224,15 +224,22 @@ std::vector<std::pair<int, int>> ParseLeftOut(const Document& doc, const Sentenc
   };
   std::vector<std::pair<int, int>> names;
   for (const PersonMention& p : mentions.people) {
-    if (p.first < s.first || p.last > s.last || p.last - p.first < 2 || in_aside(p.first)) continue;
+    if (p.first < s.first || p.last > s.last || p.title_only || in_aside(p.first)) continue;
+    // The title right before the name goes too ("Secretary of State
+    // Antony Blinken" is read as "Blinken"): it only describes the person.
+    int from = p.first;
+    if (p.title.Found() && p.title.last == p.first && p.title.first >= s.first) {
+      from = p.title.first;
+    }
+    if (p.last - 1 - from < 1) continue;
     // Words only: "Ferdinand R. Marcos, Jr." keeps its shape.
     bool words = true;
-    for (int k = p.first; k < p.last && words; ++k) words = doc.tokens[k].word;
-    if (words && doc.tokens[p.last - 1].cap) names.emplace_back(p.first, p.last - 1);
+    for (int k = from; k < p.last && words; ++k) words = doc.tokens[k].word;
+    if (words && doc.tokens[p.last - 1].cap) names.emplace_back(from, p.last - 1);
   }
   out.insert(out.end(), names.begin(), names.end());
   // Outer trims are dropped where they overlap what is already left out.
-  for (const auto& trim : getenv("NG_NOTRIM") ? std::vector<std::pair<int,int>>{} : ParseOuterTrims(doc, s, mentions, triggers)) {
+  for (const auto& trim : ParseOuterTrims(doc, s, mentions, triggers)) {
     std::vector<std::pair<int, int>> kept;
     int from = trim.first;
     for (const auto& r : out) {

@@ -51,7 +51,7 @@ struct ParserOptions {
   // of the length, and the rules of events.cc take over. Counted after what
   // the caller leaves out (candidates.h: asides, first names, the phrases
   // outside the people and triggers).
-  int max_words = 22;
+  int max_words = 20;
   // Words a linkage may leave unlinked.
   int max_unlinked_words = 1;
   // The longest a link of the dictionary's "short" connectors may be.
