@@ -139,9 +139,9 @@ absl::StatusOr<std::unique_ptr<LinkParser>> LinkParser::Create(const ParserOptio
   Parse_Options po = parse_options_create();
   parse_options_set_verbosity(po, 0);
   parse_options_set_max_parse_time(po, options.max_seconds);
-  // At most one word left unlinked: on the dev candidates (40 words or
-  // fewer) that parses 87% instead of 74% for 40% more time; allowing two
-  // costs several times more, and the rules cover what is left.
+  // Words a linkage may leave unlinked (ParserOptions). A sentence with no
+  // complete linkage is parsed again for each word allowed, which costs
+  // more than the first try.
   parse_options_set_min_null_count(po, 0);
   parse_options_set_max_null_count(po, options.max_unlinked_words);
   parse_options_set_spell_guess(po, 0);
@@ -149,10 +149,9 @@ absl::StatusOr<std::unique_ptr<LinkParser>> LinkParser::Create(const ParserOptio
   // (the library's default is 16): on the dev candidates 6 halves the
   // parse time and loses 3 parses in 450.
   parse_options_set_short_length(po, options.short_length);
-  // The parser counts every linkage but builds and orders only this many:
-  // 10 instead of 100 cost nothing on the dev scores and cut the median
-  // parse from 9 to 6.5 ms. Sampling is repeatable, so imports stay
-  // deterministic.
+  // The parser counts every linkage but builds and orders only this many;
+  // where there are more it samples them, and a small sample can miss the
+  // best one (10 instead of 100 broke six tested constructions).
   parse_options_set_linkage_limit(po, options.linkage_limit);
   parse_options_set_display_morphology(po, 0);
   impl->parse_options = po;
@@ -181,6 +180,10 @@ SentenceParse LinkParser::Parse(const Document& doc, const Sentence& s,
     return out;
   }
   const auto start = std::chrono::steady_clock::now();
+  parse_options_set_max_null_count(impl_->parse_options,
+                                   words <= impl_->options.unlinked_max_words
+                                       ? impl_->options.max_unlinked_words
+                                       : 0);
   const ParserInput input = MakeParserInput(doc.text.substr(s.begin, s.end - s.begin), skip);
   ::Sentence sent = sentence_create(input.text.c_str(), impl_->dictionary);
   const int found = sent == nullptr ? 0 : sentence_parse(sent, impl_->parse_options);

@@ -49,11 +49,17 @@ struct SentenceParse {
 struct ParserOptions {
   // Longer sentences are not parsed: the parser's time grows with the cube
   // of the length, and the rules of events.cc take over. Counted after what
-  // the caller leaves out (candidates.h: asides, first names, the phrases
-  // outside the people and triggers).
+  // the caller leaves out (candidates.h: asides, titles and first names,
+  // the phrases outside the people and triggers). docs/decisions.md has
+  // the measurements behind these defaults.
   int max_words = 20;
-  // Words a linkage may leave unlinked.
+  // Words a linkage may leave unlinked, in sentences of at most
+  // `unlinked_max_words` words (longer ones must link every word). A
+  // sentence with no complete linkage is parsed again, which costs most in
+  // long sentences; an unknown word or an odd phrase is likelier in short
+  // ones to stand in the way of an argument ("Y, whom she met").
   int max_unlinked_words = 1;
+  int unlinked_max_words = 16;
   // The longest a link of the dictionary's "short" connectors may be.
   int short_length = 6;
   // Linkages built and ordered by cost; the best of them is read.
