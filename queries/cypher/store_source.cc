@@ -164,15 +164,27 @@ const PropertyMap& StoreGraphSource::NodeProperties(int64_t node) const {
   return Node(node).props;
 }
 
-int64_t StoreGraphSource::Intern(const pb::Edge& edge) const {
-  std::string key;
-  edge.SerializeToString(&key);
-  auto [it, added] = rel_ids_.emplace(std::move(key), static_cast<int64_t>(rels_.size()));
-  if (added) {
-    rels_.push_back({static_cast<int64_t>(edge.src()), static_cast<int64_t>(edge.dst()),
-                     pb::EdgeType_Name(edge.type()), EdgePropertiesOf(edge)});
+int64_t StoreGraphSource::Intern(const pb::Edge& edge, std::string* scratch) const {
+  scratch->clear();
+  edge.SerializeToString(scratch);
+  auto it = rel_ids_.find(absl::string_view(*scratch));
+  if (it != rel_ids_.end()) return it->second;
+  const auto id = static_cast<int64_t>(rels_.size());
+  rels_.push_back({static_cast<int64_t>(edge.src()), static_cast<int64_t>(edge.dst()),
+                   pb::EdgeType_Name(edge.type()), std::move(*scratch), nullptr});
+  rel_ids_.emplace(absl::string_view(rels_.back().record), id);
+  return id;
+}
+
+const PropertyMap& StoreGraphSource::RelProperties(int64_t rel) const {
+  const RelEntry& entry = rels_[rel];
+  if (entry.props == nullptr) {
+    pb::Edge edge;
+    // The record was serialised by this process: it parses.
+    edge.ParseFromString(entry.record);
+    entry.props = std::make_unique<PropertyMap>(EdgePropertiesOf(edge));
   }
-  return it->second;
+  return *entry.props;
 }
 
 std::vector<int64_t> StoreGraphSource::Scan(int64_t node, bool out, pb::EdgeType type,
@@ -183,20 +195,19 @@ std::vector<int64_t> StoreGraphSource::Scan(int64_t node, bool out, pb::EdgeType
     filter.from_day = ClampDay(window->from_day);
     filter.to_day = ClampDay(window->to_day);
   }
-  // Copied out first: the store's callback must not be re-entered.
-  std::vector<pb::Edge> edges;
+  // Interning inside the callback reads nothing from the store, so the
+  // store's scan is not re-entered.
+  std::vector<int64_t> ids;
+  std::string scratch;
   absl::Status s = store_.ScanEdges(static_cast<uint64_t>(node),
                                     out ? newsgraph::Direction::kOut : newsgraph::Direction::kIn,
                                     filter, [&](const pb::Edge& e) {
-                                      edges.push_back(e);
+                                      ids.push_back(Intern(e, &scratch));
                                       return true;
                                     });
   ++edge_scans_;
-  edges_read_ += edges.size();
+  edges_read_ += ids.size();
   if (!s.ok()) Fail(s);
-  std::vector<int64_t> ids;
-  ids.reserve(edges.size());
-  for (const pb::Edge& e : edges) ids.push_back(Intern(e));
   return ids;
 }
 

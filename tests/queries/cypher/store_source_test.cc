@@ -91,6 +91,28 @@ TEST_F(StoreSourceTest, RelationshipsCarryEdgeFieldsAndOneIdFromBothEnds) {
   EXPECT_NE(std::find(in.begin(), in.end(), to_call), in.end());
 }
 
+// Properties are built when first asked for, from the record the scan
+// read; what they hand out stays put while later scans add relationships,
+// and a relationship read again (from its other end) is the same one.
+TEST_F(StoreSourceTest, RelationshipPropertiesAreTheRecordsAndStayPut) {
+  std::vector<int64_t> out;
+  source_->Relationships(g_.wang, Direction::kOut, RelFilter{}, &out);
+  ASSERT_FALSE(out.empty());
+  const PropertyMap& first = source_->RelProperties(out[0]);
+  const PropertyMap copy = first;
+  for (int64_t node : source_->AllNodes()) {
+    source_->Outgoing(node);
+    source_->Incoming(node);
+  }
+  EXPECT_EQ(&source_->RelProperties(out[0]), &first);
+  ASSERT_EQ(first.size(), copy.size());
+  for (const auto& [key, value] : copy) {
+    EXPECT_EQ(CypherEquals(first.at(key), value), Tri::kTrue) << key;
+  }
+  const std::vector<int64_t>& in = source_->Incoming(source_->RelEnd(out[0]));
+  EXPECT_NE(std::find(in.begin(), in.end(), out[0]), in.end());
+}
+
 TEST_F(StoreSourceTest, OpenEndsOfASpanAreNull) {
   std::vector<int64_t> rels;
   source_->Relationships(g_.fi, Direction::kOut, RelFilter{{"MEMBER_OF"}}, &rels);
