@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "queries/cypher/value.h"
@@ -228,17 +229,24 @@ CypherResult NeighbourhoodRows(const GraphSource& graph, const Neighbourhood& n)
   });
   CypherResult out;
   out.columns = {"hops", "from_entity", "via", "entity", "kind", "evidence"};
+  // A node is converted once however many rows name it (a hub is the
+  // from_entity of most of them); copying a converted value costs less
+  // than converting its properties again.
+  absl::node_hash_map<int64_t, CypherValue> converted;  // references stay put
+  auto node = [&](int64_t id) -> const CypherValue& {
+    auto [it, added] = converted.try_emplace(id);
+    if (added) it->second = cypher::ToCypherValue(Value::Node(id), &graph);
+    return it->second;
+  };
+  out.rows.reserve(keyed.size());
   for (const Keyed& k : keyed) {
     const NeighbourhoodEdge& e = *k.edge;
     std::vector<Value> labels;
     for (const std::string& l : graph.Labels(e.to)) labels.push_back(Value::String(l));
-    const Value rel = Value::Rel(e.rel);
-    out.rows.push_back({CypherValue::Int(e.hops),
-                        cypher::ToCypherValue(Value::Node(e.from), &graph),
-                        cypher::ToCypherValue(rel, &graph),
-                        cypher::ToCypherValue(Value::Node(e.to), &graph),
+    CypherValue rel = cypher::ToCypherValue(Value::Rel(e.rel), &graph);
+    out.rows.push_back({CypherValue::Int(e.hops), node(e.from), rel, node(e.to),
                         cypher::ToCypherValue(Value::List(std::move(labels)), &graph),
-                        cypher::ToCypherValue(rel, &graph)});
+                        std::move(rel)});
   }
   return out;
 }
