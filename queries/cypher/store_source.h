@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <tuple>
@@ -67,6 +68,8 @@ class StoreGraphSource : public GraphSource {
 
   void Relationships(int64_t node, Direction dir, const RelFilter& filter,
                      std::vector<int64_t>* out) const override;
+  void ForEachRelationship(int64_t node, Direction dir, const RelFilter& filter,
+                           const std::function<bool(int64_t)>& visit) const override;
   std::vector<int64_t> NodesWithLabel(const std::string& label) const override;
   std::vector<int64_t> NodesWithProperty(const std::string& label, const std::string& key,
                                          const Value& value) const override;
@@ -108,6 +111,11 @@ class StoreGraphSource : public GraphSource {
   // Every node of `kind` (UNSPECIFIED = all), read and cached, by id.
   std::vector<int64_t> ScanKind(pb::NodeKind kind) const;
   const std::vector<int64_t>& Adjacent(int64_t node, bool out, pb::EdgeType type) const;
+  // The edges of one side and type that pass `filter`'s window, streamed
+  // to `visit` from the range scan (or from the cached list); false when
+  // `visit` stopped it. A list read whole without a window is cached.
+  bool StreamSide(int64_t node, bool out, pb::EdgeType type, const RelFilter& filter,
+                  const std::function<bool(int64_t)>& visit) const;
 
   const Store& store_;
   mutable absl::Status status_;

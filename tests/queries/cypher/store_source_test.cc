@@ -113,6 +113,51 @@ TEST_F(StoreSourceTest, RelationshipPropertiesAreTheRecordsAndStayPut) {
   EXPECT_NE(std::find(in.begin(), in.end(), out[0]), in.end());
 }
 
+// ForEachRelationship hands over what Relationships gives, in its order;
+// stopped, it has read no further than where it stopped, and only a list
+// read whole is cached.
+TEST_F(StoreSourceTest, StreamedRelationshipsStopWhereTheVisitorStops) {
+  for (const RelFilter& filter : {RelFilter{}, RelFilter{{"PARTICIPATED_IN", "MET"}}}) {
+    for (Direction dir : {Direction::kOut, Direction::kIn, Direction::kBoth}) {
+      StoreGraphSource fresh(*store_);
+      std::vector<int64_t> streamed;
+      fresh.ForEachRelationship(g_.wang, dir, filter, [&](int64_t r) {
+        streamed.push_back(r);
+        return true;
+      });
+      std::vector<int64_t> listed;
+      const uint64_t scans = fresh.edge_scans();
+      fresh.Relationships(g_.wang, dir, filter, &listed);
+      EXPECT_EQ(fresh.edge_scans(), scans);  // the streamed lists were cached
+      EXPECT_EQ(streamed, listed);
+    }
+  }
+  RelFilter window;
+  window.from_day = Day("2023-01-15");
+  {
+    StoreGraphSource fresh(*store_);
+    std::vector<int64_t> streamed, listed;
+    fresh.ForEachRelationship(g_.wang, Direction::kBoth, window, [&](int64_t r) {
+      streamed.push_back(r);
+      return true;
+    });
+    fresh.Relationships(g_.wang, Direction::kBoth, window, &listed);
+    EXPECT_EQ(streamed, listed);
+  }
+  StoreGraphSource fresh(*store_);
+  int visited = 0;
+  fresh.ForEachRelationship(g_.wang, Direction::kBoth, RelFilter{}, [&](int64_t) {
+    return ++visited < 1;
+  });
+  EXPECT_EQ(visited, 1);
+  EXPECT_EQ(fresh.edges_read(), 1u);
+  EXPECT_EQ(fresh.edge_scans(), 1u);
+  std::vector<int64_t> all;
+  fresh.Relationships(g_.wang, Direction::kOut, RelFilter{}, &all);
+  EXPECT_GT(fresh.edges_read(), 1u);  // the stopped list was not cached as whole
+  EXPECT_GT(all.size(), 1u);
+}
+
 TEST_F(StoreSourceTest, OpenEndsOfASpanAreNull) {
   std::vector<int64_t> rels;
   source_->Relationships(g_.fi, Direction::kOut, RelFilter{{"MEMBER_OF"}}, &rels);
