@@ -73,7 +73,21 @@ absl::StatusOr<pb::TimeSpan> ParseIsoSpan(absl::string_view text) {
 
 std::string FormatIsoDay(int32_t day_number) {
   const absl::CivilDay d = CivilDayFromNumber(day_number);
-  return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
+  if (d.year() < 0 || d.year() > 9999) {
+    return absl::StrFormat("%04d-%02d-%02d", d.year(), d.month(), d.day());
+  }
+  // By hand: answers format a date per row, and StrFormat was a tenth of
+  // building a neighbourhood's rows.
+  char text[10];
+  auto put = [&text](int at, int64_t value, int digits) {
+    for (int i = digits - 1; i >= 0; --i, value /= 10) text[at + i] = static_cast<char>('0' + value % 10);
+  };
+  put(0, d.year(), 4);
+  text[4] = '-';
+  put(5, d.month(), 2);
+  text[7] = '-';
+  put(8, d.day(), 2);
+  return std::string(text, sizeof text);
 }
 
 std::string FormatSpan(const pb::TimeSpan& span) {

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "queries/cypher/value.h"
@@ -94,37 +95,49 @@ class Expansion {
  private:
   // Expands the nodes at hop d; returns those reached at hop d + 1. The
   // limit stops the expansion at the first entity it has no room for, so
-  // that a limit bounds the work as well as the answer.
+  // that a limit bounds the work as well as the answer: the relationships
+  // are streamed from the source, and a hub's list is read no further than
+  // the cut.
   std::vector<int64_t> Level(const std::vector<int64_t>& frontier, int d) {
     const size_t room = static_cast<size_t>(spec_.limit) - result_.nodes.size();
     std::vector<int64_t> reached;
     for (int64_t u : frontier) {
-      rels_.clear();
-      g_.Relationships(u, Direction::kOut, out_, &rels_);
-      const size_t outgoing = rels_.size();
-      if (!in_.types.empty()) g_.Relationships(u, Direction::kIn, in_, &rels_);
-      for (size_t i = 0; i < rels_.size(); ++i) {
-        const int64_t rel = rels_[i];
-        const int64_t v = i < outgoing ? g_.RelEnd(rel) : g_.RelStart(rel);
-        auto it = hops_.find(v);
-        // A node at hop <= d (itself too: a self-loop) is not reached
-        // through this relationship at its shortest distance; one at
-        // hop <= d - 1 has examined it already.
-        if (it != hops_.end() && it->second <= d) continue;
-        ++result_.relationships_examined;
-        if (!Passes(g_, spec_, rel, v)) continue;
-        if (it == hops_.end()) {
-          if (reached.size() == room) {
-            result_.limit_reached = true;
-            return Keep(d + 1, std::move(reached));
-          }
-          hops_.emplace(v, d + 1);
-          reached.push_back(v);
+      for (const bool outgoing : {true, false}) {
+        if (!outgoing && in_.types.empty()) continue;
+        bool room_left = true;
+        g_.ForEachRelationship(u, outgoing ? Direction::kOut : Direction::kIn,
+                               outgoing ? out_ : in_, [&](int64_t rel) {
+                                 room_left = Step(u, rel, outgoing, d, room, &reached);
+                                 return room_left;
+                               });
+        if (!room_left) {
+          result_.limit_reached = true;
+          return Keep(d + 1, std::move(reached));
         }
-        result_.edges.push_back({rel, u, v, d + 1});
       }
     }
     return Keep(d + 1, std::move(reached));
+  }
+
+  // One relationship of `u` (at hop d); false when it reaches a new
+  // entity for which there is no room.
+  bool Step(int64_t u, int64_t rel, bool outgoing, int d, size_t room,
+            std::vector<int64_t>* reached) {
+    const int64_t v = outgoing ? g_.RelEnd(rel) : g_.RelStart(rel);
+    auto it = hops_.find(v);
+    // A node at hop <= d (itself too: a self-loop) is not reached through
+    // this relationship at its shortest distance; one at hop <= d - 1 has
+    // examined it already.
+    if (it != hops_.end() && it->second <= d) return true;
+    ++result_.relationships_examined;
+    if (!Passes(g_, spec_, rel, v)) return true;
+    if (it == hops_.end()) {
+      if (reached->size() == room) return false;
+      hops_.emplace(v, d + 1);
+      reached->push_back(v);
+    }
+    result_.edges.push_back({rel, u, v, d + 1});
+    return true;
   }
 
   // Records a level's nodes, by name: the next level's frontier, whose
@@ -139,7 +152,6 @@ class Expansion {
   const NeighbourhoodSpec& spec_;
   cypher::RelFilter out_, in_;
   absl::flat_hash_map<int64_t, int> hops_;
-  std::vector<int64_t> rels_;
   Neighbourhood result_;
 };
 
@@ -228,17 +240,24 @@ CypherResult NeighbourhoodRows(const GraphSource& graph, const Neighbourhood& n)
   });
   CypherResult out;
   out.columns = {"hops", "from_entity", "via", "entity", "kind", "evidence"};
+  // A node is converted once however many rows name it (a hub is the
+  // from_entity of most of them); copying a converted value costs less
+  // than converting its properties again.
+  absl::node_hash_map<int64_t, CypherValue> converted;  // references stay put
+  auto node = [&](int64_t id) -> const CypherValue& {
+    auto [it, added] = converted.try_emplace(id);
+    if (added) it->second = cypher::ToCypherValue(Value::Node(id), &graph);
+    return it->second;
+  };
+  out.rows.reserve(keyed.size());
   for (const Keyed& k : keyed) {
     const NeighbourhoodEdge& e = *k.edge;
     std::vector<Value> labels;
     for (const std::string& l : graph.Labels(e.to)) labels.push_back(Value::String(l));
-    const Value rel = Value::Rel(e.rel);
-    out.rows.push_back({CypherValue::Int(e.hops),
-                        cypher::ToCypherValue(Value::Node(e.from), &graph),
-                        cypher::ToCypherValue(rel, &graph),
-                        cypher::ToCypherValue(Value::Node(e.to), &graph),
+    CypherValue rel = cypher::ToCypherValue(Value::Rel(e.rel), &graph);
+    out.rows.push_back({CypherValue::Int(e.hops), node(e.from), rel, node(e.to),
                         cypher::ToCypherValue(Value::List(std::move(labels)), &graph),
-                        cypher::ToCypherValue(rel, &graph)});
+                        std::move(rel)});
   }
   return out;
 }

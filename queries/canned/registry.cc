@@ -280,7 +280,7 @@ absl::Status ApplyHeader(absl::string_view key, absl::string_view value, CannedE
 
 // Everything after the header, up to `end` (exclusive), as the Cypher text.
 absl::Status FinishEntry(const std::vector<absl::string_view>& lines, size_t body_begin, size_t end,
-                         const std::string& origin, CannedEntry* entry) {
+                         const std::string& origin, bool check_cypher, CannedEntry* entry) {
   entry->cypher_line = static_cast<int>(body_begin) + 1;
   entry->cypher = absl::StrJoin(lines.begin() + body_begin, lines.begin() + end, "\n");
   if (entry->description.empty()) {
@@ -288,7 +288,7 @@ absl::Status FinishEntry(const std::vector<absl::string_view>& lines, size_t bod
         absl::StrCat(entry->origin, ": ", entry->name, ": no \"// description:\" line"));
   }
   if (entry->formats.empty()) entry->formats = {"table", "json", "csv"};
-  return CheckCypher(*entry, origin);
+  return check_cypher ? CheckCypher(*entry, origin) : absl::OkStatus();
 }
 
 }  // namespace
@@ -304,8 +304,11 @@ bool CannedEntry::SupportsFormat(absl::string_view format) const {
   return std::find(formats.begin(), formats.end(), format) != formats.end();
 }
 
-absl::StatusOr<std::vector<CannedEntry>> ParseCannedQueries(absl::string_view text,
-                                                            const std::string& origin) {
+namespace {
+
+absl::StatusOr<std::vector<CannedEntry>> ParseEntries(absl::string_view text,
+                                                      const std::string& origin,
+                                                      bool check_cypher) {
   const std::vector<absl::string_view> lines = absl::StrSplit(text, '\n');
   std::vector<size_t> starts;  // indexes of the `// name:` lines
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -344,15 +347,29 @@ absl::StatusOr<std::vector<CannedEntry>> ParseCannedQueries(absl::string_view te
       return LineError(origin, static_cast<int>(starts[k]) + 1,
                        absl::StrCat("query ", entry.name, " defined twice in this file"));
     }
-    absl::Status s = FinishEntry(lines, i, end, origin, &entry);
+    absl::Status s = FinishEntry(lines, i, end, origin, check_cypher, &entry);
     if (!s.ok()) return s;
     entries.push_back(std::move(entry));
   }
   return entries;
 }
 
+}  // namespace
+
+absl::StatusOr<std::vector<CannedEntry>> ParseCannedQueries(absl::string_view text,
+                                                            const std::string& origin) {
+  return ParseEntries(text, origin, /*check_cypher=*/true);
+}
+
 absl::Status CannedRegistry::AddText(absl::string_view text, const std::string& origin) {
-  absl::StatusOr<std::vector<CannedEntry>> parsed = ParseCannedQueries(text, origin);
+  return Add(ParseEntries(text, origin, /*check_cypher=*/true));
+}
+
+absl::Status CannedRegistry::AddShippedText(absl::string_view text, const std::string& origin) {
+  return Add(ParseEntries(text, origin, /*check_cypher=*/false));
+}
+
+absl::Status CannedRegistry::Add(absl::StatusOr<std::vector<CannedEntry>> parsed) {
   if (!parsed.ok()) return parsed.status();
   for (CannedEntry& entry : *parsed) {
     auto same = std::find_if(entries_.begin(), entries_.end(),
@@ -391,7 +408,7 @@ absl::StatusOr<CannedRegistry> LoadCannedRegistry(const std::vector<std::string>
   } else {
     const EmbeddedFile* shipped = FindEmbeddedFile("queries/canned.cypher");
     if (shipped == nullptr) return absl::InternalError("no canned queries were embedded");
-    absl::Status s = registry.AddText(shipped->text, "<embedded>/queries/canned.cypher");
+    absl::Status s = registry.AddShippedText(shipped->text, "<embedded>/queries/canned.cypher");
     if (!s.ok()) return s;
   }
   for (absl::string_view f : absl::StrSplit(env_list, ':', absl::SkipWhitespace())) {

@@ -26,6 +26,15 @@ void GraphSource::Relationships(int64_t node, Direction dir, const RelFilter& fi
   if (dir != Direction::kOut) add(Incoming(node));
 }
 
+void GraphSource::ForEachRelationship(int64_t node, Direction dir, const RelFilter& filter,
+                                      const std::function<bool(int64_t)>& visit) const {
+  std::vector<int64_t> rels;
+  Relationships(node, dir, filter, &rels);
+  for (int64_t r : rels) {
+    if (!visit(r)) return;
+  }
+}
+
 std::vector<int64_t> GraphSource::NodesWithLabel(const std::string& label) const {
   std::vector<int64_t> ids;
   for (int64_t n : AllNodes()) {

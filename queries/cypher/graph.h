@@ -5,6 +5,7 @@
 #define NEWSGRAPH_QUERIES_CYPHER_GRAPH_H_
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <map>
 #include <string>
@@ -57,6 +58,12 @@ class GraphSource {
   // self-loop is in both lists). The default filters Outgoing/Incoming.
   virtual void Relationships(int64_t node, Direction dir, const RelFilter& filter,
                              std::vector<int64_t>* out) const;
+  // The same relationships in the same order, handed to `visit` one by one
+  // until it returns false: a search that may stop early (a limit) then
+  // reads no further. `visit` may call the source. The default collects
+  // Relationships first; the store streams its range scans.
+  virtual void ForEachRelationship(int64_t node, Direction dir, const RelFilter& filter,
+                                   const std::function<bool(int64_t)>& visit) const;
   // The nodes that carry `label`, ascending. The default filters AllNodes.
   virtual std::vector<int64_t> NodesWithLabel(const std::string& label) const;
   // The nodes with `label` (empty = any) whose property `key` equals

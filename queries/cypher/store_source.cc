@@ -127,6 +127,33 @@ PropertyMap EdgePropertiesOf(const pb::Edge& edge) {
   return props;
 }
 
+namespace {
+
+// The store's types a filter asks for, each once; UNSPECIFIED (every
+// type) for an empty list. A type the store does not have matches nothing.
+std::vector<pb::EdgeType> StoreTypes(const RelFilter& filter) {
+  std::vector<pb::EdgeType> types;
+  for (const std::string& name : filter.types) {
+    pb::EdgeType type = pb::EDGE_TYPE_UNSPECIFIED;
+    if (!pb::EdgeType_Parse(name, &type) || type == pb::EDGE_TYPE_UNSPECIFIED) continue;
+    if (std::find(types.begin(), types.end(), type) == types.end()) types.push_back(type);
+  }
+  if (filter.types.empty()) types.push_back(pb::EDGE_TYPE_UNSPECIFIED);
+  return types;
+}
+
+EdgeFilter ScanFilter(pb::EdgeType type, const RelFilter* window) {
+  EdgeFilter filter;
+  filter.type = type;
+  if (window != nullptr) {
+    filter.from_day = ClampDay(window->from_day);
+    filter.to_day = ClampDay(window->to_day);
+  }
+  return filter;
+}
+
+}  // namespace
+
 void StoreGraphSource::Fail(const absl::Status& s) const {
   if (status_.ok()) status_ = s;
 }
@@ -164,39 +191,45 @@ const PropertyMap& StoreGraphSource::NodeProperties(int64_t node) const {
   return Node(node).props;
 }
 
-int64_t StoreGraphSource::Intern(const pb::Edge& edge) const {
-  std::string key;
-  edge.SerializeToString(&key);
-  auto [it, added] = rel_ids_.emplace(std::move(key), static_cast<int64_t>(rels_.size()));
-  if (added) {
-    rels_.push_back({static_cast<int64_t>(edge.src()), static_cast<int64_t>(edge.dst()),
-                     pb::EdgeType_Name(edge.type()), EdgePropertiesOf(edge)});
+int64_t StoreGraphSource::Intern(const pb::Edge& edge, std::string* scratch) const {
+  scratch->clear();
+  edge.SerializeToString(scratch);
+  auto it = rel_ids_.find(absl::string_view(*scratch));
+  if (it != rel_ids_.end()) return it->second;
+  const auto id = static_cast<int64_t>(rels_.size());
+  rels_.push_back({static_cast<int64_t>(edge.src()), static_cast<int64_t>(edge.dst()),
+                   pb::EdgeType_Name(edge.type()), std::move(*scratch), nullptr});
+  rel_ids_.emplace(absl::string_view(rels_.back().record), id);
+  return id;
+}
+
+const PropertyMap& StoreGraphSource::RelProperties(int64_t rel) const {
+  const RelEntry& entry = rels_[rel];
+  if (entry.props == nullptr) {
+    pb::Edge edge;
+    // The record was serialised by this process: it parses.
+    edge.ParseFromString(entry.record);
+    entry.props = std::make_unique<PropertyMap>(EdgePropertiesOf(edge));
   }
-  return it->second;
+  return *entry.props;
 }
 
 std::vector<int64_t> StoreGraphSource::Scan(int64_t node, bool out, pb::EdgeType type,
                                             const RelFilter* window) const {
-  EdgeFilter filter;
-  filter.type = type;
-  if (window != nullptr) {
-    filter.from_day = ClampDay(window->from_day);
-    filter.to_day = ClampDay(window->to_day);
-  }
-  // Copied out first: the store's callback must not be re-entered.
-  std::vector<pb::Edge> edges;
+  const EdgeFilter filter = ScanFilter(type, window);
+  // Interning inside the callback reads nothing from the store, so the
+  // store's scan is not re-entered.
+  std::vector<int64_t> ids;
+  std::string scratch;
   absl::Status s = store_.ScanEdges(static_cast<uint64_t>(node),
                                     out ? newsgraph::Direction::kOut : newsgraph::Direction::kIn,
                                     filter, [&](const pb::Edge& e) {
-                                      edges.push_back(e);
+                                      ids.push_back(Intern(e, &scratch));
                                       return true;
                                     });
   ++edge_scans_;
-  edges_read_ += edges.size();
+  edges_read_ += ids.size();
   if (!s.ok()) Fail(s);
-  std::vector<int64_t> ids;
-  ids.reserve(edges.size());
-  for (const pb::Edge& e : edges) ids.push_back(Intern(e));
   return ids;
 }
 
@@ -219,14 +252,7 @@ const std::vector<int64_t>& StoreGraphSource::Incoming(int64_t node) const {
 
 void StoreGraphSource::Relationships(int64_t node, Direction dir, const RelFilter& filter,
                                      std::vector<int64_t>* out) const {
-  std::vector<pb::EdgeType> types;
-  for (const std::string& name : filter.types) {
-    pb::EdgeType type = pb::EDGE_TYPE_UNSPECIFIED;
-    // A type the store does not have matches nothing.
-    if (!pb::EdgeType_Parse(name, &type) || type == pb::EDGE_TYPE_UNSPECIFIED) continue;
-    if (std::find(types.begin(), types.end(), type) == types.end()) types.push_back(type);
-  }
-  if (filter.types.empty()) types.push_back(pb::EDGE_TYPE_UNSPECIFIED);
+  const std::vector<pb::EdgeType> types = StoreTypes(filter);
   for (const bool outgoing : {true, false}) {
     if (outgoing ? dir == Direction::kIn : dir == Direction::kOut) continue;
     for (pb::EdgeType type : types) {
@@ -242,6 +268,56 @@ void StoreGraphSource::Relationships(int64_t node, Direction dir, const RelFilte
       }
     }
   }
+}
+
+void StoreGraphSource::ForEachRelationship(int64_t node, Direction dir, const RelFilter& filter,
+                                           const std::function<bool(int64_t)>& visit) const {
+  const std::vector<pb::EdgeType> types = StoreTypes(filter);
+  for (const bool outgoing : {true, false}) {
+    if (outgoing ? dir == Direction::kIn : dir == Direction::kOut) continue;
+    for (pb::EdgeType type : types) {
+      if (!StreamSide(node, outgoing, type, filter, visit)) return;
+    }
+  }
+}
+
+bool StoreGraphSource::StreamSide(int64_t node, bool out, pb::EdgeType type,
+                                  const RelFilter& filter,
+                                  const std::function<bool(int64_t)>& visit) const {
+  const bool window = filter.has_window();
+  if (!window) {
+    auto cached = adjacency_.find({node, out, static_cast<int>(type)});
+    if (cached != adjacency_.end()) {
+      for (int64_t rel : *cached->second) {
+        if (!visit(rel)) return false;
+      }
+      return true;
+    }
+  }
+  // `visit` may read the store (a node's record) while the scan is open:
+  // a RocksDB read beside an iterator is allowed, and the interning itself
+  // reads nothing.
+  std::vector<int64_t> whole;
+  std::string scratch;
+  bool stopped = false;
+  const absl::Status s = store_.ScanEdges(
+      static_cast<uint64_t>(node), out ? newsgraph::Direction::kOut : newsgraph::Direction::kIn,
+      ScanFilter(type, window ? &filter : nullptr), [&](const pb::Edge& e) {
+        const int64_t rel = Intern(e, &scratch);
+        ++edges_read_;
+        if (!window) whole.push_back(rel);
+        // As in Relationships: the scan bounds the start day only.
+        if (window && !filter.Passes(*this, rel)) return true;
+        stopped = !visit(rel);
+        return !stopped;
+      });
+  ++edge_scans_;
+  if (!s.ok()) Fail(s);
+  if (!window && !stopped && s.ok()) {
+    adjacency_[{node, out, static_cast<int>(type)}] =
+        std::make_unique<std::vector<int64_t>>(std::move(whole));
+  }
+  return !stopped;
 }
 
 std::vector<int64_t> StoreGraphSource::NodesWithLabel(const std::string& label) const {

@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <string>
 #include <tuple>
@@ -30,6 +31,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "newsgraph/store.h"
 #include "queries/cypher/graph.h"
 
@@ -60,12 +62,14 @@ class StoreGraphSource : public GraphSource {
   const std::vector<int64_t>& Outgoing(int64_t node) const override;
   const std::vector<int64_t>& Incoming(int64_t node) const override;
   const std::string& RelType(int64_t rel) const override { return rels_[rel].type; }
-  const PropertyMap& RelProperties(int64_t rel) const override { return rels_[rel].props; }
+  const PropertyMap& RelProperties(int64_t rel) const override;
   int64_t RelStart(int64_t rel) const override { return rels_[rel].start; }
   int64_t RelEnd(int64_t rel) const override { return rels_[rel].end; }
 
   void Relationships(int64_t node, Direction dir, const RelFilter& filter,
                      std::vector<int64_t>* out) const override;
+  void ForEachRelationship(int64_t node, Direction dir, const RelFilter& filter,
+                           const std::function<bool(int64_t)>& visit) const override;
   std::vector<int64_t> NodesWithLabel(const std::string& label) const override;
   std::vector<int64_t> NodesWithProperty(const std::string& label, const std::string& key,
                                          const Value& value) const override;
@@ -84,7 +88,12 @@ class StoreGraphSource : public GraphSource {
     int64_t start = 0;
     int64_t end = 0;
     std::string type;
-    PropertyMap props;
+    // The serialised edge record: its identity (rel_ids_ views it) and,
+    // parsed on the first RelProperties, its properties. Most
+    // relationships a traversal reads are only followed or skipped, so
+    // building every property map up front was most of a scan's cost.
+    std::string record;
+    mutable std::unique_ptr<PropertyMap> props;
   };
   // Cached full adjacency lists, per node, direction and type (0 = all).
   using AdjacencyKey = std::tuple<int64_t, bool, int>;
@@ -92,7 +101,9 @@ class StoreGraphSource : public GraphSource {
   void Fail(const absl::Status& s) const;
   const NodeEntry& Node(int64_t id) const;
   const NodeEntry& Remember(const pb::Node& node) const;
-  int64_t Intern(const pb::Edge& edge) const;
+  // The relationship of `edge`, added when new; `scratch` is reused for
+  // its serialisation.
+  int64_t Intern(const pb::Edge& edge, std::string* scratch) const;
   // The edges of `node` on one side (out = true) of one type, through the
   // store's range scan; `window` bounds the start day when set.
   std::vector<int64_t> Scan(int64_t node, bool out, pb::EdgeType type,
@@ -100,6 +111,11 @@ class StoreGraphSource : public GraphSource {
   // Every node of `kind` (UNSPECIFIED = all), read and cached, by id.
   std::vector<int64_t> ScanKind(pb::NodeKind kind) const;
   const std::vector<int64_t>& Adjacent(int64_t node, bool out, pb::EdgeType type) const;
+  // The edges of one side and type that pass `filter`'s window, streamed
+  // to `visit` from the range scan (or from the cached list); false when
+  // `visit` stopped it. A list read whole without a window is cached.
+  bool StreamSide(int64_t node, bool out, pb::EdgeType type, const RelFilter& filter,
+                  const std::function<bool(int64_t)>& visit) const;
 
   const Store& store_;
   mutable absl::Status status_;
@@ -107,8 +123,9 @@ class StoreGraphSource : public GraphSource {
   mutable absl::flat_hash_map<int64_t, std::unique_ptr<NodeEntry>> nodes_;
   mutable std::deque<RelEntry> rels_;
   // A relationship is its whole serialised edge record: the out and in
-  // scans return the same record, so both sides agree on its id.
-  mutable absl::flat_hash_map<std::string, int64_t> rel_ids_;
+  // scans return the same record, so both sides agree on its id. The keys
+  // view the records held in rels_ (a deque: they never move).
+  mutable absl::flat_hash_map<absl::string_view, int64_t> rel_ids_;
   mutable absl::flat_hash_map<AdjacencyKey, std::unique_ptr<std::vector<int64_t>>> adjacency_;
   mutable uint64_t edge_scans_ = 0;
   mutable uint64_t edges_read_ = 0;

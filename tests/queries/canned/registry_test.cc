@@ -210,6 +210,20 @@ TEST(CannedRegistryTest, LoadsShippedThenEnvironmentThenUserFiles) {
   std::remove(user_file.c_str());
 }
 
+// The shipped text's headers are read as any file's; its Cypher is left
+// to the test above.
+TEST(CannedRegistryTest, ShippedTextIsNotParsedAsCypher) {
+  const std::string text =
+      "// name: odd\n// description: Unparsed.\n// param: k int — hops\nMATCH (n RETURN $k, $q\n";
+  CannedRegistry registry;
+  EXPECT_FALSE(registry.AddText(text, "user").ok());
+  absl::Status shipped = registry.AddShippedText(text, "shipped");
+  ASSERT_TRUE(shipped.ok()) << shipped;
+  ASSERT_NE(registry.Find("odd"), nullptr);
+  EXPECT_EQ(registry.Find("odd")->params.size(), 1u);
+  EXPECT_FALSE(registry.AddShippedText("// name: odd\nRETURN 1\n", "shipped").ok());
+}
+
 // The shipped queries are compiled in; NEWSGRAPH_DATA_DIR names a data
 // directory to read instead, and the error then names the file it tried.
 TEST(CannedRegistryTest, ShippedQueriesAreEmbeddedUnlessADataDirIsNamed) {
@@ -219,6 +233,7 @@ TEST(CannedRegistryTest, ShippedQueriesAreEmbeddedUnlessADataDirIsNamed) {
   CannedRegistry from_file;
   ASSERT_TRUE(from_file.AddFile(kShipped).ok());
   ASSERT_EQ(embedded->entries().size(), from_file.entries().size());
+  // AddFile parsed each text (the embedded ones are not parsed at load).
   for (size_t i = 0; i < from_file.entries().size(); ++i) {
     EXPECT_EQ(embedded->entries()[i].name, from_file.entries()[i].name);
     EXPECT_EQ(embedded->entries()[i].cypher, from_file.entries()[i].cypher);

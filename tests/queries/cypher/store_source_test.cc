@@ -91,6 +91,73 @@ TEST_F(StoreSourceTest, RelationshipsCarryEdgeFieldsAndOneIdFromBothEnds) {
   EXPECT_NE(std::find(in.begin(), in.end(), to_call), in.end());
 }
 
+// Properties are built when first asked for, from the record the scan
+// read; what they hand out stays put while later scans add relationships,
+// and a relationship read again (from its other end) is the same one.
+TEST_F(StoreSourceTest, RelationshipPropertiesAreTheRecordsAndStayPut) {
+  std::vector<int64_t> out;
+  source_->Relationships(g_.wang, Direction::kOut, RelFilter{}, &out);
+  ASSERT_FALSE(out.empty());
+  const PropertyMap& first = source_->RelProperties(out[0]);
+  const PropertyMap copy = first;
+  for (int64_t node : source_->AllNodes()) {
+    source_->Outgoing(node);
+    source_->Incoming(node);
+  }
+  EXPECT_EQ(&source_->RelProperties(out[0]), &first);
+  ASSERT_EQ(first.size(), copy.size());
+  for (const auto& [key, value] : copy) {
+    EXPECT_EQ(CypherEquals(first.at(key), value), Tri::kTrue) << key;
+  }
+  const std::vector<int64_t>& in = source_->Incoming(source_->RelEnd(out[0]));
+  EXPECT_NE(std::find(in.begin(), in.end(), out[0]), in.end());
+}
+
+// ForEachRelationship hands over what Relationships gives, in its order;
+// stopped, it has read no further than where it stopped, and only a list
+// read whole is cached.
+TEST_F(StoreSourceTest, StreamedRelationshipsStopWhereTheVisitorStops) {
+  for (const RelFilter& filter : {RelFilter{}, RelFilter{{"PARTICIPATED_IN", "MET"}}}) {
+    for (Direction dir : {Direction::kOut, Direction::kIn, Direction::kBoth}) {
+      StoreGraphSource fresh(*store_);
+      std::vector<int64_t> streamed;
+      fresh.ForEachRelationship(g_.wang, dir, filter, [&](int64_t r) {
+        streamed.push_back(r);
+        return true;
+      });
+      std::vector<int64_t> listed;
+      const uint64_t scans = fresh.edge_scans();
+      fresh.Relationships(g_.wang, dir, filter, &listed);
+      EXPECT_EQ(fresh.edge_scans(), scans);  // the streamed lists were cached
+      EXPECT_EQ(streamed, listed);
+    }
+  }
+  RelFilter window;
+  window.from_day = Day("2023-01-15");
+  {
+    StoreGraphSource fresh(*store_);
+    std::vector<int64_t> streamed, listed;
+    fresh.ForEachRelationship(g_.wang, Direction::kBoth, window, [&](int64_t r) {
+      streamed.push_back(r);
+      return true;
+    });
+    fresh.Relationships(g_.wang, Direction::kBoth, window, &listed);
+    EXPECT_EQ(streamed, listed);
+  }
+  StoreGraphSource fresh(*store_);
+  int visited = 0;
+  fresh.ForEachRelationship(g_.wang, Direction::kBoth, RelFilter{}, [&](int64_t) {
+    return ++visited < 1;
+  });
+  EXPECT_EQ(visited, 1);
+  EXPECT_EQ(fresh.edges_read(), 1u);
+  EXPECT_EQ(fresh.edge_scans(), 1u);
+  std::vector<int64_t> all;
+  fresh.Relationships(g_.wang, Direction::kOut, RelFilter{}, &all);
+  EXPECT_GT(fresh.edges_read(), 1u);  // the stopped list was not cached as whole
+  EXPECT_GT(all.size(), 1u);
+}
+
 TEST_F(StoreSourceTest, OpenEndsOfASpanAreNull) {
   std::vector<int64_t> rels;
   source_->Relationships(g_.fi, Direction::kOut, RelFilter{{"MEMBER_OF"}}, &rels);

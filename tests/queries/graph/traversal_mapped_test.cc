@@ -123,6 +123,41 @@ TEST(MappedTraverserTest, AnswersEqualTheSnapshotEngineWithADelta) {
   ExpectSameAnswers(*mapped, *Make(*store, TraversalEngine::kSnapshot), 185);
 }
 
+// Bfs puts a large level in index order and leaves a small one as found:
+// a graph of 3,000 nodes with a wide part (a hub's fan) and a long chain
+// (levels of one node among 47 bitmap words) has both, and with the delta's
+// new nodes (indices past the file's) in either.
+TEST(MappedTraverserTest, BfsOfWideAndThinLevelsEqualsTheSnapshotEngine) {
+  TempStoreDir dir;
+  constexpr uint64_t kNodes = 3000;
+  Edges edges = RandomEdges(7, kNodes / 2, 4000);
+  for (uint64_t v = kNodes / 2; v < kNodes; ++v) edges.emplace_back(v, v + 1);
+  edges.emplace_back(3, kNodes / 2);
+  BulkLoadEdges(dir.path(), kNodes, edges);
+  {
+    absl::StatusOr<std::unique_ptr<Store>> writer = Store::Open(dir.path(), StoreOptions{});
+    ASSERT_TRUE(writer.ok()) << writer.status();
+    CommitEdges(**writer, {{kNodes, kNodes + 5}, {kNodes + 5, 2}, {9, kNodes + 6}}, 1);
+  }
+  StoreOptions read;
+  read.read_only = true;
+  std::unique_ptr<Store> store = std::move(*Store::Open(dir.path(), read));
+  std::unique_ptr<Traverser> mapped = Make(*store, TraversalEngine::kMapped);
+  std::unique_ptr<Traverser> snapshot = Make(*store, TraversalEngine::kSnapshot);
+  ASSERT_EQ(mapped->stats().engine, TraversalEngine::kMapped);
+  for (uint64_t v : {uint64_t{1}, uint64_t{2}, uint64_t{3}, kNodes / 2, kNodes - 10, kNodes + 5}) {
+    for (Direction d : {Direction::kOut, Direction::kIn}) {
+      for (int max_depth : {2, 50, 4000}) {
+        const BfsResult a = *mapped->Bfs(v, d, max_depth), b = *snapshot->Bfs(v, d, max_depth);
+        EXPECT_EQ(a.reached, b.reached) << v << " depth " << max_depth;
+        EXPECT_EQ(a.depth, b.depth) << v << " depth " << max_depth;
+      }
+    }
+  }
+  // The chain is followed to its end through the small levels.
+  EXPECT_GT(mapped->Bfs(3, Direction::kOut, 4000)->depth, 1500);
+}
+
 TEST(MappedTraverserTest, FoldedDeltaGivesTheSameAnswers) {
   TempStoreDir dir;
   BulkLoadEdges(dir.path(), 100, RandomEdges(5, 100, 300));

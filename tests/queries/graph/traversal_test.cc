@@ -259,6 +259,26 @@ TEST(SnapshotTraverserTest, AutoPicksTheSnapshotWhenItFits) {
   EXPECT_EQ((*Traverser::Create(**store, options))->stats().engine, TraversalEngine::kStore);
 }
 
+TEST(MarksTest, GrowKeepsMarksAndAddsUnmarkedRoom) {
+  traversal::Marks marks;
+  marks.Grow(1000);
+  EXPECT_TRUE(marks.Insert(7));
+  EXPECT_TRUE(marks.Insert(999));
+  EXPECT_FALSE(marks.Insert(7));
+  marks.Grow(3'000'000);  // past what malloc serves from its heap
+  EXPECT_TRUE(marks.Contains(7));
+  EXPECT_TRUE(marks.Contains(999));
+  for (uint32_t v : {1000u, 123'456u, 2'999'999u}) EXPECT_FALSE(marks.Contains(v)) << v;
+  EXPECT_TRUE(marks.Insert(2'999'999));
+  marks.Clear();
+  EXPECT_FALSE(marks.Contains(7));
+  EXPECT_FALSE(marks.Contains(2'999'999));
+  marks.Grow(10);  // never shrinks
+  EXPECT_TRUE(marks.Insert(2'999'999));
+  marks.Reset(5);
+  EXPECT_FALSE(marks.Contains(4));
+}
+
 TEST(VisitedSetTest, ClearForgetsDenseAndOverflowIds) {
   traversal::VisitedSet set(100);
   EXPECT_TRUE(set.Insert(5));
