@@ -133,11 +133,21 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
       m_.person_at[k - 1] >= 0 && m_.people[m_.person_at[k - 1]].entity >= 0) {
     return {m_.person_at[k - 1]};
   }
-  if (t.last + 1 < s_.last && (toks[t.last].norm == "by" || toks[t.last].norm == "of")) {
-    // "visits by X and Y": the agent and the people coordinated to it.
+  // "visits by X and Y", "visits to Beijing by X and Y": the agent and the
+  // people coordinated to it.
+  int by = t.last;
+  if (by < s_.last && IsOneOf(toks[by].norm, {"to", "in"})) {
+    int k = by + 1;
+    while (k < s_.last && k <= by + 4 && toks[k].word &&
+           (toks[k].cap || m_.actor_at[k] >= 0 || toks[k].norm == "the")) {
+      ++k;
+    }
+    by = k < s_.last && toks[k].norm == "by" && k > by + 1 ? k : t.last;
+  }
+  if (by + 1 < s_.last && (toks[by].norm == "by" || toks[by].norm == "of")) {
     std::vector<int> agents;
     for (int mi : people_) {
-      if (HeadStart(doc_, s_, m_, m_.people[mi]) == t.last + 1 ||
+      if (HeadStart(doc_, s_, m_, m_.people[mi]) == by + 1 ||
           (!agents.empty() && Coordinated(doc_, s_, m_, agents.back(), mi))) {
         agents.push_back(mi);
       }

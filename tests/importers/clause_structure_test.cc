@@ -251,6 +251,10 @@ INSTANTIATE_TEST_SUITE_P(Participants, ClauseStructureTest, ::testing::ValuesIn(
 
 // Arrivals, departures and presence: a trip, and whether it took place.
 const std::vector<Case> kTrips = {
+    // "visits to <place> by X and Y": each agent travels there.
+    {"VisitsToAPlaceByTwoAgents",
+     "The ministers welcomed upcoming visits to Santiago by Nordmann and Park Min-ho.",
+     {{"VISIT", {kOla}, kPlanned}, {"VISIT", {kPark}, kPlanned}}, {}, /*also_without_parse=*/true},
     {"TouchedDownIn", "Virtanen touched down in Seoul on Sunday.",
      {{"VISIT", {kKari}, kHappened}}, {}},
     {"LeftFor", "Park Min-ho left for Helsinki on Thursday.",
