@@ -12,6 +12,8 @@
 #include "absl/strings/ascii.h"
 
 #include "importers/arguments.h"
+#include "importers/group_references.h"
+#include "importers/coref.h"
 #include "importers/titles.h"
 #include "importers/internal/sentence_events.h"
 
@@ -331,8 +333,33 @@ void SentenceEvents::ClaimPeople(ContactSlots* slots) const {
   }
   for (size_t g = 0; g < slots->size(); ++g) ClaimFrontedSubject(g, slots, &claimed);
   for (ContactSlot& slot : *slots) {
+    ClaimGroupObject(&slot);
     if (parse_ != nullptr) ApplyParse(&slot);
     KeepOnlyTheOneTold(&slot);
+  }
+}
+
+void SentenceEvents::ClaimGroupObject(ContactSlot* slot) const {
+  const Trigger& t = *slot->trigger;
+  if (slot->subjects.empty() || !slot->objects.empty() || !slot->loose.empty() ||
+      !slot->group.empty() || (!t.verb && (t.last >= s_.last || doc_.tokens[t.last].norm != "with"))) {
+    return;
+  }
+  // The phrase's words before its noun: determiners, adjectives, "a group
+  // of", "African"; no name, no clause.
+  for (int k = t.last; k < s_.last && k <= t.last + 6; ++k) {
+    const Token& tok = doc_.tokens[k];
+    // "Finnish and South Korean leaders": an "and" between modifiers.
+    if (!tok.word || m_.person_at[k] >= 0 || (IsClauseBoundary(tok.norm) && tok.norm != "and")) {
+      return;
+    }
+    if (!IsGroupNoun(tok.norm)) continue;
+    // Only "counterparts" take the subject's office; "leaders" name their own.
+    const int e = m_.people[slot->subjects[0]].entity;
+    const bool counterparts = tok.norm == "counterparts";
+    const std::string role = e >= 0 && counterparts ? RoleNear(m_, entities_[e], k) : "";
+    for (int g : ResolveGroup(doc_, m_, entities_, k, role).entities) AddOnce(&slot->group, g);
+    return;
   }
 }
 

@@ -110,6 +110,10 @@ class SentenceEvents {
   void ClaimWhereClause(ContactSlot* slot, Claimed* claimed) const;
   void ClaimNearby(ContactSlots* slots, const Claimed& claimed) const;
   void ClaimTheirPair(ContactSlot* slot) const;
+  // "met (with) the visiting foreign ministers", "will host a group of
+  // African leaders": a group phrase as the only object stands for the
+  // people of the article it names (ResolveGroup).
+  void ClaimGroupObject(ContactSlot* slot) const;
   void ClaimFrontedSubject(size_t g, ContactSlots* slots, Claimed* claimed) const;
   void ApplyParse(ContactSlot* slot) const;
   // "He and X held talks": the pronoun's antecedent joins the subjects.

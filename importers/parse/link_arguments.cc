@@ -193,8 +193,12 @@ class Walker {
       if (std::find(other_heads_.begin(), other_heads_.end(), other - 1) != other_heads_.end()) {
         return;  // "the summit between X and Y" is the summit's
       }
+      // "with the visiting ministers" may come back as "with-J-visiting"
+      // and "with-O-ministers": the noun is the object either way.
       ForLinks(other, [&](const ParseLink& j, int np, bool jleft) {
-        if (!jleft && j.type == "J") AddNp(np, false, absl::StrCat(path, "MV:", p, ">J"));
+        if (!jleft && (j.type == "J" || j.type == "O")) {
+          AddNp(np, false, absl::StrCat(path, "MV:", p, ">", j.type));
+        }
       });
     });
   }

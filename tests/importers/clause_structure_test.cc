@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "importers/extractor.h"
+#include "importers/knowledge_base.h"
 #include "schema/ontology.h"
 #include "tests/importers/structure_case.h"
 
@@ -248,6 +250,30 @@ const std::vector<Case> kParticipants = {
 };
 INSTANTIATE_TEST_SUITE_P(Participants, ClauseStructureTest, ::testing::ValuesIn(kParticipants),
                          CaseName);
+
+// "will host a group of French and German leaders": with the parser off,
+// a group phrase as a contact's only object stands for the people of the
+// states it names. The people are the shipped knowledge base's.
+TEST(GroupObjectTest, GroupPhraseAsTheOnlyObjectWithoutTheParser) {
+  absl::StatusOr<KnowledgeBase> kb = KnowledgeBase::LoadDefault();
+  ASSERT_TRUE(kb.ok()) << kb.status();
+  Extractor extractor(&*kb, ExtractorOptions{.parse_sentences = false});
+  ArticleInput article;
+  article.id = "g1";
+  article.date = "2024-05-10";
+  article.text =
+      "Emmanuel Macron and Olaf Scholz arrived in Poland on Sunday. Andrzej Duda is to host a "
+      "group of French and German leaders at a long dinner in Warsaw that was arranged after "
+      "their journey across the northern plains.";
+  absl::StatusOr<Extraction> x = extractor.Extract(article);
+  ASSERT_TRUE(x.ok()) << x.status();
+  bool found = false;
+  for (const ExtractedEvent& e : x->events) {
+    found |= ExportEventType(e.plover_type, e.mode) == "MEET" &&
+             SortedNames(e) == "Andrzej Duda, Emmanuel Macron, Olaf Scholz";
+  }
+  EXPECT_TRUE(found) << DescribeEvents(*x);
+}
 
 // Arrivals, departures and presence: a trip, and whether it took place.
 const std::vector<Case> kTrips = {
