@@ -135,8 +135,8 @@ void SentenceEvents::ClaimSceneClause(size_t g, ContactSlots* slots, Claimed* cl
     return w == "at" || w == "during" ||
            (w == "in" && (t->mode == "phone" || t->mode == "video" || meeting));
   };
-  // A summit's name and date may stand between: "at the November 2023
-  // Woodside Summit".
+  // A summit's name and date may stand between: "at the June 2022 Arctic
+  // Four Summit".
   const bool summit = t->mode == "summit";
   auto modifier = [&](int k) {
     const Token& tok = doc_.tokens[k];

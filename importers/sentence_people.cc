@@ -302,7 +302,7 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out,
     if (!a.subject) out->object_paths.push_back(a.path);
     into.push_back(mi);
     AppendStep(&out->how, absl::StrCat(a.path, ":", m_.people[mi].name, how));
-    // "President Biden and President Xi made": names the parse left out of
+    // "President Lowe and President Hart said": names the parse left out of
     // a coordination it broke are joined to it by the surface rule.
     const auto pos = std::find(people_.begin(), people_.end(), mi);
     for (auto j = pos; j != people_.end() && j != people_.begin() && Coordinated(*(j - 1), *j);

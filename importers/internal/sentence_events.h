@@ -110,7 +110,7 @@ class SentenceEvents {
   void ClaimWhereClause(ContactSlot* slot, Claimed* claimed) const;
   void ClaimNearby(ContactSlots* slots, const Claimed& claimed) const;
   void ClaimTheirPair(ContactSlot* slot) const;
-  // "met (with) the visiting foreign ministers", "will host a group of
+  // "met (with) the visiting defence ministers", "will host a group of
   // African leaders": a group phrase as the only object stands for the
   // people of the article it names (ResolveGroup).
   void ClaimGroupObject(ContactSlot* slot) const;

@@ -225,8 +225,8 @@ std::vector<std::pair<int, int>> ParseLeftOut(const Document& doc, const Sentenc
   std::vector<std::pair<int, int>> names;
   for (const PersonMention& p : mentions.people) {
     if (p.first < s.first || p.last > s.last || p.title_only || in_aside(p.first)) continue;
-    // The title right before the name goes too ("Secretary of State
-    // Antony Blinken" is read as "Blinken"): it only describes the person.
+    // The title right before the name goes too ("Foreign Secretary
+    // David Lammy" is read as "Lammy"): it only describes the person.
     int from = p.first;
     if (p.title.Found() && p.title.last == p.first && p.title.first >= s.first) {
       from = p.title.first;
