@@ -153,6 +153,11 @@ void SentenceEvents::ClaimSceneClause(size_t g, ContactSlots* slots, Claimed* cl
       break;
     }
   }
+  // "committed to achieve outcomes at the COP Summit": a summit an
+  // infinitive aims at is a goal, not a scene of the clause.
+  for (int q = start; summit && q < k; ++q) {
+    if (doc_.tokens[q].norm == "to") return;
+  }
   for (int mi : people_) {
     const PersonMention& p = m_.people[mi];
     if (p.first < start || p.last > k || !Claimable(mi, slot, *claimed)) continue;

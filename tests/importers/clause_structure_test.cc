@@ -232,6 +232,12 @@ const std::vector<Case> kParticipants = {
      "The envoys reviewed the pledges that Virtanen and Nordmann made at the June 2022 Arctic "
      "Four Summit, including on fisheries.",
      {{"SUMMIT", {kKari, kOla}, kHappened}}, {}, /*also_without_parse=*/true},
+    // A summit an infinitive aims at is a goal: no summit, no trip there.
+    {"SummitAsTheGoalOfAnInfinitive",
+     "Nordmann spoke with Virtanen on Monday. Nordmann thanked Finland for its work on fisheries, "
+     "and both leaders stressed their resolve to reach a fair catch deal at the Arctic Four "
+     "Summit in Busan.",
+     {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {"VISIT"}, /*also_without_parse=*/true},
     // "They" are the story's pair, not a pair it recalls from another month.
     {"TheyAreNotARecalledPair",
      "Nordmann met Park Min-ho in Busan on Friday. The talks built on pledges that Virtanen and "
