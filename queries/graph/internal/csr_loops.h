@@ -43,12 +43,13 @@ void KHopLevels(Vertex seed, const KHopOptions& options, const Neighbours& neigh
   f.level.assign(1, seed);
   for (int depth = 1; depth <= options.max_depth && !f.level.empty(); ++depth) {
     f.next.clear();
+    const size_t found = result->nodes.size();  // before this level
     bool stopped = false;
     for (size_t i = 0; i < f.level.size() && !stopped; ++i) {
       neighbours(f.level[i], options.direction, [&](Vertex w) {
         if (stopped || !marks.Insert(w)) return;
         f.next.push_back(w);
-        stopped = result->nodes.size() + f.next.size() >= options.max_results;
+        stopped = found + f.next.size() >= options.max_results;
       });
     }
     append_ids(f.next, options.sort_levels, &result->nodes);
