@@ -1,7 +1,6 @@
 // The edge log of adjacency_log.h.
 #include "engine/adjacency_log.h"
 
-#include <memory>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -30,17 +29,9 @@ void AppendLogEdge(std::string* value, uint64_t src, uint64_t dst) {
 }
 
 absl::StatusOr<uint64_t> LogBound(const RocksStore& store, const rocksdb::Snapshot* snapshot) {
-  const std::string lower(keys::kAdjLogPrefix);
-  const std::string upper = keys::PrefixSuccessor(lower);
-  const rocksdb::Slice lower_slice(lower);
-  const rocksdb::Slice upper_slice(upper);
-  rocksdb::ReadOptions options;
-  options.snapshot = snapshot;
-  options.total_order_seek = true;
-  options.iterate_lower_bound = &lower_slice;
-  options.iterate_upper_bound = &upper_slice;
-  std::unique_ptr<rocksdb::Iterator> it(
-      store.db()->NewIterator(options, store.handle(RocksStore::kDefault)));
+  RangeIterator it(store.db(), store.handle(RocksStore::kDefault), std::string(keys::kAdjLogPrefix),
+                   keys::PrefixSuccessor(keys::kAdjLogPrefix), /*within_prefix=*/false, snapshot);
+  // Commit numbers are big-endian in the key: the last row is the newest.
   it->SeekToLast();
   if (!it->Valid()) {
     if (!it->status().ok()) return FromRocks(it->status(), "reading the edge log");

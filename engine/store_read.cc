@@ -83,42 +83,41 @@ absl::StatusOr<std::vector<uint64_t>> RocksStore::FindNodes(pb::NodeKind kind,
   return ids;
 }
 
+namespace {
+
+// Hands every record of column family `which`, parsed as a `Record`, to
+// `visit` until it returns false. `name` names a record in the error for an
+// unreadable one ("Node"), `plural` the scan in a RocksDB error ("nodes").
+template <typename Record, typename Visit>
+absl::Status ScanRecords(const RocksStore& store, RocksStore::Cf which, absl::string_view name,
+                         absl::string_view plural, const Visit& visit) {
+  RangeIterator it(store.db(), store.handle(which), "", "");
+  Record record;  // reused: parsing into it keeps its fields' memory
+  for (; it->Valid(); it->Next()) {
+    if (!record.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
+      return absl::DataLossError(absl::StrCat("unreadable ", name, " record in ", store.dir()));
+    }
+    if (!visit(record)) return absl::OkStatus();
+  }
+  return FromRocks(it->status(), absl::StrCat("scanning ", plural));
+}
+
+}  // namespace
+
 absl::Status RocksStore::ScanNodes(pb::NodeKind kind,
                                    const std::function<bool(const pb::Node&)>& visit) const {
-  RangeIterator it(db_.get(), cf(kNode), "", "");
-  pb::Node node;
-  for (; it->Valid(); it->Next()) {
-    if (!node.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
-      return absl::DataLossError(absl::StrCat("unreadable Node record in ", dir_));
-    }
-    if (kind != pb::NODE_KIND_UNSPECIFIED && node.kind() != kind) continue;
-    if (!visit(node)) return absl::OkStatus();
-  }
-  return FromRocks(it->status(), "scanning nodes");
+  return ScanRecords<pb::Node>(*this, kNode, "Node", "nodes", [&](const pb::Node& node) {
+    if (kind != pb::NODE_KIND_UNSPECIFIED && node.kind() != kind) return true;  // skipped
+    return visit(node);
+  });
 }
 
 absl::Status RocksStore::ScanArticles(const std::function<bool(const pb::Article&)>& visit) const {
-  RangeIterator it(db_.get(), cf(kArticle), "", "");
-  pb::Article article;
-  for (; it->Valid(); it->Next()) {
-    if (!article.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
-      return absl::DataLossError(absl::StrCat("unreadable Article record in ", dir_));
-    }
-    if (!visit(article)) return absl::OkStatus();
-  }
-  return FromRocks(it->status(), "scanning articles");
+  return ScanRecords<pb::Article>(*this, kArticle, "Article", "articles", visit);
 }
 
 absl::Status RocksStore::ScanEvidence(const std::function<bool(const pb::Evidence&)>& visit) const {
-  RangeIterator it(db_.get(), cf(kEvidence), "", "");
-  pb::Evidence evidence;
-  for (; it->Valid(); it->Next()) {
-    if (!evidence.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
-      return absl::DataLossError(absl::StrCat("unreadable Evidence record in ", dir_));
-    }
-    if (!visit(evidence)) return absl::OkStatus();
-  }
-  return FromRocks(it->status(), "scanning evidence");
+  return ScanRecords<pb::Evidence>(*this, kEvidence, "Evidence", "evidence", visit);
 }
 
 absl::StatusOr<uint64_t> RocksStore::ReadCount(absl::string_view key) const {

@@ -16,6 +16,7 @@
 #include "absl/time/civil_time.h"
 #include "queries/cypher/parser/lexer.h"
 #include "queries/cypher/parser/parser.h"
+#include "queries/cypher/script.h"
 #include "schema/embedded_data.h"
 
 namespace newsgraph::queries {
@@ -198,24 +199,12 @@ absl::Status ParseParamLine(absl::string_view text, CannedParam* param) {
   return absl::OkStatus();
 }
 
-// "line 3, column 7: msg" from the Cypher parser as "origin:LINE:7: msg",
-// LINE counted in the file.
+// "line 3, column 7: msg" from the Cypher parser as
+// "origin:LINE:7: NAME: msg", LINE counted in the file.
 absl::Status CypherError(const CannedEntry& entry, const std::string& origin,
                          const absl::Status& status) {
-  absl::string_view message = status.message();
-  int line = 0, column = 0;
-  if (absl::ConsumePrefix(&message, "line ")) {
-    const size_t comma = message.find(", column ");
-    const size_t colon = message.find(": ");
-    if (comma != absl::string_view::npos && colon != absl::string_view::npos &&
-        absl::SimpleAtoi(message.substr(0, comma), &line) &&
-        absl::SimpleAtoi(message.substr(comma + 9, colon - comma - 9), &column)) {
-      return absl::InvalidArgumentError(absl::StrCat(origin, ":", entry.cypher_line + line - 1, ":",
-                                                     column, ": ", entry.name, ": ",
-                                                     message.substr(colon + 2)));
-    }
-  }
-  return LineError(origin, entry.cypher_line, absl::StrCat(entry.name, ": ", status.message()));
+  return absl::InvalidArgumentError(cypher::PlaceCypherError(
+      origin, entry.cypher_line, absl::StrCat(entry.name, ": "), status.message()));
 }
 
 // The Cypher text parses and uses only declared parameters.

@@ -132,8 +132,8 @@ absl::StatusOr<std::vector<Statement>> SplitScript(absl::string_view script) {
   return std::move(scan.complete);
 }
 
-std::string ScriptErrorMessage(absl::string_view origin, const Statement& statement,
-                               absl::string_view message) {
+std::string PlaceCypherError(absl::string_view origin, int first_line, absl::string_view prefix,
+                             absl::string_view message) {
   absl::string_view rest = message;
   int line = 0, column = 0;
   if (absl::ConsumePrefix(&rest, "line ")) {
@@ -142,11 +142,16 @@ std::string ScriptErrorMessage(absl::string_view origin, const Statement& statem
     if (comma != absl::string_view::npos && colon != absl::string_view::npos &&
         absl::SimpleAtoi(rest.substr(0, comma), &line) &&
         absl::SimpleAtoi(rest.substr(comma + 9, colon - comma - 9), &column)) {
-      return absl::StrCat(origin, ":", statement.line + line - 1, ":", column, ": ",
+      return absl::StrCat(origin, ":", first_line + line - 1, ":", column, ": ", prefix,
                           rest.substr(colon + 2));
     }
   }
-  return absl::StrCat(origin, ":", statement.line, ": ", message);
+  return absl::StrCat(origin, ":", first_line, ": ", prefix, message);
+}
+
+std::string ScriptErrorMessage(absl::string_view origin, const Statement& statement,
+                               absl::string_view message) {
+  return PlaceCypherError(origin, statement.line, "", message);
 }
 
 }  // namespace newsgraph::cypher

@@ -36,6 +36,12 @@ ScriptScan ScanScript(absl::string_view script);
 // InvalidArgument "LINE: unterminated string" (or quoted name, comment).
 absl::StatusOr<std::vector<Statement>> SplitScript(absl::string_view script);
 
+// A Cypher error "line L, column C: msg" of a text that starts at line
+// `first_line` of ORIGIN as "ORIGIN:LINE:C: PREFIXmsg", LINE counted in
+// ORIGIN; other errors as "ORIGIN:FIRST_LINE: PREFIXmessage".
+std::string PlaceCypherError(absl::string_view origin, int first_line, absl::string_view prefix,
+                             absl::string_view message);
+
 // A Cypher error "line L, column C: msg" of `statement` as
 // "ORIGIN:LINE:C: msg", LINE counted in the script; other errors as
 // "ORIGIN:LINE: msg" at the statement's first line.

@@ -15,6 +15,12 @@
 namespace newsgraph {
 namespace traversal {
 
+absl::Status CheckKHopDepth(int max_depth) {
+  if (max_depth >= 1) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat("k-hop depth must be at least 1, not ", max_depth));
+}
+
 void SortFrontier(std::vector<uint64_t>* ids, uint64_t bound, std::vector<uint64_t>* scratch) {
   // The bitmap pays off once the ids are more than about one in 64 of the
   // id space (its scan touches bound/64 words).
@@ -108,10 +114,7 @@ absl::StatusOr<std::vector<uint64_t>> TraverserImpl::Neighbours(uint64_t node,
 }
 
 absl::StatusOr<KHopResult> TraverserImpl::KHop(uint64_t seed, const KHopOptions& options) {
-  if (options.max_depth < 1) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("k-hop depth must be at least 1, not ", options.max_depth));
-  }
+  if (absl::Status s = traversal::CheckKHopDepth(options.max_depth); !s.ok()) return s;
   KHopResult result;
   if (options.max_results == 0) {
     result.truncated = true;

@@ -133,6 +133,10 @@ class VisitedSet {
   absl::flat_hash_set<uint64_t> others_;  // every id while sparse; ids >= bound once dense
 };
 
+// The check of KHopOptions::max_depth that every engine's KHop makes
+// first, so that all give the same error.
+absl::Status CheckKHopDepth(int max_depth);
+
 // Sorts `ids` (distinct) ascending. A large frontier of ids below `bound`
 // is sorted through a bitmap, linear instead of n log n.
 void SortFrontier(std::vector<uint64_t>* ids, uint64_t bound, std::vector<uint64_t>* scratch);

@@ -1,5 +1,5 @@
 // The mapped engine of Traverser: the loops of the snapshot engine
-// (traversal_snapshot.cc) over engine::MappedGraph, the store's
+// (internal/csr_loops.h) over engine::MappedGraph, the store's
 // memory-mapped adjacency file plus the overlay of later commits. Nothing
 // is built at creation: the file is used in place, so a fresh process
 // answers its first query in about the time it takes to open the store.
@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
 #include "engine/mapped_graph.h"
 #include "newsgraph/traversal.h"
+#include "queries/graph/internal/csr_loops.h"
 #include "queries/graph/traversal.h"
 
 namespace newsgraph::traversal {
@@ -59,6 +59,13 @@ class MappedTraverser final : public Traverser {
     stats_.snapshot_sequence = graph_->sequence();
     stats_.snapshot_edges = graph_->num_edges();
   }
+  // MappedGraph::ForEachNeighbour, as the neighbour source of
+  // internal/csr_loops.h.
+  auto Source() const {
+    return [graph = graph_.get()](uint32_t u, Direction direction, const auto& visit) {
+      graph->ForEachNeighbour(u, direction, visit);
+    };
+  }
   // Puts a level of Bfs (its vertices also set in level_bits_) in index
   // order when it is large, and clears its bits.
   void InIndexOrder(std::vector<uint32_t>* level);
@@ -78,11 +85,7 @@ class MappedTraverser final : public Traverser {
   TraverserStats stats_;
   Marks forward_;
   Marks backward_;
-  // Frontiers, kept so that their memory is reused query after query.
-  std::vector<uint32_t> level_;
-  std::vector<uint32_t> next_;
-  std::vector<uint32_t> ahead_;
-  std::vector<uint32_t> behind_;
+  internal::Frontiers<uint32_t> frontiers_;
   std::vector<uint64_t> visited_bits_;  // Bfs's marks
   std::vector<uint64_t> level_bits_;    // Bfs's newest level, as bits
 };
@@ -109,10 +112,7 @@ absl::StatusOr<std::vector<uint64_t>> MappedTraverser::Neighbours(uint64_t node,
 }
 
 absl::StatusOr<KHopResult> MappedTraverser::KHop(uint64_t seed, const KHopOptions& options) {
-  if (options.max_depth < 1) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("k-hop depth must be at least 1, not ", options.max_depth));
-  }
+  if (absl::Status s = CheckKHopDepth(options.max_depth); !s.ok()) return s;
   if (absl::Status s = Refresh(); !s.ok()) return s;
   if (fallback_ != nullptr) return fallback_->KHop(seed, options);
   KHopResult result;
@@ -122,26 +122,12 @@ absl::StatusOr<KHopResult> MappedTraverser::KHop(uint64_t seed, const KHopOption
   }
   const uint32_t v = graph_->VertexOrNone(seed);
   if (v == kNone) return result;
-  forward_.Clear();
-  forward_.Insert(v);
-  level_.assign(1, v);
-  for (int depth = 1; depth <= options.max_depth && !level_.empty(); ++depth) {
-    next_.clear();
-    bool stopped = false;
-    for (size_t i = 0; i < level_.size() && !stopped; ++i) {
-      graph_->ForEachNeighbour(level_[i], options.direction, [&](uint32_t w) {
-        if (stopped || !forward_.Insert(w)) return;
-        next_.push_back(w);
-        stopped = result.nodes.size() + next_.size() >= options.max_results;
-      });
-    }
-    AppendIds(next_, options.sort_levels, &result.nodes);
-    if (stopped) {
-      result.truncated = true;
-      break;
-    }
-    level_.swap(next_);
-  }
+  internal::KHopLevels(
+      v, options, Source(),
+      [this](std::vector<uint32_t>& level, bool sort, std::vector<uint64_t>* out) {
+        AppendIds(level, sort, out);
+      },
+      forward_, frontiers_, &result);
   return result;
 }
 
@@ -153,37 +139,8 @@ absl::StatusOr<int> MappedTraverser::ShortestPathLength(uint64_t source, uint64_
   const uint32_t from = graph_->VertexOrNone(source);
   const uint32_t to = graph_->VertexOrNone(target);
   if (from == kNone || to == kNone) return -1;  // an end without edges
-  forward_.Clear();
-  backward_.Clear();
-  forward_.Insert(from);
-  backward_.Insert(to);
-  ahead_.assign(1, from);
-  behind_.assign(1, to);
-  // As the other engines: no vertex is marked by both sides, so the first
-  // vertex one side's new level shares with the other closes a shortest
-  // path of exactly `depth` edges.
-  for (int depth = 1; depth <= max_depth && !ahead_.empty() && !behind_.empty(); ++depth) {
-    const bool forward = ahead_.size() <= behind_.size();
-    Marks& mine = forward ? forward_ : backward_;
-    const Marks& theirs = forward ? backward_ : forward_;
-    std::vector<uint32_t>& frontier = forward ? ahead_ : behind_;
-    next_.clear();
-    bool met = false;
-    for (size_t i = 0; i < frontier.size() && !met; ++i) {
-      graph_->ForEachNeighbour(frontier[i], forward ? Direction::kOut : Direction::kIn,
-                               [&](uint32_t w) {
-                                 if (met) return;
-                                 if (theirs.Contains(w)) {
-                                   met = true;
-                                 } else if (mine.Insert(w)) {
-                                   next_.push_back(w);
-                                 }
-                               });
-    }
-    if (met) return depth;
-    frontier.swap(next_);
-  }
-  return -1;
+  return internal::ShortestPathLength(from, to, max_depth, Source(), forward_, backward_,
+                                      frontiers_);
 }
 
 absl::StatusOr<BfsResult> MappedTraverser::Bfs(uint64_t source, Direction direction,
@@ -208,22 +165,9 @@ absl::StatusOr<BfsResult> MappedTraverser::Bfs(uint64_t source, Direction direct
     level_bits_[w / 64] |= bit;
     return true;
   };
-  insert(v);
-  level_.assign(1, v);
-  for (int depth = 1; depth <= max_depth; ++depth) {
-    next_.clear();
-    for (const uint32_t u : level_) {
-      graph_->ForEachNeighbour(u, direction, [&](uint32_t w) {
-        if (insert(w)) next_.push_back(w);
-      });
-    }
-    if (next_.empty()) break;
-    result.reached += next_.size();
-    result.depth = depth;
-    InIndexOrder(&next_);
-    level_.swap(next_);
-  }
-  return result;
+  return internal::BfsLevels(
+      v, direction, max_depth, Source(), insert,
+      [this](std::vector<uint32_t>* level) { InIndexOrder(level); }, frontiers_);
 }
 
 void MappedTraverser::InIndexOrder(std::vector<uint32_t>* level) {

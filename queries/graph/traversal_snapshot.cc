@@ -1,8 +1,9 @@
 // The snapshot engine of Traverser: the same level-synchronous BFS as the
-// store engine, over the CSR arrays of a GraphSnapshot. Its loops are those
-// of bench/csr_baseline.cc: dense vertex indices, O(1)-cleared stamp
-// arrays, frontier vectors kept across queries, no sorting of frontiers
-// (the CSR needs no key order); ids are translated only at the ends.
+// store engine, over the CSR arrays of a GraphSnapshot. Its loops
+// (internal/csr_loops.h, shared with the mapped engine) are those of
+// bench/csr_baseline.cc: dense vertex indices, O(1)-cleared stamp arrays,
+// frontier vectors kept across queries, no sorting of frontiers (the CSR
+// needs no key order); ids are translated only at the ends.
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -11,9 +12,9 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
 #include "newsgraph/graph_snapshot.h"
 #include "newsgraph/traversal.h"
+#include "queries/graph/internal/csr_loops.h"
 #include "queries/graph/traversal.h"
 
 namespace newsgraph::traversal {
@@ -27,6 +28,17 @@ constexpr CsrVertex kNone = GraphSnapshot::kNoVertex;
 struct Rows {
   const uint64_t* start;
   const CsrVertex* column;
+};
+
+// Both directions, as the neighbour source of internal/csr_loops.h.
+struct RowSource {
+  Rows out;
+  Rows in;
+  template <typename Visit>
+  void operator()(CsrVertex u, Direction direction, const Visit& visit) const {
+    const Rows& rows = direction == Direction::kOut ? out : in;
+    for (uint64_t e = rows.start[u]; e < rows.start[u + 1]; ++e) visit(rows.column[e]);
+  }
 };
 
 class SnapshotTraverser final : public Traverser {
@@ -68,6 +80,7 @@ class SnapshotTraverser final : public Traverser {
                ? Rows{g.m_forward.m_rowstart.data(), g.m_forward.m_column.data()}
                : Rows{g.m_backward.m_rowstart.data(), g.m_backward.m_column.data()};
   }
+  RowSource BothRows() const { return {RowsOf(Direction::kOut), RowsOf(Direction::kIn)}; }
   // Appends the ids of `vertices` to `out`, sorted first if asked.
   void AppendIds(std::vector<CsrVertex>& vertices, bool sort, std::vector<uint64_t>* out) const {
     if (sort) std::sort(vertices.begin(), vertices.end());
@@ -80,11 +93,7 @@ class SnapshotTraverser final : public Traverser {
   TraverserStats stats_;
   Marks forward_;
   Marks backward_;
-  // Frontiers, kept so that their memory is reused query after query.
-  std::vector<CsrVertex> level_;
-  std::vector<CsrVertex> next_;
-  std::vector<CsrVertex> ahead_;
-  std::vector<CsrVertex> behind_;
+  internal::Frontiers<CsrVertex> frontiers_;
 };
 
 absl::StatusOr<std::vector<uint64_t>> SnapshotTraverser::Neighbours(uint64_t node,
@@ -106,10 +115,7 @@ absl::StatusOr<std::vector<uint64_t>> SnapshotTraverser::Neighbours(uint64_t nod
 }
 
 absl::StatusOr<KHopResult> SnapshotTraverser::KHop(uint64_t seed, const KHopOptions& options) {
-  if (options.max_depth < 1) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("k-hop depth must be at least 1, not ", options.max_depth));
-  }
+  if (absl::Status s = CheckKHopDepth(options.max_depth); !s.ok()) return s;
   if (absl::Status s = Refresh(); !s.ok()) return s;
   KHopResult result;
   if (options.max_results == 0) {
@@ -118,32 +124,12 @@ absl::StatusOr<KHopResult> SnapshotTraverser::KHop(uint64_t seed, const KHopOpti
   }
   const CsrVertex v = snapshot_->VertexOrNone(seed);
   if (v == kNone) return result;
-  const Rows rows = RowsOf(options.direction);
-  forward_.Clear();
-  forward_.Insert(v);
-  level_.assign(1, v);
-  for (int depth = 1; depth <= options.max_depth && !level_.empty(); ++depth) {
-    next_.clear();
-    bool stopped = false;
-    for (size_t i = 0; i < level_.size() && !stopped; ++i) {
-      const CsrVertex u = level_[i];
-      for (uint64_t e = rows.start[u]; e < rows.start[u + 1]; ++e) {
-        const CsrVertex w = rows.column[e];
-        if (!forward_.Insert(w)) continue;
-        next_.push_back(w);
-        if (result.nodes.size() + next_.size() >= options.max_results) {
-          stopped = true;
-          break;
-        }
-      }
-    }
-    AppendIds(next_, options.sort_levels, &result.nodes);
-    if (stopped) {
-      result.truncated = true;
-      break;
-    }
-    level_.swap(next_);
-  }
+  internal::KHopLevels(
+      v, options, BothRows(),
+      [this](std::vector<CsrVertex>& level, bool sort, std::vector<uint64_t>* out) {
+        AppendIds(level, sort, out);
+      },
+      forward_, frontiers_, &result);
   return result;
 }
 
@@ -154,34 +140,8 @@ absl::StatusOr<int> SnapshotTraverser::ShortestPathLength(uint64_t source, uint6
   const CsrVertex from = snapshot_->VertexOrNone(source);
   const CsrVertex to = snapshot_->VertexOrNone(target);
   if (from == kNone || to == kNone) return -1;  // an end without edges
-  const Rows out = RowsOf(Direction::kOut);
-  const Rows in = RowsOf(Direction::kIn);
-  forward_.Clear();
-  backward_.Clear();
-  forward_.Insert(from);
-  backward_.Insert(to);
-  ahead_.assign(1, from);
-  behind_.assign(1, to);
-  // As the store engine: no vertex is marked by both sides, so the first
-  // vertex one side's new level shares with the other closes a shortest
-  // path of exactly `depth` edges.
-  for (int depth = 1; depth <= max_depth && !ahead_.empty() && !behind_.empty(); ++depth) {
-    const bool forward = ahead_.size() <= behind_.size();
-    Marks& mine = forward ? forward_ : backward_;
-    const Marks& theirs = forward ? backward_ : forward_;
-    const Rows rows = forward ? out : in;
-    std::vector<CsrVertex>& frontier = forward ? ahead_ : behind_;
-    next_.clear();
-    for (const CsrVertex u : frontier) {
-      for (uint64_t e = rows.start[u]; e < rows.start[u + 1]; ++e) {
-        const CsrVertex w = rows.column[e];
-        if (theirs.Contains(w)) return depth;
-        if (mine.Insert(w)) next_.push_back(w);
-      }
-    }
-    frontier.swap(next_);
-  }
-  return -1;
+  return internal::ShortestPathLength(from, to, max_depth, BothRows(), forward_, backward_,
+                                      frontiers_);
 }
 
 absl::StatusOr<BfsResult> SnapshotTraverser::Bfs(uint64_t source, Direction direction,
@@ -191,24 +151,10 @@ absl::StatusOr<BfsResult> SnapshotTraverser::Bfs(uint64_t source, Direction dire
   result.reached = 1;
   const CsrVertex v = snapshot_->VertexOrNone(source);
   if (v == kNone) return result;
-  const Rows rows = RowsOf(direction);
   forward_.Clear();
-  forward_.Insert(v);
-  level_.assign(1, v);
-  for (int depth = 1; depth <= max_depth; ++depth) {
-    next_.clear();
-    for (const CsrVertex u : level_) {
-      for (uint64_t e = rows.start[u]; e < rows.start[u + 1]; ++e) {
-        const CsrVertex w = rows.column[e];
-        if (forward_.Insert(w)) next_.push_back(w);
-      }
-    }
-    if (next_.empty()) break;
-    result.reached += next_.size();
-    result.depth = depth;
-    level_.swap(next_);
-  }
-  return result;
+  return internal::BfsLevels(
+      v, direction, max_depth, BothRows(), [this](CsrVertex w) { return forward_.Insert(w); },
+      [](std::vector<CsrVertex>*) {}, frontiers_);
 }
 
 }  // namespace

@@ -283,35 +283,36 @@ absl::Status Executor::Project(const Projection& p, bool is_return, QueryResult*
   }
   for (const SortItem& s : p.order_by) CollectAggregates(*s.expr, &all_aggs);
 
-  // Sort keys see the input row overlaid with the new aliases.
-  auto sort_keys = [&](const Row& source, const std::vector<Value>& values,
-                       const EvalContext& ctx) -> absl::StatusOr<std::vector<Value>> {
-    std::vector<Value> keys;
-    if (p.order_by.empty()) return keys;
-    Row env = source;
-    for (size_t i = 0; i < items.size(); ++i) env[items[i].alias] = values[i];
-    for (const SortItem& s : p.order_by) {
-      absl::StatusOr<Value> v = Evaluate(*s.expr, env, ctx);
+  // One output row: the items evaluated on `row`, then the sort keys, which
+  // see `row` overlaid with the new aliases. Grouped rows pass the group's
+  // first row and a context holding the group's aggregates.
+  auto project = [&](const Row& row, const EvalContext& ctx,
+                     const Row* source) -> absl::StatusOr<Projected> {
+    Projected pr;
+    for (const ProjectionItem& item : items) {
+      absl::StatusOr<Value> v = Evaluate(*item.expr, row, ctx);
       if (!v.ok()) return v.status();
-      keys.push_back(*std::move(v));
+      pr.values.push_back(*std::move(v));
     }
-    return keys;
+    if (!p.order_by.empty()) {
+      Row env = row;
+      for (size_t i = 0; i < items.size(); ++i) env[items[i].alias] = pr.values[i];
+      for (const SortItem& s : p.order_by) {
+        absl::StatusOr<Value> v = Evaluate(*s.expr, env, ctx);
+        if (!v.ok()) return v.status();
+        pr.sort_keys.push_back(*std::move(v));
+      }
+    }
+    pr.source = source;
+    return pr;
   };
 
   std::vector<Projected> out;
   if (!aggregating) {
     for (const Row& row : rows_) {
-      Projected pr;
-      for (const ProjectionItem& item : items) {
-        absl::StatusOr<Value> v = Evaluate(*item.expr, row, ctx_);
-        if (!v.ok()) return v.status();
-        pr.values.push_back(*std::move(v));
-      }
-      absl::StatusOr<std::vector<Value>> keys = sort_keys(row, pr.values, ctx_);
-      if (!keys.ok()) return keys.status();
-      pr.sort_keys = *std::move(keys);
-      pr.source = &row;
-      out.push_back(std::move(pr));
+      absl::StatusOr<Projected> pr = project(row, ctx_, &row);
+      if (!pr.ok()) return pr.status();
+      out.push_back(*std::move(pr));
     }
   } else {
     // Group by the values of the non-aggregate items.
@@ -366,17 +367,9 @@ absl::Status Executor::Project(const Projection& p, bool is_return, QueryResult*
       EvalContext ctx = ctx_;
       ctx.aggregates = &agg_values;
       const Row& first = members.empty() ? empty : *members[0];
-      Projected pr;
-      for (const ProjectionItem& item : items) {
-        absl::StatusOr<Value> v = Evaluate(*item.expr, first, ctx);
-        if (!v.ok()) return v.status();
-        pr.values.push_back(*std::move(v));
-      }
-      absl::StatusOr<std::vector<Value>> keys = sort_keys(first, pr.values, ctx);
-      if (!keys.ok()) return keys.status();
-      pr.sort_keys = *std::move(keys);
-      pr.source = members.empty() ? nullptr : members[0];
-      out.push_back(std::move(pr));
+      absl::StatusOr<Projected> pr = project(first, ctx, members.empty() ? nullptr : members[0]);
+      if (!pr.ok()) return pr.status();
+      out.push_back(*std::move(pr));
     }
   }
 

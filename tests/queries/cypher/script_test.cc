@@ -53,6 +53,13 @@ TEST(CypherScriptTest, LeadingBlankLinesAreDroppedSoLinesCountFromTheText) {
   EXPECT_EQ(ScriptErrorMessage("q.cypher", (*s)[1], "TypeError: no"), "q.cypher:4: TypeError: no");
 }
 
+// Canned-query files put the query's name before the parser's message.
+TEST(CypherScriptTest, PlaceCypherErrorPutsThePrefixBeforeTheMessage) {
+  EXPECT_EQ(PlaceCypherError("q.cq", 10, "who: ", "line 2, column 8: expected ')'"),
+            "q.cq:11:8: who: expected ')'");
+  EXPECT_EQ(PlaceCypherError("q.cq", 10, "who: ", "TypeError: no"), "q.cq:10: who: TypeError: no");
+}
+
 TEST(CypherScriptTest, AnUnterminatedStringOrCommentIsAnErrorWithItsLine) {
   EXPECT_EQ(SplitScript("RETURN 1;\nRETURN 'abc;\n").status().message(), "2: unterminated string");
   EXPECT_EQ(SplitScript("RETURN 1 /* ;").status().message(), "1: unterminated comment");
