@@ -357,6 +357,10 @@ int RelativeClauseBefore(const Document& doc, int floor, int vs) {
   return -1;
 }
 
+bool SubjectBeforeRelative(const Document& doc, int end, int relative_comma) {
+  return end == relative_comma || SubjectGap(doc, end, relative_comma + 1);
+}
+
 bool CoordinatedVerb(const Document& doc_, const Mentions& m_, int from, int to) {
   // "Lowe flew to Oslo ... and met with Hart": the verb shares the
   // subject of the clause before "and", as long as no clause opens between.

@@ -90,6 +90,11 @@ bool Coordinated(const Document& doc, const Sentence& s, const Mentions& m, int 
 // the verb's subject; the person before that comma is.
 int RelativeClauseBefore(const Document& doc, int floor, int vs);
 
+// Whether a subject whose phrase ends at token `end` reaches the relative
+// clause opened by `relative_comma`: right before it, or across an
+// appositive ("X, the minister, who ...").
+bool SubjectBeforeRelative(const Document& doc, int end, int relative_comma);
+
 // Where the trigger's verb phrase starts: the verb itself, or the light
 // verb of "held a joint call"; -1 for a bare noun.
 int VerbStart(const Document& doc, const Sentence& s, const Trigger& t);

@@ -12,8 +12,8 @@
 #include "absl/strings/ascii.h"
 
 #include "importers/arguments.h"
-#include "importers/group_references.h"
 #include "importers/coref.h"
+#include "importers/group_references.h"
 #include "importers/titles.h"
 #include "importers/internal/sentence_events.h"
 
@@ -89,9 +89,8 @@ void SentenceEvents::ClaimSubjects(size_t g, ContactSlots* slots, Claimed* claim
       // "X flew to Oslo at the request of Y and met Z": the verb phrase after
       // "and" is X's, not that of the person the phrase before it names.
       if (doc_.tokens[end].norm == "and" && PrepositionalObject(doc_, m_, p, prev)) continue;
-      ok = relative_comma >= 0
-               ? end == relative_comma || SubjectGap(doc_, end, relative_comma + 1)
-               : SubjectGap(doc_, end, vs) || CoordinatedVerb(end, vs);
+      ok = relative_comma >= 0 ? SubjectBeforeRelative(doc_, end, relative_comma)
+                               : SubjectGap(doc_, end, vs) || CoordinatedVerb(end, vs);
     }
     if (!ok || !Claimable(people_[k], slot, *claimed)) return;
     claimed->insert(people_[k]);
@@ -346,8 +345,10 @@ void SentenceEvents::ClaimPeople(ContactSlots* slots) const {
 
 void SentenceEvents::ClaimGroupObject(ContactSlot* slot) const {
   const Trigger& t = *slot->trigger;
+  // A verb's object, or a noun's "with" phrase ("talks with the ...").
+  const bool noun_with = t.last < s_.last && doc_.tokens[t.last].norm == "with";
   if (slot->subjects.empty() || !slot->objects.empty() || !slot->loose.empty() ||
-      !slot->group.empty() || (!t.verb && (t.last >= s_.last || doc_.tokens[t.last].norm != "with"))) {
+      !slot->group.empty() || (!t.verb && !noun_with)) {
     return;
   }
   // The phrase's words before its noun: determiners, adjectives, "a group

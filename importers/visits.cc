@@ -203,16 +203,19 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
   };
   // "X, the duchess, who is the wife of Y, travelled": the subject stands
   // before the relative clause, whose people stay in it.
-  const int relative_comma = t.verb ? RelativeClauseBefore(doc_, s_.first, VerbStart(doc_, s_, t)) : -1;
-  for (size_t i = people_.size(); relative_comma > s_.first && i-- > 0;) {
-    const int mi = people_[i];
-    if (m_.people[mi].last > relative_comma) continue;
-    const int end = HeadEnd(m_.people[mi]);
-    if ((end == relative_comma || SubjectGap(doc_, end, relative_comma + 1)) &&
-        acceptable(mi, false)) {
-      return {mi};
+  // Only the nearest person before the clause may be its subject.
+  const int relative_comma =
+      t.verb ? RelativeClauseBefore(doc_, s_.first, VerbStart(doc_, s_, t)) : -1;
+  if (relative_comma > s_.first) {
+    for (size_t i = people_.size(); i-- > 0;) {
+      const int mi = people_[i];
+      if (m_.people[mi].last > relative_comma) continue;
+      if (SubjectBeforeRelative(doc_, HeadEnd(m_.people[mi]), relative_comma) &&
+          acceptable(mi, false)) {
+        return {mi};
+      }
+      break;
     }
-    break;
   }
   // The subject inside the trigger's clause, nearest first, with the
   // people coordinated to it ("X and Y travelled").

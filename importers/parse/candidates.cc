@@ -157,11 +157,10 @@ std::vector<std::pair<int, int>> ParseOuterTrims(const Document& doc, const Sent
   std::vector<std::pair<int, int>> out;
   int first = -1, last = -1;
   for (int k = s.first; k < s.last; ++k) {
-    if (!NamesAnArgument(mentions, doc, triggers, k) && !StandsForAPerson(doc.tokens[k])) {
-      continue;
-    }
+    const bool names = NamesAnArgument(mentions, doc, triggers, k);
+    if (!names && !StandsForAPerson(doc.tokens[k])) continue;
     if (first < 0) first = k;
-    if (NamesAnArgument(mentions, doc, triggers, k)) last = k;
+    if (names) last = k;
   }
   if (first < 0 || last < 0) return out;
   const int head_end = HeadTrimEnd(doc, s, first);
@@ -238,15 +237,14 @@ std::vector<std::pair<int, int>> ParseLeftOut(const Document& doc, const Sentenc
     if (words && doc.tokens[p.last - 1].cap) names.emplace_back(from, p.last - 1);
   }
   out.insert(out.end(), names.begin(), names.end());
-  // Outer trims are dropped where they overlap what is already left out.
-  for (const auto& trim : ParseOuterTrims(doc, s, mentions, triggers)) {
-    std::vector<std::pair<int, int>> kept;
-    int from = trim.first;
-    for (const auto& r : out) {
-      if (r.second <= trim.first || r.first >= trim.second) kept.push_back(r);
-    }
-    out = kept;
-    out.emplace_back(from, trim.second);
+  // An outer trim replaces the ranges it overlaps.
+  for (const std::pair<int, int>& trim : ParseOuterTrims(doc, s, mentions, triggers)) {
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const std::pair<int, int>& r) {
+                               return r.second > trim.first && r.first < trim.second;
+                             }),
+              out.end());
+    out.push_back(trim);
   }
   std::sort(out.begin(), out.end());
   return out;

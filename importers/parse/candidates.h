@@ -24,11 +24,15 @@ namespace newsgraph {
 std::vector<std::pair<int, int>> ParseAsides(const Document& doc, const Sentence& s,
                                               const std::vector<Trigger>& triggers);
 
-// What the parse of `s` leaves out: its asides, and every word of a person's
-// name but the last ("Ursula von der Leyen" is read as "Leyen"). A name of
-// several capitalised words invites the parser to chain them, and the words
-// around them, into one proper noun; one word is one noun phrase, and a
-// shorter sentence parses faster. In order, as LinkParser::Parse wants them.
+// What the parse of `s` leaves out: its asides; every word of a person's
+// name but the last, with the title right before it ("Ursula von der
+// Leyen" is read as "Leyen"); and the outer phrases no argument stands in
+// (a fronted adjunct, a reporting frame ending in "that", the phrase after
+// the last name or trigger). A name of several capitalised words invites
+// the parser to chain them, and the words around them, into one proper
+// noun; one word is one noun phrase, and a shorter sentence parses faster
+// (the parser's time grows with the cube of the length). In order, as
+// LinkParser::Parse wants them.
 std::vector<std::pair<int, int>> ParseLeftOut(const Document& doc, const Sentence& s,
                                                const Mentions& mentions,
                                                const std::vector<Trigger>& triggers);

@@ -139,11 +139,9 @@ absl::StatusOr<std::unique_ptr<LinkParser>> LinkParser::Create(const ParserOptio
   Parse_Options po = parse_options_create();
   parse_options_set_verbosity(po, 0);
   parse_options_set_max_parse_time(po, options.max_seconds);
-  // Words a linkage may leave unlinked (ParserOptions). A sentence with no
-  // complete linkage is parsed again for each word allowed, which costs
-  // more than the first try.
+  // The words a linkage may leave unlinked are set for each sentence, by its
+  // length (Parse).
   parse_options_set_min_null_count(po, 0);
-  parse_options_set_max_null_count(po, options.max_unlinked_words);
   parse_options_set_spell_guess(po, 0);
   // Links of the "short" connector types may span at most this many words
   // (the library's default is 16): on the dev candidates 6 halves the
@@ -180,6 +178,8 @@ SentenceParse LinkParser::Parse(const Document& doc, const Sentence& s,
     return out;
   }
   const auto start = std::chrono::steady_clock::now();
+  // A sentence with no complete linkage is parsed again for each word
+  // allowed unlinked, which costs most in long sentences.
   parse_options_set_max_null_count(impl_->parse_options,
                                    words <= impl_->options.unlinked_max_words
                                        ? impl_->options.max_unlinked_words
