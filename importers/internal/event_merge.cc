@@ -13,6 +13,10 @@ bool SameDay(const pb::TimeSpan& a, const pb::TimeSpan& b) {
          b.granularity() == pb::DAY && a.from_day() == b.from_day();
 }
 
+bool Opposed(pb::Factuality denied, pb::Factuality other) {
+  return denied == pb::DENIED && (other == pb::PLANNED || other == pb::POSSIBLE);
+}
+
 }  // namespace
 
 bool DatesCompatible(const pb::TimeSpan& a, const pb::TimeSpan& b) {
@@ -76,6 +80,10 @@ bool MergeInto(std::vector<ExtractedEvent>* events, const ExtractedEvent& ev) {
         old.place_state != ev.place_state) {
       continue;
     }
+    // A refusal and a later readiness are two facts ("refused to meet X"
+    // and, weeks on, "is now prepared to meet X"): a denied contact does
+    // not absorb a planned or possible one, nor the other way round.
+    if (Opposed(old.factuality, ev.factuality) || Opposed(ev.factuality, old.factuality)) continue;
     if (!compatible && ev.time.from_day() < old.time.from_day()) {
       old.time = ev.time;  // a trip over several days is dated by its first
       old.date_rule = ev.date_rule;

@@ -62,6 +62,11 @@ const std::vector<Case> kRoles = {
     {"PlanCalledOff",
      "Nordmann was to meet Virtanen on Friday, but the meeting was called off.",
      {{"MEET", {kOla, kKari}, pb::CANCELLED}}, {}},
+    // A refusal and a later readiness are two facts, not one merged report.
+    {"RefusedThenReady",
+     "Nordmann refused to meet Virtanen. Weeks later Nordmann said he was ready to meet "
+     "Virtanen.",
+     {{"MEET", {kOla, kKari}, pb::DENIED}, {"MEET", {kOla, kKari}, pb::POSSIBLE}}, {}},
     // A flight's destination is its passenger's.
     {"BoardedAFlightTo", "Nordmann boarded a flight to Seoul on Friday.",
      {{"VISIT", {kOla}, kHappened}}, {}},
