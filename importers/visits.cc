@@ -10,6 +10,24 @@
 namespace newsgraph {
 namespace {
 
+// "Ethiopia, where Lavrov will travel next": a relative "where" clause
+// names its destination before it, as the place the comma closes.
+std::vector<PlaceSpan> PlaceBeforeWhere(const Document& doc, const Sentence& s,
+                                        const Mentions& m, const Trigger& t) {
+  const auto& toks = doc.tokens;
+  for (int w = t.first - 1; w > s.first + 1 && w >= t.first - 6; --w) {
+    if (IsClauseBoundary(toks[w].norm) && toks[w].norm != "where") break;
+    if (toks[w].norm != "where" || toks[w - 1].norm != ",") continue;
+    const int end = w - 1;  // the comma
+    for (int j = std::max(s.first, end - 5); j < end; ++j) {
+      std::vector<PlaceSpan> found = PlacesAt(doc, m, j, end);
+      if (found.size() == 1 && found[0].last == end) return found;
+    }
+    break;
+  }
+  return {};
+}
+
 // "travelled to Kyiv together with X", "along with X", "accompanied by X":
 // the companions named after the trigger, in its clause, travel too.
 void AddCompanions(const Document& doc_, const Sentence& s_, const Mentions& m_,
@@ -184,6 +202,7 @@ std::vector<int> Travellers(const Document& doc_, const Sentence& s_, const Ment
       const Token& bt = toks[b];
       const bool opener = !bt.word || bt.cap || bt.norm == "and" || bt.norm == "that" ||
                           bt.norm == "as" || bt.norm == "when" || bt.norm == "while" ||
+                          bt.norm == "where" ||
                           bt.norm == "after" || bt.norm == "before" || bt.norm == "but" ||
                           bt.norm == "then" || bt.norm == "also" || bt.norm == "both" ||
                           bt.norm == "week" || bt.norm == "month" || bt.norm == "year" ||
@@ -361,6 +380,7 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
       if (toks[k].norm == "in") places = PlacesAt(doc_, m_, k + 1, t.first);
     }
   }
+  if (places.empty()) places = PlaceBeforeWhere(doc_, s_, m_, t);
   if (places.empty() && t.first - 1 >= s_.first && toks[t.first - 1].norm == "to") {
     // "Ukraine has invited X to visit": the host state invites to itself.
     for (int k = t.first - 2; k >= s_.first && k >= t.first - 10 && places.empty(); --k) {

@@ -292,6 +292,10 @@ const std::vector<Case> kTrips = {
     {"LeftFor", "Park Min-ho left for Helsinki on Thursday.",
      {{"VISIT", {kPark}, kHappened}}, {}},
     {"DueIn", "Nordmann is due in Santiago on Monday.", {{"VISIT", {kOla}, kPlanned}}, {}},
+    // A relative "where" clause travels to the place before its comma.
+    {"WhereClauseDestination",
+     "Santiago, where Nordmann will travel after Lima, is the hardest stop of the tour.",
+     {{"VISIT", {kOla}, kPlanned}}, {}, /*also_without_parse=*/true},
     {"WhileInFronted", "While in Busan on Tuesday, Virtanen praised the shipyards.",
      {{"VISIT", {kKari}, kHappened}}, {}},
     {"UponLanding", "Upon landing in Oslo on Sunday, Park Min-ho thanked his hosts.",
