@@ -77,6 +77,32 @@ bool IsClauseBoundary(absl::string_view w) {
   return k->contains(std::string(w));
 }
 
+bool AgentGap(const Document& doc, int from, int to) {
+  // "talks on Friday, which were co-chaired by X", "a meeting hosted by X":
+  // a passive participle of presiding or taking part, whose agent is the
+  // contact's participant; a short time or place phrase may stand before.
+  const auto& t = doc.tokens;
+  if (to - from < 2 || t[to - 1].norm != "by" ||
+      !IsOneOf(t[to - 2].norm, {"chaired", "co-chaired", "hosted", "co-hosted", "attended",
+                                "convened", "led"})) {
+    return false;
+  }
+  int k = to - 2;
+  // "co-chaired" may come as three tokens.
+  if (k - 2 >= from && t[k - 1].norm == "-" && t[k - 2].norm == "co") k -= 2;
+  if (k - 1 >= from && IsOneOf(t[k - 1].norm, {"was", "were"})) {
+    --k;
+    if (k - 1 < from || !IsOneOf(t[k - 1].norm, {"which", "that"})) return false;
+    --k;
+    if (k - 1 >= from && t[k - 1].norm == ",") --k;
+  }
+  if (k - from > 4) return false;
+  for (int q = from; q < k; ++q) {
+    if (IsClauseBoundary(t[q].norm) || t[q].norm == ",") return false;
+  }
+  return true;
+}
+
 bool ObjectGap(const Document& doc, const Mentions& m, int from, int to) {
   static const auto* k = new Set{
       "with", "between", "among", "including", "of", "by", "to", "and", "the", "a", "an",

@@ -44,6 +44,11 @@ bool IsPreposition(absl::string_view norm);
 // "their first meeting"): several people's, never one person's alone.
 bool OwnedByThem(const Document& doc, const Sentence& s, const Trigger& t);
 
+// Whether tokens [from, to) end in a passive participle of presiding or
+// taking part and its "by" ("talks on Friday, which were co-chaired by"):
+// the person at `to` is then the contact's participant.
+bool AgentGap(const Document& doc, int from, int to);
+
 // True when tokens [from, to) may stand between a trigger and its object:
 // prepositions, determiners, dates, places, adverbs such as "virtually"
 // ("met on January 26-27 with", "talks in Paris on Monday including").

@@ -35,7 +35,9 @@ void SentenceEvents::ClaimObjects(size_t g, ContactSlots* slots, Claimed* claime
   for (size_t k = 0; k < people_.size(); ++k) {
     const PersonMention& p = m_.people[people_[k]];
     if (p.first < t->last) continue;
-    if (p.first >= next || !ObjectGap(doc_, m_, t->last, Start(people_[k])) ||
+    if (p.first >= next ||
+        !(ObjectGap(doc_, m_, t->last, Start(people_[k])) ||
+          (!t->verb && AgentGap(doc_, t->last, Start(people_[k])))) ||
         !Claimable(people_[k], slot, *claimed) || people_[k] == fronted_subject ||
         PossessorOfOther(people_[k])) {
       return;

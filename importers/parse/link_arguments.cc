@@ -291,6 +291,9 @@ class Walker {
   // participation by Y": the agents of a passive whose subject is the noun.
   void PassiveAgents(int n) {
     ForLinks(n, [&](const ParseLink& l, int be, bool left) {
+      // "the meeting, which was co-chaired by X": the relative pronoun
+      // stands for the noun.
+      if (!left && l.type == "MX" && IsOneOf(Norm(be), {"which", "that"})) PassiveAgents(be);
       if (left || l.type != "S") return;
       ForLinks(be, [&](const ParseLink& p, int verb, bool pleft) {
         if (pleft || p.type != "P" || p.label.compare(0, 2, "Pv") != 0) return;  // passive

@@ -102,6 +102,15 @@ const std::vector<Case> kParticipants = {
      "Nordmann relayed the ministers' concerns to Virtanen in a phone call on Friday.",
      {{"PHONE_CALL", {kOla, kKari}, kHappened}}, {}},
     // The agents of a passive whose subject is the contact noun took part.
+    // A relative clause's passive agents take part in the noun's contact,
+    // in a sentence short enough to parse and in one too long for it.
+    {"RelativeClauseCoChairedBy",
+     "Park Min-ho spoke at the meeting, which was co-chaired by Nordmann and Virtanen.",
+     {{"MEET", {kPark, kOla, kKari}, kHappened}}, {}},
+    {"LongRelativeClauseCoChairedBy",
+     "Park Min-ho gave remarks on Friday at the senior officials meeting in Santiago, which was "
+     "co-chaired by Norwegian Foreign Minister Ola Nordmann and Finnish President Kari Virtanen.",
+     {{"MEET", {kPark, kOla, kKari}, kHappened}}, {}, /*also_without_parse=*/true},
     {"MeetingAttendedBy", "The meeting was attended by Nordmann, Virtanen and Park Min-ho.",
      {{"MEET", {kOla, kKari, kPark}, kHappened}}, {}},
     {"CoChairedWithParticipationBy",
