@@ -256,8 +256,15 @@ bool ArticleReader::ReferToEarlier(DraftEvent* d, ExtractedEvent* ev, int si) {
     // disagrees makes it another meeting ("the fifth meeting between ... in
     // May"); the story's month does not.
     f = SamePeopleFrame(Family(d->mode), d->entities);
-    if (f == nullptr ||
-        (!DatesCompatible(f->ev.time, ev->time) && ev->date_rule != "context-month")) {
+    if (f == nullptr) {
+      // "The two states held a meeting ... X spoke at the meeting, which Y
+      // chaired": the people of a contact reported without any.
+      f = LatestFrame(Family(d->mode), si, 5);
+      if (f == nullptr || !f->entities.empty() || !DatesCompatible(f->ev.time, ev->time)) {
+        return false;
+      }
+      AddEntities(&f->entities, d->entities);
+    } else if (!DatesCompatible(f->ev.time, ev->time) && ev->date_rule != "context-month") {
       return false;
     }
   }

@@ -257,6 +257,13 @@ const std::vector<Case> kEventBackReferences = {
      "Park Min-ho and Nordmann held talks on Monday. Park later described the meeting as "
      "frank.",
      "MEET", {kPark, kOla}, "2023-05-29", 1},
+    // A contact reported without people takes those a later reference to
+    // it names, and its date stays.
+    {"PeopleOfAMeetingReportedWithout",
+     "On Tuesday, Norway and Finland held a meeting of senior officials in Bergen. Trade was "
+     "the main topic. Fisheries came up too. Park Min-ho spoke at the meeting, which was "
+     "co-chaired by Nordmann and Virtanen.",
+     "MEET", {kPark, kOla, kKari}, "2023-05-30", 1},
 };
 INSTANTIATE_TEST_SUITE_P(EventBackReferences, CorefStructureTest,
                          ::testing::ValuesIn(kEventBackReferences), CaseName);
