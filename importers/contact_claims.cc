@@ -366,7 +366,11 @@ void SentenceEvents::ClaimGroupObject(ContactSlot* slot) const {
     const int e = m_.people[slot->subjects[0]].entity;
     const bool counterparts = tok.norm == "counterparts";
     const std::string role = e >= 0 && counterparts ? RoleNear(m_, entities_[e], k) : "";
-    for (int g : ResolveGroup(doc_, m_, entities_, k, role).entities) AddOnce(&slot->group, g);
+    // "met the visiting ministers": guests, so none of the host's state.
+    const std::string host = IsVisitingGroup(doc_, k) && e >= 0 ? entities_[e].state : "";
+    for (int g : ResolveGroup(doc_, m_, entities_, k, role).entities) {
+      if (host.empty() || entities_[g].state != host) AddOnce(&slot->group, g);
+    }
     return;
   }
 }

@@ -179,6 +179,13 @@ bool IsDelegationNoun(absl::string_view w) {
   return IsOneOf(w, {"delegation", "delegations", "team"});
 }
 
+bool IsVisitingGroup(const Document& doc, int head) {
+  for (int k = head - 1; k >= 0 && k >= head - 3 && doc.tokens[k].word; --k) {
+    if (doc.tokens[k].norm == "visiting") return true;
+  }
+  return false;
+}
+
 bool IsGroupNoun(absl::string_view w) {
   return IsOneOf(w, {"leaders", "ministers", "presidents", "counterparts", "chiefs", "envoys",
                      "officials", "premiers", "diplomats", "secretaries", "heads"});

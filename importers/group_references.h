@@ -16,6 +16,10 @@
 
 namespace newsgraph {
 
+// Whether group noun `head` is of guests ("the visiting foreign
+// ministers"): then none of the host's state is among them.
+bool IsVisitingGroup(const Document& doc, int head);
+
 // True for the plural nouns a group of officials is named by ("leaders",
 // "ministers", "counterparts", "chiefs", ...).
 bool IsGroupNoun(absl::string_view norm);

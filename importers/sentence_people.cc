@@ -260,16 +260,20 @@ bool SentenceEvents::ParseArguments(const Trigger& t, Parsed* out,
     if (m_.person_at[a.token] < 0 && (IsGroupNoun(w) || IsDelegationNoun(w) || w == "counterpart")) {
       // "X met his counterparts": counterparts hold X's office.
       std::string role;
+      std::string host;  // "met the visiting ministers": guests of the subject's state
       const std::vector<int>& relative_to = out->subjects.empty() ? rule_subjects : out->subjects;
       if (!relative_to.empty()) {
         const int e = m_.people[relative_to[0]].entity;
         role = RoleNear(m_, entities_[e], a.token);
+        if (IsVisitingGroup(doc_, a.token)) host = entities_[e].state;
         // One counterpart needs an office to match; a subject named without
         // a title holds the one the knowledge base gives.
         if (role.empty() && w == "counterpart") role = entities_[e].kb_role;
       }
       GroupReference gr = ResolveGroup(doc_, m_, entities_, a.token, role);
-      for (int e : gr.entities) AddOnce(&out->group, e);
+      for (int e : gr.entities) {
+        if (host.empty() || entities_[e].state != host) AddOnce(&out->group, e);
+      }
       out->group_one_side |= a.subject && IsDelegationNoun(w);
       if (!gr.entities.empty()) {
         AppendStep(&out->how, absl::StrCat(a.path, ":", gr.how));

@@ -62,6 +62,16 @@ const std::vector<Case> kRoles = {
     {"PlanCalledOff",
      "Nordmann was to meet Virtanen on Friday, but the meeting was called off.",
      {{"MEET", {kOla, kKari}, pb::CANCELLED}}, {}},
+    // Guests are of no host's state: the host's own ministers are not
+    // "the visiting ministers", in the parse and on the surface.
+    {"TheVisitingMinisters",
+     "Nordmann welcomed Chilean Foreign Minister Rosa Fuentes and South Korean Prime Minister "
+     "Park Min-ho to Bergen on Monday. On Tuesday, Norwegian Defence Minister Lars Berg met the "
+     "visiting ministers.",
+     {{"MEET", {kOla, "Rosa Fuentes", kPark}, kHappened},
+      {"MEET", {"Lars Berg", "Rosa Fuentes", kPark}, kHappened}},
+     {},
+     /*also_without_parse=*/true},
     // A refusal and a later readiness are two facts, not one merged report.
     {"RefusedThenReady",
      "Nordmann refused to meet Virtanen. Weeks later Nordmann said he was ready to meet "
