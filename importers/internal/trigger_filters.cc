@@ -37,6 +37,30 @@ bool TopicOfDiscussion(const Document& doc, const Sentence& s, int k) {
   return false;
 }
 
+// Whether contact noun `k` is premodified by a rank that is not the
+// clause's ("planned a theater commander telephone call", "working-level
+// talks", "military-to-military channels"): those of that rank talk, not
+// the people the clause names.
+bool OfAnotherRank(const Document& doc, const Sentence& s, int k) {
+  const auto& t = doc.tokens;
+  for (int j = k - 1; j >= s.first && j >= k - 6; --j) {
+    const std::string& w = t[j].norm;
+    if (w == "-" || (t[j].word && !t[j].cap && !IsOneOf(w, {"a", "an", "the", "their", "to"}))) {
+      if (IsOneOf(w, {"commander", "commanders"})) return true;
+      if (w == "level" && j - 2 >= s.first && t[j - 1].norm == "-" &&
+          IsOneOf(t[j - 2].norm, {"working", "staff", "expert", "technical", "deputy"})) {
+        return true;
+      }
+      if (w == "military" && j + 2 < k && t[j + 1].norm == "-" && t[j + 2].norm == "to") {
+        return true;
+      }
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 void AddMediumPhraseTriggers(const Document& doc, const Sentence& s, std::vector<Trigger>* out) {
@@ -104,11 +128,13 @@ void FilterTriggers(const Document& doc, const Sentence& s, std::vector<Trigger>
                              }),
               out.end());
   }
-  // A contact talked about is no contact of the talkers.
+  // A contact talked about is no contact of the talkers, nor one of
+  // another rank theirs.
   out.erase(std::remove_if(out.begin(), out.end(),
                            [&](const Trigger& tr) {
                              return !tr.verb && tr.mode != "visit" &&
-                                    TopicOfDiscussion(doc, s, tr.first);
+                                    (TopicOfDiscussion(doc, s, tr.first) ||
+                                     OfAnotherRank(doc, s, tr.first));
                            }),
             out.end());
 }

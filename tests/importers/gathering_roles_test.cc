@@ -72,6 +72,11 @@ const std::vector<Case> kRoles = {
       {"MEET", {"Lars Berg", "Rosa Fuentes", kPark}, kHappened}},
      {},
      /*also_without_parse=*/true},
+    // A contact of another rank is not its planners' own.
+    {"ContactsOfAnotherRank",
+     "Nordmann met Virtanen on Monday, and they planned a theater commander telephone call, "
+     "working-level talks and military-to-military meetings.",
+     {{"MEET", {kOla, kKari}, kHappened}}, {"PHONE_CALL"}, /*also_without_parse=*/true},
     // A refusal and a later readiness are two facts, not one merged report.
     {"RefusedThenReady",
      "Nordmann refused to meet Virtanen. Weeks later Nordmann said he was ready to meet "
