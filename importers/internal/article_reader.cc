@@ -195,7 +195,11 @@ ExtractedEvent ArticleReader::FromDraft(const DraftEvent& d, int si) const {
   const Sentence& s = doc_.sentences[si];
   ExtractedEvent ev;
   ev.mode = d.mode;
-  ev.asserted = d.trigger.verb || VerbStart(doc_, s, d.trigger) >= 0;  // "is making a visit"
+  // "is making a visit" asserts; an infinitive ("travelled there to meet
+  // X", "agreed to meet") only intends, and cannot settle a plan.
+  const int before = d.trigger.first - 1;
+  ev.asserted = (d.trigger.verb || VerbStart(doc_, s, d.trigger) >= 0) &&
+                !(before >= s.first && doc_.tokens[before].norm == "to");
   ev.place = d.place;
   ev.factuality = d.factuality.value;
   ev.sentence_begin = s.begin;

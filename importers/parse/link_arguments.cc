@@ -135,8 +135,11 @@ class Walker {
       const int cur = heads[i];
       ForLinks(cur, [&](const ParseLink& l, int other, bool left) {
         if (std::find(heads.begin(), heads.end(), other) != heads.end()) return;
+        // "travelled to X to meet Y": a purpose infinitive ("MVi") has the
+        // subject of the verb it hangs from.
         const bool climb = left && (l.type == "PP" || l.type == "I" || l.type == "TO" ||
-                                    l.type == "P" || l.type == "IV");
+                                    l.type == "P" || l.type == "IV" ||
+                                    l.label.compare(0, 3, "MVi") == 0);
         if (climb && l.type == "TO" && l.label.size() > 2 && l.label[2] == 'o') {
           controllers->push_back(other);
           return;

@@ -118,6 +118,11 @@ const std::vector<Case> kPairs = {
      "Nordmann and Chilean Foreign Minister Rosa Fuentes signed a fisheries accord. The two "
      "foreign ministers had met in Santiago on Monday.",
      "MEET", {kOla, "Rosa Fuentes"}, "2023-05-29", -1},
+    // The pair travels, and its purpose infinitive's meeting is theirs.
+    {"TheTwoLeadersTravelledToMeet",
+     "The Norwegian and Finnish leaders, Nordmann and Virtanen, landed in Chile on Friday. The "
+     "two leaders travelled to Santiago on Friday to meet Park Min-ho.",
+     "MEET", {kOla, kKari, kPark}, "2023-06-02", -1},
 };
 INSTANTIATE_TEST_SUITE_P(Pairs, CorefStructureTest, ::testing::ValuesIn(kPairs), CaseName);
 

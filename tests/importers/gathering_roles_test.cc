@@ -77,6 +77,12 @@ const std::vector<Case> kRoles = {
      "Nordmann met Virtanen on Monday, and they planned a theater commander telephone call, "
      "working-level talks and military-to-military meetings.",
      {{"MEET", {kOla, kKari}, kHappened}}, {"PHONE_CALL"}, /*also_without_parse=*/true},
+    // The subject of a journey meets whom its purpose infinitive names; the
+    // infinitive intends, so the plan stays a plan.
+    {"PurposeInfinitiveKeepsThePlan",
+     "Park Min-ho is to host Nordmann and Virtanen on Friday. Nordmann and Virtanen travelled "
+     "to Seoul on Friday to meet Park.",
+     {{"MEET", {kPark, kOla, kKari}, kPlanned}}, {}},
     // A refusal and a later readiness are two facts, not one merged report.
     {"RefusedThenReady",
      "Nordmann refused to meet Virtanen. Weeks later Nordmann said he was ready to meet "
