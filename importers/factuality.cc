@@ -215,6 +215,12 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
         done |= IsOneOf(t[j].norm, {"first", "only"}) && j > s.first &&
                 IsOneOf(t[j - 1].norm, {"the", "became", "was", "were"});
       }
+      // "chose the first week of his presidency to visit X", "managed to
+      // meet X": a past verb that implies its infinitive was carried out.
+      for (int j = k - 1; j >= s.first && j >= k - 12 && !done; --j) {
+        if (IsOneOf(t[j].norm, {",", ";", "and", "but", "said", "says"})) break;
+        done = IsOneOf(t[j].norm, {"chose", "managed", "opted"});
+      }
       if (!done) return set(pb::PLANNED, "to-infinitive");
     }
   }

@@ -301,6 +301,13 @@ const std::vector<Case> kTrips = {
     {"LeftFor", "Park Min-ho left for Helsinki on Thursday.",
      {{"VISIT", {kPark}, kHappened}}, {}},
     {"DueIn", "Nordmann is due in Santiago on Monday.", {{"VISIT", {kOla}, kPlanned}}, {}},
+    // A past verb that implies its infinitive reports the contact.
+    {"ChoseTheWeekToVisit",
+     "Nordmann chose the last week of his term to visit Virtanen in Helsinki.",
+     {{"VISIT", {kOla}, kHappened}, {"MEET", {kOla, kKari}, kHappened}}, {},
+     /*also_without_parse=*/true},
+    {"ManagedToMeet", "Park Min-ho managed to meet Virtanen in Busan.",
+     {{"MEET", {kPark, kKari}, kHappened}}, {}},
     // A relative "where" clause travels to the place before its comma.
     {"WhereClauseDestination",
      "Santiago, where Nordmann will travel after Lima, is the hardest stop of the tour.",
