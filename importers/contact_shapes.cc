@@ -88,6 +88,31 @@ void SentenceEvents::FoldOpeningSetting(std::vector<DraftEvent>* out) const {
   out->erase(setting);
 }
 
+void SentenceEvents::ListedInstances(std::vector<DraftEvent>* out) const {
+  const auto& t = doc_.tokens;
+  for (const DraftEvent& head : std::vector<DraftEvent>(*out)) {
+    const Trigger& h = head.trigger;
+    if (head.mode == "visit" || h.verb || head.entities.size() < 2 ||
+        !IsOneOf(t[h.last - 1].norm, {"meetings", "talks", "calls", "conversations", "summits"})) {
+      continue;
+    }
+    int k = h.last;
+    if (k < s_.last && t[k].norm == ",") ++k;
+    if (k >= s_.last || t[k].norm != "including") continue;
+    for (DraftEvent& d : *out) {
+      if (d.mode == "visit" || d.trigger.verb || d.trigger.first <= k || d.entities.size() >= 2) {
+        continue;
+      }
+      for (int e : head.entities) {
+        if (std::find(d.entities.begin(), d.entities.end(), e) == d.entities.end()) {
+          d.entities.push_back(e);
+        }
+      }
+      d.people_rule += ",listed-instance";
+    }
+  }
+}
+
 void SentenceEvents::TalkDuringOwnVisit(std::vector<DraftEvent>* out) const {
   // Only "during his visit", "on her trip": the visit frames the talk.
   auto frames_talk = [&](const DraftEvent& v) {

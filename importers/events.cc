@@ -327,6 +327,7 @@ std::vector<DraftEvent> SentenceEvents::Run() {
     if (t.mode == "visit") AddVisits(doc_, s_, m_, t, people_, objects_, Travellers(t), &out);
   }
   TalkDuringOwnVisit(&out);
+  ListedInstances(&out);
   DropRegionWithItsStops(&out);
   if (std::none_of(out.begin(), out.end(), [](const DraftEvent& d) { return d.mode == "visit"; })) {
     for (DraftEvent& v : PresenceVisits(doc_, s_, m_, entities_)) out.push_back(std::move(v));

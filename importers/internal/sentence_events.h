@@ -151,6 +151,9 @@ class SentenceEvents {
   // "had a long conversation with X during his visit to Y": talk during the
   // speaker's own trip is face to face, not a call.
   void TalkDuringOwnVisit(std::vector<DraftEvent>* out) const;
+  // "their previous meetings, including: a meeting in Jakarta; a call in
+  // May": the listed contacts are the people's own, whatever else they add.
+  void ListedInstances(std::vector<DraftEvent>* out) const;
   // Drops a visit to a region with no state when the sentence names the
   // same travellers' stops in states.
   void DropRegionWithItsStops(std::vector<DraftEvent>* out) const;

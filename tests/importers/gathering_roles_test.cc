@@ -83,6 +83,16 @@ const std::vector<Case> kRoles = {
      "Park Min-ho is to host Nordmann and Virtanen on Friday. Nordmann and Virtanen travelled "
      "to Seoul on Friday to meet Park.",
      {{"MEET", {kPark, kOla, kKari}, kPlanned}}, {}},
+    // The contacts a plural lists are the people's own, with whoever each
+    // adds.
+    {"ListedPreviousMeetings",
+     "Nordmann met Virtanen in Oslo on Monday. The meeting builds on their previous meetings, "
+     "including: a meeting in Helsinki in March 2022; and a trilateral meeting with Park "
+     "Min-ho in Seoul in May 2023.",
+     {{"MEET", {kOla, kKari}, kHappened},
+      {"MEET", {kOla, kKari}, kHappened},
+      {"MEET", {kOla, kKari, kPark}, kHappened}},
+     {}},
     // A refusal and a later readiness are two facts, not one merged report.
     {"RefusedThenReady",
      "Nordmann refused to meet Virtanen. Weeks later Nordmann said he was ready to meet "
