@@ -422,6 +422,17 @@ void SentenceScanner::Run(const std::vector<GazMatch>& matches) {
         }
       }
     }
+    // "Director-General for Market Access and Standards, X": the domain of
+    // an office, up to the comma that closes it, is no one's name.
+    if (b < s_.last && IsOneOf(toks[b].norm, {",", "and"})) {
+      int k = a - 1;
+      while (k > s_.first && (toks[k].cap || IsOneOf(toks[k].norm, {"and", "of", "the", "&"}))) {
+        --k;
+      }
+      if (k > s_.first && toks[k].norm == "for" && IsTitleWord(toks[k - 1].norm)) {
+        institution = true;
+      }
+    }
     if (institution) continue;
     // "Secretary General of the Arctic Council Ann Lowe": a run
     // right before a known person completes that person's title.

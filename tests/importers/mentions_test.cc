@@ -87,7 +87,8 @@ TEST(MentionsTest, RunsAfterATitleThatNameNoPerson) {
            "The Deputy Director of Asian Studies spoke at the forum.",
            "Assistant Secretary for Fisheries and Maritime Affairs Lars Holm arrived.",
            "Commissioner for Enlargement Negotiations said the door was open.",
-           "The contract went to General Dynamics Land Systems last year."}) {
+           "The contract went to General Dynamics Land Systems last year.",
+           "The Director-General for Market Access and Standards, Lars Holm, arrived."}) {
     Read r = ReadText(kb, text);
     for (const PersonMention& p : r.mentions.people) {
       // A title alone ("the Special Envoy") may stand for someone named.
