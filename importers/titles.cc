@@ -235,6 +235,7 @@ TitleSpan TitleAfter(const Document& doc, int name_last, int ceiling,
   }
   const int first = j;
   bool connector = false;
+  int modifier = 0;
   while (j < ceiling) {
     const Token& t = toks[j];
     if (IsHyphen(t) && !t.space_before) {
@@ -255,6 +256,13 @@ TitleSpan TitleAfter(const Document& doc, int name_last, int ceiling,
       ++j;
       continue;
     }
+    // "X, Diplomatic Advisor to ...": a capitalised modifier the office's
+    // list does not know, right before the title word that opens it.
+    if (j == first && t.cap && j + 1 < ceiling && IsTitleWord(toks[j + 1].norm)) {
+      modifier = 1;
+      ++j;
+      continue;
+    }
     break;
   }
   int last = TrimRight(doc, first, j);
@@ -264,7 +272,8 @@ TitleSpan TitleAfter(const Document& doc, int name_last, int ceiling,
   // followed by a name is that name's, not an apposition to the first.
   const bool names_next = last < ceiling && toks[last].word && toks[last].cap &&
                           !IsTitleWord(toks[last].norm);
-  if (last <= first || names_next || !Validate(doc, &start, last, &head) || start != first ||
+  if (last <= first || names_next || !Validate(doc, &start, last, &head) ||
+      start != first + modifier ||
       IsPluralTitle(head)) {  // ", the Quad leaders": a group, not this person
     *nationality_tok = -1;
     return {};

@@ -56,6 +56,14 @@ TEST(MentionsTest, UnknownPersonFromApposition) {
   EXPECT_EQ(r.mentions.people[0].nationality, "CL");
 }
 
+TEST(MentionsTest, AppositionOpenedByAnUnlistedModifier) {
+  KnowledgeBase kb = MakeTestKb();
+  Read r = ReadText(kb, "Nordmann later saw Lars Holm, Diplomatic Advisor to the Prime Minister.");
+  ASSERT_EQ(r.mentions.people.size(), 2u);
+  EXPECT_EQ(r.mentions.people[1].name, "Lars Holm");
+  EXPECT_EQ(r.mentions.people[1].role, "Diplomatic Advisor to the Prime Minister");
+}
+
 TEST(MentionsTest, CounterpartGivesStateButNoRole) {
   KnowledgeBase kb = MakeTestKb();
   Read r = ReadText(kb, "He phoned his Finnish counterpart Kari Virtanen.");
