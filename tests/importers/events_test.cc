@@ -230,10 +230,11 @@ TEST(EventsTest, CallingSomeoneNamesIsNoCall) {
 }
 
 TEST(EventsTest, VisitedPersonAndRelativeClauseTraveller) {
+  // "chose ... to visit" implies the visit was made.
   EXPECT_EQ(Summaries("Nordmann, who rarely travels, chose this week to visit President Kari "
                       "Virtanen in Helsinki."),
-            (std::vector<std::string>{"MEET:planned Kari Virtanen Ola Nordmann @Helsinki",
-                                      "VISIT:planned Ola Nordmann @Helsinki"}));
+            (std::vector<std::string>{"MEET:happened Kari Virtanen Ola Nordmann @Helsinki",
+                                      "VISIT:happened Ola Nordmann @Helsinki"}));
 }
 
 // The capital and its state are one trip.
