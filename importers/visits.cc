@@ -28,6 +28,22 @@ std::vector<PlaceSpan> PlaceBeforeWhere(const Document& doc, const Sentence& s,
   return {};
 }
 
+// "will not be present at that event", "represented there by X at the
+// summit" with the summit in an earlier sentence: presence at a gathering
+// the sentence names only by a definite reference.
+bool AtAnEarlierGathering(const Document& doc, const Sentence& s) {
+  const auto& toks = doc.tokens;
+  for (int k = s.first; k + 2 < s.last; ++k) {
+    if (toks[k].norm == "at" && IsOneOf(toks[k + 1].norm, {"that", "this", "the"}) &&
+        IsOneOf(toks[k + 2].norm, {"event", "summit", "meeting", "gathering", "forum",
+                                   "conference"}) &&
+        (k + 3 >= s.last || !toks[k + 3].word || !IsOneOf(toks[k + 3].norm, {"in", "of"}))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "travelled to Kyiv together with X", "along with X", "accompanied by X":
 // the companions named after the trigger, in its clause, travel too.
 void AddCompanions(const Document& doc_, const Sentence& s_, const Mentions& m_,
@@ -408,6 +424,10 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
   DraftEvent base;
   base.trigger = t;
   base.mode = "visit";
+  // Its place is the earlier gathering's (ArticleReader::AddVisit).
+  base.anaphoric = places.empty() &&
+                   (t.rule == "copula:present" || t.rule == "verb:represented-by") &&
+                   AtAnEarlierGathering(doc_, s_);
   base.factuality = ReadFactuality(doc_, s_, t);
   base.people_rule = "traveller";
   for (int mi : travellers) base.entities.push_back(m_.people[mi].entity);
@@ -469,6 +489,10 @@ void AddVisits(const Document& doc_, const Sentence& s_, const Mentions& m_, con
   if (!t.verb && IsOneOf(toks[t.first].norm, {"visits", "trips"}) && base.entities.size() > 1) {
     trips.clear();
     for (int e : base.entities) trips.push_back({e});
+  }
+  if (base.anaphoric) {
+    out->push_back(base);
+    return;
   }
   for (const std::vector<int>& who : trips) {
     for (const PlaceSpan& p : places) {

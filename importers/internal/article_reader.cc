@@ -123,7 +123,7 @@ void ArticleReader::ReadSentence(int si) {
   for (DraftEvent& d : drafts) {
     ExtractedEvent ev = FromDraft(d, si);
     if (d.mode == "visit") {
-      AddVisit(d, std::move(ev));
+      AddVisit(d, std::move(ev), si);
       continue;
     }
     if (!list.empty()) continue;  // the list sentence's "the call" is the listed contact
@@ -211,14 +211,27 @@ ExtractedEvent ArticleReader::FromDraft(const DraftEvent& d, int si) const {
   return ev;
 }
 
-void ArticleReader::AddVisit(const DraftEvent& d, ExtractedEvent ev) {
+void ArticleReader::AddVisit(const DraftEvent& d, ExtractedEvent ev, int si) {
+  std::string place_state = d.place_state;
+  if (d.anaphoric && ev.place.empty()) {
+    // "will not be present at that event": the gathering of the sentence
+    // or two before, with its place and its time.
+    const Frame* f = LatestFrame("", si, 2);
+    if (f == nullptr || f->ev.place.empty()) return;
+    ev.place = f->ev.place;
+    place_state = f->place_state;
+    if (ev.time.fell_back() && !f->ev.time.fell_back()) {
+      ev.time = f->ev.time;
+      ev.date_rule = f->ev.date_rule;
+    }
+  }
   for (int e : d.entities) {
     // A trip inside one's own country is no visit.
-    if (!d.place_state.empty() && entities_[e].state == d.place_state) continue;
+    if (!place_state.empty() && entities_[e].state == place_state) continue;
     ev.participants.push_back(MakeParticipant(e, d.trigger.first));
   }
   if (ev.participants.empty()) return;
-  ev.place_state = d.place_state;
+  ev.place_state = place_state;
   visits_.push_back(std::move(ev));
 }
 

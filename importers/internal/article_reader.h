@@ -60,7 +60,7 @@ class ArticleReader {
   // Moves a day read without a year ("On March 10") into the year of the
   // story's recent time frame.
   void InStoryYear(ExtractedEvent* ev) const;
-  void AddVisit(const DraftEvent& d, ExtractedEvent ev);
+  void AddVisit(const DraftEvent& d, ExtractedEvent ev, int si);
   // "the two leaders", "the call", "their first meeting": true when the
   // draft is a reference to an earlier frame, which it completes.
   bool ReferToEarlier(DraftEvent* d, ExtractedEvent* ev, int si);

@@ -308,6 +308,13 @@ const std::vector<Case> kTrips = {
      /*also_without_parse=*/true},
     {"ManagedToMeet", "Park Min-ho managed to meet Virtanen in Busan.",
      {{"MEET", {kPark, kKari}, kHappened}}, {}},
+    // Presence at a gathering named only by reference is at its place.
+    {"PresentAtThatEvent",
+     "A summit of Pacific states will take place in Santiago next month. Nordmann, however, "
+     "will not be present at that event and will be represented instead by Finnish President "
+     "Kari Virtanen.",
+     {{"VISIT", {kOla}, pb::DENIED}, {"VISIT", {kKari}, kPlanned}}, {},
+     /*also_without_parse=*/true},
     // A relative "where" clause travels to the place before its comma.
     {"WhereClauseDestination",
      "Santiago, where Nordmann will travel after Lima, is the hardest stop of the tour.",
