@@ -105,6 +105,19 @@ void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) c
       tm.span.from_day() != pub_day_) {
     times = FindTimeMentions(text, pub_, /*future=*/true);
   }
+  // "his June trip" in a May story: a month named on a trip or a meeting
+  // that no verb reports is the coming one when that is near, not the one
+  // eleven months back.
+  if (!d.factuality.future && !ev->asserted && d.factuality.value == pb::HAPPENED &&
+      PickTime(text, times, tb, te, &tm) && tm.rule == "month-name" &&
+      tm.span.to_day() < pub_day_ - 200) {
+    std::vector<TimeMention> ahead = FindTimeMentions(text, pub_, /*future=*/true);
+    TimeMention next;
+    if (PickTime(text, ahead, tb, te, &next) && next.rule == "month-name" &&
+        next.span.from_day() > pub_day_ && next.span.from_day() <= pub_day_ + 92) {
+      times = std::move(ahead);
+    }
+  }
   // "told X in a call that ... in November": what was said has times of
   // its own.
   DropReportedTimes(doc_, s, d.trigger.first, &times);

@@ -88,7 +88,13 @@ bool MatchVisitTrigger(const Document& doc, const Sentence& s, int* at,
       return true;
     }
     if ((w == "landed" || w == "landing") && n1 != "in") return true;
-    if (w == "presence" && n1 != "in") return true;
+    // "a military presence in Lithuania", "the U.S. troop presence": forces
+    // stationed, not anyone's stay.
+    if (w == "presence" &&
+        (n1 != "in" || IsOneOf(norm(i - 1), {"military", "troop", "naval", "rotational", "force",
+                                             "forces", "security", "diplomatic", "forward"}))) {
+      return true;
+    }
     if (IsOneOf(w, {"arrived", "arrives", "arriving", "arrival", "arrive"}) &&
         !IsOneOf(n1, {"in", "at"})) {
       return true;

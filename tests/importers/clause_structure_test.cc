@@ -308,6 +308,10 @@ const std::vector<Case> kTrips = {
      /*also_without_parse=*/true},
     {"ManagedToMeet", "Park Min-ho managed to meet Virtanen in Busan.",
      {{"MEET", {kPark, kKari}, kHappened}}, {}},
+    // Forces stationed are no one's stay.
+    {"MilitaryPresenceIsNoVisit",
+     "Nordmann thanked Chile for the Norwegian military presence in Santiago.", {}, {"VISIT"},
+     /*also_without_parse=*/true},
     // Presence at a gathering named only by reference is at its place.
     {"PresentAtThatEvent",
      "A summit of Pacific states will take place in Santiago next month. Nordmann, however, "

@@ -275,6 +275,11 @@ INSTANTIATE_TEST_SUITE_P(EventBackReferences, CorefStructureTest,
 
 // A later sentence gives the date of the contact reported without one.
 const std::vector<Case> kLaterDates = {
+    // A month named on a trip no verb reports is the coming one when near.
+    {"MonthOfAComingTrip",
+     "Nordmann and Virtanen talked about energy. They also discussed Nordmann's July trip to "
+     "Seoul.",
+     "VISIT", {kOla}, "2023-07", -1},
     {"MeetingTookPlaceOn",
      "Nordmann met Virtanen to discuss fishing rights. The meeting took place on Tuesday.",
      "MEET", {kOla, kKari}, "2023-05-30", 1},
