@@ -8,6 +8,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "schema/dates.h"
 
@@ -192,6 +194,16 @@ std::string Resolver::PickKbCandidate(const PersonMention& p) const {
     if (kb_.RoleOn(*person, day_) != nullptr) active.push_back(key);
   }
   if (active.size() == 1) return active[0];
+  if (active.size() > 1 && !p.title.head.empty()) {
+    // "President Zelenskyy" of a president and a first lady sharing the
+    // surname: the one whose office the title names.
+    std::vector<std::string> titled;
+    for (const std::string& key : active) {
+      const pb::KbRole* r = kb_.RoleOn(*kb_.PersonByKey(key), day_);
+      if (absl::StrContains(absl::AsciiStrToLower(r->title()), p.title.head)) titled.push_back(key);
+    }
+    if (titled.size() == 1) return titled[0];
+  }
   if (fits.size() == 1) return fits[0];
   return "";
 }

@@ -1,5 +1,7 @@
 #include "importers/mentions.h"
 
+#include <cstdio>
+#include <fstream>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -118,6 +120,23 @@ TEST(CorefTest, SurnamesAndHonorificsJoinTheFullName) {
   EXPECT_EQ(e[r.mentions.people[2].entity].name, "Ola Nordmann");
   EXPECT_EQ(e[r.mentions.people[2].entity].state, "NO");
   EXPECT_EQ(e[r.mentions.people[3].entity].kb_key, "kari-virtanen");
+}
+
+TEST(CorefTest, TitleChoosesAmongNamesakesInOffice) {
+  KnowledgeBase kb = MakeTestKb();
+  // A first lady who shares the president's surname, both in office.
+  const std::string path = ::testing::TempDir() + "/namesakes_" + std::to_string(::getpid()) +
+                           ".textproto";
+  std::ofstream(path) << R"pb(
+    people { key: "liv-virtanen" name: "Liv Virtanen"
+             roles { title: "First Lady" state: "FI" span { from: "2019-03-01" } } }
+  )pb";
+  ASSERT_TRUE(kb.AddFile(path).ok());
+  std::remove(path.c_str());
+  Read r = ReadText(kb, "Nordmann called President Virtanen. First Lady Virtanen visited Oslo.");
+  ASSERT_EQ(r.mentions.people.size(), 3u);
+  EXPECT_EQ(r.entities[r.mentions.people[1].entity].kb_key, "kari-virtanen");
+  EXPECT_EQ(r.entities[r.mentions.people[2].entity].kb_key, "liv-virtanen");
 }
 
 TEST(CorefTest, SpellingVariantOfKnownPerson) {
