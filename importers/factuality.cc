@@ -24,16 +24,26 @@ FactualityReading ReadFactuality(const Document& doc, const Sentence& s, const T
     r.future = f == pb::PLANNED;
     return r;
   };
-  // Cancellation anywhere near wins: "canceled a trip", "the visit was called off".
-  const int lo = std::max(s.first, tr.first - 10), hi = std::min(s.last, tr.last + 8);
-  for (int k = lo; k < hi; ++k) {
+  // Cancellation anywhere near wins: "canceled a trip", "the visit was called off",
+  // "called the trip off"; further on only in a "but" clause ("were to meet in
+  // May, but the host called the trip off in April").
+  auto cancels = [&](int k) {
     const std::string& w = t[k].norm;
-    if (IsOneOf(w, {"cancel", "cancels", "canceled", "cancelled", "canceling", "cancelling",
-               "cancellation", "postponed", "postpone", "postpones", "scrapped",
-               "shelved"}) ||
-        (w == "called" && k + 1 < s.last && t[k + 1].norm == "off")) {
-      return set(pb::CANCELLED, w);
+    if (w == "called") {
+      for (int j = k + 1; j < s.last && j <= k + 3; ++j) {
+        if (t[j].norm == "off") return true;
+      }
     }
+    return IsOneOf(w, {"cancel", "cancels", "canceled", "cancelled", "canceling", "cancelling",
+                       "cancellation", "postponed", "postpone", "postpones", "scrapped",
+                       "shelved"});
+  };
+  int hi = std::min(s.last, tr.last + 8);
+  for (int k = tr.last; k < s.last && k < tr.last + 12; ++k) {
+    if (t[k].norm == "but") hi = std::min(s.last, k + 8);
+  }
+  for (int k = std::max(s.first, tr.first - 10); k < hi; ++k) {
+    if (cancels(k)) return set(pb::CANCELLED, t[k].norm);
   }
   // A call placed and not answered: "called X but did not reach him",
   // "left a voicemail". The call's own words only, up to the sentence end.

@@ -98,6 +98,10 @@ const std::vector<Case> kRoles = {
      "Nordmann refused to meet Virtanen. Weeks later Nordmann said he was ready to meet "
      "Virtanen.",
      {{"MEET", {kOla, kKari}, pb::DENIED}, {"MEET", {kOla, kKari}, pb::POSSIBLE}}, {}},
+    {"ButCalledTheTripOff",
+     "Nordmann and Virtanen were to meet in Bergen this month, but Norway called the trip off "
+     "in April.",
+     {{"MEET", {kOla, kKari}, pb::CANCELLED}}, {}},
     // A flight's destination is its passenger's.
     {"BoardedAFlightTo", "Nordmann boarded a flight to Seoul on Friday.",
      {{"VISIT", {kOla}, kHappened}}, {}},
