@@ -130,6 +130,20 @@ bool ObjectGap(const Document& doc, const Mentions& m, int from, int to) {
     }
     if (clean) return true;
   }
+  // "a meeting between a delegation of senators and X": an unnamed first
+  // side, and the named second one after the last "and".
+  if (doc.tokens[from].norm == "between" && last_word > from &&
+      doc.tokens[last_word].norm == "and" && to - from <= 12) {
+    bool clean = true;
+    for (int i = from + 1; i < last_word && clean; ++i) {
+      const std::string& w = doc.tokens[i].norm;
+      if (IsClauseBoundary(w) || IsReportingVerb(w) || w == "and" || w == "," ||
+          m.person_at[i] >= 0) {
+        clean = false;
+      }
+    }
+    if (clean) return true;
+  }
   if (to - from > 14) return false;
   for (int i = from; i < to; ++i) {
     const Token& t = doc.tokens[i];

@@ -14,7 +14,8 @@ bool SameDay(const pb::TimeSpan& a, const pb::TimeSpan& b) {
 }
 
 bool Opposed(pb::Factuality denied, pb::Factuality other) {
-  return denied == pb::DENIED && (other == pb::PLANNED || other == pb::POSSIBLE);
+  return denied == pb::DENIED &&
+         (other == pb::PLANNED || other == pb::POSSIBLE || other == pb::HAPPENED);
 }
 
 }  // namespace
@@ -81,8 +82,9 @@ bool MergeInto(std::vector<ExtractedEvent>* events, const ExtractedEvent& ev) {
       continue;
     }
     // A refusal and a later readiness are two facts ("refused to meet X"
-    // and, weeks on, "is now prepared to meet X"): a denied contact does
-    // not absorb a planned or possible one, nor the other way round.
+    // and, weeks on, "is now prepared to meet X"; "skipped the meeting
+    // with X" and "did attend one in December"): a denied contact does not
+    // absorb one planned, possible or reported, nor the other way round.
     if (Opposed(old.factuality, ev.factuality) || Opposed(ev.factuality, old.factuality)) continue;
     if (!compatible && ev.time.from_day() < old.time.from_day()) {
       old.time = ev.time;  // a trip over several days is dated by its first

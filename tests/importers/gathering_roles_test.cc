@@ -102,6 +102,13 @@ const std::vector<Case> kRoles = {
      "Nordmann and Virtanen were to meet in Bergen this month, but Norway called the trip off "
      "in April.",
      {{"MEET", {kOla, kKari}, pb::CANCELLED}}, {}},
+    // A meeting skipped and one attended are two facts; the named side of
+    // a "between" phrase whose first side is unnamed takes part.
+    {"SkippedOneAttendedAnother",
+     "Nordmann skipped a meeting between a delegation of Chilean senators and Virtanen in "
+     "March. He did attend a meeting with Virtanen in Oslo in December.",
+     {{"MEET", {kOla, kKari}, pb::DENIED}, {"MEET", {kOla, kKari}, kHappened}}, {},
+     /*also_without_parse=*/true},
     // A flight's destination is its passenger's.
     {"BoardedAFlightTo", "Nordmann boarded a flight to Seoul on Friday.",
      {{"VISIT", {kOla}, kHappened}}, {}},
