@@ -153,18 +153,26 @@ def peer_row(work, peer, edges, skipped):
     rss = kb_to_mb(rss_kb(f"{pdir}/rss.{peer}"))
     if peer in skipped:
         return {"note": status, "answers": "-"}
-    note = "" if status == "ok" else (status or "not run (no peers output)")
-    note += ("; " if note else "") + ("nothing on disk (in memory)" if peer == "igraph" else "")
+    notes = [] if status == "ok" else [status or "not run (no peers output)"]
+    if peer == "igraph":
+        notes.append("nothing on disk (in memory)")
+    notes.append("one process: RSS of load and queries together")
+    # The peer's own fresh-process figure (run_peers.sh), else an estimate.
+    first = runs.get("first_answer", {})
+    if "first_answer_s" in first:
+        notes.append(f"first answer: a fresh process from the {first.get('from', '?')}")
+    else:
+        notes.append("first answer = load + one hop1 query (no fresh-process figure)")
+    notes.append("wall not timed by run_peers.sh")
     return {
         "load_s": load_s, "bytes_edge": db / edges if db else None, "disk_bytes": db,
         "rss_load_mb": rss, "rss_query_mb": rss,
-        "first_s": first_estimate(load_s, runs.get("hop1", {}).get("median_s"),
-                                  runs.get("hop1", {}).get("queries")),
+        "first_s": first.get("first_answer_s") or first_estimate(
+            load_s, runs.get("hop1", {}).get("median_s"), runs.get("hop1", {}).get("queries")),
         "wall_minus_query_s": None,
         **{w: runs.get(w, {}).get("median_s") for w in WORKLOADS},
         "answers": agreement(work, f"{pdir}/{peer}_") if status == "ok" else "-",
-        "note": (note + "; one process: RSS of load and queries together; first answer = "
-                 "load + one hop1 query; wall not timed by run_peers.sh").strip("; "),
+        "note": "; ".join(notes),
     }
 
 

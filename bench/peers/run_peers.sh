@@ -12,6 +12,9 @@
 #   PEER_<workload>.txt  answers, one a line (same definitions as csr_baseline)
 #   PEER.json            JSON lines: {"peer": P, "workload": "load", "edges": M, "median_s": S, ..}
 #                        then {"peer": P, "workload": W, "queries": Q, "median_s": S} per workload
+#                        and {"peer": P, "workload": "first_answer", "first_answer_s": S, ..}: a
+#                        fresh process's age at its first hop1 answer (Kùzu, DuckDB: a second
+#                        process on the database the first left; igraph: after its CSV load)
 #   rss.PEER             peak RSS in KB of the whole peer run (load + workloads)
 #   PEER.err             the peer's full stderr
 #   PEER.status          "ok", or "not run: <reason>", or "failed: <reason>"
@@ -148,15 +151,33 @@ ensure_duckdb() {
   fi
 }
 
-# Runs one peer's program under GNU time (peak RSS) and a time limit.
-run_peer() {
-  local peer="$1" rc
-  local -a cmd
-  case "$peer" in
+# Sets the array `cmd` to the command line of a peer's program.
+peer_command() {
+  case "$1" in
     kuzu) cmd=(env NODE_PATH="$work/kuzu_node/node_modules" node "$here/kuzu_bench.js") ;;
     igraph) cmd=(/usr/bin/python3 "$here/igraph_bench.py") ;;
     duckdb) cmd=(env NODE_PATH="$work/duckdb_node/node_modules" node "$here/duckdb_bench.js") ;;
   esac
+}
+
+# A peer that keeps its database (Kùzu, DuckDB), run once more as a fresh
+# process on what the run left: its age at its first hop1 answer, one more
+# JSON line in PEER.json. igraph reports its own (it loads in every process).
+first_answer() {
+  local peer="$1"
+  local -a cmd
+  [[ "$peer" == kuzu || "$peer" == duckdb ]] || return 0
+  peer_command "$peer"
+  timeout "$limit" "${cmd[@]}" --graph "$graph" --work "$work" --mode first-answer \
+    2> "$work/$peer.first.err"
+  grep '^{' "$work/$peer.first.err" | sed "s/^{/{\"peer\": \"$peer\", /" >> "$work/$peer.json"
+}
+
+# Runs one peer's program under GNU time (peak RSS) and a time limit.
+run_peer() {
+  local peer="$1" rc
+  local -a cmd
+  peer_command "$peer"
   rm -f "$work/$peer".{json,err,status} "$work/rss.$peer" "$work/${peer}"_*.txt
   /usr/bin/time -f "%M" -o "$work/rss.$peer" timeout "$limit" "${cmd[@]}" --graph "$graph" \
     --work "$work" --repeat "$repeat" --workloads "$workloads" 2> "$work/$peer.err"
@@ -186,6 +207,7 @@ for peer in "${peer_list[@]}"; do
     status="failed: $reason"
   else
     status="ok"
+    first_answer "$peer"
   fi
   echo "$status" > "$work/$peer.status"
   echo "$peer: $status"
