@@ -13,7 +13,7 @@
 #   bench/run_suite.sh [--nodes N] [--edges M] [--repeat R] [--work DIR]
 #                      [--build DIR]   (default build-bench; needs the
 #                                       newsgraph and csr_baseline targets)
-#                      [--peers LIST]  (e.g. kuzu,igraph: also runs
+#                      [--peers LIST]  (e.g. kuzu,igraph,duckdb: also runs
 #                                       bench/peers/run_peers.sh, if present)
 #                      [--delta-sets N] (after the load, commit N small
 #                                       write sets with tools/dev/commit_edges,

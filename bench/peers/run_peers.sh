@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Runs the traversal workloads of bench/run_suite.sh on peer systems:
-# Kùzu (npm package `kuzu`, embedded, Cypher) and igraph (Debian's
-# python3-igraph), installing each when missing.
+# Kùzu (npm package `kuzu`, embedded, Cypher), igraph (Debian's
+# python3-igraph) and DuckDB (npm package `@duckdb/node-api`, embedded, SQL),
+# installing each when missing.
 #
 #   bench/peers/run_peers.sh --graph DIR --work DIR [--repeat N]
-#       [--peers kuzu,igraph] [--workloads hop1,hop2,sp,bfs]
+#       [--peers kuzu,igraph,duckdb] [--workloads hop1,hop2,sp,bfs]
 #       [--expect PREFIX] [--timeout SECONDS]
 #
 # DIR is gen_graph.py's output. For each PEER, writes into WORK:
 #   PEER_<workload>.txt  answers, one a line (same definitions as csr_baseline)
 #   PEER.json            JSON lines: {"peer": P, "workload": "load", "edges": M, "median_s": S, ..}
 #                        then {"peer": P, "workload": W, "queries": Q, "median_s": S} per workload
+#                        and {"peer": P, "workload": "first_answer", "first_answer_s": S, ..}: a
+#                        fresh process's age at its first hop1 answer (Kùzu, DuckDB: a second
+#                        process on the database the first left; igraph: after its CSV load)
 #   rss.PEER             peak RSS in KB of the whole peer run (load + workloads)
 #   PEER.err             the peer's full stderr
 #   PEER.status          "ok", or "not run: <reason>", or "failed: <reason>"
@@ -27,12 +31,13 @@ here="$(cd "$(dirname "$0")" && pwd)"
 graph=""
 work=""
 repeat=1
-peers="kuzu,igraph"
+peers="kuzu,igraph,duckdb"
 workloads="hop1,hop2,sp,bfs"
 expect=""
 limit=3600
 kuzu_version="0.11.3"
-usage="usage: $0 --graph DIR --work DIR [--repeat N] [--peers kuzu,igraph] \
+duckdb_version="1.5.6-r.1"
+usage="usage: $0 --graph DIR --work DIR [--repeat N] [--peers kuzu,igraph,duckdb] \
 [--workloads hop1,hop2,sp,bfs] [--expect PREFIX] [--timeout SECONDS]"
 
 while [[ $# -gt 0 ]]; do
@@ -64,7 +69,7 @@ for w in "${workload_list[@]}"; do
 done
 IFS=, read -ra peer_list <<< "$peers"
 for p in "${peer_list[@]}"; do
-  case "$p" in kuzu|igraph) ;; *) echo "unknown peer $p (kuzu, igraph)" >&2; exit 2 ;; esac
+  case "$p" in kuzu|igraph|duckdb) ;; *) echo "unknown peer $p (kuzu, igraph, duckdb)" >&2; exit 2 ;; esac
 done
 mkdir -p "$work"
 graph="$(cd "$graph" && pwd)"
@@ -117,14 +122,62 @@ ensure_igraph() {
   igraph_loads || { reason="python3-igraph not importable (see $work/igraph_apt.log)"; return 1; }
 }
 
+# Sets $reason and returns 1 when DuckDB's Node package cannot be made usable
+# in $work/duckdb_node. The package `@duckdb/node-api` (not the older
+# `duckdb`, whose install script downloads its binary from outside the npm
+# registry and otherwise compiles DuckDB from source) takes its native
+# addon from the npm package @duckdb/node-bindings-linux-x64. Tries
+# $duckdb_version, then the newest release.
+duckdb_loads() {
+  NODE_PATH="$work/duckdb_node/node_modules" node -e 'require("@duckdb/node-api")' 2> /dev/null
+}
+
+ensure_duckdb() {
+  local dir="$work/duckdb_node" v
+  if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+    reason="node/npm not installed (apt-get install nodejs npm)"
+    return 1
+  fi
+  mkdir -p "$dir"
+  for v in "$duckdb_version" latest; do
+    duckdb_loads && break
+    echo "duckdb: npm install @duckdb/node-api@$v into $dir" >&2
+    (cd "$dir" && npm install --no-audit --no-fund --no-save "@duckdb/node-api@$v" \
+      > "$work/duckdb_npm.log" 2>&1)
+  done
+  if ! duckdb_loads; then
+    reason="npm install @duckdb/node-api failed: $(grep -m1 'npm error' "$work/duckdb_npm.log") (see $work/duckdb_npm.log)"
+    return 1
+  fi
+}
+
+# Sets the array `cmd` to the command line of a peer's program.
+peer_command() {
+  case "$1" in
+    kuzu) cmd=(env NODE_PATH="$work/kuzu_node/node_modules" node "$here/kuzu_bench.js") ;;
+    igraph) cmd=(/usr/bin/python3 "$here/igraph_bench.py") ;;
+    duckdb) cmd=(env NODE_PATH="$work/duckdb_node/node_modules" node "$here/duckdb_bench.js") ;;
+  esac
+}
+
+# A peer that keeps its database (Kùzu, DuckDB), run once more as a fresh
+# process on what the run left: its age at its first hop1 answer, one more
+# JSON line in PEER.json. igraph reports its own (it loads in every process).
+first_answer() {
+  local peer="$1"
+  local -a cmd
+  [[ "$peer" == kuzu || "$peer" == duckdb ]] || return 0
+  peer_command "$peer"
+  timeout "$limit" "${cmd[@]}" --graph "$graph" --work "$work" --mode first-answer \
+    2> "$work/$peer.first.err"
+  grep '^{' "$work/$peer.first.err" | sed "s/^{/{\"peer\": \"$peer\", /" >> "$work/$peer.json"
+}
+
 # Runs one peer's program under GNU time (peak RSS) and a time limit.
 run_peer() {
   local peer="$1" rc
   local -a cmd
-  case "$peer" in
-    kuzu) cmd=(env NODE_PATH="$work/kuzu_node/node_modules" node "$here/kuzu_bench.js") ;;
-    igraph) cmd=(/usr/bin/python3 "$here/igraph_bench.py") ;;
-  esac
+  peer_command "$peer"
   rm -f "$work/$peer".{json,err,status} "$work/rss.$peer" "$work/${peer}"_*.txt
   /usr/bin/time -f "%M" -o "$work/rss.$peer" timeout "$limit" "${cmd[@]}" --graph "$graph" \
     --work "$work" --repeat "$repeat" --workloads "$workloads" 2> "$work/$peer.err"
@@ -145,6 +198,7 @@ for peer in "${peer_list[@]}"; do
   case "$peer" in
     kuzu) ensure_kuzu ;;
     igraph) ensure_igraph ;;
+    duckdb) ensure_duckdb ;;
   esac
   # shellcheck disable=SC2181  # the case above is the command
   if [[ $? -ne 0 ]]; then
@@ -153,6 +207,7 @@ for peer in "${peer_list[@]}"; do
     status="failed: $reason"
   else
     status="ok"
+    first_answer "$peer"
   fi
   echo "$status" > "$work/$peer.status"
   echo "$peer: $status"
