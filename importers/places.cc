@@ -52,6 +52,27 @@ int Item(const Document& doc, const Mentions& m, int at, int end, std::string* s
   return k;
 }
 
+// The end of the modifiers of a state's condition before a place name
+// ("illegally occupied Crimea", "Russian-occupied Kherson", "neighbouring
+// Romania", "war-torn Sudan"), or `at` when there are none.
+int SkipPlaceModifiers(const Document& doc, int at, int end) {
+  const auto& t = doc.tokens;
+  int k = at;
+  while (k < end && k < at + 5) {
+    const bool glued = k + 2 < end && t[k + 1].norm == "-" && !t[k + 1].space_before;
+    if (t[k].word && !t[k].cap &&
+        IsOneOf(t[k].norm, {"illegally", "occupied", "annexed", "neighbouring", "neighboring",
+                            "besieged", "embattled", "torn"})) {
+      ++k;
+    } else if (glued && IsOneOf(t[k + 2].norm, {"occupied", "controlled", "held", "torn"})) {
+      k += 2;  // "Russian-occupied", "war-torn": the word after the hyphen ends it
+    } else {
+      break;
+    }
+  }
+  return k;
+}
+
 }  // namespace
 
 std::vector<PlaceSpan> PlacesAt(const Document& doc, const Mentions& m, int at, int end) {
@@ -64,6 +85,13 @@ std::vector<PlaceSpan> PlacesAt(const Document& doc, const Mentions& m, int at, 
     if (article) ++start;
     std::string state;
     int stop = Item(doc, m, start, end, &state);
+    if (stop == start && !article) {
+      const int named = SkipPlaceModifiers(doc, start, end);
+      if (named > start && Item(doc, m, named, end, &state) > named) {
+        start = named;
+        stop = Item(doc, m, start, end, &state);
+      }
+    }
     if (stop == start) break;
     // "the Motherland monument", "the Church of St Andrew": landmarks, not
     // destinations; "the Philippines" is a state the gazetteer knows.

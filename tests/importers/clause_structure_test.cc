@@ -308,6 +308,11 @@ const std::vector<Case> kTrips = {
      /*also_without_parse=*/true},
     {"ManagedToMeet", "Park Min-ho managed to meet Virtanen in Busan.",
      {{"MEET", {kPark, kKari}, kHappened}}, {}},
+    // A place keeps its name behind the words of its condition.
+    {"NeighbouringState", "Virtanen flew to neighbouring Norway on Monday.",
+     {{"VISIT", {kKari}, kHappened}}, {}, /*also_without_parse=*/true},
+    {"WarTornState", "Park Min-ho paid a visit to war-torn Chile in May.",
+     {{"VISIT", {kPark}, kHappened}}, {}, /*also_without_parse=*/true},
     // Forces stationed are no one's stay.
     {"MilitaryPresenceIsNoVisit",
      "Nordmann thanked Chile for the Norwegian military presence in Santiago.", {}, {"VISIT"},
