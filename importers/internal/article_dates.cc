@@ -70,6 +70,27 @@ void DropReportedTimes(const Document& doc, const Sentence& s, int keep,
   }
 }
 
+// "spoke with X about the April 22-23 Leaders Summit": a time that names
+// another gathering (the time, a few capitalised words, the noun) dates
+// that gathering, not the contact of `trigger`.
+void DropTimesOfOtherGatherings(const Document& doc, const Sentence& s, const Trigger& trigger,
+                                std::vector<TimeMention>* times) {
+  const auto& toks = doc.tokens;
+  auto names_other = [&](const TimeMention& t) {
+    int k = s.first;
+    while (k < s.last && toks[k].begin - s.begin < t.end) ++k;
+    for (int j = k; j < s.last && j <= k + 4; ++j) {
+      if (j >= trigger.first && j < trigger.last) return false;
+      if (IsOneOf(toks[j].norm, {"summit", "meeting", "talks", "conference", "forum"})) {
+        return true;
+      }
+      if (!toks[j].word || !(toks[j].cap || toks[j].norm == "-")) return false;
+    }
+    return false;
+  };
+  times->erase(std::remove_if(times->begin(), times->end(), names_other), times->end());
+}
+
 }  // namespace
 
 void ArticleReader::FrameFromPreviousSentence(int si) {
@@ -121,6 +142,7 @@ void ArticleReader::DateEvent(const DraftEvent& d, int si, ExtractedEvent* ev) c
   // "told X in a call that ... in November": what was said has times of
   // its own.
   DropReportedTimes(doc_, s, d.trigger.first, &times);
+  DropTimesOfOtherGatherings(doc_, s, d.trigger, &times);
   // A plan or a possibility is ahead of its report: a time long past in
   // its sentence ("inviting him to visit ... despite last year's
   // failures") is another clause's.

@@ -275,6 +275,11 @@ INSTANTIATE_TEST_SUITE_P(EventBackReferences, CorefStructureTest,
 
 // A later sentence gives the date of the contact reported without one.
 const std::vector<Case> kLaterDates = {
+    // A time that names another gathering dates that gathering only.
+    {"TimeOfAnotherGathering",
+     "Nordmann spoke with Virtanen about preparations for the June 12-13 Arctic Leaders "
+     "Summit.",
+     "PHONE_CALL", {kOla, kKari}, "2023-06", -1},
     // A month named on a trip no verb reports is the coming one when near.
     {"MonthOfAComingTrip",
      "Nordmann and Virtanen talked about energy. They also discussed Nordmann's July trip to "
