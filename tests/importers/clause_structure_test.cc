@@ -308,6 +308,9 @@ const std::vector<Case> kTrips = {
      /*also_without_parse=*/true},
     {"ManagedToMeet", "Park Min-ho managed to meet Virtanen in Busan.",
      {{"MEET", {kPark, kKari}, kHappened}}, {}},
+    // A manner adverb between a pronoun subject and its verb.
+    {"PronounAdverbVerb", "Nordmann praised the deal, and he quietly flew to Helsinki on Monday.",
+     {{"VISIT", {kOla}, kHappened}}, {}, /*also_without_parse=*/true},
     // A place keeps its name behind the words of its condition.
     {"NeighbouringState", "Virtanen flew to neighbouring Norway on Monday.",
      {{"VISIT", {kKari}, kHappened}}, {}, /*also_without_parse=*/true},
