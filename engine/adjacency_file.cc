@@ -165,6 +165,12 @@ void RemoveOldFiles(const std::string& dir) {
 
 }  // namespace
 
+uint64_t OldestKeptLogBound(const std::string& dir) {
+  const auto files = ListFiles(dir);
+  if (files.empty()) return 0;
+  return files[std::min(files.size(), kKeptFiles) - 1].first;
+}
+
 std::string AdjacencyFilePath(const std::string& dir, uint64_t log_bound) {
   return absl::StrFormat("%s/%s%020d%s", dir, kFilePrefix, log_bound, kFileSuffix);
 }

@@ -46,6 +46,11 @@ struct CsrArrays {
   const uint64_t* ids = nullptr;
 };
 
+// The log bound of the oldest file kept in `dir` (the writer keeps the two
+// newest): a reader that opens now needs no log row below it. 0 when `dir`
+// holds no file.
+uint64_t OldestKeptLogBound(const std::string& dir);
+
 // The path of the file with `log_bound` in `dir`.
 std::string AdjacencyFilePath(const std::string& dir, uint64_t log_bound);
 

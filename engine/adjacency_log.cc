@@ -1,6 +1,7 @@
 // The edge log of adjacency_log.h.
 #include "engine/adjacency_log.h"
 
+#include <algorithm>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -61,6 +62,18 @@ absl::Status ReadLog(const RocksStore& store, const rocksdb::Snapshot* snapshot,
     *bound = commit + 1;
   }
   return FromRocks(it->status(), "reading the edge log");
+}
+
+absl::Status TrimLog(const RocksStore& store, uint64_t below) {
+  absl::StatusOr<uint64_t> bound = LogBound(store, nullptr);
+  if (!bound.ok()) return bound.status();
+  if (*bound == 0) return absl::OkStatus();
+  below = std::min(below, *bound - 1);  // the last row stays
+  if (below == 0) return absl::OkStatus();
+  return FromRocks(store.db()->DeleteRange(rocksdb::WriteOptions(),
+                                           store.handle(RocksStore::kDefault),
+                                           keys::AdjLogKey(0), keys::AdjLogKey(below)),
+                   "trimming the edge log");
 }
 
 absl::StatusOr<uint64_t> EdgeTotal(const RocksStore& store, const rocksdb::Snapshot* snapshot) {

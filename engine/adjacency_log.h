@@ -34,6 +34,12 @@ absl::StatusOr<uint64_t> LogBound(const RocksStore& store, const rocksdb::Snapsh
 absl::Status ReadLog(const RocksStore& store, const rocksdb::Snapshot* snapshot, uint64_t from,
                      const std::function<void(uint64_t, uint64_t)>& visit, uint64_t* bound);
 
+// Deletes the log rows numbered below `below`, always keeping the last row
+// (which carries the numbering on when the writer reopens). Readers that
+// hold a snapshot still see the rows; a reader opening later maps a file
+// whose bound is at least the oldest kept file's, so it never needs them.
+absl::Status TrimLog(const RocksStore& store, uint64_t below);
+
 // The store's edge total (the sum of the meta/count/edge/ rows), as of
 // `snapshot`: how a reader checks that a file and the log hold every edge.
 absl::StatusOr<uint64_t> EdgeTotal(const RocksStore& store, const rocksdb::Snapshot* snapshot);

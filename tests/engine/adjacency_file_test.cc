@@ -205,5 +205,49 @@ TEST(EdgeLogTest, AWriterFoldsAGrownDeltaAtClose) {
   EXPECT_EQ((*AdjacencyFile::OpenNewest(dir.path(), 100))->tag().log_bound, 2u);
 }
 
+// A fold trims the log rows below the oldest file it keeps, never the last
+// row: the numbering goes on after a reopen, and the newest file plus the
+// rows after it still hold every edge.
+TEST(EdgeLogTest, AFoldTrimsTheRowsNoKeptFileNeeds) {
+  TestStoreDir dir;
+  std::unique_ptr<RocksStore> store = std::move(*RocksStore::OpenRocks(dir.path(), {}));
+  auto commit = [&](uint64_t src) {
+    std::unique_ptr<WriteSet> set = store->NewWriteSet();
+    pb::Edge edge;
+    edge.set_src(src);
+    edge.set_dst(src + 1);
+    edge.set_type(pb::MET);
+    set->PutEdge(edge);
+    ASSERT_TRUE(store->Commit(*set).ok());
+  };
+  auto rows_from_zero = [&]() {
+    int rows = 0;
+    uint64_t bound = 0;
+    EXPECT_TRUE(ReadLog(*store, nullptr, 0, [&](uint64_t, uint64_t) { ++rows; }, &bound).ok());
+    return rows;
+  };
+  for (uint64_t i = 1; i <= 3; ++i) commit(i);
+  ASSERT_TRUE(CompactAdjacency(*store).ok());  // file at bound 3: the only one kept
+  EXPECT_EQ(rows_from_zero(), 1);              // rows 0 and 1 trimmed; row 2 is the last
+  for (uint64_t i = 4; i <= 5; ++i) commit(i);
+  ASSERT_TRUE(CompactAdjacency(*store).ok());  // files at 3 and 5 kept: rows from 3 stay
+  EXPECT_EQ(rows_from_zero(), 2);
+  for (uint64_t i = 6; i <= 7; ++i) commit(i);
+  ASSERT_TRUE(CompactAdjacency(*store).ok());  // files at 5 and 7: rows 5 and 6 stay
+  EXPECT_EQ(rows_from_zero(), 2);
+  EXPECT_EQ(*LogBound(*store, nullptr), 7u);
+  store.reset();
+  store = std::move(*RocksStore::OpenRocks(dir.path(), {}));
+  commit(8);
+  EXPECT_EQ(*LogBound(*store, nullptr), 8u);  // numbered on after the reopen
+  std::unique_ptr<AdjacencyFile> file = std::move(*AdjacencyFile::OpenNewest(dir.path(), 8));
+  ASSERT_NE(file, nullptr);
+  uint64_t delta = 0, bound = 0;
+  ASSERT_TRUE(ReadLog(*store, nullptr, file->tag().log_bound,
+                      [&](uint64_t, uint64_t) { ++delta; }, &bound)
+                  .ok());
+  EXPECT_EQ(file->num_edges() + delta, *EdgeTotal(*store, nullptr));
+}
+
 }  // namespace
 }  // namespace newsgraph::engine
