@@ -34,66 +34,24 @@ const kUsage =
   "usage: duckdb_bench.js --graph DIR --work DIR [--repeat N] " +
   "[--workloads hop1,hop2,sp,bfs] [--memory-mb MB] [--threads T] [--edge-order src|none] " +
   "[--mode run|first-answer]";
-const kMaxPathDepth = 6;  // as newsgraph's Traverser and csr_baseline
-const kWorkloads = ["hop1", "hop2", "sp", "bfs"];
+const { kMaxPathDepth, toInt, parseArgs: parseCommonArgs, now, report, readQueries, timeWorkload,
+        reportFirstAnswer, runMain } = require(path.join(__dirname, "peer_common.js"));
 
 function parseArgs(argv) {
-  const args = { repeat: 1, workloads: kWorkloads, memoryMb: 4096, threads: 0, edgeOrder: "src",
-                 mode: "run" };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    if (flag === "--graph") args.graph = value;
-    else if (flag === "--work") args.work = value;
-    else if (flag === "--repeat") args.repeat = Math.max(1, parseInt(value, 10) || 1);
-    else if (flag === "--workloads") args.workloads = value.split(",").filter(Boolean);
-    else if (flag === "--memory-mb") args.memoryMb = parseInt(value, 10);
-    else if (flag === "--threads") args.threads = parseInt(value, 10);
-    else if (flag === "--edge-order") args.edgeOrder = value;
-    else if (flag === "--mode") args.mode = value;
-    else throw new Error(`unknown flag ${flag}`);
-  }
-  if (!args.graph || !args.work) throw new Error("--graph and --work are required");
-  const unknown = args.workloads.find((w) => !kWorkloads.includes(w));
-  if (unknown) throw new Error(`unknown workload ${unknown}`);
+  const args = parseCommonArgs(argv, { memoryMb: 4096, threads: 0, edgeOrder: "src" }, {
+    "--memory-mb": ["memoryMb", toInt],
+    "--threads": ["threads", toInt],
+    "--edge-order": ["edgeOrder", String],
+  });
   if (!["src", "none"].includes(args.edgeOrder)) throw new Error("--edge-order must be src or none");
-  if (!["run", "first-answer"].includes(args.mode)) throw new Error("--mode must be run or first-answer");
   if (!(args.memoryMb > 0) || !(args.threads >= 0)) {
     throw new Error("--memory-mb must be positive and --threads not negative");
   }
   return args;
 }
 
-const now = () => Number(process.hrtime.bigint()) / 1e9;
-
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  const k = s.length;
-  return k % 2 ? s[(k - 1) / 2] : (s[k / 2 - 1] + s[k / 2]) / 2;
-}
-
-// One JSON line on stderr, spaced like csr_baseline's so run_suite.sh's
-// grep/sed can read it.
-function report(fields) {
-  const body = Object.entries(fields).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
-  process.stderr.write(`{${body.join(", ")}}\n`);
-}
-
-// One id, or "s t", per line of a gen_graph.py input file. Kept as digit
-// strings: they are checked here and then written into SQL as literals.
-function readQueries(file) {
-  const queries = [];
-  fs.readFileSync(file, "utf8").split("\n").forEach((line, i) => {
-    const fields = line.trim().split(/\s+/).filter(Boolean);
-    if (fields.length === 0) return;
-    if (!fields.every((x) => /^[0-9]+$/.test(x))) {
-      throw new Error(`${file}:${i + 1}: bad line ${JSON.stringify(line)}`);
-    }
-    queries.push(fields);
-  });
-  return queries;
-}
-
+// Queries stay readQueries's checked digit strings, written into SQL as
+// literals.
 const quote = (text) => `'${text.replace(/'/g, "''")}'`;  // a SQL string literal
 
 // The first column of the first row as a Number (counts come back as BigInt).
@@ -197,16 +155,12 @@ async function answerer(conn, name) {
 async function runWorkload(conn, args, name) {
   const queries = readQueries(path.join(args.graph, `${name}.txt`));
   const answer = await answerer(conn, name);
-  const seconds = [];
-  let answers = [];
-  for (let r = 0; r < args.repeat; r++) {
-    answers = [];
-    const start = now();
+  const { summary } = await timeWorkload(args, "duckdb", name, queries, async () => {
+    const answers = [];
     for (const q of queries) answers.push(await answer(q));
-    seconds.push(now() - start);
-  }
-  fs.writeFileSync(path.join(args.work, `duckdb_${name}.txt`), answers.join("\n") + "\n");
-  report({ workload: name, queries: queries.length, median_s: +median(seconds).toFixed(6) });
+    return answers;
+  });
+  report(summary);
 }
 
 // The database file of an earlier run, opened as a fresh process would,
@@ -217,21 +171,13 @@ async function firstAnswer(duckdb, file, config, graph) {
   const conn = await instance.connect();
   const [seed] = readQueries(path.join(graph, "hop1.txt"));
   const answer = await (await answerer(conn, "hop1"))(seed);
-  report({ workload: "first_answer", first_answer_s: +process.uptime().toFixed(3), answer,
-           from: "database" });
+  reportFirstAnswer(answer);
   conn.closeSync();
   instance.closeSync();
   return 0;
 }
 
-async function main() {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`duckdb_bench: ${e.message}\n${kUsage}\n`);
-    return 2;
-  }
+async function main(args) {
   const duckdb = require("@duckdb/node-api");
   const dir = path.join(args.work, "duckdb_db");
   // A memory cap as Kùzu's buffer pool gets (DuckDB's default is 80% of
@@ -258,7 +204,4 @@ async function main() {
   return 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (e) => {
-  process.stderr.write(`duckdb_bench: ${e.message}\n`);
-  process.exitCode = 1;
-});
+runMain("duckdb_bench", kUsage, parseArgs, main);

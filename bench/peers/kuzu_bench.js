@@ -34,63 +34,22 @@ const kUsage =
   "[--workloads hop1,hop2,sp,bfs] [--buffer-mb MB] [--bfs-max-depth D] " +
   "[--edge-tables single|per-type] [--mode run|first-answer]";
 const kEdgeTypes = 8;  // gen_graph.py's types 1..8
-const kMaxPathDepth = 6;  // as newsgraph's Traverser and csr_baseline
+const { kMaxPathDepth, toInt, parseArgs: parseCommonArgs, now, report, readQueries, timeWorkload,
+        reportFirstAnswer, runMain } = require(path.join(__dirname, "peer_common.js"));
 
 function parseArgs(argv) {
-  const args = {
-    repeat: 1,
-    workloads: ["hop1", "hop2", "sp", "bfs"],
-    bufferMb: 4096,
-    bfsMaxDepth: 30,
-    edgeTables: "single",
-    mode: "run",
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    i++;
-    if (flag === "--graph") args.graph = value;
-    else if (flag === "--work") args.work = value;
-    else if (flag === "--repeat") args.repeat = Math.max(1, parseInt(value, 10) || 1);
-    else if (flag === "--workloads") args.workloads = value.split(",").filter(Boolean);
-    else if (flag === "--buffer-mb") args.bufferMb = parseInt(value, 10);
-    else if (flag === "--bfs-max-depth") args.bfsMaxDepth = parseInt(value, 10);
-    else if (flag === "--edge-tables") args.edgeTables = value;
-    else if (flag === "--mode") args.mode = value;
-    else throw new Error(`unknown flag ${flag}`);
-  }
-  if (!args.graph || !args.work) throw new Error("--graph and --work are required");
-  for (const w of args.workloads) {
-    if (!["hop1", "hop2", "sp", "bfs"].includes(w)) throw new Error(`unknown workload ${w}`);
-  }
+  const args = parseCommonArgs(argv, { bufferMb: 4096, bfsMaxDepth: 30, edgeTables: "single" }, {
+    "--buffer-mb": ["bufferMb", toInt],
+    "--bfs-max-depth": ["bfsMaxDepth", toInt],
+    "--edge-tables": ["edgeTables", String],
+  });
   if (!["single", "per-type"].includes(args.edgeTables)) {
     throw new Error(`--edge-tables must be single or per-type, not ${args.edgeTables}`);
-  }
-  if (!["run", "first-answer"].includes(args.mode)) {
-    throw new Error(`--mode must be run or first-answer, not ${args.mode}`);
   }
   if (!(args.bufferMb > 0) || !(args.bfsMaxDepth > 0)) {
     throw new Error("--buffer-mb and --bfs-max-depth must be positive");
   }
   return args;
-}
-
-function now() {
-  return Number(process.hrtime.bigint()) / 1e9;
-}
-
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  const k = s.length;
-  return k % 2 ? s[(k - 1) / 2] : (s[k / 2 - 1] + s[k / 2]) / 2;
-}
-
-// One JSON line on stderr, spaced like csr_baseline's so run_suite.sh's
-// grep/sed can read it.
-function report(fields) {
-  const body = Object.entries(fields).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
-  process.stderr.write(`{${body.join(", ")}}\n`);
 }
 
 // Runs a statement and returns its rows, throwing Kùzu's message on failure.
@@ -102,19 +61,10 @@ function run(conn, statement, params) {
   return rows;
 }
 
-// One id, or "s t", per line of a gen_graph.py input file, as BigInt so
-// that Kùzu binds them as INT64 and uses the primary-key index.
-function readQueries(file) {
-  const queries = [];
-  fs.readFileSync(file, "utf8").split("\n").forEach((line, i) => {
-    const fields = line.trim().split(/\s+/).filter(Boolean);
-    if (fields.length === 0) return;
-    if (!fields.every((x) => /^[0-9]+$/.test(x))) {
-      throw new Error(`${file}:${i + 1}: bad line ${JSON.stringify(line)}`);
-    }
-    queries.push(fields.map((x) => BigInt(x)));
-  });
-  return queries;
+// A query's ids as BigInt, so that Kùzu binds them as INT64 and uses the
+// primary-key index.
+function readIds(file) {
+  return readQueries(file).map((q) => q.map(BigInt));
 }
 
 // A Cypher string literal.
@@ -184,23 +134,15 @@ function workloadPlans(rel, bfsMaxDepth) {
   };
 }
 
-function runWorkload(conn, graph, work, name, plan, repeat) {
-  const queries = readQueries(path.join(graph, `${name}.txt`));
+async function runWorkload(conn, args, name, plan) {
+  const queries = readIds(path.join(args.graph, `${name}.txt`));
   const statement = conn.prepareSync(plan.cypher);
   if (!statement.isSuccess()) throw new Error(`${name}: ${statement.getErrorMessage()}`);
-  const seconds = [];
-  let answers = [];
-  for (let r = 0; r < repeat; r++) {
-    answers = [];
-    const start = now();
-    for (const q of queries) {
-      const fixed = plan.skip ? plan.skip(q) : null;
-      answers.push(fixed !== null ? fixed : plan.answer(run(conn, statement, plan.bind(q))));
-    }
-    seconds.push(now() - start);
-  }
-  fs.writeFileSync(path.join(work, `kuzu_${name}.txt`), answers.join("\n") + "\n");
-  const summary = { workload: name, queries: queries.length, median_s: +median(seconds).toFixed(6) };
+  const pass = () => queries.map((q) => {
+    const fixed = plan.skip ? plan.skip(q) : null;
+    return fixed !== null ? fixed : plan.answer(run(conn, statement, plan.bind(q)));
+  });
+  const { answers, summary } = await timeWorkload(args, "kuzu", name, queries, pass);
   // A BFS whose deepest level is the bound may have been cut short.
   if (plan.maxDepth && answers.some((a) => Number(a.split(" ")[1]) >= plan.maxDepth)) {
     summary.truncated_at_depth = plan.maxDepth;
@@ -217,25 +159,17 @@ function firstAnswer(kuzu, dbPath, args) {
   const conn = new kuzu.Connection(db);
   conn.initSync();
   const plan = workloadPlans(args.edgeTables === "single" ? ":E" : "", args.bfsMaxDepth).hop1;
-  const [seed] = readQueries(path.join(args.graph, "hop1.txt"));
+  const [seed] = readIds(path.join(args.graph, "hop1.txt"));
   const statement = conn.prepareSync(plan.cypher);
   if (!statement.isSuccess()) throw new Error(`hop1: ${statement.getErrorMessage()}`);
   const answer = plan.answer(run(conn, statement, plan.bind(seed)));
-  report({ workload: "first_answer", first_answer_s: +process.uptime().toFixed(3), answer,
-           from: "database" });
+  reportFirstAnswer(answer);
   conn.closeSync();
   db.closeSync();
   return 0;
 }
 
-function main() {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`kuzu_bench: ${e.message}\n${kUsage}\n`);
-    return 2;
-  }
+async function main(args) {
   const kuzu = require("kuzu");
   const dbPath = path.join(args.work, "kuzu_db");
   if (args.mode === "first-answer") return firstAnswer(kuzu, dbPath, args);
@@ -250,17 +184,10 @@ function main() {
   report({ workload: "load", edges, median_s: +seconds.toFixed(3), kuzu: kuzu.VERSION,
            edge_tables: args.edgeTables });
   const plans = workloadPlans(args.edgeTables === "single" ? ":E" : "", args.bfsMaxDepth);
-  for (const name of args.workloads) {
-    runWorkload(conn, args.graph, args.work, name, plans[name], args.repeat);
-  }
+  for (const name of args.workloads) await runWorkload(conn, args, name, plans[name]);
   conn.closeSync();
   db.closeSync();
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (e) {
-  process.stderr.write(`kuzu_bench: ${e.message}\n`);
-  process.exitCode = 1;
-}
+runMain("kuzu_bench", kUsage, parseArgs, main);

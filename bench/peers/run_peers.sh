@@ -75,6 +75,17 @@ mkdir -p "$work"
 graph="$(cd "$graph" && pwd)"
 work="$(cd "$work" && pwd)"
 
+# Both Node peers install their npm package into a directory of their own
+# under $work: sets $reason and returns 1 when node or npm is missing,
+# otherwise makes the directory $1.
+make_npm_dir() {
+  if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+    reason="node/npm not installed (apt-get install nodejs npm)"
+    return 1
+  fi
+  mkdir -p "$1"
+}
+
 # Sets $reason and returns 1 when Kùzu's Node package cannot be made usable
 # in $work/kuzu_node. Tries $kuzu_version, then the newest 0.11.x, then the
 # newest release.
@@ -82,11 +93,7 @@ kuzu_loads() { NODE_PATH="$work/kuzu_node/node_modules" node -e 'require("kuzu")
 
 ensure_kuzu() {
   local dir="$work/kuzu_node" v
-  if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
-    reason="node/npm not installed (apt-get install nodejs npm)"
-    return 1
-  fi
-  mkdir -p "$dir"
+  make_npm_dir "$dir" || return 1
   if ! kuzu_loads; then
     for v in "$kuzu_version" "$(npm view kuzu@0.11 version 2> /dev/null | tail -1 | awk '{print $NF}' | tr -d "'")" \
              "$(npm view kuzu version 2> /dev/null)"; do
@@ -134,11 +141,7 @@ duckdb_loads() {
 
 ensure_duckdb() {
   local dir="$work/duckdb_node" v
-  if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
-    reason="node/npm not installed (apt-get install nodejs npm)"
-    return 1
-  fi
-  mkdir -p "$dir"
+  make_npm_dir "$dir" || return 1
   for v in "$duckdb_version" latest; do
     duckdb_loads && break
     echo "duckdb: npm install @duckdb/node-api@$v into $dir" >&2
