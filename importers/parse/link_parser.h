@@ -61,9 +61,10 @@ struct ParserOptions {
   int max_unlinked_words = 1;
   int unlinked_max_words = 16;
   // The longest a link of the dictionary's "short" connectors may be.
-  int short_length = 6;
-  // Linkages built and ordered by cost; the best of them is read.
-  int linkage_limit = 100;
+  int short_length = 5;
+  // Linkages built, post-processed and ordered by cost; the best of them
+  // is read. Where the grammar allows more, the library samples this many.
+  int linkage_limit = 30;
   // Whole seconds: the finest budget the library offers.
   int max_seconds = 1;
 };
