@@ -199,6 +199,16 @@ std::vector<std::pair<int, int>> ParseOuterTrims(const Document& doc, const Sent
   return out;
 }
 
+// Where the words read as person `p` start: the title right before the
+// name goes too ("Foreign Secretary David Lammy" is read as "Lammy"): it
+// only describes the person. (The nationality before the title stays:
+// leaving "Russian" of "Russian President Vladimir Putin" out too cost
+// fact F1 0.003 on the tune half.)
+int NameStart(const Sentence& s, const PersonMention& p) {
+  if (!p.title.Found() || p.title.last != p.first || p.title.first < s.first) return p.first;
+  return p.title.first;
+}
+
 // The end of "of [the] State" right after person `p` ("Frederiksen of
 // Denmark"), or -1: the state only qualifies the name (the rules read the
 // nationality from the tokens), and a readout that lists three leaders
@@ -260,20 +270,11 @@ std::vector<std::pair<int, int>> ParseLeftOut(const Document& doc, const Sentenc
   std::vector<std::pair<int, int>> names;
   for (const PersonMention& p : mentions.people) {
     if (p.first < s.first || p.last > s.last || p.title_only || in_aside(p.first)) continue;
-    // The title right before the name goes too ("Foreign Secretary
-    // David Lammy" is read as "Lammy"): it only describes the person.
-    int from = p.first;
-    if (p.title.Found() && p.title.last == p.first && p.title.first >= s.first) {
-      from = p.title.first;
-    }
-    if (p.last - 1 - from < 1) continue;
+    const int from = NameStart(s, p);
     // Words only: "Ferdinand R. Marcos, Jr." keeps its shape.
-    bool words = true;
+    bool words = p.last - 1 - from >= 1;
     for (int k = from; k < p.last && words; ++k) words = doc.tokens[k].word;
     if (words && doc.tokens[p.last - 1].cap) names.emplace_back(from, p.last - 1);
-  }
-  for (const PersonMention& p : mentions.people) {
-    if (p.first < s.first || p.last > s.last || p.title_only || in_aside(p.first)) continue;
     const int end = StateAfterName(doc, s, mentions, p);
     if (end > p.last) names.emplace_back(p.last, end);
   }

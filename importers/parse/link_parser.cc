@@ -151,9 +151,9 @@ absl::StatusOr<std::unique_ptr<LinkParser>> LinkParser::Create(const ParserOptio
   parse_options_set_short_length(po, options.short_length);
   // The parser counts every linkage but builds, post-processes and orders
   // only this many; where there are more it samples them, and a small
-  // sample can miss the best one (10 broke six tested constructions; 30
-  // passes them all, and post-processing a hundred linkages was a third of
-  // the parser's instructions).
+  // sample can miss the best one (10 broke six tested constructions and 20
+  // two; 30 passes them all). Post-processing 100 was a third of the
+  // parser's instructions.
   parse_options_set_linkage_limit(po, options.linkage_limit);
   parse_options_set_display_morphology(po, 0);
   impl->parse_options = po;
