@@ -72,7 +72,9 @@ struct ParserOptions {
 class LinkParser {
  public:
   // Loads the English dictionary. NotFound when the dictionary package
-  // (link-grammar-dictionaries-en) is not installed.
+  // (link-grammar-dictionaries-en) is not installed. Sets glibc's malloc
+  // to keep large blocks in the heap (link_parser.cc says why), for the
+  // whole process.
   static absl::StatusOr<std::unique_ptr<LinkParser>> Create(const ParserOptions& options = {});
   ~LinkParser();
   LinkParser(const LinkParser&) = delete;
