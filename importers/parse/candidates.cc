@@ -146,20 +146,40 @@ bool OpensFrontedAdjunct(absl::string_view w) {
                      "over", "under", "with", "meanwhile", "separately", "today", "yesterday"});
 }
 
-// The head a parse can do without: a fronted adjunct ending in a comma, or
-// a reporting frame ending in "that" ("A network reported on Tuesday that
-// | X told Y ..."), before the first word that may hold an argument.
+// The end of a dateline opening sentence `s` ("VALLETTA, Malta — ...",
+// "KYIV (Reuters) - ..."): capitalised words, commas and brackets before a
+// spaced dash, ahead of token `first`; else -1. It says where the story was
+// filed, and the parser, given it, chains it into the clause (its "subject"
+// once cost a readout its meeting).
+int DatelineEnd(const Document& doc, const Sentence& s, int first) {
+  for (int k = s.first; k < first && k < s.first + 8; ++k) {
+    const Token& t = doc.tokens[k];
+    if (k > s.first && OpensAside(doc, k, s.last)) {
+      while (k < first && doc.tokens[k].norm == "-") ++k;
+      return k;
+    }
+    if (!t.cap && !IsOneOf(t.norm, {",", "(", ")"})) return -1;
+  }
+  return -1;
+}
+
+// The head a parse can do without: a dateline; a fronted adjunct ending in
+// a comma, or a reporting frame ending in "that" ("A network reported on
+// Tuesday that | X told Y ..."), before the first word that may hold an
+// argument.
 int HeadTrimEnd(const Document& doc, const Sentence& s, int first) {
+  const int dateline = DatelineEnd(doc, s, first);
+  const int start = std::max(s.first, dateline);
   int comma = -1, that = -1;
   bool reporting = false;
-  for (int k = s.first; k < first; ++k) {
+  for (int k = start; k < first; ++k) {
     if (doc.tokens[k].norm == ",") comma = k;
     reporting |= IsReportingVerb(doc.tokens[k].norm);
     if (reporting && doc.tokens[k].norm == "that") that = k;
   }
-  if (that > s.first) return that + 1;
-  if (OpensFrontedAdjunct(doc.tokens[s.first].norm) && comma > s.first) return comma + 1;
-  return -1;
+  if (that > start) return that + 1;
+  if (OpensFrontedAdjunct(doc.tokens[start].norm) && comma > start) return comma + 1;
+  return dateline;
 }
 
 // The words before the first and after the last word that may hold an
