@@ -61,9 +61,10 @@ struct ParserOptions {
   int max_unlinked_words = 1;
   int unlinked_max_words = 16;
   // The longest a link of the dictionary's "short" connectors may be.
-  int short_length = 6;
-  // Linkages built and ordered by cost; the best of them is read.
-  int linkage_limit = 100;
+  int short_length = 5;
+  // Linkages built, post-processed and ordered by cost; the best of them
+  // is read. Where the grammar allows more, the library samples this many.
+  int linkage_limit = 30;
   // Whole seconds: the finest budget the library offers.
   int max_seconds = 1;
 };
@@ -71,7 +72,9 @@ struct ParserOptions {
 class LinkParser {
  public:
   // Loads the English dictionary. NotFound when the dictionary package
-  // (link-grammar-dictionaries-en) is not installed.
+  // (link-grammar-dictionaries-en) is not installed. Sets glibc's malloc
+  // to keep large blocks in the heap (link_parser.cc says why), for the
+  // whole process.
   static absl::StatusOr<std::unique_ptr<LinkParser>> Create(const ParserOptions& options = {});
   ~LinkParser();
   LinkParser(const LinkParser&) = delete;

@@ -55,6 +55,17 @@ const std::vector<Case> kParticipants = {
      "On Friday the three leaders - President Virtanen of Finland, Foreign Minister Nordmann "
      "of Norway and Prime Minister Park Min-ho of South Korea - convened to discuss fishing.",
      {{"MEET", {kKari, kOla, kPark}, kHappened}}, {}},
+    // The parser reads "Virtanen of Finland" as "Virtanen" (ParseLeftOut).
+    {"NamesWithTheirStatesInAList",
+     "Nordmann met on Monday with Virtanen of Finland and Park Min-ho of South Korea, and "
+     "said they had agreed on fishing quotas.",
+     {{"MEET", {kOla, kKari}, kHappened}, {"MEET", {kOla, kPark}, kHappened}}, {}},
+    // The dateline is left out of the parse (HeadTrimEnd).
+    {"DatelineBeforeTheTalks",
+     "BERGEN, Norway — Foreign Minister Ola Nordmann spent about six hours in talks with "
+     "President Kari Virtanen in Bergen on Saturday, a sign that the two governments want "
+     "closer ties despite their quarrel.",
+     {{"MEET", {kOla, kKari}, kHappened}}, {}},
     {"MeetingAheadOfSummitIsNoSummit",
      "Nordmann met Virtanen at the Royal Palace on Monday ahead of the alliance's summit.",
      {{"MEET", {kOla, kKari}, kHappened}}, {"SUMMIT"}},
