@@ -28,7 +28,7 @@ std::vector<PlaceSpan> PlaceBeforeWhere(const Document& doc, const Sentence& s,
   return {};
 }
 
-// "will not be present at that event", "represented there by X at the
+// "won't be present at the summit", "represented there by X at the
 // summit" with the summit in an earlier sentence: presence at a gathering
 // the sentence names only by a definite reference.
 bool AtAnEarlierGathering(const Document& doc, const Sentence& s) {

@@ -214,7 +214,7 @@ ExtractedEvent ArticleReader::FromDraft(const DraftEvent& d, int si) const {
 void ArticleReader::AddVisit(const DraftEvent& d, ExtractedEvent ev, int si) {
   std::string place_state = d.place_state;
   if (d.anaphoric && ev.place.empty()) {
-    // "will not be present at that event": the gathering of the sentence
+    // "won't be present at the summit": the gathering of the sentence
     // or two before, with its place and its time.
     const Frame* f = LatestFrame("", si, 2);
     if (f == nullptr || f->ev.place.empty()) return;

@@ -70,7 +70,7 @@ bool SurfaceReadingSettled(const Document& doc, const Sentence& s, const Mention
   // A trip the rules left without a traveller: the parse may find one
   // ("the tour will see him visit Y"), but only where the rules read a
   // destination after the trigger, for a trip without one is not kept
-  // ("visited the site of a mass grave" parsed for nothing).
+  // ("toured the grounds of a burial site" parsed for nothing).
   for (const Trigger& t : triggers) {
     if (t.mode != "visit" || named.size() + standing == 0) continue;
     bool read = false;

@@ -333,9 +333,9 @@ const std::vector<Case> kTrips = {
      /*also_without_parse=*/true},
     // Presence at a gathering named only by reference is at its place.
     {"PresentAtThatEvent",
-     "A summit of Pacific states will take place in Santiago next month. Nordmann, however, "
-     "will not be present at that event and will be represented instead by Finnish President "
-     "Kari Virtanen.",
+     "A summit of Pacific states will take place in Santiago next month. Nordmann said he "
+     "would not be present at the summit, and he will be represented there by Finnish "
+     "President Kari Virtanen.",
      {{"VISIT", {kOla}, pb::DENIED}, {"VISIT", {kKari}, kPlanned}}, {},
      /*also_without_parse=*/true},
     // A relative "where" clause travels to the place before its comma.
